@@ -1,0 +1,27 @@
+package dev.driftwatch.api;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Errors as JSON bodies that say what was wrong. */
+public class ErrorMappers {
+
+    /** A problem in the request: the message names the parameter or value. */
+    public record ApiError(int status, String error) {
+    }
+
+    @ServerExceptionMapper
+    public Response badRequest(IllegalArgumentException e) {
+        return json(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return json(Response.Status.NOT_FOUND, e.getMessage());
+    }
+
+    private static Response json(Response.Status status, String message) {
+        return Response.status(status).entity(new ApiError(status.getStatusCode(), message)).build();
+    }
+}

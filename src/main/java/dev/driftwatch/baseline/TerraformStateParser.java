@@ -1,0 +1,87 @@
+package dev.driftwatch.baseline;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a Terraform state (format version 4, written by Terraform 0.12 and later and by OpenTofu) straight
+ * from its JSON, without provider schemas. Resources are read one at a time from the stream, unknown keys
+ * are ignored, data sources are skipped.
+ */
+public class TerraformStateParser {
+
+    static final int SUPPORTED_VERSION = 4;
+
+    private final ObjectMapper mapper;
+    private final StateResourceMapper resourceMapper;
+
+    public TerraformStateParser(ObjectMapper mapper, StateResourceMapper resourceMapper) {
+        this.mapper = mapper;
+        this.resourceMapper = resourceMapper;
+    }
+
+    public List<ExpectedResource> parse(String source, InputStream in) throws StateFileException {
+        try (JsonParser parser = mapper.createParser(in)) {
+            return readState(source, parser);
+        } catch (JsonEOFException e) {
+            throw new StateFileException(source, "truncated: the JSON ends early (line " + e.getLocation().getLineNr() + ")");
+        } catch (JsonProcessingException e) {
+            throw new StateFileException(source, "invalid JSON at " + where(e.getLocation()) + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new StateFileException(source, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private List<ExpectedResource> readState(String source, JsonParser parser) throws IOException, StateFileException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new StateFileException(source, parser.currentToken() == null
+                    ? "empty file, not a Terraform state"
+                    : "not a Terraform state: expected a JSON object at " + where(parser.currentLocation()));
+        }
+        Integer version = null;
+        List<ExpectedResource> resources = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("version".equals(field)) {
+                version = parser.getValueAsInt(-1);
+                requireSupported(source, version);
+            } else if ("resources".equals(field) && value == JsonToken.START_ARRAY) {
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    JsonNode resource = parser.readValueAsTree();
+                    resources.addAll(resourceMapper.instances(source, resource));
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (parser.currentToken() != JsonToken.END_OBJECT) {
+            throw new StateFileException(source, "invalid JSON at " + where(parser.currentLocation()));
+        }
+        if (version == null) {
+            throw new StateFileException(source, "not a Terraform state: no \"version\" field");
+        }
+        return resources;
+    }
+
+    private static void requireSupported(String source, int version) throws StateFileException {
+        if (version != SUPPORTED_VERSION) {
+            throw new StateFileException(source, "unsupported state format version " + version
+                    + "; driftwatch reads version 4 (Terraform 0.12 or later, OpenTofu). Run `terraform init` and"
+                    + " `terraform apply` with a current Terraform to upgrade the state");
+        }
+    }
+
+    private static String where(JsonLocation location) {
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+}

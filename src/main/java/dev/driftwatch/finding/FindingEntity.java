@@ -1,0 +1,54 @@
+package dev.driftwatch.finding;
+
+import dev.driftwatch.resource.AttributeDiff;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A finding as stored: one row per fingerprint, reopened rather than duplicated. */
+@Entity
+@Table(name = "finding")
+public class FindingEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String fingerprint;
+    @Enumerated(EnumType.STRING)
+    public FindingKind kind;
+    @Enumerated(EnumType.STRING)
+    public FindingStatus status;
+    public String account;
+    public String region;
+    @Column(name = "resource_type")
+    public String resourceType;
+    @Column(name = "resource_id")
+    public String resourceId;
+    @Column(name = "policy_id")
+    public String policyId;
+    public String address;
+    @Column(name = "state_file")
+    public String stateFile;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<AttributeDiff> diffs;
+    /** Goes up each time the finding opens or changes; remediation is idempotent per version. */
+    public int version;
+    @Column(name = "first_seen")
+    public Instant firstSeen;
+    @Column(name = "last_seen")
+    public Instant lastSeen;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+    @Column(name = "last_scan_id")
+    public Long lastScanId;
+}

@@ -1,0 +1,107 @@
+package dev.driftwatch.finding;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.driftwatch.resource.AttributeDiff;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Applies one scan's observations to the stored findings: opens new ones, updates changed ones,
+ * resolves those the scan could have seen but did not. Findings and their events commit together.
+ */
+@ApplicationScoped
+public class FindingLifecycle {
+
+    private final FindingEvents events;
+    private final ObjectMapper mapper;
+
+    FindingLifecycle(FindingEvents events, ObjectMapper mapper) {
+        this.events = events;
+        this.mapper = mapper;
+    }
+
+    @Transactional
+    public FindingChanges apply(long scanId, ResolutionScope scope, List<Observation> observations) {
+        Instant now = Instant.now();
+        Map<String, FindingEntity> known = new HashMap<>();
+        FindingEntity.<FindingEntity>list("account = ?1 and region = ?2 and status = ?3", scope.account(), scope.region(),
+                FindingStatus.OPEN).forEach(f -> known.put(f.fingerprint, f));
+        Map<String, Observation> seen = new HashMap<>();
+        observations.forEach(o -> seen.put(o.fingerprint(), o));
+        List<String> unknown = seen.keySet().stream().filter(fp -> !known.containsKey(fp)).toList();
+        if (!unknown.isEmpty()) {
+            FindingEntity.<FindingEntity>list("fingerprint in ?1", unknown).forEach(f -> known.put(f.fingerprint, f));
+        }
+        int opened = 0;
+        int updated = 0;
+        int resolved = 0;
+        for (Observation observation : seen.values()) {
+            FindingEntity finding = known.get(observation.fingerprint());
+            if (finding == null || finding.status == FindingStatus.RESOLVED) {
+                events.opened(open(finding, observation, scanId, now));
+                opened++;
+            } else if (changed(finding.diffs, observation.diffs()) || !Objects.equals(finding.address, observation.address())) {
+                refresh(finding, observation, scanId, now);
+                finding.version++;
+                events.updated(finding);
+                updated++;
+            } else {
+                refresh(finding, observation, scanId, now);
+            }
+        }
+        for (FindingEntity finding : known.values()) {
+            if (finding.status == FindingStatus.OPEN && !seen.containsKey(finding.fingerprint) && scope.mayResolve(finding)) {
+                finding.status = FindingStatus.RESOLVED;
+                finding.resolvedAt = now;
+                finding.version++;
+                finding.lastScanId = scanId;
+                events.resolved(finding);
+                resolved++;
+            }
+        }
+        return new FindingChanges(opened, updated, resolved);
+    }
+
+    /** Compared as JSON: stored diffs come back with other number and collection classes. */
+    private boolean changed(List<AttributeDiff> stored, List<AttributeDiff> seen) {
+        try {
+            return !mapper.writeValueAsString(stored).equals(mapper.writeValueAsString(seen));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Diffs cannot be serialised", e);
+        }
+    }
+
+    private static FindingEntity open(FindingEntity existing, Observation o, long scanId, Instant now) {
+        FindingEntity finding = existing == null ? new FindingEntity() : existing;
+        finding.fingerprint = o.fingerprint();
+        finding.kind = o.kind();
+        finding.status = FindingStatus.OPEN;
+        finding.account = o.account();
+        finding.region = o.region();
+        finding.resourceType = o.resourceType();
+        finding.resourceId = o.resourceId();
+        finding.policyId = o.policyId();
+        finding.firstSeen = now;
+        finding.resolvedAt = null;
+        finding.version++;
+        refresh(finding, o, scanId, now);
+        if (existing == null) {
+            finding.persist();
+        }
+        return finding;
+    }
+
+    private static void refresh(FindingEntity finding, Observation o, long scanId, Instant now) {
+        finding.address = o.address();
+        finding.stateFile = o.stateFile();
+        finding.diffs = o.diffs();
+        finding.lastSeen = now;
+        finding.lastScanId = scanId;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.driftwatch.finding;
+
+public enum FindingStatus {
+    OPEN, RESOLVED
+}

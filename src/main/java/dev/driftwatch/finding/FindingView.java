@@ -1,0 +1,31 @@
+package dev.driftwatch.finding;
+
+import dev.driftwatch.resource.AttributeDiff;
+import java.time.Instant;
+import java.util.List;
+
+/** A finding as the API and events show it. */
+public record FindingView(
+        long id,
+        String fingerprint,
+        FindingKind kind,
+        FindingStatus status,
+        int version,
+        String account,
+        String region,
+        String type,
+        String resourceId,
+        String policyId,
+        String address,
+        String stateFile,
+        List<AttributeDiff> diffs,
+        Instant firstSeen,
+        Instant lastSeen,
+        Instant resolvedAt) {
+
+    static FindingView of(FindingEntity f) {
+        return new FindingView(f.id, f.fingerprint, f.kind, f.status, f.version, f.account, f.region, f.resourceType,
+                f.resourceId, f.policyId, f.address, f.stateFile, f.diffs == null ? List.of() : f.diffs, f.firstSeen,
+                f.lastSeen, f.resolvedAt);
+    }
+}

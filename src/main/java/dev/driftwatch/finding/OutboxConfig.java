@@ -1,0 +1,29 @@
+package dev.driftwatch.finding;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+
+/** How the relay moves outbox rows to Kafka. */
+@ConfigMapping(prefix = "driftwatch.outbox")
+public interface OutboxConfig {
+
+    /** Pause between looks at the outbox when it was empty or Kafka failed. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Events sent before waiting for Kafka's acknowledgements. */
+    @WithDefault("200")
+    @Min(1)
+    @Max(5000)
+    int batchSize();
+
+    /**
+     * How long to wait for a batch's acknowledgements. Keep it above the producer's
+     * {@code max.block.ms + delivery.timeout.ms}, so no event is still in flight when it is retried.
+     */
+    @WithDefault("40s")
+    Duration ackTimeout();
+}

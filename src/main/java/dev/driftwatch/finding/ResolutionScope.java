@@ -1,0 +1,21 @@
+package dev.driftwatch.finding;
+
+import java.util.Set;
+
+/**
+ * What a scan read completely, and so what it may resolve: an open finding not seen again is resolved
+ * only when its type was read, its state file was read and, for UNMANAGED, every state was read.
+ */
+public record ResolutionScope(String account, String region, Set<String> readTypes, boolean allStatesRead,
+        Set<String> unreadStateFiles) {
+
+    boolean mayResolve(FindingEntity finding) {
+        if (!readTypes.contains(finding.resourceType)) {
+            return false;
+        }
+        if (finding.kind == FindingKind.UNMANAGED) {
+            return allStatesRead;
+        }
+        return finding.stateFile == null || !unreadStateFiles.contains(finding.stateFile);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.driftwatch.inventory;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** How driftwatch talks to AWS: endpoints, retries and timeouts shared by every client. */
+@ConfigMapping(prefix = "driftwatch.aws")
+public interface AwsConfig {
+
+    /**
+     * Endpoint for every service, for an emulator such as moto. When absent the SDK's own resolution
+     * applies, which honours {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>}.
+     */
+    Optional<URI> endpointOverride();
+
+    /** Endpoint per region (e.g. a VPC endpoint); wins over {@link #endpointOverride()}. */
+    Map<String, URI> regionEndpoints();
+
+    /** Attempts per API call, first try included; throttling and transient errors are retried adaptively. */
+    @WithDefault("5")
+    @Min(1)
+    @Max(20)
+    int maxAttempts();
+
+    /** Longest one API call may take, retries included. */
+    @WithDefault("60s")
+    Duration apiCallTimeout();
+
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Pooled HTTP connections shared by all clients. */
+    @WithDefault("50")
+    @Min(1)
+    int maxConnections();
+}

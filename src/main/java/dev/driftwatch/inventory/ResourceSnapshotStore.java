@@ -1,0 +1,79 @@
+package dev.driftwatch.inventory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.driftwatch.resource.CloudResource;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Keeps the latest snapshot of every live resource: one batched upsert per scan, then the resources of
+ * completely read types that the scan no longer saw are dropped. Types that could not be read keep
+ * their last snapshot.
+ */
+@ApplicationScoped
+public class ResourceSnapshotStore {
+
+    private static final String UPSERT = """
+            insert into resource_snapshot (account, region, resource_type, resource_id, arn, attributes, created_at,
+                                           first_seen, last_seen, last_scan_id)
+            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+            on conflict (account, region, resource_type, resource_id) do update
+               set arn = excluded.arn, attributes = excluded.attributes,
+                   created_at = coalesce(excluded.created_at, resource_snapshot.created_at),
+                   last_seen = excluded.last_seen, last_scan_id = excluded.last_scan_id""";
+    private static final String DROP_GONE = """
+            delete from resource_snapshot
+             where account = ? and region = ? and resource_type = any (?) and last_scan_id <> ?""";
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper mapper;
+
+    ResourceSnapshotStore(AgroalDataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    @Transactional
+    public void store(long scanId, InventorySnapshot snapshot) {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                for (CloudResource r : snapshot.resources()) {
+                    upsert.setString(1, r.account());
+                    upsert.setString(2, r.region());
+                    upsert.setString(3, r.type());
+                    upsert.setString(4, r.id());
+                    upsert.setString(5, r.arn());
+                    upsert.setString(6, mapper.writeValueAsString(r.attributes()));
+                    upsert.setTimestamp(7, r.createdAt() == null ? null : Timestamp.from(r.createdAt()));
+                    upsert.setTimestamp(8, now);
+                    upsert.setTimestamp(9, now);
+                    upsert.setLong(10, scanId);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            try (PreparedStatement drop = connection.prepareStatement(DROP_GONE)) {
+                drop.setString(1, snapshot.target().account());
+                drop.setString(2, snapshot.target().region());
+                drop.setArray(3, connection.createArrayOf("varchar", snapshot.readTypes().toArray()));
+                drop.setLong(4, scanId);
+                drop.executeUpdate();
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot store resource snapshots of " + snapshot.target(), e);
+        }
+    }
+
+    public List<ResourceSnapshotEntity> of(String account, String region) {
+        return ResourceSnapshotEntity.list("account = ?1 and region = ?2", account, region);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.driftwatch.inventory;
+
+import dev.driftwatch.resource.CloudResource;
+import dev.driftwatch.resource.ScanTarget;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+
+/** {@code aws_security_group}: one paginated DescribeSecurityGroups call per 1,000 groups. */
+@ApplicationScoped
+public class SecurityGroupCollector implements Collector {
+
+    static final String TYPE = "aws_security_group";
+    /** The largest page DescribeSecurityGroups allows. */
+    private static final int PAGE_SIZE = 1000;
+
+    private final AwsClients clients;
+
+    SecurityGroupCollector(AwsClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public String resourceType() {
+        return TYPE;
+    }
+
+    @Override
+    public String service() {
+        return "ec2";
+    }
+
+    @Override
+    public List<CloudResource> collect(ScanTarget target) {
+        List<CloudResource> groups = new ArrayList<>();
+        clients.ec2(target.region())
+                .describeSecurityGroupsPaginator(r -> r.maxResults(PAGE_SIZE))
+                .securityGroups()
+                .forEach(group -> groups.add(toResource(target, group)));
+        return groups;
+    }
+
+    static CloudResource toResource(ScanTarget target, SecurityGroup group) {
+        String ownerId = group.ownerId() == null ? target.account() : group.ownerId();
+        String arn = Arns.of(target.region(), ownerId, "ec2", "security-group/" + group.groupId());
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("arn", arn);
+        attributes.put("description", group.description());
+        attributes.put("id", group.groupId());
+        attributes.put("name", group.groupName());
+        attributes.put("owner_id", ownerId);
+        attributes.put("vpc_id", group.vpcId());
+        attributes.put("tags", Tags.toMap(group.tags()));
+        attributes.put("ingress", SecurityGroupRules.flatten(group.groupId(), ownerId, group.ipPermissions()));
+        attributes.put("egress", SecurityGroupRules.flatten(group.groupId(), ownerId, group.ipPermissionsEgress()));
+        return new CloudResource(TYPE, group.groupId(), target.account(), target.region(), arn, attributes, null);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.driftwatch.resource;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One resource in Terraform's vocabulary: {@code type} is the Terraform resource type, {@code id} the id
+ * Terraform stores and {@code attributes} use the AWS provider's attribute names. Live resources (from
+ * collectors) and expected ones (from state files) share this shape so they compare without translation.
+ *
+ * @param arn       the ARN where AWS has one, else {@code null}
+ * @param createdAt creation time where AWS reports one, else {@code null}
+ */
+public record CloudResource(
+        String type,
+        String id,
+        String account,
+        String region,
+        String arn,
+        Map<String, Object> attributes,
+        Instant createdAt) {
+
+    public CloudResource {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(region, "region");
+        attributes = attributes == null ? Map.of() : attributes;
+    }
+
+    public ResourceKey key() {
+        return new ResourceKey(type, id);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.driftwatch.scan;
+
+import dev.driftwatch.baseline.Baseline;
+import dev.driftwatch.baseline.BaselineSnapshot;
+import dev.driftwatch.drift.DriftComparator;
+import dev.driftwatch.drift.DriftObservation;
+import dev.driftwatch.finding.FindingChanges;
+import dev.driftwatch.finding.FindingLifecycle;
+import dev.driftwatch.finding.FindingMetrics;
+import dev.driftwatch.finding.OutboxRelay;
+import dev.driftwatch.finding.ResolutionScope;
+import dev.driftwatch.inventory.AccountResolver;
+import dev.driftwatch.inventory.Inventory;
+import dev.driftwatch.inventory.InventorySnapshot;
+import dev.driftwatch.inventory.ReadFailures;
+import dev.driftwatch.inventory.ResourceSnapshotStore;
+import dev.driftwatch.resource.ScanTarget;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * One scan of one account and region: read the cloud, read the states, compare, store findings.
+ * Whatever could not be read is recorded and narrows what the scan may conclude.
+ */
+@ApplicationScoped
+public class ScanService {
+
+    private static final Logger LOG = Logger.getLogger(ScanService.class);
+
+    private final ScanRuns runs;
+    private final AccountResolver accounts;
+    private final Inventory inventory;
+    private final Baseline baseline;
+    private final DriftComparator comparator;
+    private final FindingLifecycle findings;
+    private final ResourceSnapshotStore snapshots;
+    private final FindingMetrics findingMetrics;
+    private final ScanMetrics metrics;
+    private final OutboxRelay relay;
+
+    ScanService(ScanRuns runs, AccountResolver accounts, Inventory inventory, Baseline baseline, DriftComparator comparator,
+            FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics, ScanMetrics metrics,
+            OutboxRelay relay) {
+        this.runs = runs;
+        this.accounts = accounts;
+        this.inventory = inventory;
+        this.baseline = baseline;
+        this.comparator = comparator;
+        this.findings = findings;
+        this.snapshots = snapshots;
+        this.findingMetrics = findingMetrics;
+        this.metrics = metrics;
+        this.relay = relay;
+    }
+
+    public void run(long scanId) {
+        String region = runs.start(scanId);
+        long started = System.nanoTime();
+        ScanTarget target;
+        try {
+            target = new ScanTarget(accounts.accountId(), region);
+        } catch (RuntimeException e) {
+            String reason = "cannot identify the account: " + ReadFailures.describe(e);
+            LOG.errorf("Scan %d of %s: %s", scanId, region, reason);
+            runs.fail(scanId, new ScanProblem("account in " + region, reason));
+            metrics.recordFailure(null, region, ScanStatus.FAILED, System.nanoTime() - started);
+            return;
+        }
+        try {
+            compare(scanId, target, started);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Scan %d of %s failed", scanId, target);
+            runs.fail(scanId, new ScanProblem("scan of " + target, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            metrics.recordFailure(target.account(), region, ScanStatus.FAILED, System.nanoTime() - started);
+        }
+    }
+
+    private void compare(long scanId, ScanTarget target, long started) {
+        InventorySnapshot live = inventory.collect(target);
+        BaselineSnapshot expected = baseline.load();
+        List<DriftObservation> drift = comparator.compare(live.resources(), expected.in(target), live.readTypes(), expected.complete());
+        ResolutionScope scope = new ResolutionScope(target.account(), target.region(), live.readTypes(), expected.complete(),
+                new HashSet<>(expected.failedSources()));
+        FindingChanges changes = findings.apply(scanId, scope, ScanObservations.of(drift));
+        snapshots.store(scanId, live);
+        ScanStatus status = runs.finish(scanId, target, live, expected, changes);
+        relay.nudge();
+        findingMetrics.refresh();
+        metrics.record(target, live, status, System.nanoTime() - started);
+        LOG.infof("Scan %d of %s: %s, %d resources, %d opened, %d updated, %d resolved", scanId, target, status,
+                live.resources().size(), changes.opened(), changes.updated(), changes.resolved());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.driftwatch.testsupport;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+
+/** Empties driftwatch's own tables between tests (Quartz's tables are left alone). */
+public final class Database {
+
+    private Database() {
+    }
+
+    public static void clear(EntityManager em) {
+        QuarkusTransaction.requiringNew().run(() -> em
+                .createNativeQuery("truncate finding, outbox_event, scan_run, resource_snapshot")
+                .executeUpdate());
+    }
+}

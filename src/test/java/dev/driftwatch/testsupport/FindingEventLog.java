@@ -1,0 +1,47 @@
+package dev.driftwatch.testsupport;
+
+import org.awaitility.Awaitility;
+
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Reads {@code driftwatch.findings} from the beginning, as a downstream consumer would. Other tests share
+ * the topic, so assertions look only at the keys (fingerprints) of the test's own findings.
+ */
+public final class FindingEventLog implements AutoCloseable {
+
+    /** One event as a consumer sees it. */
+    public record Event(String key, String type, String subject, String specVersion, String schemaVersion, JsonPath data) {
+    }
+
+    private final KafkaCompanion companion = KafkaBroker.companion();
+    private final ConsumerTask<String, String> consumer = companion.consumeStrings().fromTopics("driftwatch.findings");
+
+    /** Waits until at least {@code count} events for these keys have arrived, then returns all of them. */
+    public List<Event> await(Collection<String> keys, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> eventsFor(keys).size() >= count);
+        return eventsFor(keys);
+    }
+
+    public List<Event> eventsFor(Collection<String> keys) {
+        return consumer.getRecords().stream()
+                .filter(r -> keys.contains(r.key()))
+                .map(r -> {
+                    JsonPath json = new JsonPath(r.value());
+                    return new Event(r.key(), json.getString("type"), json.getString("subject"), json.getString("specversion"),
+                            json.getString("schemaversion"), json.setRootPath("data"));
+                })
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        consumer.stop();
+        companion.close();
+    }
+}

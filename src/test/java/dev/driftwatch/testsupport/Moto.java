@@ -1,0 +1,53 @@
+package dev.driftwatch.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * The moto AWS emulator the tests run against (started by bin/test or .ci/run on 127.0.0.1). Tests that
+ * need it fail, never skip, when it is not there.
+ */
+public final class Moto {
+
+    public static final String URL = System.getenv().getOrDefault("MOTO_URL", "http://127.0.0.1:5000");
+    /** The account moto serves calls from by default. */
+    public static final String ACCOUNT = "123456789012";
+
+    private Moto() {
+    }
+
+    /** Forgets every resource, so each test starts from moto's empty estate. */
+    public static void reset() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(URL + "/moto-api/reset")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("moto reset answered " + response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("moto is not reachable at " + URL + " (start it with bin/test or moto_server)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An EC2 client of the test's own, as an operator changing things out of band would use. */
+    public static Ec2Client ec2(String region) {
+        return Ec2Client.builder()
+                .region(Region.of(region))
+                .endpointOverride(URI.create(URL))
+                .httpClient(Apache5HttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
+    }
+}
