@@ -1,0 +1,161 @@
+package dev.driftwatch.baseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TerraformStateParserTest {
+
+    private static final String SOURCE = "/states/prod/network.tfstate";
+
+    private static final String STATE = """
+            {
+              "version": 4, "terraform_version": "1.11.4", "serial": 7, "lineage": "6f1c0c5e", "outputs": {},
+              "resources": [
+                { "module": "module.net", "mode": "managed", "type": "aws_security_group", "name": "web",
+                  "provider": "module.net.provider[\\"registry.terraform.io/hashicorp/aws\\"]",
+                  "instances": [
+                    { "index_key": "a", "schema_version": 1, "sensitive_attributes": [],
+                      "identity": { "account_id": "111122223333" }, "identity_schema_version": 0,
+                      "attributes": { "id": "sg-0a", "name": "web-a",
+                        "arn": "arn:aws:ec2:eu-west-1:111122223333:security-group/sg-0a" } },
+                    { "index_key": "b", "schema_version": 1, "sensitive_attributes": [],
+                      "attributes": { "id": "sg-0b", "name": "web-b",
+                        "arn": "arn:aws:ec2:eu-west-1:111122223333:security-group/sg-0b" } } ] },
+                { "mode": "managed", "type": "aws_security_group", "name": "db",
+                  "instances": [
+                    { "index_key": 0, "attributes": { "id": "sg-db0",
+                        "arn": "arn:aws:ec2:us-east-2:444455556666:security-group/sg-db0" } },
+                    { "index_key": 1, "attributes": { "id": "sg-db1",
+                        "arn": "arn:aws:ec2:us-east-2:444455556666:security-group/sg-db1" } } ] },
+                { "mode": "data", "type": "aws_vpc", "name": "main",
+                  "instances": [ { "attributes": { "id": "vpc-1", "arn": "arn:aws:ec2:eu-west-1:111122223333:vpc/vpc-1" } } ] },
+                { "mode": "managed", "type": "aws_security_group", "name": "replaced",
+                  "instances": [
+                    { "attributes": { "id": "sg-new", "arn": "arn:aws:ec2:eu-west-1:111122223333:security-group/sg-new" } },
+                    { "deposed": "00000001", "attributes": { "id": "sg-old",
+                        "arn": "arn:aws:ec2:eu-west-1:111122223333:security-group/sg-old" } } ] }
+              ],
+              "check_results": [ { "object_kind": "resource", "config_addr": "aws_security_group.web", "status": "pass" } ]
+            }
+            """;
+
+    @Test
+    void readsEveryManagedInstanceWithItsFullAddress() throws Exception {
+        List<ExpectedResource> resources = parse(STATE);
+
+        assertThat(resources).extracting(ExpectedResource::address).containsExactly(
+                "module.net.aws_security_group.web[\"a\"]", "module.net.aws_security_group.web[\"b\"]",
+                "aws_security_group.db[0]", "aws_security_group.db[1]", "aws_security_group.replaced");
+        assertThat(resources).extracting(r -> r.resource().id())
+                .containsExactly("sg-0a", "sg-0b", "sg-db0", "sg-db1", "sg-new")
+                .doesNotContain("vpc-1", "sg-old"); // data source and deposed object are not expected resources
+        assertThat(resources).allSatisfy(r -> assertThat(r.stateFile()).isEqualTo(SOURCE));
+    }
+
+    @Test
+    void takesAccountAndRegionFromTheArn() throws Exception {
+        assertThat(parse(STATE)).extracting(r -> r.resource().account(), r -> r.resource().region()).containsExactly(
+                tuple("111122223333", "eu-west-1"), tuple("111122223333", "eu-west-1"),
+                tuple("444455556666", "us-east-2"), tuple("444455556666", "us-east-2"), tuple("111122223333", "eu-west-1"));
+    }
+
+    @Test
+    void dropsSensitiveAttributesEntirely() throws Exception {
+        String state = oneInstance("aws_db_instance", "main", """
+                { "attributes": { "id": "db-1", "arn": "arn:aws:rds:eu-west-1:111122223333:db:main",
+                    "username": "admin", "password": "hunter2-s3cr3t" },
+                  "sensitive_attributes": [ [ { "type": "get_attr", "value": "password" } ] ] }""");
+
+        ExpectedResource db = parse(state).get(0);
+
+        assertThat(db.resource().attributes()).containsEntry("username", "admin").doesNotContainKey("password");
+        assertThat(db.toString()).doesNotContain("hunter2-s3cr3t");
+    }
+
+    @Test
+    void withoutArnOrDefaultsTheErrorNamesAddressAndSetting() {
+        String state = oneInstance("aws_route", "out", "{ \"attributes\": { \"id\": \"r-rtb-1\" } }");
+
+        assertThatThrownBy(() -> parse(state))
+                .isInstanceOf(StateFileException.class)
+                .hasMessageStartingWith(SOURCE + ": ")
+                .hasMessageContaining("aws_route.out")
+                .hasMessageContaining("driftwatch.baseline.terraform.default-account");
+        StateResourceMapper accountOnly = new StateResourceMapper(new ObjectMapper(), Optional.of("999988887777"), Optional.empty());
+        assertThatThrownBy(() -> parse(state, accountOnly))
+                .hasMessageContaining("aws_route.out").hasMessageContaining("driftwatch.baseline.terraform.default-region");
+    }
+
+    @Test
+    void withoutArnTheConfiguredDefaultsAreUsed() throws Exception {
+        String state = oneInstance("aws_route", "out", "{ \"attributes\": { \"id\": \"r-rtb-1\" } }");
+        StateResourceMapper defaults = new StateResourceMapper(new ObjectMapper(), Optional.of("999988887777"), Optional.of("ap-south-1"));
+
+        ExpectedResource route = parse(state, defaults).get(0);
+
+        assertThat(route.resource().account()).isEqualTo("999988887777");
+        assertThat(route.resource().region()).isEqualTo("ap-south-1");
+    }
+
+    @Test
+    void invalidJsonNamesSourceAndLine() {
+        assertThatThrownBy(() -> parse("{\n  \"version\": 4,\n  \"resources\": [ } \n}"))
+                .isInstanceOf(StateFileException.class)
+                .hasMessageStartingWith(SOURCE + ": ")
+                .hasMessageContaining("invalid JSON at line 3");
+    }
+
+    @Test
+    void aStateCutInHalfAtALineEndIsReportedAsTruncated() {
+        List<String> lines = STATE.lines().toList();
+        String firstHalf = String.join("\n", lines.subList(0, lines.size() / 2)) + "\n";
+
+        assertThatThrownBy(() -> parse(firstHalf))
+                .isInstanceOf(StateFileException.class)
+                .hasMessageStartingWith(SOURCE + ": ")
+                .hasMessageContaining("truncated");
+    }
+
+    @Test
+    void aStateCutAtAnyCharacterIsReportedAsTruncated() {
+        String full = STATE.strip();
+        for (int cut = 1; cut < full.length(); cut++) {
+            String truncated = full.substring(0, cut);
+            assertThatThrownBy(() -> parse(truncated)).as("state cut after ...%s", full.substring(Math.max(0, cut - 20), cut))
+                    .isInstanceOf(StateFileException.class)
+                    .hasMessageContaining("truncated");
+        }
+    }
+
+    @Test
+    void rejectsOtherFormatsAndNonStates() {
+        assertThatThrownBy(() -> parse("{\"version\": 3, \"terraform_version\": \"0.11.14\", \"modules\": []}"))
+                .hasMessageContaining("unsupported state format version 3");
+        assertThatThrownBy(() -> parse("")).hasMessageStartingWith(SOURCE + ": ").hasMessageContaining("empty");
+        assertThatThrownBy(() -> parse(" \n ")).hasMessageContaining("empty");
+        assertThatThrownBy(() -> parse("[{\"version\": 4}]")).hasMessageContaining("not a Terraform state");
+        assertThatThrownBy(() -> parse("{\"resources\": []}")).hasMessageContaining("not a Terraform state");
+    }
+
+    private static String oneInstance(String type, String name, String instance) {
+        return "{\"version\": 4, \"resources\": [ {\"mode\": \"managed\", \"type\": \"" + type + "\", \"name\": \"" + name
+                + "\", \"instances\": [" + instance + "]} ]}";
+    }
+
+    private static List<ExpectedResource> parse(String json) throws StateFileException {
+        return parse(json, new StateResourceMapper(new ObjectMapper(), Optional.empty(), Optional.empty()));
+    }
+
+    private static List<ExpectedResource> parse(String json, StateResourceMapper resourceMapper) throws StateFileException {
+        TerraformStateParser parser = new TerraformStateParser(new ObjectMapper(), resourceMapper);
+        return parser.parse(SOURCE, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+}
