@@ -6,9 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** Expands a configured entry (file, directory or glob with {@code **}) into the state files it names. */
+/**
+ * Expands a configured entry (file, directory or glob with {@code **}) into the state files it names.
+ * {@code **}{@code /} also matches no directory at all, as in shells and {@code .gitignore}, and files
+ * under {@code .terraform/} (Terraform's own backend settings, not a state of resources) are skipped.
+ */
 final class StateFiles {
 
     private StateFiles() {
@@ -17,24 +22,40 @@ final class StateFiles {
     static List<Path> expand(String entry) throws IOException {
         if (!hasGlob(entry)) {
             Path path = Path.of(entry);
-            return Files.isDirectory(path) ? walk(path, FileSystems.getDefault().getPathMatcher("glob:**.tfstate")) : List.of(path);
+            return Files.isDirectory(path) ? walk(path, p -> p.getFileName().toString().endsWith(".tfstate")) : List.of(path);
         }
         Path base = globBase(entry);
         if (!Files.isDirectory(base)) {
             return List.of();
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + Path.of(entry).toAbsolutePath().normalize());
-        return walk(base, matcher);
+        String pattern = Path.of(entry).toAbsolutePath().normalize().toString();
+        PathMatcher anyDepth = matcher(pattern);
+        PathMatcher noDepth = matcher(pattern.replace("**/", ""));
+        return walk(base, p -> anyDepth.matches(p) || noDepth.matches(p));
     }
 
-    private static List<Path> walk(Path base, PathMatcher matcher) throws IOException {
+    private static PathMatcher matcher(String glob) {
+        return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    }
+
+    private static List<Path> walk(Path base, Predicate<Path> wanted) throws IOException {
         try (Stream<Path> files = Files.walk(base)) {
             return files.filter(Files::isRegularFile)
                     .map(p -> p.toAbsolutePath().normalize())
-                    .filter(matcher::matches)
+                    .filter(p -> !insideTerraformDir(p))
+                    .filter(wanted)
                     .sorted()
                     .toList();
         }
+    }
+
+    private static boolean insideTerraformDir(Path file) {
+        for (Path part : file) {
+            if (part.toString().equals(".terraform")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The directory part before the first glob character: where the walk starts. */

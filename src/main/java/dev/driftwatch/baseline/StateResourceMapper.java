@@ -83,6 +83,9 @@ public class StateResourceMapper {
         if (indexKey == null || indexKey.isNull()) {
             return "";
         }
-        return indexKey.isNumber() ? "[" + indexKey.asText() + "]" : "[\"" + indexKey.asText() + "\"]";
+        if (indexKey.isNumber()) {
+            return "[" + indexKey.asText() + "]";
+        }
+        return "[\"" + indexKey.asText().replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
     }
 }

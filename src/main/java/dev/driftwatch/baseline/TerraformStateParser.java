@@ -33,8 +33,11 @@ public class TerraformStateParser {
         try (JsonParser parser = mapper.createParser(in)) {
             return readState(source, parser);
         } catch (JsonEOFException e) {
-            throw new StateFileException(source, "truncated: the JSON ends early (line " + e.getLocation().getLineNr() + ")");
+            throw truncated(source, e.getLocation());
         } catch (JsonProcessingException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+                throw truncated(source, e.getLocation());
+            }
             throw new StateFileException(source, "invalid JSON at " + where(e.getLocation()) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new StateFileException(source, "cannot be read: " + e.getMessage());
@@ -64,13 +67,18 @@ public class TerraformStateParser {
                 parser.skipChildren();
             }
         }
-        if (parser.currentToken() != JsonToken.END_OBJECT) {
-            throw new StateFileException(source, "invalid JSON at " + where(parser.currentLocation()));
+        if (parser.currentToken() == null) {
+            throw truncated(source, parser.currentLocation());
         }
         if (version == null) {
             throw new StateFileException(source, "not a Terraform state: no \"version\" field");
         }
         return resources;
+    }
+
+    /** A partial download or an interrupted write: the JSON stops before the state does. */
+    private static StateFileException truncated(String source, JsonLocation location) {
+        return new StateFileException(source, "truncated: the JSON ends early (line " + location.getLineNr() + ")");
     }
 
     private static void requireSupported(String source, int version) throws StateFileException {

@@ -59,7 +59,7 @@ public class DriftComparator {
         }
         if (baselineComplete) {
             liveByKey.values().stream()
-                    .filter(r -> !normaliserOf(r.type()).awsManaged(r))
+                    .filter(r -> readTypes.contains(r.type()) && !normaliserOf(r.type()).awsManaged(r))
                     .forEach(r -> observations.add(new DriftObservation(DriftKind.UNMANAGED, r, null, null, List.of())));
         }
         return observations;
