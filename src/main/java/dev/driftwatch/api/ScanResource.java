@@ -1,7 +1,9 @@
 package dev.driftwatch.api;
 
+import dev.driftwatch.inventory.AccountRegistry;
+import dev.driftwatch.resource.ScanTarget;
+import dev.driftwatch.scan.ScanRequests;
 import dev.driftwatch.scan.ScanRuns;
-import dev.driftwatch.scan.ScanScheduler;
 import dev.driftwatch.scan.ScanView;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,28 +18,36 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.quartz.SchedulerException;
 
 @Path("/api/scans")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScanResource {
 
-    private final ScanScheduler scheduler;
+    private final ScanRequests requests;
     private final ScanRuns runs;
+    private final AccountRegistry accounts;
 
-    ScanResource(ScanScheduler scheduler, ScanRuns runs) {
-        this.scheduler = scheduler;
+    ScanResource(ScanRequests requests, ScanRuns runs, AccountRegistry accounts) {
+        this.requests = requests;
         this.runs = runs;
+        this.accounts = accounts;
     }
 
     /**
-     * Queues a scan of the given regions (all configured regions when none is given) and answers 202
-     * with the queued scans; poll {@code GET /api/scans/{id}} for their result.
+     * Queues a scan of every configured (account, region), or of those matching the given accounts and
+     * regions ({@code region=global} for IAM and S3), and answers 202 with the queued scans; poll
+     * {@code GET /api/scans/{id}} for their results.
      */
     @POST
-    public Response scanNow(@QueryParam("region") List<String> regions) throws SchedulerException {
-        List<ScanView> queued = scheduler.scanNow(regions == null || regions.isEmpty() ? scheduler.regions() : regions);
-        return Response.accepted(queued).build();
+    public Response scanNow(@QueryParam("account") List<String> accountIds, @QueryParam("region") List<String> regions) {
+        List<ScanTarget> all = accounts.targets();
+        requireKnown("account", accountIds, all.stream().map(ScanTarget::account).toList());
+        requireKnown("region", regions, all.stream().map(ScanTarget::region).toList());
+        List<ScanTarget> chosen = all.stream()
+                .filter(t -> accountIds.isEmpty() || accountIds.contains(t.account()))
+                .filter(t -> regions.isEmpty() || regions.contains(t.region()))
+                .toList();
+        return Response.accepted(requests.request(chosen, "api")).build();
     }
 
     @GET
@@ -49,5 +59,13 @@ public class ScanResource {
     @Path("/{id}")
     public ScanView get(@PathParam("id") long id) {
         return runs.byId(id).orElseThrow(() -> new NotFoundException("No scan " + id));
+    }
+
+    private static void requireKnown(String parameter, List<String> asked, List<String> known) {
+        List<String> unknown = asked.stream().filter(a -> !known.contains(a)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Not a configured " + parameter + ": " + String.join(", ", unknown)
+                    + " (configured: " + String.join(", ", known.stream().distinct().toList()) + ")");
+        }
     }
 }

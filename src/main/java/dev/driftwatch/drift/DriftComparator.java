@@ -27,7 +27,7 @@ public class DriftComparator {
 
     private final Map<String, Normaliser> normalisers;
 
-    DriftComparator(@All List<Normaliser> normalisers) {
+    public DriftComparator(@All List<Normaliser> normalisers) {
         this.normalisers = normalisers.stream().collect(Collectors.toMap(Normaliser::resourceType, Function.identity()));
     }
 
@@ -59,22 +59,20 @@ public class DriftComparator {
         }
         if (baselineComplete) {
             liveByKey.values().stream()
-                    .filter(r -> readTypes.contains(r.type()) && !normaliserOf(r.type()).awsManaged(r))
+                    .filter(r -> readTypes.contains(r.type()) && !normaliserOf(r.type(), r).awsManaged(r))
                     .forEach(r -> observations.add(new DriftObservation(DriftKind.UNMANAGED, r, null, null, List.of())));
         }
         return observations;
     }
 
     private List<AttributeDiff> diff(String type, CloudResource expected, CloudResource actual) {
-        Normaliser normaliser = normaliserOf(type);
+        Normaliser normaliser = normaliserOf(type, actual);
         return AttributeDiffer.diff(normaliser.normalise(expected.attributes()), normaliser.normalise(actual.attributes()));
     }
 
-    private Normaliser normaliserOf(String type) {
+    /** The type's own normaliser, else one comparing exactly the attributes its collector reports. */
+    private Normaliser normaliserOf(String type, CloudResource live) {
         Normaliser normaliser = normalisers.get(type);
-        if (normaliser == null) {
-            throw new IllegalStateException("No normaliser for collected type " + type);
-        }
-        return normaliser;
+        return normaliser != null ? normaliser : new ReportedAttributes(type, live.attributes().keySet());
     }
 }

@@ -1,17 +1,8 @@
 package dev.driftwatch.finding;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
 
-/**
- * Writes finding changes to the outbox as CloudEvents 1.0 (structured JSON) for
- * {@code driftwatch.findings}, keyed by fingerprint so one finding's events stay in order.
- */
+/** Finding changes as events on {@code driftwatch.findings}, keyed by fingerprint so one finding's events stay in order. */
 @ApplicationScoped
 public class FindingEvents {
 
@@ -19,10 +10,10 @@ public class FindingEvents {
     /** Version of the {@code data} schema; raise it on incompatible changes. */
     static final String SCHEMA_VERSION = "1";
 
-    private final ObjectMapper mapper;
+    private final Outbox outbox;
 
-    FindingEvents(ObjectMapper mapper) {
-        this.mapper = mapper;
+    FindingEvents(Outbox outbox) {
+        this.outbox = outbox;
     }
 
     void opened(FindingEntity finding) {
@@ -38,31 +29,6 @@ public class FindingEvents {
     }
 
     private void enqueue(String type, FindingEntity finding) {
-        Instant now = Instant.now();
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("specversion", "1.0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("source", "urn:driftwatch:findings");
-        event.put("type", type);
-        event.put("subject", finding.fingerprint);
-        event.put("time", now.toString());
-        event.put("datacontenttype", "application/json");
-        event.put("schemaversion", SCHEMA_VERSION);
-        event.put("data", FindingView.of(finding));
-        OutboxEventEntity row = new OutboxEventEntity();
-        row.topic = TOPIC;
-        row.messageKey = finding.fingerprint;
-        row.eventType = type;
-        row.payload = json(event);
-        row.createdAt = now;
-        row.persist();
-    }
-
-    private String json(Map<String, Object> event) {
-        try {
-            return mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Finding event cannot be serialised", e);
-        }
+        outbox.enqueue(TOPIC, finding.fingerprint, type, SCHEMA_VERSION, FindingView.of(finding));
     }
 }

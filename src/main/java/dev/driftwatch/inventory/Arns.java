@@ -1,16 +1,16 @@
 package dev.driftwatch.inventory;
 
 /** Builds ARNs for resources whose API responses do not carry one. */
-final class Arns {
+public final class Arns {
 
     private Arns() {
     }
 
-    static String of(String region, String account, String service, String resource) {
+    public static String of(String region, String account, String service, String resource) {
         return "arn:" + partition(region) + ":" + service + ":" + region + ":" + account + ":" + resource;
     }
 
-    static String partition(String region) {
+    public static String partition(String region) {
         if (region.startsWith("cn-")) {
             return "aws-cn";
         }

@@ -6,19 +6,20 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * Builds and caches the AWS SDK clients, one per service and region, all on one explicitly chosen HTTP
- * client (SDK 2.57 brings several onto the classpath), with adaptive retries and API-call counting.
+ * Builds and caches AWS SDK clients per account, region and service, all on one explicitly chosen HTTP
+ * client (SDK 2.57 brings several onto the classpath), with adaptive retries, the account's credentials,
+ * a per-account-and-service rate limit, and request counting.
  */
 @ApplicationScoped
 public class AwsClients {
@@ -26,8 +27,8 @@ public class AwsClients {
     private final AwsConfig config;
     private final AwsApiCallCounter callCounter;
     private final SdkHttpClient httpClient;
-    private final Map<String, Ec2Client> ec2ByRegion = new ConcurrentHashMap<>();
-    private final Map<String, StsClient> stsByRegion = new ConcurrentHashMap<>();
+    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, AccountRateLimit> rateLimits = new ConcurrentHashMap<>();
 
     AwsClients(AwsConfig config, AwsApiCallCounter callCounter) {
         this.config = config;
@@ -38,27 +39,41 @@ public class AwsClients {
                 .build();
     }
 
-    public Ec2Client ec2(String region) {
-        return ec2ByRegion.computeIfAbsent(region, r -> configure(Ec2Client.builder(), r).build());
+    /**
+     * The client of one service for one account and region, built on first use.
+     *
+     * @param account     account id, the key for caching and rate limits
+     * @param credentials that account's credentials
+     * @param service     service name, e.g. {@code ec2}
+     * @param builder     a fresh builder of that service's client, e.g. {@code Ec2Client::builder}
+     */
+    @SuppressWarnings("unchecked")
+    public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
+            String account, AwsCredentialsProvider credentials, String region, String service,
+            java.util.function.Supplier<B> builder) {
+        return (C) clients.computeIfAbsent(account + "/" + region + "/" + service, key -> {
+            AccountRateLimit limit = rateLimits.computeIfAbsent(account + "/" + service, k -> new AccountRateLimit(config));
+            B b = builder.get()
+                    .region(Region.of(region))
+                    .credentialsProvider(credentials)
+                    .httpClient(httpClient)
+                    .overrideConfiguration(ClientOverrideConfiguration.builder()
+                            .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                                    .maxAttempts(config.maxAttempts())
+                                    .build())
+                            .apiCallTimeout(config.apiCallTimeout())
+                            .addExecutionInterceptor(limit)
+                            .addExecutionInterceptor(callCounter)
+                            .build());
+            endpointFor(region).ifPresent(b::endpointOverride);
+            return b.build();
+        });
     }
 
-    public StsClient sts(String region) {
-        return stsByRegion.computeIfAbsent(region, r -> configure(StsClient.builder(), r).build());
-    }
-
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
-            B builder, String region) {
-        builder.region(Region.of(region))
-                .httpClient(httpClient)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-                                .maxAttempts(config.maxAttempts())
-                                .build())
-                        .apiCallTimeout(config.apiCallTimeout())
-                        .addExecutionInterceptor(callCounter)
-                        .build());
-        endpointFor(region).ifPresent(builder::endpointOverride);
-        return builder;
+    /** True against an emulator (or a proxy) rather than AWS's own endpoints. */
+    public boolean usesEndpointOverride() {
+        return config.endpointOverride().isPresent() || !config.regionEndpoints().isEmpty()
+                || System.getenv("AWS_ENDPOINT_URL") != null || System.getProperty("aws.endpointUrl") != null;
     }
 
     private Optional<URI> endpointFor(String region) {
@@ -67,8 +82,7 @@ public class AwsClients {
 
     @PreDestroy
     void close() {
-        ec2ByRegion.values().forEach(Ec2Client::close);
-        stsByRegion.values().forEach(StsClient::close);
+        clients.values().forEach(SdkClient::close);
         httpClient.close();
     }
 }

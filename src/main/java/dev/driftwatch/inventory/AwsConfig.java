@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** How driftwatch talks to AWS: endpoints, retries and timeouts shared by every client. */
+/** How driftwatch talks to AWS: endpoints, retries, timeouts and rate limits shared by every client. */
 @ConfigMapping(prefix = "driftwatch.aws")
 public interface AwsConfig {
 
@@ -36,7 +36,22 @@ public interface AwsConfig {
     Duration connectTimeout();
 
     /** Pooled HTTP connections shared by all clients. */
-    @WithDefault("50")
+    @WithDefault("100")
     @Min(1)
     int maxConnections();
+
+    /** Requests per second to one service of one account (token bucket), so a scan never throttles itself. */
+    @WithDefault("20")
+    @Min(1)
+    int requestsPerSecond();
+
+    /** Requests that may be sent at once, beyond the steady rate, to one service of one account. */
+    @WithDefault("40")
+    @Min(1)
+    int burst();
+
+    /** Calls in flight at the same time to one service of one account. */
+    @WithDefault("4")
+    @Min(1)
+    int maxConcurrency();
 }

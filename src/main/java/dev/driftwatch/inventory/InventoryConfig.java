@@ -5,20 +5,54 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** What is scanned: one account (the default credential chain's) in the listed regions. */
+/**
+ * What is scanned. With no {@code accounts} configured, the account of the default credential chain;
+ * otherwise each listed account through a role assumed from the default credentials.
+ */
 @ConfigMapping(prefix = "driftwatch.inventory")
 public interface InventoryConfig {
 
-    /** Regions to scan, e.g. {@code us-east-1,eu-west-1}. */
+    String REGION = "[a-z]{2}(-[a-z]+)+-\\d|all";
+    String REGION_MESSAGE = "must be an AWS region name such as us-east-1, or all";
+
+    /** Regions to scan, e.g. {@code us-east-1,eu-west-1}, or {@code all} for every region enabled in the account. */
     @WithDefault("us-east-1")
     @NotEmpty
-    List<@Pattern(regexp = "[a-z]{2}(-[a-z]+)+-\\d", message = "must be an AWS region name such as us-east-1") String> regions();
+    List<@Pattern(regexp = REGION, message = REGION_MESSAGE) String> regions();
 
     /**
-     * Account id of the scanned account. When absent it is asked of STS (GetCallerIdentity) with the
-     * default credentials.
+     * Id of the default-credentials account, when no {@code accounts} are listed. When absent it is
+     * asked of STS (GetCallerIdentity).
      */
     Optional<@Pattern(regexp = "\\d{12}", message = "must be a 12-digit AWS account id") String> accountId();
+
+    /** Accounts to scan through AssumeRole, by a name of your choice ({@code driftwatch.inventory.accounts.prod.id=...}). */
+    Map<String, Account> accounts();
+
+    /** Collectors running at the same time, over all scans of this instance. */
+    @WithDefault("8")
+    @jakarta.validation.constraints.Min(1)
+    int collectorThreads();
+
+    /** Session name for AssumeRole, visible in the accounts' CloudTrail. */
+    @WithDefault("driftwatch")
+    String sessionName();
+
+    interface Account {
+
+        @Pattern(regexp = "\\d{12}", message = "must be a 12-digit AWS account id")
+        String id();
+
+        /** Role to assume, e.g. {@code arn:aws:iam::111111111111:role/driftwatch-scanner}. */
+        @Pattern(regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/.+", message = "must be an IAM role ARN")
+        String roleArn();
+
+        Optional<String> externalId();
+
+        /** Regions of this account, when they differ from {@code driftwatch.inventory.regions}. */
+        Optional<List<@Pattern(regexp = REGION, message = REGION_MESSAGE) String>> regions();
+    }
 }

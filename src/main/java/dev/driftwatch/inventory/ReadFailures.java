@@ -9,7 +9,7 @@ public final class ReadFailures {
     private ReadFailures() {
     }
 
-    public static String describe(RuntimeException e) {
+    public static String describe(Throwable e) {
         if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
             String code = aws.awsErrorDetails().errorCode();
             String kind = aws.isThrottlingException() ? "throttled past retries" : "AWS refused the call";

@@ -38,27 +38,23 @@ public class ScanMetrics {
                 .increment(byType.getOrDefault(type, 0L)));
     }
 
-    void recordFailure(String account, String region, ScanStatus status, long nanos) {
-        timer(account, region, status).record(Duration.ofNanos(nanos));
-        failure(account, region, status);
+    void recordFailure(ScanTarget target, ScanStatus status, long nanos) {
+        timer(target.account(), target.region(), status).record(Duration.ofNanos(nanos));
+        failure(target.account(), target.region(), status);
     }
 
     private Timer timer(String account, String region, ScanStatus status) {
         return Timer.builder("driftwatch.scan.duration")
                 .description("Time of one scan of one account and region")
-                .tags("account", label(account), "region", region, "status", status.name())
+                .tags("account", account, "region", region, "status", status.name())
                 .register(registry);
     }
 
     private void failure(String account, String region, ScanStatus status) {
         Counter.builder("driftwatch.scan.failures")
                 .description("Scans that were partial or failed")
-                .tags("account", label(account), "region", region, "status", status.name())
+                .tags("account", account, "region", region, "status", status.name())
                 .register(registry)
                 .increment();
-    }
-
-    private static String label(String account) {
-        return account == null ? "unknown" : account;
     }
 }

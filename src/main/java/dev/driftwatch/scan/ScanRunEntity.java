@@ -23,7 +23,6 @@ public class ScanRunEntity extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    /** Known once the scan runs and has identified the account. */
     public String account;
     public String region;
     @Column(name = "trigger_source")
@@ -44,6 +43,9 @@ public class ScanRunEntity extends PanacheEntityBase {
     public int findingsUpdated;
     @Column(name = "findings_resolved")
     public int findingsResolved;
+    /** The replica that ran the scan. */
+    @Column(name = "scanned_by")
+    public String scannedBy;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<ScanProblem> problems = new ArrayList<>();
 }

@@ -17,9 +17,10 @@ import java.util.Optional;
 public class ScanRuns {
 
     @Transactional
-    public ScanView queue(String region, String trigger) {
+    public ScanView queue(ScanTarget target, String trigger) {
         ScanRunEntity run = new ScanRunEntity();
-        run.region = region;
+        run.account = target.account();
+        run.region = target.region();
         run.trigger = trigger;
         run.status = ScanStatus.QUEUED;
         run.requestedAt = Instant.now();
@@ -27,13 +28,17 @@ public class ScanRuns {
         return ScanView.of(run);
     }
 
-    /** @return the region to scan */
     @Transactional
-    String start(long scanId) {
+    Optional<ScanTarget> target(long scanId) {
+        return ScanRunEntity.<ScanRunEntity>findByIdOptional(scanId).map(run -> new ScanTarget(run.account, run.region));
+    }
+
+    @Transactional
+    void start(long scanId, String instance) {
         ScanRunEntity run = ScanRunEntity.findById(scanId);
         run.status = ScanStatus.RUNNING;
         run.startedAt = Instant.now();
-        return run.region;
+        run.scannedBy = instance;
     }
 
     @Transactional
@@ -45,13 +50,12 @@ public class ScanRuns {
     }
 
     @Transactional
-    ScanStatus finish(long scanId, ScanTarget target, InventorySnapshot live, BaselineSnapshot expected, FindingChanges changes) {
+    ScanStatus finish(long scanId, InventorySnapshot live, BaselineSnapshot expected, FindingChanges changes) {
         List<ScanProblem> problems = new ArrayList<>();
         live.gaps().forEach(g -> problems.add(new ScanProblem(
                 g.service() + " " + g.resourceType() + " in " + g.account() + "/" + g.region(), g.reason())));
         expected.errors().forEach(e -> problems.add(new ScanProblem(e.source(), e.problem())));
         ScanRunEntity run = ScanRunEntity.findById(scanId);
-        run.account = target.account();
         run.status = problems.isEmpty() ? ScanStatus.COMPLETE : ScanStatus.PARTIAL;
         run.finishedAt = Instant.now();
         run.resourcesScanned = live.resources().size();

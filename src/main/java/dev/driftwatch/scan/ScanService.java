@@ -9,10 +9,8 @@ import dev.driftwatch.finding.FindingLifecycle;
 import dev.driftwatch.finding.FindingMetrics;
 import dev.driftwatch.finding.OutboxRelay;
 import dev.driftwatch.finding.ResolutionScope;
-import dev.driftwatch.inventory.AccountResolver;
 import dev.driftwatch.inventory.Inventory;
 import dev.driftwatch.inventory.InventorySnapshot;
-import dev.driftwatch.inventory.ReadFailures;
 import dev.driftwatch.inventory.ResourceSnapshotStore;
 import dev.driftwatch.resource.ScanTarget;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +28,7 @@ public class ScanService {
     private static final Logger LOG = Logger.getLogger(ScanService.class);
 
     private final ScanRuns runs;
-    private final AccountResolver accounts;
+    private final ScanLock lock;
     private final Inventory inventory;
     private final Baseline baseline;
     private final DriftComparator comparator;
@@ -39,12 +37,13 @@ public class ScanService {
     private final FindingMetrics findingMetrics;
     private final ScanMetrics metrics;
     private final OutboxRelay relay;
+    private final String instance;
 
-    ScanService(ScanRuns runs, AccountResolver accounts, Inventory inventory, Baseline baseline, DriftComparator comparator,
+    ScanService(ScanRuns runs, ScanLock lock, Inventory inventory, Baseline baseline, DriftComparator comparator,
             FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics, ScanMetrics metrics,
-            OutboxRelay relay) {
+            OutboxRelay relay, ScanConfig config) {
         this.runs = runs;
-        this.accounts = accounts;
+        this.lock = lock;
         this.inventory = inventory;
         this.baseline = baseline;
         this.comparator = comparator;
@@ -53,28 +52,26 @@ public class ScanService {
         this.findingMetrics = findingMetrics;
         this.metrics = metrics;
         this.relay = relay;
+        this.instance = config.instanceId().orElseGet(ScanService::hostAndPid);
     }
 
     public void run(long scanId) {
-        String region = runs.start(scanId);
-        long started = System.nanoTime();
-        ScanTarget target;
-        try {
-            target = new ScanTarget(accounts.accountId(), region);
-        } catch (RuntimeException e) {
-            String reason = "cannot identify the account: " + ReadFailures.describe(e);
-            LOG.errorf("Scan %d of %s: %s", scanId, region, reason);
-            runs.fail(scanId, new ScanProblem("account in " + region, reason));
-            metrics.recordFailure(null, region, ScanStatus.FAILED, System.nanoTime() - started);
+        ScanTarget target = runs.target(scanId).orElse(null);
+        if (target == null) {
+            LOG.warnf("Scan %d is not recorded; request ignored", scanId);
             return;
         }
-        try {
-            compare(scanId, target, started);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Scan %d of %s failed", scanId, target);
-            runs.fail(scanId, new ScanProblem("scan of " + target, e.getClass().getSimpleName() + ": " + e.getMessage()));
-            metrics.recordFailure(target.account(), region, ScanStatus.FAILED, System.nanoTime() - started);
-        }
+        lock.whileHolding(target, () -> {
+            runs.start(scanId, instance);
+            long started = System.nanoTime();
+            try {
+                compare(scanId, target, started);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Scan %d of %s failed", scanId, target);
+                runs.fail(scanId, new ScanProblem("scan of " + target, e.getClass().getSimpleName() + ": " + e.getMessage()));
+                metrics.recordFailure(target, ScanStatus.FAILED, System.nanoTime() - started);
+            }
+        });
     }
 
     private void compare(long scanId, ScanTarget target, long started) {
@@ -85,11 +82,16 @@ public class ScanService {
                 new HashSet<>(expected.failedSources()));
         FindingChanges changes = findings.apply(scanId, scope, ScanObservations.of(drift));
         snapshots.store(scanId, live);
-        ScanStatus status = runs.finish(scanId, target, live, expected, changes);
+        ScanStatus status = runs.finish(scanId, live, expected, changes);
         relay.nudge();
         findingMetrics.refresh();
         metrics.record(target, live, status, System.nanoTime() - started);
         LOG.infof("Scan %d of %s: %s, %d resources, %d opened, %d updated, %d resolved", scanId, target, status,
                 live.resources().size(), changes.opened(), changes.updated(), changes.resolved());
+    }
+
+    private static String hostAndPid() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        return host + "-" + ProcessHandle.current().pid();
     }
 }

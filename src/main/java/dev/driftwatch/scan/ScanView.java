@@ -17,11 +17,12 @@ public record ScanView(
         int findingsOpened,
         int findingsUpdated,
         int findingsResolved,
+        String scannedBy,
         List<ScanProblem> problems) {
 
     static ScanView of(ScanRunEntity run) {
         return new ScanView(run.id, run.account, run.region, run.trigger, run.status, run.requestedAt, run.startedAt,
                 run.finishedAt, run.resourcesScanned, run.findingsOpened, run.findingsUpdated, run.findingsResolved,
-                run.problems == null ? List.of() : run.problems);
+                run.scannedBy, run.problems == null ? List.of() : run.problems);
     }
 }

@@ -59,9 +59,9 @@ class PartialScanIT {
                         Map.of(), List.of()))
                 .writeTo("eu/terraform.tfstate");
 
-        List<Long> ids = Scans.request(UNREACHABLE, "us-east-1");
-        JsonPath partial = Scans.awaitFinished(ids.get(0));
-        JsonPath complete = Scans.awaitFinished(ids.get(1));
+        List<JsonPath> scans = Scans.request(UNREACHABLE, "us-east-1").stream().map(Scans::awaitFinished).toList();
+        JsonPath partial = scans.stream().filter(s -> s.getString("region").equals(UNREACHABLE)).findFirst().orElseThrow();
+        JsonPath complete = scans.stream().filter(s -> s.getString("region").equals("us-east-1")).findFirst().orElseThrow();
 
         assertThat(partial.getString("status")).isEqualTo("PARTIAL");
         assertThat(partial.getString("problems[0].part")).isEqualTo("ec2 aws_security_group in " + Moto.ACCOUNT + "/" + UNREACHABLE);

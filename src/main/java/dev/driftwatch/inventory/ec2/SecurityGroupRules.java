@@ -1,4 +1,4 @@
-package dev.driftwatch.inventory;
+package dev.driftwatch.inventory.ec2;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

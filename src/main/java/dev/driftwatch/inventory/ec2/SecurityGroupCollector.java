@@ -1,7 +1,10 @@
-package dev.driftwatch.inventory;
+package dev.driftwatch.inventory.ec2;
 
+import dev.driftwatch.inventory.Arns;
+import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
-import dev.driftwatch.resource.ScanTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,12 +20,6 @@ public class SecurityGroupCollector implements Collector {
     /** The largest page DescribeSecurityGroups allows. */
     private static final int PAGE_SIZE = 1000;
 
-    private final AwsClients clients;
-
-    SecurityGroupCollector(AwsClients clients) {
-        this.clients = clients;
-    }
-
     @Override
     public String resourceType() {
         return TYPE;
@@ -34,18 +31,18 @@ public class SecurityGroupCollector implements Collector {
     }
 
     @Override
-    public List<CloudResource> collect(ScanTarget target) {
+    public List<CloudResource> collect(AwsSession session) {
         List<CloudResource> groups = new ArrayList<>();
-        clients.ec2(target.region())
+        session.ec2()
                 .describeSecurityGroupsPaginator(r -> r.maxResults(PAGE_SIZE))
                 .securityGroups()
-                .forEach(group -> groups.add(toResource(target, group)));
+                .forEach(group -> groups.add(toResource(session, group)));
         return groups;
     }
 
-    static CloudResource toResource(ScanTarget target, SecurityGroup group) {
-        String ownerId = group.ownerId() == null ? target.account() : group.ownerId();
-        String arn = Arns.of(target.region(), ownerId, "ec2", "security-group/" + group.groupId());
+    static CloudResource toResource(AwsSession session, SecurityGroup group) {
+        String ownerId = group.ownerId() == null ? session.account() : group.ownerId();
+        String arn = Arns.of(session.region(), ownerId, "ec2", "security-group/" + group.groupId());
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("arn", arn);
         attributes.put("description", group.description());
@@ -56,6 +53,6 @@ public class SecurityGroupCollector implements Collector {
         attributes.put("tags", Tags.toMap(group.tags()));
         attributes.put("ingress", SecurityGroupRules.flatten(group.groupId(), ownerId, group.ipPermissions()));
         attributes.put("egress", SecurityGroupRules.flatten(group.groupId(), ownerId, group.ipPermissionsEgress()));
-        return new CloudResource(TYPE, group.groupId(), target.account(), target.region(), arn, attributes, null);
+        return new CloudResource(TYPE, group.groupId(), session.account(), session.region(), arn, attributes, null);
     }
 }

@@ -1,0 +1,52 @@
+package dev.driftwatch.inventory;
+
+import java.util.concurrent.Semaphore;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/**
+ * Keeps one service of one account under its rate (token bucket per HTTP attempt, retries included) and
+ * its concurrency (calls in flight), however many scans run at once.
+ */
+final class AccountRateLimit implements ExecutionInterceptor {
+
+    private static final ExecutionAttribute<Boolean> HOLDS_PERMIT = new ExecutionAttribute<>("driftwatch.permit");
+
+    private final TokenBucket bucket;
+    private final Semaphore inFlight;
+
+    AccountRateLimit(AwsConfig config) {
+        this.bucket = new TokenBucket(config.requestsPerSecond(), config.burst());
+        this.inFlight = new Semaphore(config.maxConcurrency(), true);
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        inFlight.acquireUninterruptibly();
+        attributes.putAttribute(HOLDS_PERMIT, true);
+    }
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        bucket.take();
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        release(attributes);
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        release(attributes);
+    }
+
+    private void release(ExecutionAttributes attributes) {
+        if (Boolean.TRUE.equals(attributes.getAttribute(HOLDS_PERMIT))) {
+            attributes.putAttribute(HOLDS_PERMIT, false);
+            inFlight.release();
+        }
+    }
+}

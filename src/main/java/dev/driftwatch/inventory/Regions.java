@@ -1,0 +1,17 @@
+package dev.driftwatch.inventory;
+
+/** Region names with a meaning of their own. */
+public final class Regions {
+
+    /**
+     * The pseudo-region of global resources (IAM, S3 buckets): scanned once per account, as AWS Config
+     * does. Their ARNs name no region either.
+     */
+    public static final String GLOBAL = "global";
+
+    /** Where the APIs of global services are called. */
+    public static final String GLOBAL_API_REGION = "us-east-1";
+
+    private Regions() {
+    }
+}

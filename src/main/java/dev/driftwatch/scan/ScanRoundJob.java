@@ -1,0 +1,33 @@
+package dev.driftwatch.scan;
+
+import jakarta.enterprise.context.Dependent;
+import org.jboss.logging.Logger;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+
+/**
+ * Fired by Quartz on one replica each interval: requests a scan of every (account, region). Quartz only
+ * decides when; the scanning itself is spread over replicas through {@code driftwatch.scan-requests}.
+ */
+@Dependent
+@DisallowConcurrentExecution
+public class ScanRoundJob implements Job {
+
+    private static final Logger LOG = Logger.getLogger(ScanRoundJob.class);
+
+    private final ScanRequests requests;
+
+    ScanRoundJob(ScanRequests requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        try {
+            LOG.infof("Scan round: %d scans requested", requests.requestAll("schedule").size());
+        } catch (RuntimeException e) {
+            LOG.errorf("Scan round could not be requested: %s", e.getMessage());
+        }
+    }
+}
