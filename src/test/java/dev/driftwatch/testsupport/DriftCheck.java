@@ -1,0 +1,39 @@
+package dev.driftwatch.testsupport;
+
+import dev.driftwatch.baseline.ExpectedResource;
+import dev.driftwatch.drift.DriftComparator;
+import dev.driftwatch.drift.DriftObservation;
+import dev.driftwatch.drift.SecurityGroupNormaliser;
+import dev.driftwatch.resource.CloudResource;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares one live resource with a state entry the way a scan does (same comparator, same
+ * normalisers), for collector tests: "in sync" must give nothing, a change in the cloud a CHANGED.
+ */
+public final class DriftCheck {
+
+    private static final DriftComparator COMPARATOR = new DriftComparator(List.of(new SecurityGroupNormaliser()));
+
+    private DriftCheck() {
+    }
+
+    /**
+     * @param stateAttributes the instance's {@code attributes} as the Terraform AWS provider writes them
+     *                        into a state (include computed ones the provider stores, as a real state has)
+     */
+    public static List<DriftObservation> compare(CloudResource live, Map<String, Object> stateAttributes) {
+        CloudResource expected = new CloudResource(live.type(), live.id(), live.account(), live.region(), live.arn(),
+                stateAttributes, null);
+        return COMPARATOR.compare(List.of(live), List.of(new ExpectedResource(expected, live.type() + ".this", "test.tfstate")),
+                Set.of(live.type()), true);
+    }
+
+    /** The one resource with this id among what a collector returned. */
+    public static CloudResource find(List<CloudResource> collected, String id) {
+        return collected.stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("collector did not return " + id + "; got " + collected.stream().map(CloudResource::id).toList()));
+    }
+}
