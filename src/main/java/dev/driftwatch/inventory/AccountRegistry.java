@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * The accounts and regions driftwatch scans, from configuration: the listed accounts (through their
@@ -15,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class AccountRegistry {
+
+    private static final Logger LOG = Logger.getLogger(AccountRegistry.class);
 
     private final InventoryConfig config;
     private final AccountCredentials credentials;
@@ -42,11 +45,19 @@ public class AccountRegistry {
         return accounts().stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
-    /** Every (account, region) to scan, plus each account's {@link Regions#GLOBAL} target. */
+    /**
+     * Every (account, region) to scan, plus each account's {@link Regions#GLOBAL} target. An account
+     * whose enabled regions cannot be listed is scanned for its global target only, and logged.
+     */
     public List<ScanTarget> targets() {
         List<ScanTarget> targets = new ArrayList<>();
         for (ScannedAccount account : accounts()) {
-            regionsOf(account).forEach(region -> targets.add(new ScanTarget(account.id(), region)));
+            try {
+                regionsOf(account).forEach(region -> targets.add(new ScanTarget(account.id(), region)));
+            } catch (RuntimeException e) {
+                LOG.errorf("Regions of account %s cannot be listed, only its global resources are scanned: %s", account.id(),
+                        ReadFailures.describe(e));
+            }
             targets.add(new ScanTarget(account.id(), Regions.GLOBAL));
         }
         return targets;

@@ -65,19 +65,21 @@ public class AwsClients {
                             .addExecutionInterceptor(limit)
                             .addExecutionInterceptor(callCounter)
                             .build());
-            endpointFor(region).ifPresent(b::endpointOverride);
+            endpointFor(region, service).ifPresent(b::endpointOverride);
             return b.build();
         });
     }
 
     /** True against an emulator (or a proxy) rather than AWS's own endpoints. */
     public boolean usesEndpointOverride() {
-        return config.endpointOverride().isPresent() || !config.regionEndpoints().isEmpty()
+        return config.endpointOverride().isPresent() || !config.regionEndpoints().isEmpty() || !config.serviceEndpoints().isEmpty()
                 || System.getenv("AWS_ENDPOINT_URL") != null || System.getProperty("aws.endpointUrl") != null;
     }
 
-    private Optional<URI> endpointFor(String region) {
-        return Optional.ofNullable(config.regionEndpoints().get(region)).or(config::endpointOverride);
+    private Optional<URI> endpointFor(String region, String service) {
+        return Optional.ofNullable(config.serviceEndpoints().get(service))
+                .or(() -> Optional.ofNullable(config.regionEndpoints().get(region)))
+                .or(config::endpointOverride);
     }
 
     @PreDestroy

@@ -19,8 +19,14 @@ public interface AwsConfig {
      */
     Optional<URI> endpointOverride();
 
-    /** Endpoint per region (e.g. a VPC endpoint); wins over {@link #endpointOverride()}. */
+    /** Endpoint per region; wins over {@link #endpointOverride()}. */
     Map<String, URI> regionEndpoints();
+
+    /**
+     * Endpoint per service, by the SDK's service name ({@code sts}, {@code ec2}, ...), e.g. an STS VPC
+     * endpoint; wins over the others.
+     */
+    Map<String, URI> serviceEndpoints();
 
     /** Attempts per API call, first try included; throttling and transient errors are retried adaptively. */
     @WithDefault("5")

@@ -6,10 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * The moto AWS emulator the tests run against (started by bin/test or .ci/run on 127.0.0.1). Tests that
@@ -49,5 +52,22 @@ public final class Moto {
                 .httpClient(Apache5HttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build();
+    }
+
+    /** An EC2 client in another account: moto serves calls made with a role assumed there from that account. */
+    public static Ec2Client ec2(String region, String account) {
+        try (StsClient sts = StsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(URL))
+                .httpClient(Apache5HttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build()) {
+            Credentials c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/test-operator").roleSessionName("test"))
+                    .credentials();
+            return Ec2Client.builder()
+                    .region(Region.of(region))
+                    .endpointOverride(URI.create(URL))
+                    .httpClient(Apache5HttpClient.create())
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken())))
+                    .build();
+        }
     }
 }

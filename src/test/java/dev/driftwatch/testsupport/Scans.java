@@ -19,6 +19,7 @@ public final class Scans {
         return awaitFinished(id);
     }
 
+    /** Requests scans of the given regions of every account (all configured targets when none is given). */
     public static List<Long> request(String... regions) {
         var spec = given();
         for (String region : regions) {
