@@ -31,7 +31,8 @@ class NatGatewayCollectorIT {
         String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
         String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24")).subnet().subnetId();
         String eip = ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
-        NatGateway created = ec2.createNatGateway(r -> r.subnetId(subnet).allocationId(eip)
+        // connectivity_type as the provider sends it (its default); moto only reports it when it was given.
+        NatGateway created = ec2.createNatGateway(r -> r.subnetId(subnet).allocationId(eip).connectivityType("public")
                 .tagSpecifications(t -> t.resourceType("natgateway").tags(g -> g.key("Team").value("net")))).natGateway();
         String id = created.natGatewayId();
         NatGatewayAddress address = created.natGatewayAddresses().get(0);
