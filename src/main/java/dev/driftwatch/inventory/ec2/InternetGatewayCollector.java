@@ -1,0 +1,56 @@
+package dev.driftwatch.inventory.ec2;
+
+import dev.driftwatch.inventory.Arns;
+import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.resource.CloudResource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.model.InternetGateway;
+
+/** {@code aws_internet_gateway}: one paginated DescribeInternetGateways call per 1,000 gateways, nothing per gateway. */
+@ApplicationScoped
+public class InternetGatewayCollector implements Collector {
+
+    static final String TYPE = "aws_internet_gateway";
+    /** The largest page DescribeInternetGateways allows. */
+    private static final int PAGE_SIZE = 1000;
+
+    @Override
+    public String resourceType() {
+        return TYPE;
+    }
+
+    @Override
+    public String service() {
+        return "ec2";
+    }
+
+    @Override
+    public List<CloudResource> collect(AwsSession session) {
+        List<CloudResource> gateways = new ArrayList<>();
+        session.ec2()
+                .describeInternetGatewaysPaginator(r -> r.maxResults(PAGE_SIZE))
+                .internetGateways()
+                .forEach(gateway -> gateways.add(toResource(session, gateway)));
+        return gateways;
+    }
+
+    private static CloudResource toResource(AwsSession session, InternetGateway gateway) {
+        String id = gateway.internetGatewayId();
+        String ownerId = gateway.ownerId() == null ? session.account() : gateway.ownerId();
+        String arn = Arns.of(session.region(), ownerId, "ec2", "internet-gateway/" + id);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("arn", arn);
+        attributes.put("id", id);
+        attributes.put("owner_id", ownerId);
+        attributes.put("tags", Tags.toMap(gateway.tags()));
+        // The provider stores the first attachment's VPC (a gateway attaches to one VPC at most).
+        attributes.put("vpc_id", gateway.attachments().isEmpty() ? "" : gateway.attachments().get(0).vpcId());
+        return new CloudResource(TYPE, id, session.account(), session.region(), arn, attributes, null);
+    }
+}
