@@ -1,0 +1,121 @@
+package dev.driftwatch.inventory.ec2;
+
+import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.resource.CloudResource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.CRC32;
+import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
+
+/**
+ * {@code aws_security_group_rule} (the legacy type): one per AWS rule, i.e. per group, direction, protocol, ports
+ * and single source, under the id the provider computes from that content ({@code sgrule-<crc32>}). A state
+ * entry whose {@code cidr_blocks} holds several blocks covers several AWS rules under one id and will not
+ * match. One paginated DescribeSecurityGroupRules call per 1,000 rules; AWS reports no creation time.
+ */
+@ApplicationScoped
+public class SecurityGroupRuleCollector implements Collector {
+
+    static final String TYPE = "aws_security_group_rule";
+    private static final Map<String, Integer> PROTOCOL_NUMBERS = Map.of("tcp", 6, "udp", 17, "icmp", 1, "icmpv6", 58);
+
+    @Override
+    public String resourceType() {
+        return TYPE;
+    }
+
+    @Override
+    public String service() {
+        return "ec2";
+    }
+
+    @Override
+    public List<CloudResource> collect(AwsSession session) {
+        return VpcSecurityGroupRules.list(session).stream().map(rule -> toResource(session, rule)).toList();
+    }
+
+    private static CloudResource toResource(AwsSession session, SecurityGroupRule rule) {
+        String type = Boolean.TRUE.equals(rule.isEgress()) ? "egress" : "ingress";
+        String protocol = protocolForValue(rule.ipProtocol());
+        boolean icmp = protocol.equals("icmp") || protocol.equals("icmpv6");
+        int from = port(rule.fromPort(), protocol, icmp);
+        int to = port(rule.toPort(), protocol, icmp);
+        String reference = VpcSecurityGroupRules.reference(rule.referencedGroupInfo(), session.account());
+        boolean self = rule.referencedGroupInfo() != null && rule.groupId().equals(rule.referencedGroupInfo().groupId());
+        String id = id(rule.groupId(), type, protocol, from, to, hashedSource(rule));
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("cidr_blocks", rule.cidrIpv4() == null ? List.of() : List.of(rule.cidrIpv4()));
+        a.put("description", rule.description());
+        a.put("from_port", from);
+        a.put("id", id);
+        a.put("ipv6_cidr_blocks", rule.cidrIpv6() == null ? List.of() : List.of(rule.cidrIpv6()));
+        a.put("prefix_list_ids", rule.prefixListId() == null ? List.of() : List.of(rule.prefixListId()));
+        a.put("protocol", protocol);
+        a.put("security_group_id", rule.groupId());
+        a.put("security_group_rule_id", rule.securityGroupRuleId());
+        if (!self) {
+            // A reference to the group itself is written either as self = true or as its own id; both are the same rule.
+            a.put("self", false);
+            a.put("source_security_group_id", reference);
+        }
+        a.put("to_port", to);
+        a.put("type", type);
+        return new CloudResource(TYPE, id, session.account(), session.region(), null, a, null);
+    }
+
+    /** The single source as the provider feeds it to its hash: a CIDR, a prefix list, or a group id and an empty name. */
+    private static String hashedSource(SecurityGroupRule rule) {
+        if (rule.cidrIpv4() != null) {
+            return rule.cidrIpv4() + "-";
+        }
+        if (rule.cidrIpv6() != null) {
+            return rule.cidrIpv6() + "-";
+        }
+        if (rule.prefixListId() != null) {
+            return rule.prefixListId() + "-";
+        }
+        return rule.referencedGroupInfo() == null ? "" : rule.referencedGroupInfo().groupId() + "--";
+    }
+
+    /** The provider's {@code securityGroupRuleCreateID}: CRC-32 of the rule's content. */
+    static String id(String groupId, String type, String protocol, int from, int to, String sources) {
+        StringBuilder key = new StringBuilder(groupId).append('-');
+        if (!protocol.equals("-1") && from > 0) {
+            key.append(from).append('-');
+        }
+        if (!protocol.equals("-1") && to > 0) {
+            key.append(to).append('-');
+        }
+        key.append(protocol).append('-').append(type).append('-').append(sources);
+        CRC32 crc = new CRC32();
+        crc.update(key.toString().getBytes(StandardCharsets.UTF_8));
+        return "sgrule-" + crc.getValue();
+    }
+
+    /** The provider's {@code protocolForValue}: names for the protocols it knows, "-1" for all. */
+    static String protocolForValue(String value) {
+        String protocol = value == null ? "-1" : value.toLowerCase(Locale.ROOT);
+        if (protocol.equals("-1") || protocol.equals("all") || PROTOCOL_NUMBERS.containsKey(protocol)) {
+            return protocol.equals("all") ? "-1" : protocol;
+        }
+        for (Map.Entry<String, Integer> known : PROTOCOL_NUMBERS.entrySet()) {
+            if (known.getValue().toString().equals(protocol)) {
+                return known.getKey();
+            }
+        }
+        return protocol;
+    }
+
+    /** AWS answers -1 where no port applies; the provider stores 0 there (ICMP keeps -1 for "any type"). */
+    private static int port(Integer value, String protocol, boolean icmp) {
+        if (value == null || protocol.equals("-1") || value == -1 && !icmp) {
+            return 0;
+        }
+        return value;
+    }
+}
