@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
- * {@code aws_iam_instance_profile}: ListInstanceProfiles per 1,000 profiles, then ListInstanceProfileTags per
- * profile (AWS leaves tags out of the listing and no other listing carries them).
+ * {@code aws_iam_instance_profile}: ListInstanceProfiles per 1,000 profiles, then GetInstanceProfile per
+ * profile (AWS leaves tags out of the listing and no other listing carries them; GetInstanceProfile rather
+ * than ListInstanceProfileTags, same cost, as moto lacks the latter).
  */
 @ApplicationScoped
 public class IamInstanceProfileCollector implements Collector {
@@ -42,10 +43,8 @@ public class IamInstanceProfileCollector implements Collector {
         List<CloudResource> profiles = new ArrayList<>();
         for (InstanceProfile profile : session.iam().listInstanceProfilesPaginator(r -> r.maxItems(IamDocuments.PAGE_SIZE)).instanceProfiles()) {
             try {
-                List<Tag> tags = session.iam()
-                        .listInstanceProfileTagsPaginator(r -> r.instanceProfileName(profile.instanceProfileName()).maxItems(IamDocuments.PAGE_SIZE))
-                        .tags().stream().toList();
-                profiles.add(toResource(session, profile, Tags.toMap(tags, Tag::key, Tag::value)));
+                InstanceProfile full = session.iam().getInstanceProfile(r -> r.instanceProfileName(profile.instanceProfileName())).instanceProfile();
+                profiles.add(toResource(session, full, Tags.toMap(full.tags(), Tag::key, Tag::value)));
             } catch (NoSuchEntityException e) {
                 // deleted since the list: no longer there
             }
