@@ -3,6 +3,11 @@ package dev.driftwatch.testsupport;
 import dev.driftwatch.baseline.ExpectedResource;
 import dev.driftwatch.drift.DriftComparator;
 import dev.driftwatch.drift.DriftObservation;
+import dev.driftwatch.drift.IamPolicyNormaliser;
+import dev.driftwatch.drift.IamRoleNormaliser;
+import dev.driftwatch.drift.S3BucketEncryptionNormaliser;
+import dev.driftwatch.drift.S3BucketPolicyNormaliser;
+import dev.driftwatch.drift.S3BucketVersioningNormaliser;
 import dev.driftwatch.drift.SecurityGroupNormaliser;
 import dev.driftwatch.resource.CloudResource;
 import java.util.List;
@@ -15,7 +20,9 @@ import java.util.Set;
  */
 public final class DriftCheck {
 
-    private static final DriftComparator COMPARATOR = new DriftComparator(List.of(new SecurityGroupNormaliser()));
+    private static final DriftComparator COMPARATOR = new DriftComparator(List.of(new SecurityGroupNormaliser(),
+            new IamRoleNormaliser(), new IamPolicyNormaliser(), new S3BucketPolicyNormaliser(), new S3BucketVersioningNormaliser(),
+            new S3BucketEncryptionNormaliser()));
 
     private DriftCheck() {
     }

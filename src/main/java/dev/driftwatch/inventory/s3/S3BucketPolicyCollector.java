@@ -1,0 +1,56 @@
+package dev.driftwatch.inventory.s3;
+
+import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.resource.CloudResource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import dev.driftwatch.drift.PolicyJson;
+
+/** {@code aws_s3_bucket_policy}: the policy as canonical JSON; a bucket without a policy has no such
+ * resource. ListBuckets per 10,000 buckets, then GetBucketPolicy per bucket (S3 has no other way to read it). */
+@ApplicationScoped
+public class S3BucketPolicyCollector implements Collector {
+
+    static final String TYPE = "aws_s3_bucket_policy";
+
+    @Override
+    public String resourceType() {
+        return TYPE;
+    }
+
+    @Override
+    public String service() {
+        return "s3";
+    }
+
+    @Override
+    public boolean global() {
+        return true;
+    }
+
+    @Override
+    public List<CloudResource> collect(AwsSession session) {
+        List<CloudResource> resources = new ArrayList<>();
+        for (var bucket : S3Buckets.list(session)) {
+            String name = bucket.name();
+            S3Buckets.configuration(() -> session.s3().getBucketPolicy(r -> r.bucket(name)).policy(), "NoSuchBucketPolicy")
+                    .ifPresent(policy -> {
+                        Map<String, Object> attributes = attributes(name);
+                        attributes.put("policy", PolicyJson.canonical(policy));
+                        resources.add(S3Buckets.subResource(TYPE, session, name, attributes));
+                    });
+        }
+        return resources;
+    }
+
+    private static Map<String, Object> attributes(String bucket) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("id", bucket);
+        attributes.put("bucket", bucket);
+        return attributes;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.driftwatch.inventory.s3;
+
+import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.resource.CloudResource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+
+/** {@code aws_s3_bucket_public_access_block}: the four switches; a bucket without a configuration has
+ * no such resource. ListBuckets per 10,000 buckets, then GetPublicAccessBlock per bucket (S3 has no other way
+ * to read it). */
+@ApplicationScoped
+public class S3BucketPublicAccessBlockCollector implements Collector {
+
+    static final String TYPE = "aws_s3_bucket_public_access_block";
+
+    @Override
+    public String resourceType() {
+        return TYPE;
+    }
+
+    @Override
+    public String service() {
+        return "s3";
+    }
+
+    @Override
+    public boolean global() {
+        return true;
+    }
+
+    @Override
+    public List<CloudResource> collect(AwsSession session) {
+        List<CloudResource> resources = new ArrayList<>();
+        for (var bucket : S3Buckets.list(session)) {
+            String name = bucket.name();
+            S3Buckets.configuration(() -> session.s3().getPublicAccessBlock(r -> r.bucket(name)).publicAccessBlockConfiguration(),
+                    "NoSuchPublicAccessBlockConfiguration").ifPresent(block -> {
+                        Map<String, Object> attributes = attributes(name);
+                        attributes.put("block_public_acls", Boolean.TRUE.equals(block.blockPublicAcls()));
+                        attributes.put("block_public_policy", Boolean.TRUE.equals(block.blockPublicPolicy()));
+                        attributes.put("ignore_public_acls", Boolean.TRUE.equals(block.ignorePublicAcls()));
+                        attributes.put("restrict_public_buckets", Boolean.TRUE.equals(block.restrictPublicBuckets()));
+                        resources.add(S3Buckets.subResource(TYPE, session, name, attributes));
+                    });
+        }
+        return resources;
+    }
+
+    private static Map<String, Object> attributes(String bucket) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("id", bucket);
+        attributes.put("bucket", bucket);
+        return attributes;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.driftwatch.inventory.s3;
+
+import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.resource.CloudResource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** {@code aws_s3_bucket_versioning}: one per bucket, as the provider reads it: a bucket never
+ * versioned reads as status {@code Disabled} (a state may hold it so). ListBuckets per 10,000 buckets, then
+ * GetBucketVersioning per bucket (S3 has no other way to read it). */
+@ApplicationScoped
+public class S3BucketVersioningCollector implements Collector {
+
+    static final String TYPE = "aws_s3_bucket_versioning";
+
+    @Override
+    public String resourceType() {
+        return TYPE;
+    }
+
+    @Override
+    public String service() {
+        return "s3";
+    }
+
+    @Override
+    public boolean global() {
+        return true;
+    }
+
+    @Override
+    public List<CloudResource> collect(AwsSession session) {
+        List<CloudResource> resources = new ArrayList<>();
+        for (var bucket : S3Buckets.list(session)) {
+            String name = bucket.name();
+            S3Buckets.configuration(() -> session.s3().getBucketVersioning(r -> r.bucket(name)))
+                    .ifPresent(versioning -> {
+                        Map<String, Object> attributes = attributes(name);
+                        Map<String, Object> configuration = new LinkedHashMap<>();
+                        configuration.put("mfa_delete", Objects.toString(versioning.mfaDeleteAsString(), ""));
+                        configuration.put("status", versioning.status() == null ? "Disabled" : versioning.statusAsString());
+                        attributes.put("versioning_configuration", List.of(configuration));
+                        resources.add(S3Buckets.subResource(TYPE, session, name, attributes));
+                    });
+        }
+        return resources;
+    }
+
+    private static Map<String, Object> attributes(String bucket) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("id", bucket);
+        attributes.put("bucket", bucket);
+        return attributes;
+    }
+}
