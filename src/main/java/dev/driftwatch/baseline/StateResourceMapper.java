@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import dev.driftwatch.inventory.Regions;
 
 /**
  * Turns one entry of a state's {@code resources} array into expected resources, one per instance:
@@ -30,35 +33,64 @@ public class StateResourceMapper {
         this.defaultRegion = defaultRegion;
     }
 
-    List<ExpectedResource> instances(String source, JsonNode resource) throws StateFileException {
+    /** One instance as read, before its account and region are settled for the whole file. */
+    record StateInstance(String type, String id, String address, String arn, Map<String, Object> attributes,
+            Optional<String> account, Optional<String> region) {
+    }
+
+    List<StateInstance> instances(String source, JsonNode resource) throws StateFileException {
         if (!"managed".equals(resource.path("mode").asText("managed"))) {
             return List.of(); // data sources describe reads, not resources anyone owns
         }
         String type = resource.path("type").asText();
         String baseAddress = baseAddress(resource);
-        List<ExpectedResource> expected = new ArrayList<>();
+        List<StateInstance> expected = new ArrayList<>();
         for (JsonNode instance : resource.path("instances")) {
             if (instance.hasNonNull("deposed")) {
                 continue; // a deposed object is on its way out; its replacement is the current one
             }
             String address = baseAddress + indexSuffix(instance.get("index_key"));
             Map<String, Object> attributes = withoutSensitive(instance);
-            Object id = attributes.get("id");
+            Object id = StateIds.idOf(type, attributes);
             if (id == null) {
                 throw new StateFileException(source, address + " has no \"id\" attribute");
             }
             String arn = attributes.get("arn") instanceof String s ? s : null;
-            String account = ArnParts.account(arn).or(() -> defaultAccount).orElseThrow(() -> noLocation(source, address, "account"));
-            String region = ArnParts.region(arn).or(() -> defaultRegion).orElseThrow(() -> noLocation(source, address, "region"));
-            expected.add(new ExpectedResource(
-                    new CloudResource(type, id.toString(), account, region, arn, attributes, null), address, source));
+            Optional<String> region = StateIds.global(type) ? Optional.of(Regions.GLOBAL) : ArnParts.region(arn);
+            expected.add(new StateInstance(type, id.toString(), address, arn, attributes, ArnParts.account(arn), region));
         }
         return expected;
     }
 
+    /**
+     * Settles account and region of a file's instances: from the ARN, else the configured default, else
+     * the one most of the file's resources have (a state usually describes one account and region).
+     */
+    List<ExpectedResource> settle(String source, List<StateInstance> instances) throws StateFileException {
+        Optional<String> fileAccount = defaultAccount.or(() -> mostCommon(instances.stream().map(StateInstance::account)));
+        Optional<String> fileRegion = defaultRegion.or(() -> mostCommon(instances.stream().map(StateInstance::region)
+                .filter(r -> r.isPresent() && !r.get().equals(Regions.GLOBAL))));
+        List<ExpectedResource> expected = new ArrayList<>(instances.size());
+        for (StateInstance i : instances) {
+            String account = i.account().or(() -> fileAccount).orElseThrow(() -> noLocation(source, i.address(), "account"));
+            String region = i.region().or(() -> fileRegion).orElseThrow(() -> noLocation(source, i.address(), "region"));
+            expected.add(new ExpectedResource(new CloudResource(i.type(), i.id(), account, region, i.arn(), i.attributes(), null),
+                    i.address(), source));
+        }
+        return expected;
+    }
+
+    private static Optional<String> mostCommon(Stream<Optional<String>> values) {
+        return values.flatMap(Optional::stream)
+                .collect(Collectors.groupingBy(v -> v, Collectors.counting()))
+                .entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey);
+    }
+
     private static StateFileException noLocation(String source, String address, String what) {
         return new StateFileException(source, "cannot tell the " + what + " of " + address
-                + " (it has no ARN); set driftwatch.baseline.terraform.default-" + what);
+                + " (it has no ARN, nor has any other resource of this state); set driftwatch.baseline.terraform.default-" + what);
     }
 
     private Map<String, Object> withoutSensitive(JsonNode instance) {

@@ -51,7 +51,7 @@ public class TerraformStateParser {
                     : "not a Terraform state: expected a JSON object at " + where(parser.currentLocation()));
         }
         Integer version = null;
-        List<ExpectedResource> resources = new ArrayList<>();
+        List<StateResourceMapper.StateInstance> resources = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -73,7 +73,7 @@ public class TerraformStateParser {
         if (version == null) {
             throw new StateFileException(source, "not a Terraform state: no \"version\" field");
         }
-        return resources;
+        return resourceMapper.settle(source, resources);
     }
 
     /** A partial download or an interrupted write: the JSON stops before the state does. */

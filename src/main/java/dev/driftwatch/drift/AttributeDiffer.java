@@ -11,7 +11,9 @@ import java.util.TreeSet;
 
 /**
  * Compares two normalised attribute maps. Maps are compared key by key ({@code tags.Owner}); lists and
- * scalars as a whole. Absent, null, empty string and empty collection are the same value.
+ * scalars as a whole. Absent, null, empty string and empty collection are the same value. Lists are
+ * compared without regard to order: most provider lists are sets, stored in hash order, and a
+ * reordering alone is not a change anyone made.
  */
 final class AttributeDiffer {
 
@@ -51,7 +53,37 @@ final class AttributeDiffer {
         if (expected instanceof Number e && actual instanceof Number a) {
             return new BigDecimal(e.toString()).compareTo(new BigDecimal(a.toString())) == 0;
         }
+        if (expected instanceof List<?> e && actual instanceof List<?> a) {
+            return e.size() == a.size() && canonical(e).equals(canonical(a));
+        }
+        if (expected instanceof Map<?, ?> e && actual instanceof Map<?, ?> a) {
+            return canonical(e).equals(canonical(a));
+        }
         return Objects.equals(expected, actual);
+    }
+
+    /** Elements as sorted canonical strings: numbers by value, maps by sorted key, lists as sets. */
+    private static List<String> canonical(List<?> values) {
+        return values.stream().map(AttributeDiffer::canonical).sorted().toList();
+    }
+
+    private static String canonical(Object value) {
+        if (value instanceof Number n) {
+            return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof List<?> list) {
+            return canonical(list).toString();
+        }
+        if (value instanceof Map<?, ?> map) {
+            java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+            map.forEach((k, v) -> {
+                if (!isEmpty(v)) {
+                    sorted.put(k.toString(), canonical(v));
+                }
+            });
+            return sorted.toString();
+        }
+        return String.valueOf(value);
     }
 
     private static boolean isEmpty(Object value) {

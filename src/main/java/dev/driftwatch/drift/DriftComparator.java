@@ -8,6 +8,7 @@ import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +22,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class DriftComparator {
-
-    /** Terraform types that manage a resource collected under another type. */
-    private static final Map<String, String> LIVE_TYPE_OF = Map.of("aws_default_security_group", "aws_security_group");
 
     private final Map<String, Normaliser> normalisers;
 
@@ -41,13 +39,17 @@ public class DriftComparator {
             boolean baselineComplete) {
         Map<ResourceKey, CloudResource> liveByKey = new HashMap<>();
         live.forEach(r -> liveByKey.put(r.key(), r));
+        Set<ResourceKey> managed = new HashSet<>();
         List<DriftObservation> observations = new ArrayList<>();
         for (ExpectedResource want : expected) {
-            String liveType = LIVE_TYPE_OF.getOrDefault(want.resource().type(), want.resource().type());
+            String liveType = ResourceFamilies.liveType(want.resource().type());
             if (!readTypes.contains(liveType)) {
                 continue; // not read (or not collected at all): nothing can be said about it
             }
             CloudResource have = liveByKey.remove(new ResourceKey(liveType, want.resource().id()));
+            if (have != null) {
+                managed.add(have.key());
+            }
             if (have == null) {
                 observations.add(new DriftObservation(DriftKind.MISSING, want.resource(), want.address(), want.stateFile(), List.of()));
                 continue;
@@ -60,6 +62,7 @@ public class DriftComparator {
         if (baselineComplete) {
             liveByKey.values().stream()
                     .filter(r -> readTypes.contains(r.type()) && !normaliserOf(r.type(), r).awsManaged(r))
+                    .filter(r -> ResourceFamilies.reportUnmanaged(r, managed))
                     .forEach(r -> observations.add(new DriftObservation(DriftKind.UNMANAGED, r, null, null, List.of())));
         }
         return observations;

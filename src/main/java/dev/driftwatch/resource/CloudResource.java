@@ -9,8 +9,9 @@ import java.util.Objects;
  * Terraform stores and {@code attributes} use the AWS provider's attribute names. Live resources (from
  * collectors) and expected ones (from state files) share this shape so they compare without translation.
  *
- * @param arn       the ARN where AWS has one, else {@code null}
- * @param createdAt creation time where AWS reports one, else {@code null}
+ * @param arn        the ARN where AWS has one, else {@code null}
+ * @param createdAt  creation time where AWS reports one, else {@code null}
+ * @param awsManaged created and owned by AWS (a default VPC, a main route table): never reported unmanaged
  */
 public record CloudResource(
         String type,
@@ -19,7 +20,13 @@ public record CloudResource(
         String region,
         String arn,
         Map<String, Object> attributes,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean awsManaged) {
+
+    public CloudResource(String type, String id, String account, String region, String arn, Map<String, Object> attributes,
+            Instant createdAt) {
+        this(type, id, account, region, arn, attributes, createdAt, false);
+    }
 
     public CloudResource {
         Objects.requireNonNull(type, "type");

@@ -66,7 +66,9 @@ public class RouteTableCollector implements Collector {
         attributes.put("route", routes(table.routes()));
         attributes.put("tags", Tags.toMap(table.tags()));
         attributes.put("vpc_id", table.vpcId());
-        return new CloudResource(TYPE, id, session.account(), session.region(), arn, attributes, null);
+        // A VPC's main route table comes with the VPC (Terraform: aws_default_route_table).
+        boolean main = table.associations().stream().anyMatch(a -> Boolean.TRUE.equals(a.main()));
+        return new CloudResource(TYPE, id, session.account(), session.region(), arn, attributes, null, main);
     }
 
     /** The provider's set of route blocks, sorted by destination as sets have no order. */

@@ -76,6 +76,7 @@ public class SubnetCollector implements Collector {
         attributes.put("private_dns_hostname_type_on_launch", dns == null ? null : dns.hostnameTypeAsString());
         attributes.put("tags", Tags.toMap(subnet.tags()));
         attributes.put("vpc_id", subnet.vpcId());
-        return new CloudResource(TYPE, subnet.subnetId(), session.account(), session.region(), arn, attributes, null);
+        return new CloudResource(TYPE, subnet.subnetId(), session.account(), session.region(), arn, attributes, null,
+                Boolean.TRUE.equals(subnet.defaultForAz()));
     }
 }

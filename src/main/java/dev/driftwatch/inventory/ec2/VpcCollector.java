@@ -75,7 +75,9 @@ public class VpcCollector implements Collector {
         attributes.put("main_route_table_id", mainRouteTable);
         attributes.put("owner_id", ownerId);
         attributes.put("tags", Tags.toMap(vpc.tags()));
-        return new CloudResource(TYPE, vpc.vpcId(), session.account(), session.region(), arn, attributes, null);
+        // The default VPC is AWS's (Terraform manages it, if at all, as aws_default_vpc).
+        return new CloudResource(TYPE, vpc.vpcId(), session.account(), session.region(), arn, attributes, null,
+                Boolean.TRUE.equals(vpc.isDefault()));
     }
 
     private static boolean attribute(Ec2Client ec2, String vpcId, VpcAttributeName name) {
