@@ -4,6 +4,7 @@ import dev.driftwatch.inventory.AwsSession;
 import dev.driftwatch.inventory.Collector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public class SqsQueueCollector implements Collector {
         Map<String, String> tags = sqs.listQueueTags(r -> r.queueUrl(url)).tags(); // per queue: forced
         attributes.put("tags", new TreeMap<String, Object>(tags));
         String created = settings.get("CreatedTimestamp");
-        Instant createdAt = created == null ? null : Instant.ofEpochSecond(Long.parseLong(created));
+        Instant createdAt = created == null ? null : Instant.ofEpochSecond(new BigDecimal(created).longValue()); // whole seconds (moto adds a fraction)
         return new CloudResource(TYPE, url, session.account(), session.region(), arn, attributes, createdAt);
     }
 
