@@ -1,0 +1,70 @@
+package dev.driftwatch.inventory.logs;
+
+import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.resource.CloudResource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
+
+/**
+ * {@code aws_cloudwatch_log_group}: one paginated DescribeLogGroups call per 50 groups, then
+ * ListTagsForResource per group (forced: DescribeLogGroups carries no tags).
+ */
+@ApplicationScoped
+public class LogGroupCollector implements Collector {
+
+    static final String TYPE = "aws_cloudwatch_log_group";
+    /** The largest page DescribeLogGroups allows. */
+    private static final int PAGE_SIZE = 50;
+
+    @Override
+    public String resourceType() {
+        return TYPE;
+    }
+
+    @Override
+    public String service() {
+        return "logs";
+    }
+
+    @Override
+    public List<CloudResource> collect(AwsSession session) {
+        CloudWatchLogsClient logs = session.logs();
+        List<CloudResource> groups = new ArrayList<>();
+        logs.describeLogGroupsPaginator(r -> r.limit(PAGE_SIZE))
+                .logGroups()
+                .forEach(group -> groups.add(toResource(session, logs, group)));
+        return groups;
+    }
+
+    private static CloudResource toResource(AwsSession session, CloudWatchLogsClient logs, LogGroup group) {
+        String arn = arn(group);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("id", group.logGroupName());
+        attributes.put("arn", arn);
+        attributes.put("name", group.logGroupName());
+        attributes.put("retention_in_days", group.retentionInDays() == null ? 0 : group.retentionInDays()); // 0 = never expire
+        attributes.put("kms_key_id", group.kmsKeyId());
+        attributes.put("log_group_class", group.logGroupClassAsString());
+        Map<String, String> tags = logs.listTagsForResource(r -> r.resourceArn(arn)).tags(); // per group: forced
+        attributes.put("tags", new TreeMap<String, Object>(tags));
+        Instant createdAt = group.creationTime() == null ? null : Instant.ofEpochMilli(group.creationTime());
+        return new CloudResource(TYPE, group.logGroupName(), session.account(), session.region(), arn, attributes, createdAt);
+    }
+
+    /** The ARN without the {@code :*} DescribeLogGroups appends to {@code arn}, as the provider stores it. */
+    private static String arn(LogGroup group) {
+        if (group.logGroupArn() != null) {
+            return group.logGroupArn();
+        }
+        String arn = group.arn();
+        return arn.endsWith(":*") ? arn.substring(0, arn.length() - 2) : arn;
+    }
+}
