@@ -1,0 +1,65 @@
+package dev.driftwatch.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.driftwatch.resource.ScanTarget;
+import dev.driftwatch.testsupport.Moto;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code regions=all} means the regions EC2 says are enabled in the account, asked once and remembered. */
+class AccountRegistryIT {
+
+    private final AwsClients clients = new AwsClients(new MotoAws(), new AwsApiCallCounter(new SimpleMeterRegistry()));
+
+    @AfterEach
+    void close() {
+        clients.close();
+    }
+
+    @Test
+    void allRegionsAreTheAccountsEnabledRegionsPlusItsGlobalTarget() {
+        InventoryConfig config = new Inventory(List.of("all"), Map.of("alpha", new Account("111111111111",
+                "arn:aws:iam::111111111111:role/driftwatch-scanner")));
+        AccountRegistry registry = new AccountRegistry(config, new AccountCredentials(clients, config), clients);
+
+        List<ScanTarget> targets = registry.targets();
+
+        assertThat(targets).allSatisfy(t -> assertThat(t.account()).isEqualTo("111111111111"));
+        assertThat(targets).extracting(ScanTarget::region)
+                .contains("us-east-1", "eu-west-1", "ap-southeast-2", Regions.GLOBAL)
+                .doesNotHaveDuplicates()
+                .hasSizeGreaterThan(10);
+    }
+
+    private record Inventory(List<String> regions, Map<String, InventoryConfig.Account> accounts) implements InventoryConfig {
+        public Optional<String> accountId() { return Optional.empty(); }
+        public String sessionName() { return "driftwatch-test"; }
+        public int collectorThreads() { return 2; }
+    }
+
+    private record Account(String id, String roleArn) implements InventoryConfig.Account {
+        public Optional<String> externalId() { return Optional.empty(); }
+        public Optional<List<String>> regions() { return Optional.empty(); }
+    }
+
+    /** Every service at moto, with the defaults the service would use. */
+    static class MotoAws implements AwsConfig {
+        public Optional<URI> endpointOverride() { return Optional.of(URI.create(Moto.URL)); }
+        public Map<String, URI> regionEndpoints() { return Map.of(); }
+        public Map<String, URI> serviceEndpoints() { return Map.of(); }
+        public int maxAttempts() { return 3; }
+        public Duration apiCallTimeout() { return Duration.ofSeconds(30); }
+        public Duration connectTimeout() { return Duration.ofSeconds(5); }
+        public int maxConnections() { return 10; }
+        public int requestsPerSecond() { return 20; }
+        public int burst() { return 40; }
+        public int maxConcurrency() { return 4; }
+    }
+}
