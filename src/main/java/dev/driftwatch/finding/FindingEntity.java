@@ -51,4 +51,11 @@ public class FindingEntity extends PanacheEntityBase {
     public Instant resolvedAt;
     @Column(name = "last_scan_id")
     public Long lastScanId;
+    /** For VIOLATION: the policy's severity, title, message and references. */
+    public String severity;
+    public String title;
+    public String message;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "policy_refs")
+    public List<String> references = List.of();
 }

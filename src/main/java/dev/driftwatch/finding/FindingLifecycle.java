@@ -30,8 +30,8 @@ public class FindingLifecycle {
     public FindingChanges apply(long scanId, ResolutionScope scope, List<Observation> observations) {
         Instant now = Instant.now();
         Map<String, FindingEntity> known = new HashMap<>();
-        FindingEntity.<FindingEntity>list("account = ?1 and region = ?2 and status = ?3", scope.account(), scope.region(),
-                FindingStatus.OPEN).forEach(f -> known.put(f.fingerprint, f));
+        FindingEntity.<FindingEntity>list("account = ?1 and region = ?2 and status in ?3", scope.account(), scope.region(),
+                List.of(FindingStatus.OPEN, FindingStatus.SUPPRESSED)).forEach(f -> known.put(f.fingerprint, f));
         Map<String, Observation> seen = new HashMap<>();
         observations.forEach(o -> seen.put(o.fingerprint(), o));
         List<String> unknown = seen.keySet().stream().filter(fp -> !known.containsKey(fp)).toList();
@@ -46,7 +46,8 @@ public class FindingLifecycle {
             if (finding == null || finding.status == FindingStatus.RESOLVED) {
                 events.opened(open(finding, observation, scanId, now));
                 opened++;
-            } else if (changed(finding.diffs, observation.diffs()) || !Objects.equals(finding.address, observation.address())) {
+            } else if (changed(finding.diffs, observation.diffs()) || !Objects.equals(finding.address, observation.address())
+                    || finding.status != statusOf(observation) || !Objects.equals(finding.message, message(observation))) {
                 refresh(finding, observation, scanId, now);
                 finding.version++;
                 events.updated(finding);
@@ -56,7 +57,7 @@ public class FindingLifecycle {
             }
         }
         for (FindingEntity finding : known.values()) {
-            if (finding.status == FindingStatus.OPEN && !seen.containsKey(finding.fingerprint) && scope.mayResolve(finding)) {
+            if (finding.status != FindingStatus.RESOLVED && !seen.containsKey(finding.fingerprint) && scope.mayResolve(finding)) {
                 finding.status = FindingStatus.RESOLVED;
                 finding.resolvedAt = now;
                 finding.version++;
@@ -81,7 +82,6 @@ public class FindingLifecycle {
         FindingEntity finding = existing == null ? new FindingEntity() : existing;
         finding.fingerprint = o.fingerprint();
         finding.kind = o.kind();
-        finding.status = FindingStatus.OPEN;
         finding.account = o.account();
         finding.region = o.region();
         finding.resourceType = o.resourceType();
@@ -97,7 +97,22 @@ public class FindingLifecycle {
         return finding;
     }
 
+    private static FindingStatus statusOf(Observation o) {
+        return o.suppressed() ? FindingStatus.SUPPRESSED : FindingStatus.OPEN;
+    }
+
+    private static String message(Observation o) {
+        return o.policy() == null ? null : o.policy().message();
+    }
+
     private static void refresh(FindingEntity finding, Observation o, long scanId, Instant now) {
+        finding.status = statusOf(o);
+        if (o.policy() != null) {
+            finding.severity = o.policy().severity();
+            finding.title = o.policy().title();
+            finding.message = o.policy().message();
+            finding.references = o.policy().references();
+        }
         finding.address = o.address();
         finding.stateFile = o.stateFile();
         finding.diffs = o.diffs();

@@ -1,5 +1,8 @@
 package dev.driftwatch.finding;
 
 public enum FindingStatus {
-    OPEN, RESOLVED
+    OPEN,
+    /** Still true, but waived (with an owner, a reason and an expiry): visible, not alerting. */
+    SUPPRESSED,
+    RESOLVED
 }

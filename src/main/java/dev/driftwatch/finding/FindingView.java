@@ -16,6 +16,10 @@ public record FindingView(
         String type,
         String resourceId,
         String policyId,
+        String severity,
+        String title,
+        String message,
+        List<String> references,
         String address,
         String stateFile,
         List<AttributeDiff> diffs,
@@ -25,7 +29,7 @@ public record FindingView(
 
     static FindingView of(FindingEntity f) {
         return new FindingView(f.id, f.fingerprint, f.kind, f.status, f.version, f.account, f.region, f.resourceType,
-                f.resourceId, f.policyId, f.address, f.stateFile, f.diffs == null ? List.of() : f.diffs, f.firstSeen,
+                f.resourceId, f.policyId, f.severity, f.title, f.message, f.references == null ? List.of() : f.references, f.address, f.stateFile, f.diffs == null ? List.of() : f.diffs, f.firstSeen,
                 f.lastSeen, f.resolvedAt);
     }
 }

@@ -3,7 +3,12 @@ package dev.driftwatch.finding;
 import dev.driftwatch.resource.AttributeDiff;
 import java.util.List;
 
-/** Something a scan saw that should be a finding; the finding part decides whether it is new. */
+/**
+ * Something a scan saw that should be a finding; the finding part decides whether it is new.
+ *
+ * @param policy     what the policy says, for VIOLATION; {@code null} for drift
+ * @param suppressed a waiver covers it: stored as SUPPRESSED, not OPEN
+ */
 public record Observation(
         FindingKind kind,
         String account,
@@ -13,10 +18,22 @@ public record Observation(
         String policyId,
         String address,
         String stateFile,
-        List<AttributeDiff> diffs) {
+        List<AttributeDiff> diffs,
+        PolicyDetails policy,
+        boolean suppressed) {
+
+    /** A policy's view of a violation. */
+    public record PolicyDetails(String title, String severity, String message, List<String> references) {
+    }
 
     public Observation {
         diffs = diffs == null ? List.of() : List.copyOf(diffs);
+    }
+
+    /** A drift observation. */
+    public Observation(FindingKind kind, String account, String region, String resourceType, String resourceId, String policyId,
+            String address, String stateFile, List<AttributeDiff> diffs) {
+        this(kind, account, region, resourceType, resourceId, policyId, address, stateFile, diffs, null, false);
     }
 
     public String fingerprint() {

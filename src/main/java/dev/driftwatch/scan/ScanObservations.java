@@ -3,9 +3,14 @@ package dev.driftwatch.scan;
 import dev.driftwatch.drift.DriftObservation;
 import dev.driftwatch.finding.FindingKind;
 import dev.driftwatch.finding.Observation;
+import dev.driftwatch.policy.PolicyDefinition;
+import dev.driftwatch.policy.PolicyViolation;
+import dev.driftwatch.policy.Waiver;
+import dev.driftwatch.resource.CloudResource;
+import java.time.Instant;
 import java.util.List;
 
-/** Drift as findings see it. */
+/** Drift and policy violations as findings see them. */
 final class ScanObservations {
 
     private ScanObservations() {
@@ -16,5 +21,16 @@ final class ScanObservations {
                 .map(d -> new Observation(FindingKind.valueOf(d.kind().name()), d.resource().account(), d.resource().region(),
                         d.resource().type(), d.resource().id(), null, d.address(), d.stateFile(), d.diffs()))
                 .toList();
+    }
+
+    static List<Observation> of(List<PolicyViolation> violations, List<Waiver> waivers) {
+        Instant now = Instant.now();
+        return violations.stream().map(v -> {
+            CloudResource r = v.resource();
+            PolicyDefinition p = v.policy();
+            boolean waived = waivers.stream().anyMatch(w -> w.covers(p.id(), r, now));
+            return new Observation(FindingKind.VIOLATION, r.account(), r.region(), r.type(), r.id(), p.id(), null, null, List.of(),
+                    new Observation.PolicyDetails(p.title(), p.severity().name(), v.message(), p.references()), waived);
+        }).toList();
     }
 }

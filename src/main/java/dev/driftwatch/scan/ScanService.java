@@ -14,12 +14,17 @@ import dev.driftwatch.inventory.InventorySnapshot;
 import dev.driftwatch.inventory.ResourceSnapshotStore;
 import dev.driftwatch.resource.ScanTarget;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.driftwatch.finding.Observation;
+import dev.driftwatch.policy.PolicyEvaluator;
+import dev.driftwatch.policy.Waivers;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * One scan of one account and region: read the cloud, read the states, compare, store findings.
+ * One scan of one account and region: read the cloud, read the states, compare, check the policies,
+ * store findings.
  * Whatever could not be read is recorded and narrows what the scan may conclude.
  */
 @ApplicationScoped
@@ -37,11 +42,13 @@ public class ScanService {
     private final FindingMetrics findingMetrics;
     private final ScanMetrics metrics;
     private final OutboxRelay relay;
+    private final PolicyEvaluator policies;
+    private final Waivers waivers;
     private final String instance;
 
     ScanService(ScanRuns runs, ScanLock lock, Inventory inventory, Baseline baseline, DriftComparator comparator,
             FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics, ScanMetrics metrics,
-            OutboxRelay relay, ScanConfig config) {
+            OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, ScanConfig config) {
         this.runs = runs;
         this.lock = lock;
         this.inventory = inventory;
@@ -52,6 +59,8 @@ public class ScanService {
         this.findingMetrics = findingMetrics;
         this.metrics = metrics;
         this.relay = relay;
+        this.policies = policies;
+        this.waivers = waivers;
         this.instance = config.instanceId().orElseGet(ScanService::hostAndPid);
     }
 
@@ -78,9 +87,12 @@ public class ScanService {
         InventorySnapshot live = inventory.collect(target);
         BaselineSnapshot expected = baseline.load();
         List<DriftObservation> drift = comparator.compare(live.resources(), expected.in(target), live.readTypes(), expected.complete());
+        PolicyEvaluator.Outcome compliance = policies.evaluate(live.resources());
         ResolutionScope scope = new ResolutionScope(target.account(), target.region(), live.readTypes(), expected.complete(),
-                new HashSet<>(expected.failedSources()));
-        FindingChanges changes = findings.apply(scanId, scope, ScanObservations.of(drift));
+                new HashSet<>(expected.failedSources()), compliance.failedPolicies());
+        List<Observation> observations = new ArrayList<>(ScanObservations.of(drift));
+        observations.addAll(ScanObservations.of(compliance.violations(), waivers.active()));
+        FindingChanges changes = findings.apply(scanId, scope, observations);
         snapshots.store(scanId, live);
         ScanStatus status = runs.finish(scanId, live, expected, changes);
         relay.nudge();

@@ -1,0 +1,32 @@
+package dev.driftwatch.policy;
+
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.driftwatch.resource.CloudResource;
+import java.util.Map;
+
+/** A policy compiled once and evaluated per resource. */
+public record Policy(PolicyDefinition definition, CelRuntime.Program violation, CelRuntime.Program message) {
+
+    public String id() {
+        return definition.id();
+    }
+
+    boolean applies(CloudResource resource) {
+        PolicyDefinition.Scope scope = definition.scope();
+        Map<?, ?> tags = resource.attributes().get("tags") instanceof Map<?, ?> m ? m : Map.of();
+        return resource.type().equals(definition.resource())
+                && (scope.accounts().isEmpty() || scope.accounts().contains(resource.account()))
+                && (scope.regions().isEmpty() || scope.regions().contains(resource.region()))
+                && scope.includeTags().entrySet().stream().allMatch(t -> t.getValue().equals(tags.get(t.getKey())))
+                && scope.excludeTags().entrySet().stream().noneMatch(t -> t.getValue().equals(tags.get(t.getKey())));
+    }
+
+    /** @return the violation's message, or {@code null} when the resource complies */
+    String check(Map<String, Object> variables) throws CelEvaluationException {
+        if (!Boolean.TRUE.equals(violation.eval(variables))) {
+            return null;
+        }
+        return String.valueOf(message.eval(variables));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.driftwatch.policy;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A policy file as written: what it checks, how bad a violation is, and what to do about it.
+ *
+ * @param resource  the Terraform type it applies to, e.g. {@code aws_security_group}
+ * @param violation CEL over {@code resource} and {@code vars}, true when the resource breaks the policy
+ * @param message   CEL string expression explaining one violation
+ */
+public record PolicyDefinition(
+        String id,
+        String title,
+        Severity severity,
+        List<String> references,
+        String resource,
+        Scope scope,
+        Map<String, Object> variables,
+        String violation,
+        String message,
+        Remediation remediation,
+        String file) {
+
+    public enum Severity { LOW, MEDIUM, HIGH, CRITICAL }
+
+    /** Where a policy applies; empty lists and maps mean everywhere. */
+    public record Scope(List<String> accounts, List<String> regions, Map<String, String> includeTags,
+            Map<String, String> excludeTags) {
+
+        public static final Scope EVERYWHERE = new Scope(List.of(), List.of(), Map.of(), Map.of());
+    }
+
+    /** What the remediation part will do: {@code mode} is auto, approve, ticket or report. */
+    public record Remediation(String mode, String action, String precondition) {
+
+        public static final Remediation REPORT = new Remediation("report", null, null);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.driftwatch.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads one policy file and says, with the line, everything that is wrong with it. */
+final class PolicyParser {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final List<String> REQUIRED = List.of("id", "title", "severity", "resource", "violation", "message");
+    private static final Set<String> MODES = Set.of("auto", "approve", "ticket", "report");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,80}");
+
+    private final Set<String> knownTypes;
+
+    PolicyParser(Set<String> knownTypes) {
+        this.knownTypes = knownTypes;
+    }
+
+    /** @throws PolicyException with every problem found */
+    PolicyDefinition parse(String file, String text) throws PolicyException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new PolicyException(new PolicyError(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    "not valid YAML: " + e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new PolicyException(new PolicyError(file, 1, "a policy is a YAML mapping with " + String.join(", ", REQUIRED)));
+        }
+        List<PolicyError> errors = new ArrayList<>();
+        for (String field : REQUIRED) {
+            if (!root.hasNonNull(field) || root.get(field).asText().isBlank()) {
+                errors.add(new PolicyError(file, 1, "missing required field '" + field + "'"));
+            }
+        }
+        String id = root.path("id").asText();
+        if (!id.isEmpty() && !ID.matcher(id).matches()) {
+            errors.add(at(file, text, "id", "id must be lower-case letters, digits and dashes (3 to 81 characters)"));
+        }
+        PolicyDefinition.Severity severity = severity(file, text, root, errors);
+        String type = root.path("resource").asText();
+        if (!type.isEmpty() && !knownTypes.contains(type)) {
+            errors.add(at(file, text, "resource", "unknown resource type '" + type + "'"));
+        }
+        PolicyDefinition.Remediation remediation = remediation(file, text, root.path("remediation"), errors);
+        if (!errors.isEmpty()) {
+            throw new PolicyException(errors);
+        }
+        return new PolicyDefinition(id, root.path("title").asText(), severity, strings(root.path("references")), type,
+                scope(root.path("scope")), YAML.convertValue(root.path("variables").isObject() ? root.path("variables") : YAML.createObjectNode(),
+                        new TypeReference<Map<String, Object>>() { }),
+                root.path("violation").asText(), root.path("message").asText(), remediation, file);
+    }
+
+    /** The line where {@code key:} first appears, for errors about its value. */
+    static int lineOf(String text, String key) {
+        Matcher m = Pattern.compile("(?m)^\\s*-?\\s*" + Pattern.quote(key) + "\\s*:").matcher(text);
+        if (!m.find()) {
+            return 1;
+        }
+        return (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    static PolicyError at(String file, String text, String key, String reason) {
+        return new PolicyError(file, lineOf(text, key), reason);
+    }
+
+    private static PolicyDefinition.Severity severity(String file, String text, JsonNode root, List<PolicyError> errors) {
+        String value = root.path("severity").asText();
+        try {
+            return value.isEmpty() ? null : PolicyDefinition.Severity.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(at(file, text, "severity", "severity must be low, medium, high or critical, not '" + value + "'"));
+            return null;
+        }
+    }
+
+    private static PolicyDefinition.Remediation remediation(String file, String text, JsonNode node, List<PolicyError> errors) {
+        if (node.isMissingNode() || node.isNull()) {
+            return PolicyDefinition.Remediation.REPORT;
+        }
+        String mode = node.path("mode").asText("report");
+        if (!MODES.contains(mode)) {
+            errors.add(at(file, text, "mode", "remediation mode must be auto, approve, ticket or report, not '" + mode + "'"));
+        }
+        if (!mode.equals("report") && !mode.equals("ticket") && node.path("action").asText().isEmpty()) {
+            errors.add(at(file, text, "mode", "remediation mode '" + mode + "' needs an action"));
+        }
+        return new PolicyDefinition.Remediation(mode, node.path("action").asText(null), node.path("precondition").asText(null));
+    }
+
+    private static PolicyDefinition.Scope scope(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return PolicyDefinition.Scope.EVERYWHERE;
+        }
+        return new PolicyDefinition.Scope(strings(node.path("accounts")), strings(node.path("regions")),
+                YAML.convertValue(node.path("include_tags").isObject() ? node.path("include_tags") : YAML.createObjectNode(),
+                        new TypeReference<Map<String, String>>() { }),
+                YAML.convertValue(node.path("exclude_tags").isObject() ? node.path("exclude_tags") : YAML.createObjectNode(),
+                        new TypeReference<Map<String, String>>() { }));
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        node.forEach(n -> values.add(n.asText()));
+        return values;
+    }
+}
