@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -33,15 +34,16 @@ public class PolicyEvaluator {
     }
 
     public Outcome evaluate(List<CloudResource> resources) {
-        return evaluate(registry.current().policies(), resources, config);
+        return evaluate(registry.current().policies(), resources, config.requiredTags());
     }
 
-    static Outcome evaluate(List<Policy> policies, List<CloudResource> resources, PolicyConfig config) {
+    /** @param requiredTags overrides every policy's {@code required_tags} variable when present */
+    static Outcome evaluate(List<Policy> policies, List<CloudResource> resources, Optional<List<String>> requiredTags) {
         List<PolicyViolation> violations = new ArrayList<>();
         Set<String> failed = new HashSet<>();
         Map<CloudResource, Map<String, Object>> values = new HashMap<>();
         for (Policy policy : policies) {
-            Map<String, Object> vars = variables(policy, config);
+            Map<String, Object> vars = variables(policy, requiredTags);
             for (CloudResource resource : resources) {
                 if (!policy.applies(resource)) {
                     continue;
@@ -62,10 +64,10 @@ public class PolicyEvaluator {
         return new Outcome(violations, failed);
     }
 
-    private static Map<String, Object> variables(Policy policy, PolicyConfig config) {
+    private static Map<String, Object> variables(Policy policy, Optional<List<String>> requiredTags) {
         Map<String, Object> vars = new HashMap<>();
         policy.definition().variables().forEach((k, v) -> vars.put(k, CelValues.convert(v)));
-        config.requiredTags().ifPresent(tags -> vars.put("required_tags", List.copyOf(tags)));
+        requiredTags.ifPresent(tags -> vars.put("required_tags", List.copyOf(tags)));
         return vars;
     }
 }
