@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -50,6 +51,12 @@ class PolicyScanIT {
         Moto.reset();
         TerraformStates.clear();
         Database.clear(em);
+        removePolicies();
+    }
+
+    /** The other tests share the service: leave it without policies. */
+    @AfterEach
+    void removePolicies() throws IOException {
         Files.createDirectories(DIR);
         try (var files = Files.list(DIR)) {
             for (Path f : files.toList()) {
