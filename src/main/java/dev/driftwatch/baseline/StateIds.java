@@ -1,5 +1,6 @@
 package dev.driftwatch.baseline;
 
+import dev.driftwatch.inventory.ec2.EbsEncryptionByDefaultCollector;
 import java.util.Map;
 
 /** Where a state's view of a resource needs reading before it can meet the live one. */
@@ -16,11 +17,14 @@ final class StateIds {
     /**
      * The id to match the live resource by. Terraform stores a random id for a role policy attachment it
      * created ({@code role-2026...}) and {@code <role>-<policy_arn>} for an imported one; the pair is what
-     * identifies it in AWS, so it is used for both.
+     * identifies it in AWS, so it is used for both. EBS encryption by default gets a random one too.
      */
     static Object idOf(String type, Map<String, Object> attributes) {
         if (type.equals("aws_iam_role_policy_attachment") && attributes.get("role") != null && attributes.get("policy_arn") != null) {
             return attributes.get("role") + "-" + attributes.get("policy_arn");
+        }
+        if (type.equals("aws_ebs_encryption_by_default")) {
+            return EbsEncryptionByDefaultCollector.ID; // the state's id is random; there is one per account and region
         }
         return attributes.get("id");
     }

@@ -70,6 +70,11 @@ public class AwsClients {
         });
     }
 
+    /** S3 Control of one account, on the shared HTTP client and the endpoint configured for {@code s3control}. */
+    public S3Control s3Control(AwsCredentialsProvider credentials, String region) {
+        return new S3Control(httpClient, credentials, region, endpointFor(region, "s3control"));
+    }
+
     /** True against an emulator (or a proxy) rather than AWS's own endpoints. */
     public boolean usesEndpointOverride() {
         return config.endpointOverride().isPresent() || !config.regionEndpoints().isEmpty() || !config.serviceEndpoints().isEmpty()

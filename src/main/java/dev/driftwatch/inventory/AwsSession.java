@@ -44,4 +44,7 @@ public interface AwsSession {
     CloudWatchLogsClient logs();
 
     CloudTrailClient cloudTrail();
+
+    /** S3 Control, for the account's public access block (no SDK client: see {@link S3Control}). */
+    S3Control s3Control();
 }

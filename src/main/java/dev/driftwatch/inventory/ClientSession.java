@@ -77,4 +77,9 @@ record ClientSession(AwsClients clients, AwsCredentialsProvider credentials, Str
     public CloudTrailClient cloudTrail() {
         return clients.client(account, credentials, apiRegion(), "cloudtrail", CloudTrailClient::builder);
     }
+
+    @Override
+    public S3Control s3Control() {
+        return clients.s3Control(credentials, apiRegion());
+    }
 }

@@ -106,6 +106,18 @@ class TerraformStateParserTest {
     }
 
     @Test
+    void ebsEncryptionByDefaultIsMatchedByItsFixedIdNotTheRandomOne() throws Exception {
+        String state = oneInstance("aws_ebs_encryption_by_default", "this",
+                "{ \"attributes\": { \"id\": \"terraform-20261122174953398800000001\", \"enabled\": true } }");
+        StateResourceMapper defaults = new StateResourceMapper(new ObjectMapper(), Optional.of("999988887777"), Optional.of("eu-west-1"));
+
+        ExpectedResource setting = parse(state, defaults).get(0);
+
+        assertThat(setting.resource().id()).isEqualTo("ebs-encryption-by-default");
+        assertThat(setting.resource().region()).isEqualTo("eu-west-1");
+    }
+
+    @Test
     void invalidJsonNamesSourceAndLine() {
         assertThatThrownBy(() -> parse("{\n  \"version\": 4,\n  \"resources\": [ } \n}"))
                 .isInstanceOf(StateFileException.class)

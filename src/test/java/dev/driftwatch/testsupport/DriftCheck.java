@@ -3,6 +3,7 @@ package dev.driftwatch.testsupport;
 import dev.driftwatch.baseline.ExpectedResource;
 import dev.driftwatch.drift.DriftComparator;
 import dev.driftwatch.drift.DriftObservation;
+import dev.driftwatch.drift.IamAccountPasswordPolicyNormaliser;
 import dev.driftwatch.drift.IamPolicyNormaliser;
 import dev.driftwatch.drift.IamRoleNormaliser;
 import dev.driftwatch.drift.S3BucketEncryptionNormaliser;
@@ -22,7 +23,7 @@ public final class DriftCheck {
 
     private static final DriftComparator COMPARATOR = new DriftComparator(List.of(new SecurityGroupNormaliser(),
             new IamRoleNormaliser(), new IamPolicyNormaliser(), new S3BucketPolicyNormaliser(), new S3BucketVersioningNormaliser(),
-            new S3BucketEncryptionNormaliser()));
+            new S3BucketEncryptionNormaliser(), new IamAccountPasswordPolicyNormaliser()));
 
     private DriftCheck() {
     }

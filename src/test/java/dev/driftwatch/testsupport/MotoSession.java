@@ -2,7 +2,9 @@ package dev.driftwatch.testsupport;
 
 import dev.driftwatch.inventory.AwsSession;
 import dev.driftwatch.inventory.Regions;
+import dev.driftwatch.inventory.S3Control;
 import java.net.URI;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -113,5 +115,12 @@ public final class MotoSession implements AwsSession {
     @Override
     public CloudTrailClient cloudTrail() {
         return build(CloudTrailClient.builder());
+    }
+
+    @Override
+    public S3Control s3Control() {
+        String apiRegion = Regions.GLOBAL.equals(region) ? Regions.GLOBAL_API_REGION : region;
+        return new S3Control(HTTP, StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), apiRegion,
+                Optional.of(URI.create(Moto.URL)));
     }
 }
