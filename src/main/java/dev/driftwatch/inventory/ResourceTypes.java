@@ -16,7 +16,10 @@ public final class ResourceTypes {
             "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_policy", "aws_iam_role", "aws_iam_user",
             "aws_iam_policy", "aws_iam_role_policy_attachment", "aws_iam_instance_profile", "aws_db_instance", "aws_kms_key",
             "aws_lambda_function", "aws_sqs_queue", "aws_sns_topic", "aws_dynamodb_table", "aws_cloudwatch_log_group",
-            "aws_cloudtrail");
+            "aws_cloudtrail",
+            // account-level settings
+            "aws_ebs_encryption_by_default", "aws_iam_account_password_policy", "aws_account_root", "aws_iam_access_key",
+            "aws_ebs_snapshot_public_access", "aws_s3_account_public_access_block");
 
     private ResourceTypes() {
     }
