@@ -38,15 +38,17 @@ public class S3BucketPublicAccessBlockCollector implements Collector {
         List<CloudResource> resources = new ArrayList<>();
         for (var bucket : S3Buckets.list(session)) {
             String name = bucket.name();
-            S3Buckets.configuration(() -> session.s3().getPublicAccessBlock(r -> r.bucket(name)).publicAccessBlockConfiguration(),
-                    "NoSuchPublicAccessBlockConfiguration").ifPresent(block -> {
-                        Map<String, Object> attributes = attributes(name);
-                        attributes.put("block_public_acls", Boolean.TRUE.equals(block.blockPublicAcls()));
-                        attributes.put("block_public_policy", Boolean.TRUE.equals(block.blockPublicPolicy()));
-                        attributes.put("ignore_public_acls", Boolean.TRUE.equals(block.ignorePublicAcls()));
-                        attributes.put("restrict_public_buckets", Boolean.TRUE.equals(block.restrictPublicBuckets()));
-                        resources.add(S3Buckets.subResource(TYPE, session, name, attributes));
-                    });
+            // A bucket without a block is reported too, with every flag off, so the public-access policy
+            // sees it; it is not drift by itself (awsManaged), and a state expecting a block shows CHANGED.
+            var block = S3Buckets.configuration(
+                    () -> session.s3().getPublicAccessBlock(r -> r.bucket(name)).publicAccessBlockConfiguration(),
+                    "NoSuchPublicAccessBlockConfiguration");
+            Map<String, Object> attributes = attributes(name);
+            attributes.put("block_public_acls", block.map(b -> Boolean.TRUE.equals(b.blockPublicAcls())).orElse(false));
+            attributes.put("block_public_policy", block.map(b -> Boolean.TRUE.equals(b.blockPublicPolicy())).orElse(false));
+            attributes.put("ignore_public_acls", block.map(b -> Boolean.TRUE.equals(b.ignorePublicAcls())).orElse(false));
+            attributes.put("restrict_public_buckets", block.map(b -> Boolean.TRUE.equals(b.restrictPublicBuckets())).orElse(false));
+            resources.add(S3Buckets.subResource(TYPE, session, name, attributes, block.isEmpty()));
         }
         return resources;
     }

@@ -60,6 +60,12 @@ final class S3Buckets {
 
     /** A bucket's sub-resource: id and {@code bucket} are the bucket name, it has no ARN of its own. */
     static CloudResource subResource(String type, AwsSession session, String bucket, Map<String, Object> attributes) {
-        return new CloudResource(type, bucket, session.account(), session.region(), null, attributes, null);
+        return subResource(type, session, bucket, attributes, false);
+    }
+
+    /** @param notConfigured the bucket has no such configuration: reported for policies, never as unmanaged */
+    static CloudResource subResource(String type, AwsSession session, String bucket, Map<String, Object> attributes,
+            boolean notConfigured) {
+        return new CloudResource(type, bucket, session.account(), session.region(), null, attributes, null, notConfigured);
     }
 }

@@ -62,9 +62,10 @@ class S3BucketPoliciesIT {
 
         publicAccessBlock("bad", true);
         assertThat(violations("s3-bucket-public-access-block", new S3BucketPublicAccessBlockCollector())).isEmpty();
-        // A bucket with no block at all has no aws_s3_bucket_public_access_block to check: the policy cannot see it.
+        // A bucket with no block at all is reported with every flag off, so the policy sees it.
         s3.createBucket(r -> r.bucket("unblocked"));
-        assertThat(violations("s3-bucket-public-access-block", new S3BucketPublicAccessBlockCollector())).isEmpty();
+        assertThat(violations("s3-bucket-public-access-block", new S3BucketPublicAccessBlockCollector()))
+                .extracting(v -> v.resource().id()).containsExactly("unblocked");
     }
 
     @Test
