@@ -34,7 +34,10 @@ class S3BucketPublicAccessBlockCollectorIT {
                 "id", "logs-bucket", "ignore_public_acls", true, "restrict_public_buckets", true);
 
         var collected = collector.collect(session);
-        assertThat(collected).extracting(CloudResource::id).containsExactly("logs-bucket"); // no block, no resource
+        // A bucket without a block is reported with every flag off, as AWS's (never unmanaged drift by itself).
+        assertThat(collected).extracting(CloudResource::id).containsExactlyInAnyOrder("logs-bucket", "open-bucket");
+        assertThat(DriftCheck.find(collected, "open-bucket").awsManaged()).isTrue();
+        assertThat(DriftCheck.find(collected, "open-bucket").attributes()).containsEntry("block_public_policy", false);
         CloudResource live = DriftCheck.find(collected, "logs-bucket");
         assertThat(DriftCheck.compare(live, state)).isEmpty();
 
