@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.cloudtrail;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,20 +21,14 @@ import software.amazon.awssdk.services.cloudtrail.model.Trail;
  * The provider's id is the trail ARN. CloudTrail reports no creation time.
  */
 @ApplicationScoped
-public class CloudTrailCollector implements Collector {
+public class CloudTrailCollector extends TypedCollector {
 
     static final String TYPE = "aws_cloudtrail";
     /** The most trails one ListTags call takes. */
     private static final int TAG_BATCH = 20;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "cloudtrail";
+    public CloudTrailCollector() {
+        super(TYPE, "cloudtrail", false);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.dynamodb;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,20 +24,14 @@ import software.amazon.awssdk.services.dynamodb.model.Tag;
  * are not compared: auto scaling changes them on purpose.
  */
 @ApplicationScoped
-public class DynamoDbTableCollector implements Collector {
+public class DynamoDbTableCollector extends TypedCollector {
 
     static final String TYPE = "aws_dynamodb_table";
     /** The largest page ListTables allows. */
     private static final int PAGE_SIZE = 100;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "dynamodb";
+    public DynamoDbTableCollector() {
+        super(TYPE, "dynamodb", false);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.ec2;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -14,20 +14,14 @@ import java.util.Map;
  * baseline.StateIds), and {@code id} is not compared. Off is AWS's default, so it is never unmanaged.
  */
 @ApplicationScoped
-public class EbsEncryptionByDefaultCollector implements Collector {
+public class EbsEncryptionByDefaultCollector extends TypedCollector {
 
     static final String TYPE = "aws_ebs_encryption_by_default";
     /** The one id every region's setting has: the region tells them apart. */
     public static final String ID = "ebs-encryption-by-default";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public EbsEncryptionByDefaultCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.driftwatch.inventory.ec2;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,20 +16,14 @@ import software.amazon.awssdk.services.ec2.model.Snapshot;
  * paginated DescribeSnapshots call per 1,000, nothing per snapshot; createdAt = StartTime.
  */
 @ApplicationScoped
-public class EbsSnapshotCollector implements Collector {
+public class EbsSnapshotCollector extends TypedCollector {
 
     static final String TYPE = "aws_ebs_snapshot";
     /** The largest page DescribeSnapshots allows. */
     private static final int PAGE_SIZE = 1000;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public EbsSnapshotCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

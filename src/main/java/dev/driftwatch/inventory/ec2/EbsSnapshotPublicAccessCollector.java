@@ -2,7 +2,7 @@ package dev.driftwatch.inventory.ec2;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -19,19 +19,13 @@ import software.amazon.awssdk.services.ec2.model.Snapshot;
  * ignoring the filter, as moto does, still gives the right answer). AWS-managed: no state holds it.
  */
 @ApplicationScoped
-public class EbsSnapshotPublicAccessCollector implements Collector {
+public class EbsSnapshotPublicAccessCollector extends TypedCollector {
 
     public static final String TYPE = "aws_ebs_snapshot_public_access";
     private static final int PAGE_SIZE = 1000;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public EbsSnapshotPublicAccessCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

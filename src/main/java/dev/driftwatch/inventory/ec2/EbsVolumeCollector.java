@@ -2,7 +2,7 @@ package dev.driftwatch.inventory.ec2;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,20 +14,14 @@ import software.amazon.awssdk.services.ec2.model.Volume;
 
 /** {@code aws_ebs_volume}: one paginated DescribeVolumes call per 500 volumes, nothing per volume; createdAt = CreateTime. */
 @ApplicationScoped
-public class EbsVolumeCollector implements Collector {
+public class EbsVolumeCollector extends TypedCollector {
 
     static final String TYPE = "aws_ebs_volume";
     /** The largest page DescribeVolumes allows. */
     private static final int PAGE_SIZE = 500;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public EbsVolumeCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.driftwatch.inventory.ec2;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,18 +18,12 @@ import software.amazon.awssdk.services.ec2.model.Address;
  * per address).
  */
 @ApplicationScoped
-public class EipCollector implements Collector {
+public class EipCollector extends TypedCollector {
 
     static final String TYPE = "aws_eip";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public EipCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

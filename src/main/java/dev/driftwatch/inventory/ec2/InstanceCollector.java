@@ -2,7 +2,7 @@ package dev.driftwatch.inventory.ec2;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,20 +21,14 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
  * would not be collected anyway. Terminated instances are gone for the provider too. Launch time as createdAt.
  */
 @ApplicationScoped
-public class InstanceCollector implements Collector {
+public class InstanceCollector extends TypedCollector {
 
     static final String TYPE = "aws_instance";
     /** The largest page DescribeInstances allows. */
     private static final int PAGE_SIZE = 1000;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public InstanceCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.driftwatch.inventory.ec2;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,20 +17,14 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 
 /** {@code aws_internet_gateway}: one paginated DescribeInternetGateways call per 1,000 gateways, nothing per gateway. */
 @ApplicationScoped
-public class InternetGatewayCollector implements Collector {
+public class InternetGatewayCollector extends TypedCollector {
 
     static final String TYPE = "aws_internet_gateway";
     /** The largest page DescribeInternetGateways allows. */
     private static final int PAGE_SIZE = 1000;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public InternetGatewayCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

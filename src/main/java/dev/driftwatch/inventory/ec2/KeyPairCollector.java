@@ -2,7 +2,7 @@ package dev.driftwatch.inventory.ec2;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,18 +16,12 @@ import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
  * key material; createdAt = CreateTime.
  */
 @ApplicationScoped
-public class KeyPairCollector implements Collector {
+public class KeyPairCollector extends TypedCollector {
 
     static final String TYPE = "aws_key_pair";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public KeyPairCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

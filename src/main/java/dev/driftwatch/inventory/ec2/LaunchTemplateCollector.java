@@ -2,7 +2,7 @@ package dev.driftwatch.inventory.ec2;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,21 +22,15 @@ import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
  * createdAt = CreateTime. User data is not collected.
  */
 @ApplicationScoped
-public class LaunchTemplateCollector implements Collector {
+public class LaunchTemplateCollector extends TypedCollector {
 
     static final String TYPE = "aws_launch_template";
     /** The largest page both APIs allow. */
     private static final int PAGE_SIZE = 200;
     private static final String LATEST = "$Latest";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public LaunchTemplateCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.driftwatch.inventory.ec2;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,20 +20,14 @@ import software.amazon.awssdk.services.ec2.model.NatGatewayState;
  * provider stores no ARN, so the resource carries AWS's ARN but its attributes have none.
  */
 @ApplicationScoped
-public class NatGatewayCollector implements Collector {
+public class NatGatewayCollector extends TypedCollector {
 
     static final String TYPE = "aws_nat_gateway";
     /** The largest page DescribeNatGateways allows. */
     private static final int PAGE_SIZE = 1000;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public NatGatewayCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

@@ -5,7 +5,7 @@ import static dev.driftwatch.inventory.ec2.Ec2Values.set;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,20 +23,14 @@ import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddres
 
 /** {@code aws_network_interface}: one paginated DescribeNetworkInterfaces call per 1,000 interfaces, nothing per interface. */
 @ApplicationScoped
-public class NetworkInterfaceCollector implements Collector {
+public class NetworkInterfaceCollector extends TypedCollector {
 
     static final String TYPE = "aws_network_interface";
     /** The largest page DescribeNetworkInterfaces allows. */
     private static final int PAGE_SIZE = 1000;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public NetworkInterfaceCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

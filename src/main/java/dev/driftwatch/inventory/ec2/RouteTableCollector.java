@@ -2,7 +2,7 @@ package dev.driftwatch.inventory.ec2;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.ec2.model.RouteTable;
  * service ENIs, which takes a DescribeNetworkInterfaces call per route; those are kept here.)
  */
 @ApplicationScoped
-public class RouteTableCollector implements Collector {
+public class RouteTableCollector extends TypedCollector {
 
     static final String TYPE = "aws_route_table";
     /** The largest page DescribeRouteTables allows. */
@@ -34,14 +34,8 @@ public class RouteTableCollector implements Collector {
             .thenComparing(m -> m.get("ipv6_cidr_block").toString())
             .thenComparing(m -> m.get("destination_prefix_list_id").toString());
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public RouteTableCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.driftwatch.inventory.ec2;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,20 +14,14 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
 /** {@code aws_security_group}: one paginated DescribeSecurityGroups call per 1,000 groups. */
 @ApplicationScoped
-public class SecurityGroupCollector implements Collector {
+public class SecurityGroupCollector extends TypedCollector {
 
     static final String TYPE = "aws_security_group";
     /** The largest page DescribeSecurityGroups allows. */
     private static final int PAGE_SIZE = 1000;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public SecurityGroupCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.ec2;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -19,19 +19,13 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
  * match. One paginated DescribeSecurityGroupRules call per 1,000 rules; AWS reports no creation time.
  */
 @ApplicationScoped
-public class SecurityGroupRuleCollector implements Collector {
+public class SecurityGroupRuleCollector extends TypedCollector {
 
     static final String TYPE = "aws_security_group_rule";
     private static final Map<String, Integer> PROTOCOL_NUMBERS = Map.of("tcp", 6, "udp", 17, "icmp", 1, "icmpv6", 58);
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public SecurityGroupRuleCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

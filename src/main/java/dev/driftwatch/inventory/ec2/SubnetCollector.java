@@ -5,7 +5,7 @@ import static dev.driftwatch.inventory.ec2.Ec2Values.number;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,20 +20,14 @@ import software.amazon.awssdk.services.ec2.model.SubnetIpv6CidrBlockAssociation;
 
 /** {@code aws_subnet}: one paginated DescribeSubnets call per 1,000 subnets, nothing per subnet. */
 @ApplicationScoped
-public class SubnetCollector implements Collector {
+public class SubnetCollector extends TypedCollector {
 
     static final String TYPE = "aws_subnet";
     /** The largest page DescribeSubnets allows. */
     private static final int PAGE_SIZE = 1000;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public SubnetCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

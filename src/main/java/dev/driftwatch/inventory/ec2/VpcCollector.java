@@ -4,7 +4,7 @@ import static dev.driftwatch.inventory.ec2.Ec2Values.bool;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,21 +24,15 @@ import software.amazon.awssdk.services.ec2.model.VpcIpv6CidrBlockAssociation;
  * main route tables; per VPC two DescribeVpcAttribute calls (the API reads one attribute of one VPC at a time).
  */
 @ApplicationScoped
-public class VpcCollector implements Collector {
+public class VpcCollector extends TypedCollector {
 
     static final String TYPE = "aws_vpc";
     /** The largest pages DescribeVpcs and DescribeRouteTables allow. */
     private static final int PAGE_SIZE = 1000;
     private static final int ROUTE_TABLE_PAGE_SIZE = 100;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public VpcCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.ec2;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -11,18 +11,12 @@ import java.util.List;
  * one paginated DescribeSecurityGroupRules call per 1,000 rules. No creation time: AWS reports none.
  */
 @ApplicationScoped
-public class VpcSecurityGroupEgressRuleCollector implements Collector {
+public class VpcSecurityGroupEgressRuleCollector extends TypedCollector {
 
     static final String TYPE = "aws_vpc_security_group_egress_rule";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
+    public VpcSecurityGroupEgressRuleCollector() {
+        super(TYPE, "ec2", false);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.driftwatch.inventory.iam;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -15,23 +15,12 @@ import software.amazon.awssdk.services.iam.model.SummaryKeyType;
  * root user: one GetAccountSummary call. Always AWS-managed: no state ever holds it.
  */
 @ApplicationScoped
-public class AccountRootCollector implements Collector {
+public class AccountRootCollector extends TypedCollector {
 
     public static final String TYPE = "aws_account_root";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "iam";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
+    public AccountRootCollector() {
+        super(TYPE, "iam", true);
     }
 
     @Override

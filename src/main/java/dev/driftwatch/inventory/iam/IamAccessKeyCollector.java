@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.iam;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.format.DateTimeFormatter;
@@ -17,23 +17,12 @@ import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
  * per user; the credential report has no key ids). Secrets are never read; createdAt = CreateDate.
  */
 @ApplicationScoped
-public class IamAccessKeyCollector implements Collector {
+public class IamAccessKeyCollector extends TypedCollector {
 
     static final String TYPE = "aws_iam_access_key";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "iam";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
+    public IamAccessKeyCollector() {
+        super(TYPE, "iam", true);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.iam;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -16,25 +16,14 @@ import software.amazon.awssdk.services.iam.model.PasswordPolicy;
  * (drift still sees a deleted one: see drift.IamAccountPasswordPolicyNormaliser).
  */
 @ApplicationScoped
-public class IamAccountPasswordPolicyCollector implements Collector {
+public class IamAccountPasswordPolicyCollector extends TypedCollector {
 
     static final String TYPE = "aws_iam_account_password_policy";
     /** The id the provider stores: there is one policy per account. */
     static final String ID = "iam-account-password-policy";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "iam";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
+    public IamAccountPasswordPolicyCollector() {
+        super(TYPE, "iam", true);
     }
 
     @Override

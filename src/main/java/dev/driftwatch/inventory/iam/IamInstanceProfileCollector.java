@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.iam;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,23 +19,12 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * than ListInstanceProfileTags, same cost, as moto lacks the latter).
  */
 @ApplicationScoped
-public class IamInstanceProfileCollector implements Collector {
+public class IamInstanceProfileCollector extends TypedCollector {
 
     static final String TYPE = "aws_iam_instance_profile";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "iam";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
+    public IamInstanceProfileCollector() {
+        super(TYPE, "iam", true);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.iam;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,23 +22,12 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * ListPolicyTags per policy, as no listing carries policy tags.
  */
 @ApplicationScoped
-public class IamPolicyCollector implements Collector {
+public class IamPolicyCollector extends TypedCollector {
 
     static final String TYPE = "aws_iam_policy";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "iam";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
+    public IamPolicyCollector() {
+        super(TYPE, "iam", true);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.iam;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,23 +23,12 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * boundary): two paginated reads, no per-role call. GetRole only for a role created between the two.
  */
 @ApplicationScoped
-public class IamRoleCollector implements Collector {
+public class IamRoleCollector extends TypedCollector {
 
     static final String TYPE = "aws_iam_role";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "iam";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
+    public IamRoleCollector() {
+        super(TYPE, "iam", true);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.iam;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -19,23 +19,12 @@ import software.amazon.awssdk.services.iam.model.RoleDetail;
  * Service-linked roles are left out: AWS attaches their policies and nobody can change them.
  */
 @ApplicationScoped
-public class IamRolePolicyAttachmentCollector implements Collector {
+public class IamRolePolicyAttachmentCollector extends TypedCollector {
 
     static final String TYPE = "aws_iam_role_policy_attachment";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "iam";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
+    public IamRolePolicyAttachmentCollector() {
+        super(TYPE, "iam", true);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.iam;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,23 +18,12 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  * tags and the permissions boundary: no per-user call.
  */
 @ApplicationScoped
-public class IamUserCollector implements Collector {
+public class IamUserCollector extends TypedCollector {
 
     static final String TYPE = "aws_iam_user";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "iam";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
+    public IamUserCollector() {
+        super(TYPE, "iam", true);
     }
 
     @Override

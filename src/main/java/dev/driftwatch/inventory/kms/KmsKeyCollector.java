@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.kms;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,20 +25,14 @@ import software.amazon.awssdk.services.kms.model.Tag;
  * GetKeyRotationStatus (forced: the only source of the rotation setting). The key policy is not read.
  */
 @ApplicationScoped
-public class KmsKeyCollector implements Collector {
+public class KmsKeyCollector extends TypedCollector {
 
     static final String TYPE = "aws_kms_key";
     /** The largest page ListKeys and ListResourceTags allow. */
     private static final int PAGE_SIZE = 1000;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "kms";
+    public KmsKeyCollector() {
+        super(TYPE, "kms", false);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.lambda;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -19,20 +19,14 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
  * reports no creation time.
  */
 @ApplicationScoped
-public class LambdaFunctionCollector implements Collector {
+public class LambdaFunctionCollector extends TypedCollector {
 
     static final String TYPE = "aws_lambda_function";
     /** The largest page ListFunctions allows. */
     private static final int PAGE_SIZE = 50;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "lambda";
+    public LambdaFunctionCollector() {
+        super(TYPE, "lambda", false);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.logs;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -18,20 +18,14 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
  * ListTagsForResource per group (forced: DescribeLogGroups carries no tags).
  */
 @ApplicationScoped
-public class LogGroupCollector implements Collector {
+public class LogGroupCollector extends TypedCollector {
 
     static final String TYPE = "aws_cloudwatch_log_group";
     /** The largest page DescribeLogGroups allows. */
     private static final int PAGE_SIZE = 50;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "logs";
+    public LogGroupCollector() {
+        super(TYPE, "logs", false);
     }
 
     @Override

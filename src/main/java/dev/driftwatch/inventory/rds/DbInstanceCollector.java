@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.rds;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,20 +18,14 @@ import software.amazon.awssdk.services.rds.model.Tag;
  * master password is never read (the API does not return it anyway).
  */
 @ApplicationScoped
-public class DbInstanceCollector implements Collector {
+public class DbInstanceCollector extends TypedCollector {
 
     static final String TYPE = "aws_db_instance";
     /** The largest page DescribeDBInstances allows. */
     private static final int PAGE_SIZE = 100;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "rds";
+    public DbInstanceCollector() {
+        super(TYPE, "rds", false);
     }
 
     @Override

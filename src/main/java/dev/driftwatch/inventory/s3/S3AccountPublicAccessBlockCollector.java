@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.s3;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.S3Control;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,23 +15,12 @@ import java.util.Map;
  * AWS then applies) and AWS-managed, so a block deleted by hand still differs from the state.
  */
 @ApplicationScoped
-public class S3AccountPublicAccessBlockCollector implements Collector {
+public class S3AccountPublicAccessBlockCollector extends TypedCollector {
 
     static final String TYPE = "aws_s3_account_public_access_block";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "s3";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
+    public S3AccountPublicAccessBlockCollector() {
+        super(TYPE, "s3", true);
     }
 
     @Override

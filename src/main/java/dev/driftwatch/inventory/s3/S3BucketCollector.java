@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.s3;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,23 +20,12 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * ListBuckets did not name the bucket's region.
  */
 @ApplicationScoped
-public class S3BucketCollector implements Collector {
+public class S3BucketCollector extends TypedCollector {
 
     static final String TYPE = "aws_s3_bucket";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "s3";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
+    public S3BucketCollector() {
+        super(TYPE, "s3", true);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.s3;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -15,23 +15,12 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
  * without a configuration has no such resource. ListBuckets per 10,000 buckets, then GetBucketEncryption per
  * bucket (S3 has no other way to read it). */
 @ApplicationScoped
-public class S3BucketEncryptionCollector implements Collector {
+public class S3BucketEncryptionCollector extends TypedCollector {
 
     static final String TYPE = "aws_s3_bucket_server_side_encryption_configuration";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "s3";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
+    public S3BucketEncryptionCollector() {
+        super(TYPE, "s3", true);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.s3;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -13,23 +13,12 @@ import dev.driftwatch.drift.PolicyJson;
 /** {@code aws_s3_bucket_policy}: the policy as canonical JSON; a bucket without a policy has no such
  * resource. ListBuckets per 10,000 buckets, then GetBucketPolicy per bucket (S3 has no other way to read it). */
 @ApplicationScoped
-public class S3BucketPolicyCollector implements Collector {
+public class S3BucketPolicyCollector extends TypedCollector {
 
     static final String TYPE = "aws_s3_bucket_policy";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "s3";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
+    public S3BucketPolicyCollector() {
+        super(TYPE, "s3", true);
     }
 
     @Override

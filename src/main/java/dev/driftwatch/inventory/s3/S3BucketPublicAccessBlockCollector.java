@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.s3;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -9,28 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-
 /** {@code aws_s3_bucket_public_access_block}: the four switches; a bucket without a configuration has
  * no such resource. ListBuckets per 10,000 buckets, then GetPublicAccessBlock per bucket (S3 has no other way
  * to read it). */
 @ApplicationScoped
-public class S3BucketPublicAccessBlockCollector implements Collector {
+public class S3BucketPublicAccessBlockCollector extends TypedCollector {
 
     static final String TYPE = "aws_s3_bucket_public_access_block";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "s3";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
+    public S3BucketPublicAccessBlockCollector() {
+        super(TYPE, "s3", true);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.s3;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -14,23 +14,12 @@ import java.util.Objects;
  * versioned reads as status {@code Disabled} (a state may hold it so). ListBuckets per 10,000 buckets, then
  * GetBucketVersioning per bucket (S3 has no other way to read it). */
 @ApplicationScoped
-public class S3BucketVersioningCollector implements Collector {
+public class S3BucketVersioningCollector extends TypedCollector {
 
     static final String TYPE = "aws_s3_bucket_versioning";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "s3";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
+    public S3BucketVersioningCollector() {
+        super(TYPE, "s3", true);
     }
 
     @Override

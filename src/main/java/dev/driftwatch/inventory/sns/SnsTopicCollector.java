@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.sns;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,18 +18,12 @@ import software.amazon.awssdk.services.sns.model.Tag;
  * ListTagsForResource (forced: tags are per topic). SNS reports no creation time.
  */
 @ApplicationScoped
-public class SnsTopicCollector implements Collector {
+public class SnsTopicCollector extends TypedCollector {
 
     static final String TYPE = "aws_sns_topic";
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "sns";
+    public SnsTopicCollector() {
+        super(TYPE, "sns", false);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.sqs;
 
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -21,20 +21,14 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  * are per queue). The provider's id is the queue URL.
  */
 @ApplicationScoped
-public class SqsQueueCollector implements Collector {
+public class SqsQueueCollector extends TypedCollector {
 
     static final String TYPE = "aws_sqs_queue";
     /** The largest page ListQueues allows. */
     private static final int PAGE_SIZE = 1000;
 
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String service() {
-        return "sqs";
+    public SqsQueueCollector() {
+        super(TYPE, "sqs", false);
     }
 
     @Override
