@@ -28,12 +28,15 @@ public class S3BucketEncryptionCollector extends TypedCollector {
         List<CloudResource> resources = new ArrayList<>();
         for (var bucket : S3Buckets.list(session)) {
             String name = bucket.name();
-            S3Buckets.configuration(() -> session.s3().getBucketEncryption(r -> r.bucket(name)).serverSideEncryptionConfiguration(),
-                    "ServerSideEncryptionConfigurationNotFoundError").ifPresent(configuration -> {
-                        Map<String, Object> attributes = attributes(name);
-                        attributes.put("rule", configuration.rules().stream().map(S3BucketEncryptionCollector::rule).toList());
-                        resources.add(S3Buckets.subResource(TYPE, session, name, attributes));
-                    });
+            // A bucket without a configuration (AWS gives every bucket one since 2023; emulators may not)
+            // is reported with no rule, so the encryption policy sees it; it is not drift by itself.
+            var configuration = S3Buckets.configuration(
+                    () -> session.s3().getBucketEncryption(r -> r.bucket(name)).serverSideEncryptionConfiguration(),
+                    "ServerSideEncryptionConfigurationNotFoundError");
+            Map<String, Object> attributes = attributes(name);
+            attributes.put("rule", configuration.map(c -> c.rules().stream().map(S3BucketEncryptionCollector::rule).toList())
+                    .orElse(List.of()));
+            resources.add(S3Buckets.subResource(TYPE, session, name, attributes, configuration.isEmpty()));
         }
         return resources;
     }

@@ -26,12 +26,12 @@ public class S3BucketPolicyCollector extends TypedCollector {
         List<CloudResource> resources = new ArrayList<>();
         for (var bucket : S3Buckets.list(session)) {
             String name = bucket.name();
-            S3Buckets.configuration(() -> session.s3().getBucketPolicy(r -> r.bucket(name)).policy(), "NoSuchBucketPolicy")
-                    .ifPresent(policy -> {
-                        Map<String, Object> attributes = attributes(name);
-                        attributes.put("policy", PolicyJson.canonical(policy));
-                        resources.add(S3Buckets.subResource(TYPE, session, name, attributes));
-                    });
+            // A bucket without a policy is reported too, with an empty one, so policies that require a
+            // statement (TLS only) see it; it is not drift by itself, and a state expecting a policy shows CHANGED.
+            var policy = S3Buckets.configuration(() -> session.s3().getBucketPolicy(r -> r.bucket(name)).policy(), "NoSuchBucketPolicy");
+            Map<String, Object> attributes = attributes(name);
+            attributes.put("policy", policy.map(PolicyJson::canonical).orElse(""));
+            resources.add(S3Buckets.subResource(TYPE, session, name, attributes, policy.isEmpty()));
         }
         return resources;
     }
