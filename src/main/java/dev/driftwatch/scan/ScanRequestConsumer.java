@@ -3,6 +3,7 @@ package dev.driftwatch.scan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import dev.driftwatch.resource.ScanTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -29,7 +30,7 @@ public class ScanRequestConsumer {
     public void onRequest(String event) {
         try {
             JsonNode data = mapper.readTree(event).path("data");
-            scans.run(data.path("scanId").asLong());
+            scans.run(data.path("scanId").asLong(), new ScanTarget(data.path("account").asText(), data.path("region").asText()));
         } catch (Exception e) {
             // A request that cannot be read cannot be retried into sense: log it and move on.
             LOG.errorf("Ignoring an unreadable scan request: %s", e.getMessage());

@@ -65,9 +65,18 @@ public class ScanService {
     }
 
     public void run(long scanId) {
+        runs.target(scanId).ifPresentOrElse(target -> run(scanId, target),
+                () -> LOG.warnf("Scan %d is not recorded; request ignored", scanId));
+    }
+
+    /**
+     * Runs the scan only if the record says the same target as the request: a request from another
+     * deployment sharing the broker (same topic, another database) must never run a scan of ours.
+     */
+    public void run(long scanId, ScanTarget requested) {
         ScanTarget target = runs.target(scanId).orElse(null);
-        if (target == null) {
-            LOG.warnf("Scan %d is not recorded; request ignored", scanId);
+        if (!requested.equals(target)) {
+            LOG.warnf("Scan request %d for %s does not match this deployment's record (%s); ignored", scanId, requested, target);
             return;
         }
         lock.whileHolding(target, () -> {
