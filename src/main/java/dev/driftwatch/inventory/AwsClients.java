@@ -72,7 +72,12 @@ public class AwsClients {
 
     /** S3 Control of one account, on the shared HTTP client and the endpoint configured for {@code s3control}. */
     public S3Control s3Control(AwsCredentialsProvider credentials, String region) {
-        return new S3Control(httpClient, credentials, region, endpointFor(region, "s3control"));
+        // Signed by hand, outside the SDK: honour the SDK's environment overrides here too.
+        Optional<URI> fromEnvironment = Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL_S3_CONTROL"))
+                .or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")))
+                .or(() -> Optional.ofNullable(System.getProperty("aws.endpointUrl")))
+                .map(URI::create);
+        return new S3Control(httpClient, credentials, region, endpointFor(region, "s3control").or(() -> fromEnvironment));
     }
 
     /** True against an emulator (or a proxy) rather than AWS's own endpoints. */
