@@ -33,7 +33,7 @@ public class S3BucketEncryptionCollector extends TypedCollector {
             var configuration = S3Buckets.configuration(
                     () -> session.s3().getBucketEncryption(r -> r.bucket(name)).serverSideEncryptionConfiguration(),
                     "ServerSideEncryptionConfigurationNotFoundError");
-            Map<String, Object> attributes = attributes(name);
+            Map<String, Object> attributes = S3Buckets.attributes(name);
             attributes.put("rule", configuration.map(c -> c.rules().stream().map(S3BucketEncryptionCollector::rule).toList())
                     .orElse(List.of()));
             resources.add(S3Buckets.subResource(TYPE, session, name, attributes, configuration.isEmpty()));
@@ -54,12 +54,5 @@ public class S3BucketEncryptionCollector extends TypedCollector {
         flat.put("apply_server_side_encryption_by_default", byDefault);
         flat.put("bucket_key_enabled", Boolean.TRUE.equals(rule.bucketKeyEnabled()));
         return flat;
-    }
-
-    private static Map<String, Object> attributes(String bucket) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("id", bucket);
-        attributes.put("bucket", bucket);
-        return attributes;
     }
 }

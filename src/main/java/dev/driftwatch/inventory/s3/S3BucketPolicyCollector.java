@@ -5,7 +5,6 @@ import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.driftwatch.drift.PolicyJson;
@@ -29,17 +28,10 @@ public class S3BucketPolicyCollector extends TypedCollector {
             // A bucket without a policy is reported too, with an empty one, so policies that require a
             // statement (TLS only) see it; it is not drift by itself, and a state expecting a policy shows CHANGED.
             var policy = S3Buckets.configuration(() -> session.s3().getBucketPolicy(r -> r.bucket(name)).policy(), "NoSuchBucketPolicy");
-            Map<String, Object> attributes = attributes(name);
+            Map<String, Object> attributes = S3Buckets.attributes(name);
             attributes.put("policy", policy.map(PolicyJson::canonical).orElse(""));
             resources.add(S3Buckets.subResource(TYPE, session, name, attributes, policy.isEmpty()));
         }
         return resources;
-    }
-
-    private static Map<String, Object> attributes(String bucket) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("id", bucket);
-        attributes.put("bucket", bucket);
-        return attributes;
     }
 }

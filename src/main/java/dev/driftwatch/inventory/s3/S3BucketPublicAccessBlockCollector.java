@@ -5,7 +5,6 @@ import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +30,7 @@ public class S3BucketPublicAccessBlockCollector extends TypedCollector {
             var block = S3Buckets.configuration(
                     () -> session.s3().getPublicAccessBlock(r -> r.bucket(name)).publicAccessBlockConfiguration(),
                     "NoSuchPublicAccessBlockConfiguration");
-            Map<String, Object> attributes = attributes(name);
+            Map<String, Object> attributes = S3Buckets.attributes(name);
             attributes.put("block_public_acls", block.map(b -> Boolean.TRUE.equals(b.blockPublicAcls())).orElse(false));
             attributes.put("block_public_policy", block.map(b -> Boolean.TRUE.equals(b.blockPublicPolicy())).orElse(false));
             attributes.put("ignore_public_acls", block.map(b -> Boolean.TRUE.equals(b.ignorePublicAcls())).orElse(false));
@@ -39,12 +38,5 @@ public class S3BucketPublicAccessBlockCollector extends TypedCollector {
             resources.add(S3Buckets.subResource(TYPE, session, name, attributes, block.isEmpty()));
         }
         return resources;
-    }
-
-    private static Map<String, Object> attributes(String bucket) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("id", bucket);
-        attributes.put("bucket", bucket);
-        return attributes;
     }
 }

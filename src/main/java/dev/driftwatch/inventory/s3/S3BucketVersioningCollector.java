@@ -29,7 +29,7 @@ public class S3BucketVersioningCollector extends TypedCollector {
             String name = bucket.name();
             S3Buckets.configuration(() -> session.s3().getBucketVersioning(r -> r.bucket(name)))
                     .ifPresent(versioning -> {
-                        Map<String, Object> attributes = attributes(name);
+                        Map<String, Object> attributes = S3Buckets.attributes(name);
                         Map<String, Object> configuration = new LinkedHashMap<>();
                         configuration.put("mfa_delete", Objects.toString(versioning.mfaDeleteAsString(), ""));
                         configuration.put("status", versioning.status() == null ? "Disabled" : versioning.statusAsString());
@@ -38,12 +38,5 @@ public class S3BucketVersioningCollector extends TypedCollector {
                     });
         }
         return resources;
-    }
-
-    private static Map<String, Object> attributes(String bucket) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("id", bucket);
-        attributes.put("bucket", bucket);
-        return attributes;
     }
 }

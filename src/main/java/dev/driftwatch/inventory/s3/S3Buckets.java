@@ -54,6 +54,14 @@ final class S3Buckets {
         return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     }
 
+    /** The attributes every bucket sub-resource starts with: its id and bucket, both the bucket's name. */
+    static Map<String, Object> attributes(String bucket) {
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+        attributes.put("id", bucket);
+        attributes.put("bucket", bucket);
+        return attributes;
+    }
+
     static String arn(String bucket) {
         return "arn:" + Arns.partition("") + ":s3:::" + bucket;
     }
