@@ -6,6 +6,7 @@ import dev.driftwatch.resource.CloudResource;
 import dev.driftwatch.resource.ResourceKey;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,15 +19,22 @@ import java.util.stream.Collectors;
 /**
  * Matches live resources with their expected twins by (type, id) and says how they differ. It only
  * speaks about what was read: MISSING needs the type to have been read completely, UNMANAGED needs every
- * state to have been read.
+ * state to have been read. Resources AWS owns are AWS-managed, not UNMANAGED, unless strict.
  */
 @ApplicationScoped
 public class DriftComparator {
 
     private final Map<String, Normaliser> normalisers;
+    private final boolean strict;
 
-    public DriftComparator(@All List<Normaliser> normalisers) {
+    @Inject
+    public DriftComparator(@All List<Normaliser> normalisers, StrictModeConfig config) {
+        this(normalisers, config.strict());
+    }
+
+    public DriftComparator(List<Normaliser> normalisers, boolean strict) {
         this.normalisers = normalisers.stream().collect(Collectors.toMap(Normaliser::resourceType, Function.identity()));
+        this.strict = strict;
     }
 
     /**
@@ -35,42 +43,58 @@ public class DriftComparator {
      * @param readTypes        types read completely in this scan
      * @param baselineComplete whether every state source could be read
      */
-    public List<DriftObservation> compare(List<CloudResource> live, List<ExpectedResource> expected, Set<String> readTypes,
+    public Comparison compare(List<CloudResource> live, List<ExpectedResource> expected, Set<String> readTypes,
             boolean baselineComplete) {
+        List<ExpectedResource> wanted = SecurityGroupRuleSplit.split(expected);
+        SeparateRules separateRules = SeparateRules.of(wanted);
         Map<ResourceKey, CloudResource> liveByKey = new HashMap<>();
         live.forEach(r -> liveByKey.put(r.key(), r));
         Set<ResourceKey> managed = new HashSet<>();
+        CoverageTally coverage = new CoverageTally(readTypes);
         List<DriftObservation> observations = new ArrayList<>();
-        for (ExpectedResource want : expected) {
+        for (ExpectedResource want : wanted) {
             String liveType = ResourceFamilies.liveType(want.resource().type());
             if (!readTypes.contains(liveType)) {
                 continue; // not read (or not collected at all): nothing can be said about it
             }
             CloudResource have = liveByKey.remove(new ResourceKey(liveType, want.resource().id()));
-            if (have != null) {
-                managed.add(have.key());
-            }
             if (have == null) {
                 observations.add(new DriftObservation(DriftKind.MISSING, want.resource(), want.address(), want.stateFile(), List.of()));
                 continue;
             }
-            List<AttributeDiff> diffs = diff(liveType, want.resource(), have);
+            if (managed.add(have.key())) {
+                coverage.managed(liveType);
+            }
+            List<AttributeDiff> diffs = diff(liveType, want.resource(), have, separateRules);
             if (!diffs.isEmpty()) {
                 observations.add(new DriftObservation(DriftKind.CHANGED, have, want.address(), want.stateFile(), diffs));
             }
         }
-        if (baselineComplete) {
-            liveByKey.values().stream()
-                    .filter(r -> readTypes.contains(r.type()) && !normaliserOf(r.type(), r).awsManaged(r))
-                    .filter(r -> ResourceFamilies.reportUnmanaged(r, managed))
-                    .forEach(r -> observations.add(new DriftObservation(DriftKind.UNMANAGED, r, null, null, List.of())));
+        for (CloudResource unmatched : liveByKey.values()) {
+            if (!readTypes.contains(unmatched.type())) {
+                continue;
+            }
+            Ownership ownership = ResourceFamilies.ownership(unmatched,
+                    unmatched.awsManaged() || normaliserOf(unmatched.type(), unmatched).awsManaged(unmatched));
+            coverage.unmatched(unmatched.type(), ownership);
+            boolean reported = ownership == Ownership.CUSTOMER || strict && ownership == Ownership.AWS_MANAGED;
+            if (baselineComplete && reported && ResourceFamilies.reportUnmanaged(unmatched, managed)) {
+                observations.add(new DriftObservation(DriftKind.UNMANAGED, unmatched, null, null, List.of()));
+            }
         }
-        return observations;
+        return new Comparison(observations, baselineComplete ? coverage.byType() : List.of());
     }
 
-    private List<AttributeDiff> diff(String type, CloudResource expected, CloudResource actual) {
+    private List<AttributeDiff> diff(String type, CloudResource expected, CloudResource actual, SeparateRules separateRules) {
         Normaliser normaliser = normaliserOf(type, actual);
-        return AttributeDiffer.diff(normaliser.normalise(expected.attributes()), normaliser.normalise(actual.attributes()));
+        Map<String, Object> want = normaliser.normalise(expected.attributes());
+        Map<String, Object> have = normaliser.normalise(actual.attributes());
+        if (type.equals("aws_security_group")) {
+            // Rules a state manages as separate resources are compared on their own, not as the group's.
+            want = separateRules.leaveOut(actual.id(), want);
+            have = separateRules.leaveOut(actual.id(), have);
+        }
+        return AttributeDiffer.diff(want, have);
     }
 
     /** The type's own normaliser, else one comparing exactly the attributes its collector reports. */

@@ -24,6 +24,14 @@ final class ResourceFamilies {
     private static final Set<String> NEVER_UNMANAGED = Set.of(
             "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule");
 
+    /** Types collected for policies that no Terraform configuration creates. */
+    private static final Set<String> PSEUDO_TYPES = Set.of("aws_account_root", "aws_ebs_snapshot_public_access");
+
+    /** Types whose collectors mark AWS's default, standing in for a setting nobody made, as AWS-managed. */
+    private static final Set<String> SETTINGS = Set.of("aws_iam_account_password_policy", "aws_s3_account_public_access_block",
+            "aws_ebs_encryption_by_default", "aws_s3_bucket_versioning", "aws_s3_bucket_public_access_block",
+            "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_policy");
+
     /** Child type → (parent type, attribute holding the parent's id). */
     private static final Map<String, Parent> PARENTS = Map.of(
             "aws_s3_bucket_versioning", new Parent("aws_s3_bucket", "bucket"),
@@ -38,6 +46,19 @@ final class ResourceFamilies {
     private ResourceFamilies() {
     }
 
+    /** @param ownedByAws what the collector or the type's normaliser says */
+    static Ownership ownership(CloudResource live, boolean ownedByAws) {
+        if (PSEUDO_TYPES.contains(live.type()) || ownedByAws && SETTINGS.contains(live.type())) {
+            return Ownership.PLACEHOLDER;
+        }
+        return ownedByAws ? Ownership.AWS_MANAGED : Ownership.CUSTOMER;
+    }
+
+    /** Security-group rule types are views of their group's rules: coverage is counted on the group. */
+    static boolean countedInCoverage(String type) {
+        return !NEVER_UNMANAGED.contains(type);
+    }
+
     static String liveType(String stateType) {
         return LIVE_TYPE_OF.getOrDefault(stateType, stateType);
     }
@@ -48,7 +69,7 @@ final class ResourceFamilies {
      * @param managed the live resources some state matched
      */
     static boolean reportUnmanaged(CloudResource live, Set<ResourceKey> managed) {
-        if (live.awsManaged() || NEVER_UNMANAGED.contains(live.type())) {
+        if (NEVER_UNMANAGED.contains(live.type())) {
             return false;
         }
         return Optional.ofNullable(PARENTS.get(live.type()))

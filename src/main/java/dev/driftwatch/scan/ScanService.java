@@ -2,8 +2,9 @@ package dev.driftwatch.scan;
 
 import dev.driftwatch.baseline.Baseline;
 import dev.driftwatch.baseline.BaselineSnapshot;
+import dev.driftwatch.coverage.CoverageStore;
+import dev.driftwatch.drift.Comparison;
 import dev.driftwatch.drift.DriftComparator;
-import dev.driftwatch.drift.DriftObservation;
 import dev.driftwatch.finding.FindingChanges;
 import dev.driftwatch.finding.FindingLifecycle;
 import dev.driftwatch.finding.FindingMetrics;
@@ -44,11 +45,12 @@ public class ScanService {
     private final OutboxRelay relay;
     private final PolicyEvaluator policies;
     private final Waivers waivers;
+    private final CoverageStore coverage;
     private final String instance;
 
     ScanService(ScanRuns runs, ScanLock lock, Inventory inventory, Baseline baseline, DriftComparator comparator,
             FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics, ScanMetrics metrics,
-            OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, ScanConfig config) {
+            OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, CoverageStore coverage, ScanConfig config) {
         this.runs = runs;
         this.lock = lock;
         this.inventory = inventory;
@@ -61,6 +63,7 @@ public class ScanService {
         this.relay = relay;
         this.policies = policies;
         this.waivers = waivers;
+        this.coverage = coverage;
         this.instance = config.instanceId().orElseGet(ScanService::hostAndPid);
     }
 
@@ -95,14 +98,15 @@ public class ScanService {
     private void compare(long scanId, ScanTarget target, long started) {
         InventorySnapshot live = inventory.collect(target);
         BaselineSnapshot expected = baseline.load();
-        List<DriftObservation> drift = comparator.compare(live.resources(), expected.in(target), live.readTypes(), expected.complete());
+        Comparison drift = comparator.compare(live.resources(), expected.in(target), live.readTypes(), expected.complete());
         PolicyEvaluator.Outcome compliance = policies.evaluate(live.resources());
         ResolutionScope scope = new ResolutionScope(target.account(), target.region(), live.readTypes(), expected.complete(),
                 new HashSet<>(expected.failedSources()), compliance.failedPolicies());
-        List<Observation> observations = new ArrayList<>(ScanObservations.of(drift));
+        List<Observation> observations = new ArrayList<>(ScanObservations.of(drift.observations()));
         observations.addAll(ScanObservations.of(compliance.violations(), waivers.active()));
         FindingChanges changes = findings.apply(scanId, scope, observations);
         snapshots.store(scanId, live);
+        coverage.record(scanId, target, drift.coverage());
         ScanStatus status = runs.finish(scanId, live, expected, changes);
         relay.nudge();
         findingMetrics.refresh();

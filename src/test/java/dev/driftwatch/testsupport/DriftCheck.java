@@ -1,6 +1,7 @@
 package dev.driftwatch.testsupport;
 
 import dev.driftwatch.baseline.ExpectedResource;
+import dev.driftwatch.drift.Comparison;
 import dev.driftwatch.drift.DriftComparator;
 import dev.driftwatch.drift.DriftObservation;
 import dev.driftwatch.drift.IamAccountPasswordPolicyNormaliser;
@@ -23,7 +24,7 @@ public final class DriftCheck {
 
     private static final DriftComparator COMPARATOR = new DriftComparator(List.of(new SecurityGroupNormaliser(),
             new IamRoleNormaliser(), new IamPolicyNormaliser(), new S3BucketPolicyNormaliser(), new S3BucketVersioningNormaliser(),
-            new S3BucketEncryptionNormaliser(), new IamAccountPasswordPolicyNormaliser()));
+            new S3BucketEncryptionNormaliser(), new IamAccountPasswordPolicyNormaliser()), false);
 
     private DriftCheck() {
     }
@@ -36,7 +37,12 @@ public final class DriftCheck {
         CloudResource expected = new CloudResource(live.type(), live.id(), live.account(), live.region(), live.arn(),
                 stateAttributes, null);
         return COMPARATOR.compare(List.of(live), List.of(new ExpectedResource(expected, live.type() + ".this", "test.tfstate")),
-                Set.of(live.type()), true);
+                Set.of(live.type()), true).observations();
+    }
+
+    /** Compares what collectors returned with state entries, as a scan that read {@code readTypes} completely does. */
+    public static Comparison compare(List<CloudResource> live, List<ExpectedResource> expected, Set<String> readTypes) {
+        return COMPARATOR.compare(live, expected, readTypes, true);
     }
 
     /** The one resource with this id among what a collector returned. */

@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 /**
  * {@code aws_security_group_rule} (the legacy type): one per AWS rule, i.e. per group, direction, protocol, ports
  * and single source, under the id the provider computes from that content ({@code sgrule-<crc32>}). A state
- * entry whose {@code cidr_blocks} holds several blocks covers several AWS rules under one id and will not
- * match. One paginated DescribeSecurityGroupRules call per 1,000 rules; AWS reports no creation time.
+ * entry whose {@code cidr_blocks} holds several blocks covers several AWS rules under one id: the comparison
+ * splits it (drift.SecurityGroupRuleSplit). One paginated DescribeSecurityGroupRules call per 1,000 rules; AWS reports no creation time.
  */
 @ApplicationScoped
 public class SecurityGroupRuleCollector extends TypedCollector {
@@ -77,7 +77,7 @@ public class SecurityGroupRuleCollector extends TypedCollector {
     }
 
     /** The provider's {@code securityGroupRuleCreateID}: CRC-32 of the rule's content. */
-    static String id(String groupId, String type, String protocol, int from, int to, String sources) {
+    public static String id(String groupId, String type, String protocol, int from, int to, String sources) {
         StringBuilder key = new StringBuilder(groupId).append('-');
         if (!protocol.equals("-1") && from > 0) {
             key.append(from).append('-');
@@ -92,7 +92,7 @@ public class SecurityGroupRuleCollector extends TypedCollector {
     }
 
     /** The provider's {@code protocolForValue}: names for the protocols it knows, "-1" for all. */
-    static String protocolForValue(String value) {
+    public static String protocolForValue(String value) {
         String protocol = value == null ? "-1" : value.toLowerCase(Locale.ROOT);
         if (protocol.equals("-1") || protocol.equals("all") || PROTOCOL_NUMBERS.containsKey(protocol)) {
             return protocol.equals("all") ? "-1" : protocol;
