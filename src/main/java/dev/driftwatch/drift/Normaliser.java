@@ -14,7 +14,7 @@ public interface Normaliser {
     /** Attributes in a canonical form; the same function is applied to both sides. */
     Map<String, Object> normalise(Map<String, Object> attributes);
 
-    /** Resources AWS creates and owns (a VPC's default group): never reported as unmanaged. */
+    /** Resources AWS creates and owns (a VPC's default group): AWS-managed, not unmanaged unless strict (see {@link Ownership}). */
     default boolean awsManaged(CloudResource live) {
         return false;
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param arn        the ARN where AWS has one, else {@code null}
  * @param createdAt  creation time where AWS reports one, else {@code null}
- * @param awsManaged created and owned by AWS (a default VPC, a main route table): never reported unmanaged
+ * @param awsManaged created and owned by AWS (a default VPC, a main route table): not reported unmanaged unless strict
  */
 public record CloudResource(
         String type,
