@@ -3,6 +3,7 @@ package dev.driftwatch.scan;
 import dev.driftwatch.baseline.Baseline;
 import dev.driftwatch.baseline.BaselineSnapshot;
 import dev.driftwatch.drift.DriftComparator;
+import dev.driftwatch.drift.DriftIgnore;
 import dev.driftwatch.drift.DriftObservation;
 import dev.driftwatch.finding.FindingChanges;
 import dev.driftwatch.finding.FindingLifecycle;
@@ -37,6 +38,7 @@ public class ScanService {
     private final Inventory inventory;
     private final Baseline baseline;
     private final DriftComparator comparator;
+    private final DriftIgnore ignore;
     private final FindingLifecycle findings;
     private final ResourceSnapshotStore snapshots;
     private final FindingMetrics findingMetrics;
@@ -47,13 +49,14 @@ public class ScanService {
     private final String instance;
 
     ScanService(ScanRuns runs, ScanLock lock, Inventory inventory, Baseline baseline, DriftComparator comparator,
-            FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics, ScanMetrics metrics,
+            DriftIgnore ignore, FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics, ScanMetrics metrics,
             OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, ScanConfig config) {
         this.runs = runs;
         this.lock = lock;
         this.inventory = inventory;
         this.baseline = baseline;
         this.comparator = comparator;
+        this.ignore = ignore;
         this.findings = findings;
         this.snapshots = snapshots;
         this.findingMetrics = findingMetrics;
@@ -96,6 +99,7 @@ public class ScanService {
         InventorySnapshot live = inventory.collect(target);
         BaselineSnapshot expected = baseline.load();
         List<DriftObservation> drift = comparator.compare(live.resources(), expected.in(target), live.readTypes(), expected.complete());
+        drift = ignore.apply(drift); // ignored drift is no finding; an open one resolves as the scan's scope allows
         PolicyEvaluator.Outcome compliance = policies.evaluate(live.resources());
         ResolutionScope scope = new ResolutionScope(target.account(), target.region(), live.readTypes(), expected.complete(),
                 new HashSet<>(expected.failedSources()), compliance.failedPolicies());
