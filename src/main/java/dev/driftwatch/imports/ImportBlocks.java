@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * Terraform 1.5+ {@code import} blocks for unmanaged resources, to paste into a configuration and turn into
  * code with {@code terraform plan -generate-config-out=generated.tf}. Resource names come from the Name
- * tag, else the name, else the id, as {@code [a-z0-9_]} not starting with a digit, unique per type. No
+ * tag, else the name or identifier, else the id, as {@code [a-z0-9_]} not starting with a digit, unique per type. No
  * {@code provider} argument: which aliased provider serves an account and region is not known here.
  */
 public final class ImportBlocks {
@@ -54,11 +54,11 @@ public final class ImportBlocks {
         return hcl.toString();
     }
 
-    /** A readable Terraform name: the Name tag, else a name attribute, else the last part of the id, whichever says something. */
+    /** A readable Terraform name: the Name tag, else the name or identifier, else the last part of the id, whichever says something. */
     static String name(UnmanagedResource r) {
         Object tags = r.attributes().get("tags");
         Object nameTag = tags instanceof Map<?, ?> map ? map.get("Name") : null;
-        String sanitised = Stream.of(nameTag, r.attributes().get("name"), lastPart(r.id()), r.id())
+        String sanitised = Stream.of(nameTag, r.attributes().get("name"), r.attributes().get("identifier"), lastPart(r.id()), r.id())
                 .filter(Objects::nonNull)
                 .map(hint -> hint.toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_").replaceAll("_+", "_")
                         .replaceAll("^_|_$", ""))
