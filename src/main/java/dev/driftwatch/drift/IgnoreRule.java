@@ -1,8 +1,9 @@
 package dev.driftwatch.drift;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One line of a {@code .driftignore}: {@code type.id} ignores a whole resource, {@code type.id.attribute.path}
@@ -15,6 +16,9 @@ import java.util.regex.Pattern;
  * @param path    attribute path segments; empty for the whole resource
  */
 public record IgnoreRule(String origin, boolean negated, String type, String id, List<String> path, String account, String region) {
+
+    /** Wildcard patterns split at their stars, shared: a scan may test every rule against a hundred thousand resources. */
+    private static final Map<String, String[]> PARTS = new ConcurrentHashMap<>();
 
     public IgnoreRule {
         Objects.requireNonNull(type, "type");
@@ -49,6 +53,7 @@ public record IgnoreRule(String origin, boolean negated, String type, String id,
         return path.isEmpty();
     }
 
+    /** {@code *} matches any run of characters: the literal parts must appear in order, the first and last anchored. */
     private static boolean glob(String pattern, String value, boolean ignoreCase) {
         if (pattern.equals("*")) {
             return true;
@@ -56,12 +61,31 @@ public record IgnoreRule(String origin, boolean negated, String type, String id,
         if (pattern.indexOf('*') < 0) {
             return ignoreCase ? pattern.equalsIgnoreCase(value) : pattern.equals(value);
         }
-        StringBuilder regex = new StringBuilder();
-        for (String literal : pattern.split("\\*", -1)) {
-            regex.append(Pattern.quote(literal)).append(".*");
+        String[] parts = PARTS.computeIfAbsent(pattern, p -> p.split("\\*", -1));
+        String first = parts[0];
+        String last = parts[parts.length - 1];
+        if (value.length() < first.length() + last.length() || !value.regionMatches(ignoreCase, 0, first, 0, first.length())
+                || !value.regionMatches(ignoreCase, value.length() - last.length(), last, 0, last.length())) {
+            return false;
         }
-        regex.setLength(regex.length() - 2);
-        int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-        return Pattern.compile(regex.toString(), flags).matcher(value).matches();
+        int from = first.length();
+        int end = value.length() - last.length();
+        for (int i = 1; i < parts.length - 1; i++) {
+            from = indexOf(value, parts[i], from, end, ignoreCase);
+            if (from < 0) {
+                return false;
+            }
+            from += parts[i].length();
+        }
+        return true;
+    }
+
+    private static int indexOf(String value, String part, int from, int end, boolean ignoreCase) {
+        for (int at = from; at + part.length() <= end; at++) {
+            if (value.regionMatches(ignoreCase, at, part, 0, part.length())) {
+                return at;
+            }
+        }
+        return -1;
     }
 }
