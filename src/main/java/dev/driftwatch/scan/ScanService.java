@@ -49,8 +49,8 @@ public class ScanService {
     private final String instance;
 
     ScanService(ScanRuns runs, ScanLock lock, Inventory inventory, Baseline baseline, DriftComparator comparator,
-            DriftIgnore ignore, FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics, ScanMetrics metrics,
-            OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, ScanConfig config) {
+            DriftIgnore ignore, FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics,
+            ScanMetrics metrics, OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, ScanConfig config) {
         this.runs = runs;
         this.lock = lock;
         this.inventory = inventory;
