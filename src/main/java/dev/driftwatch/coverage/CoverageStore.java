@@ -1,6 +1,6 @@
 package dev.driftwatch.coverage;
 
-import dev.driftwatch.drift.StrictModeConfig;
+import dev.driftwatch.drift.DriftConfig;
 import dev.driftwatch.drift.TypeCoverage;
 import dev.driftwatch.resource.ScanTarget;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,7 +33,7 @@ public class CoverageStore {
     private final CoverageMetrics metrics;
     private final boolean strict;
 
-    CoverageStore(EntityManager em, CoverageMetrics metrics, StrictModeConfig config) {
+    CoverageStore(EntityManager em, CoverageMetrics metrics, DriftConfig config) {
         this.em = em;
         this.metrics = metrics;
         this.strict = config.strict();

@@ -28,7 +28,7 @@ public class DriftComparator {
     private final boolean strict;
 
     @Inject
-    public DriftComparator(@All List<Normaliser> normalisers, StrictModeConfig config) {
+    public DriftComparator(@All List<Normaliser> normalisers, DriftConfig config) {
         this(normalisers, config.strict());
     }
 

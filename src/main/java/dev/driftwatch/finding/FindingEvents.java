@@ -28,6 +28,11 @@ public class FindingEvents {
         enqueue("finding.resolved", finding);
     }
 
+    /** Drift accepted as the new baseline: no longer open, and ignored by later scans. */
+    void accepted(FindingEntity finding) {
+        enqueue("finding.accepted", finding);
+    }
+
     private void enqueue(String type, FindingEntity finding) {
         outbox.enqueue(TOPIC, finding.fingerprint, type, SCHEMA_VERSION, FindingView.of(finding));
     }

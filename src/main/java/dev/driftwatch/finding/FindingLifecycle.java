@@ -43,7 +43,7 @@ public class FindingLifecycle {
         int resolved = 0;
         for (Observation observation : seen.values()) {
             FindingEntity finding = known.get(observation.fingerprint());
-            if (finding == null || finding.status == FindingStatus.RESOLVED) {
+            if (finding == null || finding.status == FindingStatus.RESOLVED || finding.status == FindingStatus.ACCEPTED) {
                 events.opened(open(finding, observation, scanId, now));
                 opened++;
             } else if (changed(finding.diffs, observation.diffs()) || !Objects.equals(finding.address, observation.address())

@@ -5,6 +5,8 @@ import dev.driftwatch.baseline.BaselineSnapshot;
 import dev.driftwatch.coverage.CoverageStore;
 import dev.driftwatch.drift.Comparison;
 import dev.driftwatch.drift.DriftComparator;
+import dev.driftwatch.drift.DriftIgnore;
+import dev.driftwatch.drift.DriftObservation;
 import dev.driftwatch.finding.FindingChanges;
 import dev.driftwatch.finding.FindingLifecycle;
 import dev.driftwatch.finding.FindingMetrics;
@@ -38,6 +40,7 @@ public class ScanService {
     private final Inventory inventory;
     private final Baseline baseline;
     private final DriftComparator comparator;
+    private final DriftIgnore ignore;
     private final FindingLifecycle findings;
     private final ResourceSnapshotStore snapshots;
     private final FindingMetrics findingMetrics;
@@ -49,13 +52,15 @@ public class ScanService {
     private final String instance;
 
     ScanService(ScanRuns runs, ScanLock lock, Inventory inventory, Baseline baseline, DriftComparator comparator,
-            FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics, ScanMetrics metrics,
-            OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, CoverageStore coverage, ScanConfig config) {
+            DriftIgnore ignore, FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics,
+            ScanMetrics metrics, OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, CoverageStore coverage,
+            ScanConfig config) {
         this.runs = runs;
         this.lock = lock;
         this.inventory = inventory;
         this.baseline = baseline;
         this.comparator = comparator;
+        this.ignore = ignore;
         this.findings = findings;
         this.snapshots = snapshots;
         this.findingMetrics = findingMetrics;
@@ -98,15 +103,17 @@ public class ScanService {
     private void compare(long scanId, ScanTarget target, long started) {
         InventorySnapshot live = inventory.collect(target);
         BaselineSnapshot expected = baseline.load();
-        Comparison drift = comparator.compare(live.resources(), expected.in(target), live.readTypes(), expected.complete());
+        Comparison comparison = comparator.compare(live.resources(), expected.in(target), live.readTypes(), expected.complete());
+        // ignored drift is no finding; an open one resolves as the scan's scope allows
+        List<DriftObservation> drift = ignore.apply(comparison.observations());
         PolicyEvaluator.Outcome compliance = policies.evaluate(live.resources());
         ResolutionScope scope = new ResolutionScope(target.account(), target.region(), live.readTypes(), expected.complete(),
                 new HashSet<>(expected.failedSources()), compliance.failedPolicies());
-        List<Observation> observations = new ArrayList<>(ScanObservations.of(drift.observations()));
+        List<Observation> observations = new ArrayList<>(ScanObservations.of(drift));
         observations.addAll(ScanObservations.of(compliance.violations(), waivers.active()));
         FindingChanges changes = findings.apply(scanId, scope, observations);
         snapshots.store(scanId, live);
-        coverage.record(scanId, target, drift.coverage());
+        coverage.record(scanId, target, comparison.coverage());
         ScanStatus status = runs.finish(scanId, live, expected, changes);
         relay.nudge();
         findingMetrics.refresh();

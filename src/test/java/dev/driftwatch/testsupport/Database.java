@@ -11,7 +11,7 @@ public final class Database {
 
     public static void clear(EntityManager em) {
         QuarkusTransaction.requiringNew().run(() -> em
-                .createNativeQuery("truncate finding, outbox_event, scan_run, resource_snapshot, iac_coverage")
+                .createNativeQuery("truncate accepted_drift, finding, outbox_event, scan_run, resource_snapshot, iac_coverage")
                 .executeUpdate());
     }
 }
