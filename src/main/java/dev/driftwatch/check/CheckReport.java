@@ -44,6 +44,7 @@ final class CheckReport {
         doc.put("status", status(result));
         doc.put("exitCode", result.exitCode());
         doc.put("summary", summary(result));
+        doc.put("engineMillis", result.millis());
         List<Map<String, Object>> drift = new ArrayList<>();
         for (DriftObservation d : result.drift()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -70,7 +71,8 @@ final class CheckReport {
 
     private static String summary(CheckResult result) {
         String scope = result.checked().stream().mapToInt(CheckResult.Checked::resources).sum() + " live resources in "
-                + result.checked().size() + " account/region(s) against " + result.stateFiles() + " state file(s)";
+                + result.checked().size() + " account/region(s) against " + result.stateFiles() + " state file(s), "
+                + result.millis() + " ms";
         return switch (status(result)) {
             case "error" -> "Error: " + result.errors().size() + " source(s) could not be read completely, " + result.drift().size()
                     + " drift(s) seen in what was read (" + scope + ")";

@@ -11,8 +11,10 @@ import java.util.List;
  * @param checked    the accounts and regions read, with how many live resources each held
  * @param stateFiles how many state files contributed resources
  * @param errors     whatever could not be read: the check cannot vouch for what it did not see
+ * @param millis     time the engine took: reading states and cloud, comparing (process start excluded)
  */
-public record CheckResult(List<DriftObservation> drift, List<Checked> checked, long stateFiles, List<String> errors) {
+public record CheckResult(List<DriftObservation> drift, List<Checked> checked, long stateFiles, List<String> errors,
+        long millis) {
 
     public static final int IN_SYNC = 0;
     public static final int DRIFT = 1;
@@ -29,7 +31,8 @@ public record CheckResult(List<DriftObservation> drift, List<Checked> checked, l
 
     /** Drops unmanaged resources, for pipelines that only vouch for what their states manage. */
     public CheckResult onlyManaged() {
-        return new CheckResult(drift.stream().filter(d -> d.kind() != DriftKind.UNMANAGED).toList(), checked, stateFiles, errors);
+        return new CheckResult(drift.stream().filter(d -> d.kind() != DriftKind.UNMANAGED).toList(), checked, stateFiles, errors,
+                millis);
     }
 
     /** As {@code terraform plan -detailed-exitcode}: an error wins over drift, since an unread source may hide some. */

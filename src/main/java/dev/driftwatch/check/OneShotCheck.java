@@ -34,12 +34,14 @@ public class OneShotCheck {
 
     /** Reads every state once, then compares each account and region (and each account's global resources). */
     public CheckResult run(List<String> onlyAccounts) {
+        long started = System.nanoTime();
         List<String> errors = new ArrayList<>();
         List<ScanTarget> targets;
         try {
             targets = accounts.targets().stream().filter(t -> onlyAccounts.isEmpty() || onlyAccounts.contains(t.account())).toList();
         } catch (RuntimeException e) {
-            return new CheckResult(List.of(), List.of(), 0, List.of("accounts cannot be listed: " + ReadFailures.describe(e)));
+            return new CheckResult(List.of(), List.of(), 0, List.of("accounts cannot be listed: " + ReadFailures.describe(e)),
+                    millisSince(started));
         }
         onlyAccounts.stream().filter(a -> targets.stream().noneMatch(t -> t.account().equals(a)))
                 .forEach(a -> errors.add("account " + a + " is not configured (driftwatch.inventory.accounts)"));
@@ -60,6 +62,10 @@ public class OneShotCheck {
             checked.add(new CheckResult.Checked(target, live.resources().size()));
         }
         long stateFiles = expected.resources().stream().map(r -> r.stateFile()).distinct().count();
-        return new CheckResult(drift, checked, stateFiles, errors);
+        return new CheckResult(drift, checked, stateFiles, errors, millisSince(started));
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 }
