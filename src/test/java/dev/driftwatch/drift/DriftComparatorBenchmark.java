@@ -27,30 +27,39 @@ public final class DriftComparatorBenchmark {
     private DriftComparatorBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         DriftComparator comparator = DriftCheck.comparator();
         SyntheticDrift estate = SyntheticDrift.of(n);
         System.gc();
         long dataHeap = heapUsed();
         long[] times = new long[RUNS];
+        long[] cpu = new long[RUNS];
         long[] peaks = new long[RUNS];
+        var threads = ManagementFactory.getThreadMXBean();
         Map<DriftKind, Integer> kinds = new EnumMap<>(DriftKind.class);
         for (int run = 0; run < RUNS; run++) {
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             List<DriftObservation> drift = comparator.compare(estate.live(), estate.expected(), estate.readTypes(), true);
             times[run] = System.nanoTime() - start;
+            cpu[run] = threads.getCurrentThreadCpuTime() - cpuStart;
             peaks[run] = heapPeak();
             kinds.clear();
             drift.forEach(d -> kinds.merge(d.kind(), 1, Integer::sum));
         }
         long[] warm = Arrays.copyOfRange(times, WARM_UP, RUNS);
         Arrays.sort(warm);
+        long[] warmCpu = Arrays.copyOfRange(cpu, WARM_UP, RUNS);
+        Arrays.sort(warmCpu);
         System.out.printf("live: %d, state: %d, types: %d, drift: %s (planted: %s)%n", estate.live().size(), estate.expected().size(),
                 estate.readTypes().size(), kinds, estate.planted());
         System.out.printf("compare: first %.0f ms, warm median %.0f ms (min %.0f, max %.0f) over %d runs%n", times[0] / 1e6,
                 warm[warm.length / 2] / 1e6, warm[0] / 1e6, warm[warm.length - 1] / 1e6, warm.length);
+        // CPU time of the comparing thread: what the compare costs apart from waiting for a busy machine's cores
+        System.out.printf("compare CPU (its thread): first %.0f ms, warm median %.0f ms; load average %s%n", cpu[0] / 1e6,
+                warmCpu[warmCpu.length / 2] / 1e6, java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
         System.out.printf("heap: %.0f MB holding both sides; peak during a compare %.0f MB (first run %.0f MB); max heap %.0f MB%n",
                 dataHeap / 1e6, Arrays.stream(peaks).max().orElse(0) / 1e6, peaks[0] / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
     }
