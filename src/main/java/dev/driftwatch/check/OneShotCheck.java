@@ -45,6 +45,14 @@ public class OneShotCheck {
         }
         onlyAccounts.stream().filter(a -> targets.stream().noneMatch(t -> t.account().equals(a)))
                 .forEach(a -> errors.add("account " + a + " is not configured (driftwatch.inventory.accounts)"));
+        // targets() leaves out (and only logs) the regions of an account whose region list failed ("all")
+        targets.stream().map(ScanTarget::account).distinct().forEach(id -> accounts.account(id).ifPresent(account -> {
+            try {
+                accounts.regionsOf(account);
+            } catch (RuntimeException e) {
+                errors.add("regions of account " + id + " cannot be listed: " + ReadFailures.describe(e));
+            }
+        }));
         BaselineSnapshot expected = baseline.load();
         expected.errors().forEach(e -> errors.add("state " + e));
         List<DriftObservation> drift = new ArrayList<>();
