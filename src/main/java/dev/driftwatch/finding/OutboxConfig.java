@@ -10,6 +10,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "driftwatch.outbox")
 public interface OutboxConfig {
 
+    /** Whether this process relays the outbox to Kafka; off in the one-shot check, which has neither. */
+    @WithDefault("true")
+    boolean enabled();
+
     /** Pause between looks at the outbox when it was empty or Kafka failed. */
     @WithDefault("1s")
     Duration pollInterval();

@@ -41,6 +41,9 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
         executor.scheduleWithFixedDelay(this::drain, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 

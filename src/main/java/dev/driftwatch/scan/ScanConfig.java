@@ -10,6 +10,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "driftwatch.scan")
 public interface ScanConfig {
 
+    /** Whether this process schedules scans and creates the scan-request topic; off in the one-shot check. */
+    @WithDefault("true")
+    boolean enabled();
+
     /** Time between two scan rounds (every account and region). */
     @WithDefault("15m")
     Duration interval();

@@ -31,6 +31,9 @@ public class ScanRequestTopic {
     }
 
     void create(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
             if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(ScanRequests.TOPIC)) {

@@ -3,6 +3,7 @@ package dev.driftwatch.scan;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -28,15 +29,19 @@ public class ScanScheduler {
     private static final TriggerKey EVERY_INTERVAL = TriggerKey.triggerKey("scan-round-every-interval", "driftwatch");
     private static final Duration SHORTEST_INTERVAL = Duration.ofSeconds(10);
 
-    private final Scheduler quartz;
+    private final Instance<Scheduler> scheduler; // looked up only when scans are on: the check runs without Quartz
     private final ScanConfig config;
 
-    ScanScheduler(Scheduler quartz, ScanConfig config) {
-        this.quartz = quartz;
+    ScanScheduler(Instance<Scheduler> scheduler, ScanConfig config) {
+        this.scheduler = scheduler;
         this.config = config;
     }
 
     void schedule(@Observes StartupEvent event) throws SchedulerException {
+        if (!config.enabled()) {
+            return;
+        }
+        Scheduler quartz = scheduler.get();
         if (config.interval().compareTo(SHORTEST_INTERVAL) < 0) {
             throw new IllegalArgumentException("driftwatch.scan.interval must be at least " + SHORTEST_INTERVAL.toSeconds()
                     + "s, was " + config.interval());

@@ -29,6 +29,11 @@ public final class DriftCheck {
     private DriftCheck() {
     }
 
+    /** The comparator with every normaliser the service has, as a scan builds it. */
+    public static DriftComparator comparator() {
+        return COMPARATOR;
+    }
+
     /**
      * @param stateAttributes the instance's {@code attributes} as the Terraform AWS provider writes them
      *                        into a state (include computed ones the provider stores, as a real state has)

@@ -1,0 +1,85 @@
+package dev.driftwatch.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one-shot check's command line: {@code check --state PATH|GLOB ... [--account ID ...] [--region R ...]
+ * [--format table|json] [--only-managed]}. Everything but the format and filters maps onto the service's own
+ * configuration keys, so the check reads states and the cloud exactly as a scan does.
+ */
+public record CheckArguments(List<String> states, List<String> accounts, List<String> regions, Format format,
+        boolean onlyManaged) {
+
+    public static final String USAGE = """
+            usage: driftwatch-check --state PATH|DIR|GLOB [--state ...] [--account ID ...] [--region REGION ...]
+                                    [--format table|json] [--only-managed]
+              exit 0 = in sync, 1 = drift, 2 = error (unreadable state, account or region not read completely, bad arguments)""";
+
+    public enum Format { TABLE, JSON }
+
+    public CheckArguments {
+        states = List.copyOf(states);
+        accounts = List.copyOf(accounts);
+        regions = List.copyOf(regions);
+    }
+
+    /** @throws IllegalArgumentException naming the bad argument */
+    public static CheckArguments parse(List<String> args) {
+        List<String> states = new ArrayList<>();
+        List<String> accounts = new ArrayList<>();
+        List<String> regions = new ArrayList<>();
+        Format format = Format.TABLE;
+        boolean onlyManaged = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--state" -> states.add(value(args, ++i, arg));
+                case "--account" -> accounts.add(value(args, ++i, arg));
+                case "--region" -> regions.add(value(args, ++i, arg));
+                case "--format" -> format = format(value(args, ++i, arg));
+                case "--only-managed" -> onlyManaged = true;
+                default -> throw new IllegalArgumentException("unknown argument: " + arg);
+            }
+        }
+        if (states.isEmpty()) {
+            throw new IllegalArgumentException("at least one --state is required");
+        }
+        for (String account : accounts) {
+            if (!account.matches("\\d{12}")) {
+                throw new IllegalArgumentException("--account must be a 12-digit AWS account id, was " + account);
+            }
+        }
+        return new CheckArguments(states, accounts, regions, format, onlyManaged);
+    }
+
+    /** The configuration keys these arguments set (they win over application.properties and the environment). */
+    public Map<String, String> config() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("driftwatch.baseline.terraform.paths", String.join(",", states.stream().map(s -> s.replace(",", "\\,")).toList()));
+        if (!regions.isEmpty()) {
+            config.put("driftwatch.inventory.regions", String.join(",", regions));
+        }
+        if (accounts.size() == 1) {
+            config.put("driftwatch.inventory.account-id", accounts.get(0)); // used when no accounts are configured
+        }
+        return config;
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size() || args.get(i).startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static Format format(String value) {
+        return switch (value) {
+            case "table" -> Format.TABLE;
+            case "json" -> Format.JSON;
+            default -> throw new IllegalArgumentException("--format must be table or json, was " + value);
+        };
+    }
+}

@@ -1,0 +1,79 @@
+package dev.driftwatch.check;
+
+import dev.driftwatch.baseline.Baseline;
+import dev.driftwatch.baseline.BaselineSnapshot;
+import dev.driftwatch.drift.DriftComparator;
+import dev.driftwatch.drift.DriftObservation;
+import dev.driftwatch.inventory.AccountRegistry;
+import dev.driftwatch.inventory.Inventory;
+import dev.driftwatch.inventory.InventorySnapshot;
+import dev.driftwatch.inventory.ReadFailures;
+import dev.driftwatch.resource.ScanTarget;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole engine call of the one-shot check, kept in this one class: the same inventory, baseline and
+ * comparator (with its normalisers) a scan uses, without storing anything.
+ */
+@ApplicationScoped
+public class OneShotCheck {
+
+    private final AccountRegistry accounts;
+    private final Inventory inventory;
+    private final Baseline baseline;
+    private final DriftComparator comparator;
+
+    OneShotCheck(AccountRegistry accounts, Inventory inventory, Baseline baseline, DriftComparator comparator) {
+        this.accounts = accounts;
+        this.inventory = inventory;
+        this.baseline = baseline;
+        this.comparator = comparator;
+    }
+
+    /** Reads every state once, then compares each account and region (and each account's global resources). */
+    public CheckResult run(List<String> onlyAccounts) {
+        long started = System.nanoTime();
+        List<String> errors = new ArrayList<>();
+        List<ScanTarget> targets;
+        try {
+            targets = accounts.targets().stream().filter(t -> onlyAccounts.isEmpty() || onlyAccounts.contains(t.account())).toList();
+        } catch (RuntimeException e) {
+            return new CheckResult(List.of(), List.of(), 0, List.of("accounts cannot be listed: " + ReadFailures.describe(e)),
+                    millisSince(started));
+        }
+        onlyAccounts.stream().filter(a -> targets.stream().noneMatch(t -> t.account().equals(a)))
+                .forEach(a -> errors.add("account " + a + " is not configured (driftwatch.inventory.accounts)"));
+        // targets() leaves out (and only logs) the regions of an account whose region list failed ("all")
+        targets.stream().map(ScanTarget::account).distinct().forEach(id -> accounts.account(id).ifPresent(account -> {
+            try {
+                accounts.regionsOf(account);
+            } catch (RuntimeException e) {
+                errors.add("regions of account " + id + " cannot be listed: " + ReadFailures.describe(e));
+            }
+        }));
+        BaselineSnapshot expected = baseline.load();
+        expected.errors().forEach(e -> errors.add("state " + e));
+        List<DriftObservation> drift = new ArrayList<>();
+        List<CheckResult.Checked> checked = new ArrayList<>();
+        for (ScanTarget target : targets) {
+            InventorySnapshot live;
+            try {
+                live = inventory.collect(target);
+            } catch (RuntimeException e) {
+                errors.add(target + " cannot be read: " + ReadFailures.describe(e));
+                continue;
+            }
+            live.gaps().forEach(g -> errors.add(target + " " + g.resourceType() + " not read: " + g.reason()));
+            drift.addAll(comparator.compare(live.resources(), expected.in(target), live.readTypes(), expected.complete()));
+            checked.add(new CheckResult.Checked(target, live.resources().size()));
+        }
+        long stateFiles = expected.resources().stream().map(r -> r.stateFile()).distinct().count();
+        return new CheckResult(drift, checked, stateFiles, errors, millisSince(started));
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

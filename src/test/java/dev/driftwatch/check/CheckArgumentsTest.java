@@ -1,0 +1,38 @@
+package dev.driftwatch.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CheckArgumentsTest {
+
+    @Test
+    void mapsOntoTheServiceConfiguration() {
+        CheckArguments args = CheckArguments.parse(List.of("--state", "a.tfstate", "--state", "envs/**/x,y.tfstate",
+                "--account", "111111111111", "--region", "eu-west-1", "--region", "us-east-1", "--format", "json"));
+
+        assertThat(args.format()).isEqualTo(CheckArguments.Format.JSON);
+        assertThat(args.config()).containsEntry("driftwatch.baseline.terraform.paths", "a.tfstate,envs/**/x\\,y.tfstate")
+                .containsEntry("driftwatch.inventory.regions", "eu-west-1,us-east-1")
+                .containsEntry("driftwatch.inventory.account-id", "111111111111");
+    }
+
+    @Test
+    void leavesRegionsAndAccountToConfigurationWhenNotGiven() {
+        CheckArguments args = CheckArguments.parse(List.of("--state", "a.tfstate"));
+
+        assertThat(args.format()).isEqualTo(CheckArguments.Format.TABLE);
+        assertThat(args.config()).containsOnlyKeys("driftwatch.baseline.terraform.paths");
+    }
+
+    @Test
+    void rejectsBadArgumentsNamingThem() {
+        assertThatThrownBy(() -> CheckArguments.parse(List.of())).hasMessage("at least one --state is required");
+        assertThatThrownBy(() -> CheckArguments.parse(List.of("--state"))).hasMessage("--state needs a value");
+        assertThatThrownBy(() -> CheckArguments.parse(List.of("--state", "a", "--account", "12")))
+                .hasMessage("--account must be a 12-digit AWS account id, was 12");
+        assertThatThrownBy(() -> CheckArguments.parse(List.of("--state", "a", "--verbose"))).hasMessage("unknown argument: --verbose");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.driftwatch.check;
+
+import static dev.driftwatch.testsupport.SecurityGroups.rule;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.driftwatch.testsupport.Moto;
+import dev.driftwatch.testsupport.SecurityGroups;
+import dev.driftwatch.testsupport.TerraformStates;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * The one-shot check as a CI pipeline runs it: the packaged application as its own process, against moto,
+ * with no database or Kafka configured for it, judged by its exit code and output.
+ */
+class OneShotCheckIT {
+
+    private static final String REGION = "us-east-1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Ec2Client ec2 = Moto.ec2(REGION);
+    private String group;
+    private Path state;
+
+    @BeforeEach
+    void estateAsTheStateSaysIt() {
+        Moto.reset();
+        TerraformStates.clear();
+        String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
+        group = ec2.createSecurityGroup(r -> r.groupName("web").description("Managed by Terraform").vpcId(vpc)).groupId();
+        ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("platform")));
+        state = TerraformStates.state()
+                .resource("aws_security_group", "web", SecurityGroups.attributes(group, "web", vpc, REGION,
+                        Map.of("Team", "platform"), List.of()))
+                .writeTo("ci/network.tfstate");
+    }
+
+    @AfterEach
+    void close() {
+        ec2.close();
+    }
+
+    @Test
+    void inSyncExitsZeroAndSaysSo() {
+        CheckProcess.Outcome run = CheckProcess.run("--state", state.toString(), "--region", REGION);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(0);
+        assertThat(run.stdout()).startsWith("In sync: no drift").contains("against 1 state file(s)");
+    }
+
+    @Test
+    void driftMadeInTheCloudExitsOneAndNamesStateFileAndAddress() throws Exception {
+        ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("someone-else")));
+
+        CheckProcess.Outcome table = CheckProcess.run("--state", state.toString(), "--region", REGION);
+        assertThat(table.exitCode()).as(table.toString()).isEqualTo(1);
+        assertThat(table.stdout()).contains("CHANGED", "aws_security_group." + group, "aws_security_group.web", state.toString(),
+                "tags.Team: \"platform\" (state) -> \"someone-else\" (cloud)", "Drift: 1 changed, 0 missing, 0 unmanaged");
+
+        CheckProcess.Outcome json = CheckProcess.run("--state", state.toString(), "--region", REGION, "--format", "json");
+        assertThat(json.exitCode()).as(json.toString()).isEqualTo(1);
+        JsonNode report = JSON.readTree(json.stdout());
+        assertThat(report.get("status").asText()).isEqualTo("drift");
+        JsonNode drift = report.get("drift").get(0);
+        assertThat(drift.get("kind").asText()).isEqualTo("CHANGED");
+        assertThat(drift.get("address").asText()).isEqualTo("aws_security_group.web");
+        assertThat(drift.get("stateFile").asText()).isEqualTo(state.toString());
+        assertThat(drift.get("diffs").get(0).get("path").asText()).isEqualTo("tags.Team");
+        assertThat(drift.get("diffs").get(0).get("cloud").asText()).isEqualTo("someone-else");
+    }
+
+    @Test
+    void unreadableStateExitsTwoNamingTheFile() {
+        Path broken = TerraformStates.writeRaw("ci/broken.tfstate", "{\"version\": 4, \"resources\": [");
+
+        CheckProcess.Outcome run = CheckProcess.run("--state", state.toString(), "--state", broken.toString(), "--region", REGION);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.stdout()).contains("ERROR: state " + broken).startsWith("ERROR");
+    }
+
+    @Test
+    void unreachableRegionExitsTwoEvenWithoutDrift() {
+        CheckProcess.Outcome run = CheckProcess.run(List.of("-Ddriftwatch.aws.region-endpoints.\"eu-west-1\"=http://127.0.0.1:1",
+                "-Ddriftwatch.aws.max-attempts=1"), "--state", state.toString(), "--region", REGION, "--region", "eu-west-1");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.stdout()).contains("ERROR: " + Moto.ACCOUNT + "/eu-west-1 aws_security_group not read")
+                .doesNotContain("ERROR: " + Moto.ACCOUNT + "/us-east-1");
+    }
+
+    @Test
+    void badArgumentsExitTwoWithUsage() {
+        CheckProcess.Outcome run = CheckProcess.run("--state", state.toString(), "--format", "yaml");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("--format must be table or json, was yaml", "usage: driftwatch-check");
+    }
+}

@@ -1,0 +1,219 @@
+package dev.driftwatch.drift;
+
+import dev.driftwatch.baseline.ExpectedResource;
+import dev.driftwatch.resource.CloudResource;
+import dev.driftwatch.testsupport.DriftCheck;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Benchmark command (not a test): N live resources against a state of N, through the service's comparator
+ * and normalisers. Run with {@code bin/bench-drift [N]}; reports time (first and warm) and peak heap.
+ */
+public final class DriftComparatorBenchmark {
+
+    private static final int RUNS = 8;
+    private static final int WARM_UP = 3;
+
+    private DriftComparatorBenchmark() {
+    }
+
+    public static void main(String[] args) throws java.io.IOException {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        DriftComparator comparator = DriftCheck.comparator();
+        SyntheticDrift estate = SyntheticDrift.of(n);
+        System.gc();
+        long dataHeap = heapUsed();
+        long[] times = new long[RUNS];
+        long[] cpu = new long[RUNS];
+        long[] peaks = new long[RUNS];
+        var threads = ManagementFactory.getThreadMXBean();
+        Map<DriftKind, Integer> kinds = new EnumMap<>(DriftKind.class);
+        for (int run = 0; run < RUNS; run++) {
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            List<DriftObservation> drift = comparator.compare(estate.live(), estate.expected(), estate.readTypes(), true);
+            times[run] = System.nanoTime() - start;
+            cpu[run] = threads.getCurrentThreadCpuTime() - cpuStart;
+            peaks[run] = heapPeak();
+            kinds.clear();
+            drift.forEach(d -> kinds.merge(d.kind(), 1, Integer::sum));
+        }
+        long[] warm = Arrays.copyOfRange(times, WARM_UP, RUNS);
+        Arrays.sort(warm);
+        long[] warmCpu = Arrays.copyOfRange(cpu, WARM_UP, RUNS);
+        Arrays.sort(warmCpu);
+        System.out.printf("live: %d, state: %d, types: %d, drift: %s (planted: %s)%n", estate.live().size(), estate.expected().size(),
+                estate.readTypes().size(), kinds, estate.planted());
+        System.out.printf("compare: first %.0f ms, warm median %.0f ms (min %.0f, max %.0f) over %d runs%n", times[0] / 1e6,
+                warm[warm.length / 2] / 1e6, warm[0] / 1e6, warm[warm.length - 1] / 1e6, warm.length);
+        // CPU time of the comparing thread: what the compare costs apart from waiting for a busy machine's cores
+        System.out.printf("compare CPU (its thread): first %.0f ms, warm median %.0f ms; load average %s%n", cpu[0] / 1e6,
+                warmCpu[warmCpu.length / 2] / 1e6, java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
+        System.out.printf("heap: %.0f MB holding both sides; peak during a compare %.0f MB (first run %.0f MB); max heap %.0f MB%n",
+                dataHeap / 1e6, Arrays.stream(peaks).max().orElse(0) / 1e6, peaks[0] / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Sum of the heap pools' peaks since the last reset: an upper bound of the heap in use at any instant. */
+    private static long heapPeak() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    /**
+     * A state of N resources over ten types, shaped as the AWS provider writes them (computed attributes the
+     * collectors do not read included), and the live side as the collectors report it. Drift is planted:
+     * 1% retagged, 0.5% deleted in the cloud, and as many unmanaged resources added, so the live side
+     * also holds N resources.
+     */
+    record SyntheticDrift(List<CloudResource> live, List<ExpectedResource> expected, Set<String> readTypes,
+            Map<DriftKind, Integer> planted) {
+
+        static SyntheticDrift of(int n) {
+            List<CloudResource> live = new ArrayList<>(n);
+            List<ExpectedResource> expected = new ArrayList<>(n);
+            Set<String> types = new HashSet<>();
+            int changed = 0;
+            int missing = 0;
+            for (int i = 0; i < n; i++) {
+                CloudResource want = resource(i, "team-" + i % 7, true);
+                types.add(want.type());
+                expected.add(new ExpectedResource(want, want.type() + ".r[" + i + "]", "states/stack-" + i % 50 + ".tfstate"));
+                if (i % 200 == 1) {
+                    missing++;
+                    live.add(resource(n + i, "nobody", false)); // and an unmanaged one in its place
+                } else {
+                    boolean retagged = i % 100 == 0;
+                    changed += retagged ? 1 : 0;
+                    live.add(resource(i, retagged ? "changed-by-hand" : "team-" + i % 7, false));
+                }
+            }
+            return new SyntheticDrift(live, expected, types,
+                    Map.of(DriftKind.CHANGED, changed, DriftKind.MISSING, missing, DriftKind.UNMANAGED, missing));
+        }
+
+        private static CloudResource resource(int i, String team, boolean state) {
+            Map<String, Object> tags = Map.of("Name", "r-" + i, "Team", team);
+            Map<String, Object> a = new LinkedHashMap<>();
+            String type = switch (i % 10) {
+                case 0, 1, 2 -> {
+                    a.put("id", "sg-" + i);
+                    a.put("name", "app-" + i);
+                    a.put("description", "app " + i);
+                    a.put("vpc_id", "vpc-" + i % 40);
+                    a.put("owner_id", "123456789012");
+                    a.put("ingress", List.of(rule("tcp", 443, 443, "10.0.0.0/8"), rule("tcp", 8000 + i % 50, 8000 + i % 50, "10.1.0.0/16")));
+                    a.put("egress", List.of(rule("-1", 0, 0, "0.0.0.0/0")));
+                    yield "aws_security_group";
+                }
+                case 3 -> {
+                    a.put("id", "i-" + i);
+                    a.put("instance_type", "t3.micro");
+                    a.put("ami", "ami-" + i % 20);
+                    a.put("subnet_id", "subnet-" + i % 60);
+                    a.put("vpc_security_group_ids", List.of("sg-" + (i - 3), "sg-" + (i - 2)));
+                    a.put("metadata_options", List.of(Map.of("http_tokens", "required", "http_endpoint", "enabled")));
+                    a.put("root_block_device", List.of(Map.of("volume_size", 20, "volume_type", "gp3", "encrypted", true)));
+                    yield "aws_instance";
+                }
+                case 4 -> {
+                    a.put("id", "role-" + i);
+                    a.put("arn", "arn:aws:iam::123456789012:role/role-" + i);
+                    a.put("name", "role-" + i);
+                    a.put("assume_role_policy", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                            + "\"sts:AssumeRole\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}]}");
+                    a.put("description", "role " + i);
+                    a.put("max_session_duration", 3600);
+                    a.put("path", "/");
+                    a.put("permissions_boundary", "");
+                    a.put("unique_id", "AROA" + i);
+                    yield "aws_iam_role";
+                }
+                case 5 -> {
+                    a.put("id", "bucket-" + i);
+                    a.put("bucket", "bucket-" + i);
+                    a.put("arn", "arn:aws:s3:::bucket-" + i);
+                    a.put("object_lock_enabled", false);
+                    yield "aws_s3_bucket";
+                }
+                case 6 -> {
+                    a.put("id", "bucket-" + (i - 1));
+                    a.put("bucket", "bucket-" + (i - 1));
+                    a.put("expected_bucket_owner", "");
+                    a.put("versioning_configuration", List.of(Map.of("status", "Enabled", "mfa_delete", "")));
+                    yield "aws_s3_bucket_versioning";
+                }
+                case 7 -> {
+                    a.put("id", "vol-" + i);
+                    a.put("availability_zone", "us-east-1a");
+                    a.put("size", 20 + i % 100);
+                    a.put("type", "gp3");
+                    a.put("encrypted", true);
+                    a.put("iops", 3000);
+                    a.put("throughput", 125);
+                    yield "aws_ebs_volume";
+                }
+                case 8 -> {
+                    a.put("id", "https://sqs.us-east-1.amazonaws.com/123456789012/q-" + i);
+                    a.put("name", "q-" + i);
+                    a.put("visibility_timeout_seconds", 30);
+                    a.put("message_retention_seconds", 345600);
+                    a.put("sqs_managed_sse_enabled", true);
+                    yield "aws_sqs_queue";
+                }
+                default -> {
+                    a.put("id", "sgr-" + i);
+                    a.put("security_group_id", "sg-" + (i - 9));
+                    a.put("cidr_ipv4", "10.2.0.0/16");
+                    a.put("from_port", 22);
+                    a.put("to_port", 22);
+                    a.put("ip_protocol", "tcp");
+                    yield "aws_vpc_security_group_ingress_rule";
+                }
+            };
+            if (!type.equals("aws_s3_bucket_versioning") && !type.equals("aws_vpc_security_group_ingress_rule")) {
+                a.put("tags", tags);
+            }
+            if (state) { // what a state holds besides: default tags merged in tags_all, computed attributes
+                if (a.containsKey("tags")) {
+                    Map<String, Object> all = new LinkedHashMap<>(tags);
+                    a.put("tags_all", all);
+                }
+                for (int k = 0; k < 12; k++) {
+                    a.put("computed_" + k, k % 2 == 0 ? "value-" + i + "-" + k : List.of());
+                }
+                a.put("timeouts", null);
+            }
+            return new CloudResource(type, String.valueOf(a.get("id")), "123456789012", "us-east-1",
+                    a.containsKey("arn") ? a.get("arn").toString() : null, a, null);
+        }
+
+        private static Map<String, Object> rule(String protocol, int from, int to, String cidr) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("cidr_blocks", List.of(cidr));
+            r.put("description", "");
+            r.put("from_port", from);
+            r.put("ipv6_cidr_blocks", List.of());
+            r.put("prefix_list_ids", List.of());
+            r.put("protocol", protocol);
+            r.put("security_groups", List.of());
+            r.put("self", false);
+            r.put("to_port", to);
+            return r;
+        }
+    }
+}
