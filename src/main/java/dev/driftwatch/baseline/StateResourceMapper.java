@@ -74,20 +74,10 @@ public class StateResourceMapper {
         for (StateInstance i : instances) {
             String account = i.account().or(() -> fileAccount).orElseThrow(() -> noLocation(source, i.address(), "account"));
             String region = i.region().or(() -> fileRegion).orElseThrow(() -> noLocation(source, i.address(), "region"));
-            expected.add(new ExpectedResource(withAccountInArn(i, account, region), i.address(), source));
+            expected.add(new ExpectedResource(new CloudResource(i.type(), i.id(), account, region, i.arn(), i.attributes(), null),
+                    i.address(), source));
         }
         return expected;
-    }
-
-    /** The instance as a resource, its ARN completed with the account if the provider could not tell it. */
-    private static CloudResource withAccountInArn(StateInstance i, String account, String region) {
-        String arn = ArnParts.withAccount(i.arn(), account);
-        Map<String, Object> attributes = i.attributes();
-        if (arn != null && !arn.equals(i.arn())) {
-            attributes = new LinkedHashMap<>(attributes);
-            attributes.put("arn", arn);
-        }
-        return new CloudResource(i.type(), i.id(), account, region, arn, attributes, null);
     }
 
     private static Optional<String> mostCommon(Stream<Optional<String>> values) {

@@ -106,26 +106,6 @@ class TerraformStateParserTest {
     }
 
     @Test
-    void anArnTheProviderBuiltWithoutAccountGetsTheAccountOfItsResource() throws Exception {
-        // As provider 5.100 writes them with skip_requesting_account_id: the rule's ARN names no account.
-        String state = """
-                { "version": 4, "terraform_version": "1.11.4", "serial": 1, "lineage": "x", "resources": [
-                  { "mode": "managed", "type": "aws_security_group", "name": "web", "instances": [ { "attributes": {
-                      "id": "sg-1", "arn": "arn:aws:ec2:us-east-1:111122223333:security-group/sg-1" } } ] },
-                  { "mode": "managed", "type": "aws_vpc_security_group_ingress_rule", "name": "ssh", "instances": [ { "attributes": {
-                      "id": "sgr-1", "arn": "arn:aws:ec2:us-east-1::security-group-rule/sgr-1" } } ] },
-                  { "mode": "managed", "type": "aws_s3_bucket", "name": "logs", "instances": [ { "attributes": {
-                      "id": "logs", "arn": "arn:aws:s3:::logs" } } ] } ] }""";
-
-        List<ExpectedResource> resources = parse(state);
-
-        assertThat(resources).extracting(r -> r.resource().arn(), r -> r.resource().attributes().get("arn")).containsExactly(
-                tuple("arn:aws:ec2:us-east-1:111122223333:security-group/sg-1", "arn:aws:ec2:us-east-1:111122223333:security-group/sg-1"),
-                tuple("arn:aws:ec2:us-east-1:111122223333:security-group-rule/sgr-1", "arn:aws:ec2:us-east-1:111122223333:security-group-rule/sgr-1"),
-                tuple("arn:aws:s3:::logs", "arn:aws:s3:::logs")); // S3 ARNs name no account by design
-    }
-
-    @Test
     void ebsEncryptionByDefaultIsMatchedByItsFixedIdNotTheRandomOne() throws Exception {
         String state = oneInstance("aws_ebs_encryption_by_default", "this",
                 "{ \"attributes\": { \"id\": \"terraform-20261122174953398800000001\", \"enabled\": true } }");

@@ -113,7 +113,7 @@ class TerraformParityIT {
             }
             Set<String> attributes = drift.changedAttributes().stream()
                     .filter(a -> !NOISE.containsKey(drift.type() + "." + a))
-                    .filter(a -> !onlySeparateRules(drift, a, state))
+                    .filter(a -> !onlyRulePermissions(drift, a, state))
                     .map(a -> a.equals("tags_all") ? "tags" : a) // tags_all is the tags the cloud holds
                     .collect(Collectors.toCollection(TreeSet::new));
             if (!attributes.isEmpty()) {
@@ -124,16 +124,16 @@ class TerraformParityIT {
     }
 
     /** Whether a group's ingress/egress changed only by rules that separate rule resources of the state hold. */
-    private static boolean onlySeparateRules(TerraformDrift drift, String attribute, AppliedState state) {
+    private static boolean onlyRulePermissions(TerraformDrift drift, String attribute, AppliedState state) {
         if (!drift.type().equals("aws_security_group") || !Set.of("ingress", "egress").contains(attribute)) {
             return false;
         }
-        Set<String> before = SeparateRules.ofBlocks(attribute, drift.before().get(attribute));
-        Set<String> after = SeparateRules.ofBlocks(attribute, drift.after().get(attribute));
+        Set<String> before = RulePermissions.ofBlocks(attribute, drift.before().get(attribute));
+        Set<String> after = RulePermissions.ofBlocks(attribute, drift.after().get(attribute));
         Set<String> changed = new HashSet<>(before);
         changed.addAll(after);
         changed.removeIf(p -> before.contains(p) && after.contains(p));
-        changed.removeAll(SeparateRules.ofRuleResources(state, String.valueOf(drift.after().get("id")), attribute));
+        changed.removeAll(RulePermissions.ofRuleResources(state, String.valueOf(drift.after().get("id")), attribute));
         return changed.isEmpty();
     }
 

@@ -13,12 +13,12 @@ import java.util.Set;
  * rules of a group's {@code ingress}/{@code egress} belong to separate rule resources of a state: when
  * Terraform refreshes a group it re-reads those too, and reports them as the group's drift.
  */
-final class SeparateRules {
+final class RulePermissions {
 
     private static final List<String> SOURCES = List.of("cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids", "security_groups",
             "source_security_group_id", "cidr_ipv4", "cidr_ipv6", "prefix_list_id", "referenced_security_group_id");
 
-    private SeparateRules() {
+    private RulePermissions() {
     }
 
     /** The permissions of a group's inline blocks ({@code ingress} or {@code egress} of an aws_security_group). */
