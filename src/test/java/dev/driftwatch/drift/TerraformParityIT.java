@@ -26,9 +26,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -51,24 +53,25 @@ class TerraformParityIT {
             "aws_s3_bucket.versioning", "a computed copy of aws_s3_bucket_versioning, which reports the change itself",
             "aws_iam_role.managed_policy_arns", "computed from the role's attachments, which are resources of their own",
             "aws_iam_policy.attachment_count", "a count of the policy's attachments, re-read on every refresh");
-    // Also noise, handled below: an aws_security_group's ingress/egress re-reads the rules of separate
-    // rule resources; and a value going from null to empty ({} or []) is no change (TerraformDrift).
+    /** Also noise: a group's ingress/egress re-reads the rules of separate rule resources (see onlySeparateRules). */
+    private static final String SEPARATE_RULES = "aws_security_group.ingress";
+    // And a value going from null to empty ({} or []) is no change (TerraformDrift.changedAttributes).
 
     /** What is changed out of band, and what Terraform then reports: "<kind> <address> <attributes as driftwatch names them>". */
     private static final List<String> PARITY = List.of(
-            "CHANGED module.net.aws_vpc.this [tags]", // Name tag changed
-            "CHANGED module.net.aws_subnet.this[\"a\"] [tags]", // default_tags' Suite removed (Terraform: tags_all)
+            "CHANGED module.net.aws_vpc.this [tags.Name]", // Name tag changed
+            "CHANGED module.net.aws_subnet.this[\"a\"] [tags.Suite]", // default_tags' Suite removed (Terraform: in tags_all only)
             "CHANGED module.net.aws_subnet.this[\"b\"] [map_public_ip_on_launch]", // attribute modified
             "CHANGED module.net.aws_security_group.inline [ingress]", // SSH opened by hand on a group with inline rules
             "CHANGED aws_security_group.separate [ingress]", // a rule added by hand on a group with separate rules
             "MISSING aws_security_group_rule.https []", // the rule of an aws_security_group_rule revoked
             "CHANGED aws_vpc_security_group_ingress_rule.ssh [description]", // rule description edited
             "MISSING aws_security_group.worker[1] []", // a count instance deleted
-            "CHANGED aws_s3_bucket.logs [tags]", // bucket tags replaced
+            "CHANGED aws_s3_bucket.logs [tags.Purpose]", // bucket tags replaced, one value changed
             "CHANGED aws_s3_bucket_versioning.logs [versioning_configuration]", // versioning suspended
             "CHANGED aws_iam_role.app [description]", // role description edited
             "MISSING aws_iam_role_policy_attachment.app_read_logs []", // policy detached
-            "CHANGED aws_security_group.west [tags]"); // us-west-2, through the aliased provider
+            "CHANGED aws_security_group.west [tags.Tier]"); // us-west-2, through the aliased provider
 
     @Inject
     EntityManager em;
@@ -88,12 +91,15 @@ class TerraformParityIT {
         // VPCs and groups are AWS's, and nothing else exists that Terraform did not create).
         // Soft: one run shows every disagreement, in sync and after the changes.
         SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(terraformReports(terraform, state)).as("Terraform's refresh-only plan of the fresh estate").isEmpty();
+        Set<String> noise = new TreeSet<>();
+        softly.assertThat(terraformReports(terraform, state, noise)).as("Terraform's refresh-only plan of the fresh estate").isEmpty();
+        softly.assertThat(noise).as("Terraform's noise on the fresh estate, where driftwatch is quiet")
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(NOISE.keySet().stream(), Stream.of(SEPARATE_RULES)).toList());
         softly.assertThat(driftwatchReports()).as("driftwatch on the fresh estate").isEmpty();
 
         String byHand = OutOfBand.change(state);
 
-        Set<String> terraformSaw = terraformReports(terraform, state);
+        Set<String> terraformSaw = terraformReports(terraform, state, new TreeSet<>());
         softly.assertThat(terraformSaw).as("Terraform's refresh-only plan after the out-of-band changes")
                 .containsExactlyInAnyOrderElementsOf(PARITY);
         Set<String> expected = new TreeSet<>(terraformSaw);
@@ -103,19 +109,28 @@ class TerraformParityIT {
         softly.assertAll();
     }
 
-    /** Terraform's drift, noise left out, as "<kind> <address> <attributes>" in driftwatch's attribute names. */
-    private static Set<String> terraformReports(Terraform terraform, AppliedState state) {
+    /**
+     * Terraform's drift as "<kind> <address> <attributes>" in driftwatch's attribute names; its noise
+     * ("type.attribute") goes to {@code noise}.
+     */
+    private static Set<String> terraformReports(Terraform terraform, AppliedState state, Set<String> noise) {
         Set<String> reports = new TreeSet<>();
         for (TerraformDrift drift : terraform.refreshOnlyDrift(VARIABLES)) {
             if (drift.action().equals("delete")) {
                 reports.add("MISSING " + drift.address() + " []");
                 continue;
             }
-            Set<String> attributes = drift.changedAttributes().stream()
-                    .filter(a -> !NOISE.containsKey(drift.type() + "." + a))
-                    .filter(a -> !onlyRulePermissions(drift, a, state))
-                    .map(a -> a.equals("tags_all") ? "tags" : a) // tags_all is the tags the cloud holds
-                    .collect(Collectors.toCollection(TreeSet::new));
+            Set<String> attributes = new TreeSet<>();
+            for (String attribute : drift.changedAttributes()) {
+                if (attribute.startsWith("tags")) {
+                    // tags_all is the tags the cloud holds; driftwatch names the tag that changed
+                    changedKeys(drift.before().get(attribute), drift.after().get(attribute)).forEach(k -> attributes.add("tags." + k));
+                } else if (NOISE.containsKey(drift.type() + "." + attribute) || onlySeparateRules(drift, attribute, state)) {
+                    noise.add(drift.type() + "." + attribute);
+                } else {
+                    attributes.add(attribute);
+                }
+            }
             if (!attributes.isEmpty()) {
                 reports.add("CHANGED " + drift.address() + " " + attributes);
             }
@@ -123,8 +138,18 @@ class TerraformParityIT {
         return reports;
     }
 
+    private static Set<String> changedKeys(Object before, Object after) {
+        Map<?, ?> b = before instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> a = after instanceof Map<?, ?> m ? m : Map.of();
+        Set<String> keys = new TreeSet<>();
+        b.keySet().forEach(k -> keys.add(k.toString()));
+        a.keySet().forEach(k -> keys.add(k.toString()));
+        keys.removeIf(k -> Objects.equals(b.get(k), a.get(k)));
+        return keys;
+    }
+
     /** Whether a group's ingress/egress changed only by rules that separate rule resources of the state hold. */
-    private static boolean onlyRulePermissions(TerraformDrift drift, String attribute, AppliedState state) {
+    private static boolean onlySeparateRules(TerraformDrift drift, String attribute, AppliedState state) {
         if (!drift.type().equals("aws_security_group") || !Set.of("ingress", "egress").contains(attribute)) {
             return false;
         }
@@ -152,7 +177,8 @@ class TerraformParityIT {
             }
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> diffs = (List<Map<String, Object>>) f.get("diffs");
-            Set<String> attributes = diffs.stream().map(d -> d.get("path").toString().split("[.\\[]", 2)[0])
+            Set<String> attributes = diffs.stream().map(d -> d.get("path").toString())
+                    .map(path -> path.startsWith("tags.") ? path : path.split("[.\\[]", 2)[0])
                     .collect(Collectors.toCollection(TreeSet::new));
             reports.add(f.get("kind") + " " + f.get("address") + " " + new ArrayList<>(attributes));
         }

@@ -31,8 +31,8 @@ public record TerraformDrift(String address, String type, String action, Map<Str
     }
 
     /**
-     * The top-level attributes whose value changed, as {@code terraform plan} would show them: a value
-     * going from {@code null} to empty (or back) is not shown as a change, so it is not one here either.
+     * The top-level attributes whose value changed. A value going from {@code null} to empty ({@code {}},
+     * {@code []}) or back is not a change: the provider re-reads an unset map or list as empty.
      */
     public Set<String> changedAttributes() {
         Set<String> changed = new TreeSet<>();
