@@ -155,4 +155,22 @@ resource "aws_security_group" "west" {
   tags = { Name = "parity-west", Tier = "web" }
 }
 
+# A rule has no ARN in state: its region comes from the aliased provider it was made with.
+resource "aws_security_group" "west_db" {
+  provider    = aws.west
+  name        = "parity-west-db"
+  description = "West database"
+  vpc_id      = aws_vpc.west.id
+}
+
+resource "aws_security_group_rule" "west_postgres" {
+  provider          = aws.west
+  type              = "ingress"
+  security_group_id = aws_security_group.west_db.id
+  protocol          = "tcp"
+  from_port         = 5432
+  to_port           = 5432
+  cidr_blocks       = [aws_vpc.west.cidr_block]
+}
+
 output "vpc_id" { value = module.net.vpc_id }
