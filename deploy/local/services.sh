@@ -140,6 +140,36 @@ ensure_moto() {
   dw_log "moto ready on http://127.0.0.1:$port (pid $pid)"
 }
 
+# --- Terraform (the parity tests apply real configurations to moto) --------
+
+# aws_provider_mirror: the folder that holds registry.terraform.io/hashicorp/aws/...
+# (an offline provider mirror): TF_PLUGIN_DIR if set, else the first one found on disk.
+aws_provider_mirror() {
+  if [[ -n ${TF_PLUGIN_DIR:-} ]]; then
+    [[ -d $TF_PLUGIN_DIR/registry.terraform.io/hashicorp/aws ]] \
+      || dw_die "TF_PLUGIN_DIR=$TF_PLUGIN_DIR holds no registry.terraform.io/hashicorp/aws/..."
+    echo "$TF_PLUGIN_DIR"; return
+  fi
+  local bin
+  bin=$(find / \( -path /proc -o -path /sys -o -path "$DW_ROOT" \) -prune -o \
+    -path '*/registry.terraform.io/hashicorp/aws/*' -name 'terraform-provider-aws*' -print -quit 2>/dev/null || true)
+  [[ -n $bin ]] || dw_die "no offline mirror of the Terraform AWS provider found (registry.terraform.io/hashicorp/aws/...); set TF_PLUGIN_DIR"
+  echo "${bin%%/registry.terraform.io/*}"
+}
+
+# ensure_terraform: Terraform and the AWS provider mirror must be there (the
+# parity tests fail without them); exports TF_PLUGIN_DIR for the tests.
+ensure_terraform() {
+  # A TF_CLI_CONFIG_FILE that names a missing file only makes terraform warn.
+  if [[ -n ${TF_CLI_CONFIG_FILE:-} && ! -f $TF_CLI_CONFIG_FILE ]]; then unset TF_CLI_CONFIG_FILE; fi
+  command -v terraform >/dev/null || dw_die "terraform is not on PATH: the tests apply real Terraform configurations (install Terraform 1.5+)"
+  local version
+  version=$(terraform version 2>&1 | head -n1) || dw_die "\`terraform version\` failed: $version"
+  TF_PLUGIN_DIR=$(aws_provider_mirror) || exit 1
+  export TF_PLUGIN_DIR
+  dw_log "$version, AWS provider mirror in $TF_PLUGIN_DIR"
+}
+
 # --- Kafka ------------------------------------------------------------------
 
 # Fixed KRaft cluster id (base64url of "driftwatch-local"), so existing data

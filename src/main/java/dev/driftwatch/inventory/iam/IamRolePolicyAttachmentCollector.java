@@ -48,8 +48,8 @@ public class IamRolePolicyAttachmentCollector extends TypedCollector {
     }
 
     private static CloudResource toResource(AwsSession session, String role, String policyArn) {
+        // No "id" attribute: a state holds the random id Terraform gave the attachment when it created it.
         Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("id", id(role, policyArn));
         attributes.put("role", role);
         attributes.put("policy_arn", policyArn);
         return new CloudResource(TYPE, id(role, policyArn), session.account(), session.region(), null, attributes, null);
