@@ -1,5 +1,7 @@
 package dev.driftwatch.check;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,15 +9,19 @@ import java.util.Map;
 
 /**
  * The one-shot check's command line: {@code check --state PATH|GLOB ... [--account ID ...] [--region R ...]
- * [--format table|json] [--only-managed]}. Everything but the format and filters maps onto the service's own
+ * [--ignore-file FILE ...] [--format table|json] [--only-managed]}. Everything but the format and filters maps onto the service's own
  * configuration keys, so the check reads states and the cloud exactly as a scan does.
  */
-public record CheckArguments(List<String> states, List<String> accounts, List<String> regions, Format format,
-        boolean onlyManaged) {
+public record CheckArguments(List<String> states, List<String> accounts, List<String> regions, List<String> ignoreFiles,
+        Format format, boolean onlyManaged) {
+
+    /** Read when no --ignore-file is given and it exists, as driftctl does. */
+    static final String DEFAULT_IGNORE_FILE = ".driftignore";
 
     public static final String USAGE = """
             usage: driftwatch-check --state PATH|DIR|GLOB [--state ...] [--account ID ...] [--region REGION ...]
-                                    [--format table|json] [--only-managed]
+                                    [--ignore-file FILE ...] [--format table|json] [--only-managed]
+              ignore rules: driftctl .driftignore syntax; ./.driftignore is read when no --ignore-file is given
               exit 0 = in sync, 1 = drift, 2 = error (unreadable state, account or region not read completely, bad arguments)""";
 
     public enum Format { TABLE, JSON }
@@ -24,6 +30,7 @@ public record CheckArguments(List<String> states, List<String> accounts, List<St
         states = List.copyOf(states);
         accounts = List.copyOf(accounts);
         regions = List.copyOf(regions);
+        ignoreFiles = List.copyOf(ignoreFiles);
     }
 
     /** @throws IllegalArgumentException naming the bad argument */
@@ -31,6 +38,7 @@ public record CheckArguments(List<String> states, List<String> accounts, List<St
         List<String> states = new ArrayList<>();
         List<String> accounts = new ArrayList<>();
         List<String> regions = new ArrayList<>();
+        List<String> ignoreFiles = new ArrayList<>();
         Format format = Format.TABLE;
         boolean onlyManaged = false;
         for (int i = 0; i < args.size(); i++) {
@@ -39,6 +47,7 @@ public record CheckArguments(List<String> states, List<String> accounts, List<St
                 case "--state" -> states.add(value(args, ++i, arg));
                 case "--account" -> accounts.add(value(args, ++i, arg));
                 case "--region" -> regions.add(value(args, ++i, arg));
+                case "--ignore-file" -> ignoreFiles.add(value(args, ++i, arg));
                 case "--format" -> format = format(value(args, ++i, arg));
                 case "--only-managed" -> onlyManaged = true;
                 default -> throw new IllegalArgumentException("unknown argument: " + arg);
@@ -52,13 +61,19 @@ public record CheckArguments(List<String> states, List<String> accounts, List<St
                 throw new IllegalArgumentException("--account must be a 12-digit AWS account id, was " + account);
             }
         }
-        return new CheckArguments(states, accounts, regions, format, onlyManaged);
+        if (ignoreFiles.isEmpty() && Files.isRegularFile(Path.of(DEFAULT_IGNORE_FILE))) {
+            ignoreFiles.add(DEFAULT_IGNORE_FILE);
+        }
+        return new CheckArguments(states, accounts, regions, ignoreFiles, format, onlyManaged);
     }
 
     /** The configuration keys these arguments set (they win over application.properties and the environment). */
     public Map<String, String> config() {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("driftwatch.baseline.terraform.paths", String.join(",", states.stream().map(s -> s.replace(",", "\\,")).toList()));
+        config.put("driftwatch.baseline.terraform.paths", listValue(states));
+        if (!ignoreFiles.isEmpty()) {
+            config.put("driftwatch.drift.ignore-files", listValue(ignoreFiles));
+        }
         if (!regions.isEmpty()) {
             config.put("driftwatch.inventory.regions", String.join(",", regions));
         }
@@ -66,6 +81,11 @@ public record CheckArguments(List<String> states, List<String> accounts, List<St
             config.put("driftwatch.inventory.account-id", accounts.get(0)); // used when no accounts are configured
         }
         return config;
+    }
+
+    /** A list as one configuration value: commas inside an entry escaped. */
+    private static String listValue(List<String> entries) {
+        return String.join(",", entries.stream().map(s -> s.replace(",", "\\,")).toList());
     }
 
     private static String value(List<String> args, int i, String option) {

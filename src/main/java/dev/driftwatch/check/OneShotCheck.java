@@ -3,6 +3,8 @@ package dev.driftwatch.check;
 import dev.driftwatch.baseline.Baseline;
 import dev.driftwatch.baseline.BaselineSnapshot;
 import dev.driftwatch.drift.DriftComparator;
+import dev.driftwatch.drift.DriftIgnore;
+import dev.driftwatch.drift.IgnoreRules;
 import dev.driftwatch.drift.DriftObservation;
 import dev.driftwatch.inventory.AccountRegistry;
 import dev.driftwatch.inventory.Inventory;
@@ -24,12 +26,14 @@ public class OneShotCheck {
     private final Inventory inventory;
     private final Baseline baseline;
     private final DriftComparator comparator;
+    private final DriftIgnore ignore;
 
-    OneShotCheck(AccountRegistry accounts, Inventory inventory, Baseline baseline, DriftComparator comparator) {
+    OneShotCheck(AccountRegistry accounts, Inventory inventory, Baseline baseline, DriftComparator comparator, DriftIgnore ignore) {
         this.accounts = accounts;
         this.inventory = inventory;
         this.baseline = baseline;
         this.comparator = comparator;
+        this.ignore = ignore;
     }
 
     /** Reads every state once, then compares each account and region (and each account's global resources). */
@@ -55,6 +59,9 @@ public class OneShotCheck {
         }));
         BaselineSnapshot expected = baseline.load();
         expected.errors().forEach(e -> errors.add("state " + e));
+        DriftIgnore.Loaded ignored = ignore.loadConfigured();
+        ignored.errors().forEach(e -> errors.add("ignore rule " + e));
+        IgnoreRules ignoreRules = new IgnoreRules(ignored.rules());
         List<DriftObservation> drift = new ArrayList<>();
         List<CheckResult.Checked> checked = new ArrayList<>();
         for (ScanTarget target : targets) {
@@ -66,7 +73,8 @@ public class OneShotCheck {
                 continue;
             }
             live.gaps().forEach(g -> errors.add(target + " " + g.resourceType() + " not read: " + g.reason()));
-            drift.addAll(comparator.compare(live.resources(), expected.in(target), live.readTypes(), expected.complete()));
+            drift.addAll(ignoreRules.apply(
+                    comparator.compare(live.resources(), expected.in(target), live.readTypes(), expected.complete()).observations()));
             checked.add(new CheckResult.Checked(target, live.resources().size()));
         }
         long stateFiles = expected.resources().stream().map(r -> r.stateFile()).distinct().count();

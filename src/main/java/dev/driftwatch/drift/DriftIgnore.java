@@ -44,8 +44,16 @@ public class DriftIgnore {
         return new IgnoreRules(load().rules()).apply(drift);
     }
 
-    /** Reads every source now; logs the errors when they differ from the last read. */
+    /** Reads every source now, accepted drift included; logs the errors when they differ from the last read. */
     public Loaded load() {
+        Loaded configured = loadConfigured();
+        List<IgnoreRule> rules = new ArrayList<>(configured.rules());
+        sources.forEach(source -> rules.addAll(source.rules()));
+        return new Loaded(rules, configured.errors());
+    }
+
+    /** The ignore files and the rules in configuration only: what the one-shot check, which has no database, applies. */
+    public Loaded loadConfigured() {
         List<IgnoreRule> rules = new ArrayList<>();
         List<IgnoreError> errors = new ArrayList<>();
         for (Path file : config.ignoreFiles().orElse(List.of())) {
@@ -58,7 +66,6 @@ public class DriftIgnore {
         }
         List<String> configured = config.ignore().orElse(List.of());
         add(DriftIgnoreParser.parse(CONFIG_SOURCE, configured), rules, errors);
-        sources.forEach(source -> rules.addAll(source.rules()));
         if (!errors.equals(lastErrors)) {
             errors.forEach(e -> LOG.errorf("Ignore rule not applied: %s", e));
         }

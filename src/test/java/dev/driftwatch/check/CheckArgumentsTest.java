@@ -11,12 +11,14 @@ class CheckArgumentsTest {
     @Test
     void mapsOntoTheServiceConfiguration() {
         CheckArguments args = CheckArguments.parse(List.of("--state", "a.tfstate", "--state", "envs/**/x,y.tfstate",
-                "--account", "111111111111", "--region", "eu-west-1", "--region", "us-east-1", "--format", "json"));
+                "--account", "111111111111", "--region", "eu-west-1", "--region", "us-east-1", "--format", "json",
+                "--ignore-file", "ci/.driftignore"));
 
         assertThat(args.format()).isEqualTo(CheckArguments.Format.JSON);
         assertThat(args.config()).containsEntry("driftwatch.baseline.terraform.paths", "a.tfstate,envs/**/x\\,y.tfstate")
                 .containsEntry("driftwatch.inventory.regions", "eu-west-1,us-east-1")
-                .containsEntry("driftwatch.inventory.account-id", "111111111111");
+                .containsEntry("driftwatch.inventory.account-id", "111111111111")
+                .containsEntry("driftwatch.drift.ignore-files", "ci/.driftignore");
     }
 
     @Test

@@ -77,6 +77,20 @@ class OneShotCheckIT {
     }
 
     @Test
+    void driftIgnoredByTheIgnoreFileExitsZeroAndABadRuleExitsTwo() {
+        ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("someone-else")));
+        Path ignore = TerraformStates.writeRaw("ci/.driftignore", "# tags are owned by the FinOps tooling\naws_security_group.*.tags\n");
+
+        CheckProcess.Outcome quiet = CheckProcess.run("--state", state.toString(), "--region", REGION, "--ignore-file", ignore.toString());
+        assertThat(quiet.exitCode()).as(quiet.toString()).isEqualTo(0);
+
+        Path broken = TerraformStates.writeRaw("ci/broken.driftignore", "aws_security_group.*.tags\naws_security_group..tags\n");
+        CheckProcess.Outcome bad = CheckProcess.run("--state", state.toString(), "--region", REGION, "--ignore-file", broken.toString());
+        assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(2);
+        assertThat(bad.stdout()).contains("ERROR: ignore rule " + broken + ":2");
+    }
+
+    @Test
     void unreadableStateExitsTwoNamingTheFile() {
         Path broken = TerraformStates.writeRaw("ci/broken.tfstate", "{\"version\": 4, \"resources\": [");
 

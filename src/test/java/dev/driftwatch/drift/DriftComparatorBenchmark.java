@@ -42,7 +42,7 @@ public final class DriftComparatorBenchmark {
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            List<DriftObservation> drift = comparator.compare(estate.live(), estate.expected(), estate.readTypes(), true);
+            List<DriftObservation> drift = comparator.compare(estate.live(), estate.expected(), estate.readTypes(), true).observations();
             times[run] = System.nanoTime() - start;
             cpu[run] = threads.getCurrentThreadCpuTime() - cpuStart;
             peaks[run] = heapPeak();
