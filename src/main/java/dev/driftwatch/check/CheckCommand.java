@@ -15,7 +15,7 @@ public class CheckCommand implements QuarkusApplication {
     @Override
     public int run(String... args) {
         CheckArguments arguments = CheckArguments.parse(List.of(args));
-        CheckResult result = check.run(arguments.accounts());
+        CheckResult result = check.run(arguments.accounts(), arguments.onlyManaged());
         if (arguments.onlyManaged()) {
             result = result.onlyManaged();
         }

@@ -14,6 +14,8 @@ import dev.driftwatch.resource.ScanTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The whole engine call of the one-shot check, kept in this one class: the same inventory, baseline and
@@ -36,8 +38,13 @@ public class OneShotCheck {
         this.ignore = ignore;
     }
 
-    /** Reads every state once, then compares each account and region (and each account's global resources). */
-    public CheckResult run(List<String> onlyAccounts) {
+    /**
+     * Reads every state once, then compares each account and region (and each account's global resources).
+     *
+     * @param onlyManaged read only the types the states hold, as {@code terraform plan -refresh-only} does;
+     *                    otherwise every type, to find unmanaged resources too
+     */
+    public CheckResult run(List<String> onlyAccounts, boolean onlyManaged) {
         long started = System.nanoTime();
         List<String> errors = new ArrayList<>();
         List<ScanTarget> targets;
@@ -62,12 +69,14 @@ public class OneShotCheck {
         DriftIgnore.Loaded ignored = ignore.loadConfigured();
         ignored.errors().forEach(e -> errors.add("ignore rule " + e));
         IgnoreRules ignoreRules = new IgnoreRules(ignored.rules());
+        Set<String> stateTypes = DriftComparator.liveTypesOf(expected.resources());
+        Predicate<String> wantedTypes = onlyManaged ? stateTypes::contains : type -> true;
         List<DriftObservation> drift = new ArrayList<>();
         List<CheckResult.Checked> checked = new ArrayList<>();
         for (ScanTarget target : targets) {
             InventorySnapshot live;
             try {
-                live = inventory.collect(target);
+                live = inventory.collect(target, wantedTypes);
             } catch (RuntimeException e) {
                 errors.add(target + " cannot be read: " + ReadFailures.describe(e));
                 continue;

@@ -5,9 +5,11 @@ import dev.driftwatch.drift.TypeCoverage;
 import dev.driftwatch.resource.ScanTarget;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.EntityManager;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,19 +31,25 @@ public class CoverageStore {
             + " unmanaged = excluded.unmanaged, aws_managed = excluded.aws_managed, scan_id = excluded.scan_id,"
             + " recorded_at = excluded.recorded_at where iac_coverage.scan_id <= excluded.scan_id";
 
-    private final EntityManager em;
     private final CoverageMetrics metrics;
     private final boolean strict;
 
-    CoverageStore(EntityManager em, CoverageMetrics metrics, DriftConfig config) {
-        this.em = em;
+    CoverageStore(CoverageMetrics metrics, DriftConfig config) {
         this.metrics = metrics;
         this.strict = config.strict();
     }
 
-    /** A replica that has not scanned yet still reports what others stored. */
-    void onStart(@Observes StartupEvent start) {
-        metrics.refresh(latest(null, null, null));
+    /** A replica that has not scanned yet still reports what others stored (the one-shot check has no database). */
+    void onStart(@Observes StartupEvent start,
+            @ConfigProperty(name = "quarkus.hibernate-orm.active", defaultValue = "true") boolean database) {
+        if (database) {
+            metrics.refresh(latest(null, null, null));
+        }
+    }
+
+    /** Looked up when used, not injected: the one-shot check runs with Hibernate inactive. */
+    private static EntityManager em() {
+        return Panache.getEntityManager();
     }
 
     /** Stores one scan's figures; an older scan finishing late does not replace a newer one's. */
@@ -49,7 +57,7 @@ public class CoverageStore {
         if (coverage.isEmpty()) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> coverage.forEach(c -> em.createNativeQuery(UPSERT)
+        QuarkusTransaction.requiringNew().run(() -> coverage.forEach(c -> em().createNativeQuery(UPSERT)
                 .setParameter(1, target.account()).setParameter(2, target.region()).setParameter(3, c.type())
                 .setParameter(4, c.managed()).setParameter(5, c.unmanaged()).setParameter(6, c.awsManaged())
                 .setParameter(7, scanId).executeUpdate()));
@@ -77,7 +85,7 @@ public class CoverageStore {
         });
         sql.append(" order by account, region, resource_type");
         return QuarkusTransaction.requiringNew().call(() -> {
-            var query = em.createNativeQuery(sql.toString(), Object[].class);
+            var query = em().createNativeQuery(sql.toString(), Object[].class);
             for (int i = 0; i < values.size(); i++) {
                 query.setParameter(i + 1, values.get(i));
             }

@@ -85,6 +85,11 @@ public class DriftComparator {
         return new Comparison(observations, baselineComplete ? coverage.byType() : List.of());
     }
 
+    /** The live types that hold what these state resources describe ({@code aws_default_vpc} is an {@code aws_vpc}). */
+    public static Set<String> liveTypesOf(List<ExpectedResource> expected) {
+        return expected.stream().map(e -> ResourceFamilies.liveType(e.resource().type())).collect(Collectors.toSet());
+    }
+
     private List<AttributeDiff> diff(String type, CloudResource expected, CloudResource actual, SeparateRules separateRules) {
         Normaliser normaliser = normaliserOf(type, actual);
         Map<String, Object> want = normaliser.normalise(expected.attributes());

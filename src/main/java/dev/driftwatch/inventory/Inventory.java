@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,11 +43,16 @@ public class Inventory {
 
     /** @throws IllegalArgumentException when the target's account is not configured */
     public InventorySnapshot collect(ScanTarget target) {
+        return collect(target, type -> true);
+    }
+
+    /** Reads only the types wanted (the one-shot check of managed resources needs only its states' types). */
+    public InventorySnapshot collect(ScanTarget target, Predicate<String> wantedTypes) {
         ScannedAccount account = accounts.account(target.account())
                 .orElseThrow(() -> new IllegalArgumentException("Account " + target.account() + " is not configured"));
         AwsSession session = accounts.session(account, target.region());
         boolean global = Regions.GLOBAL.equals(target.region());
-        List<Collector> due = collectors.stream().filter(c -> c.global() == global).toList();
+        List<Collector> due = collectors.stream().filter(c -> c.global() == global && wantedTypes.test(c.resourceType())).toList();
         List<Future<List<CloudResource>>> reads = due.stream().map(c -> pool.submit(() -> c.collect(session))).toList();
 
         List<CloudResource> resources = new ArrayList<>();

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftwatch.testsupport.Moto;
+import dev.driftwatch.testsupport.MotoSession;
 import dev.driftwatch.testsupport.SecurityGroups;
 import dev.driftwatch.testsupport.TerraformStates;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,24 @@ class OneShotCheckIT {
         assertThat(drift.get("stateFile").asText()).isEqualTo(state.toString());
         assertThat(drift.get("diffs").get(0).get("path").asText()).isEqualTo("tags.Team");
         assertThat(drift.get("diffs").get(0).get("cloud").asText()).isEqualTo("someone-else");
+    }
+
+    @Test
+    void onlyManagedReadsJustTheStatesTypesAndLeavesUnmanagedOut() throws Exception {
+        try (var iam = MotoSession.in(REGION).iam()) {
+            iam.createRole(r -> r.roleName("made-by-hand").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
+        }
+
+        CheckProcess.Outcome everything = CheckProcess.run("--state", state.toString(), "--region", REGION, "--format", "json");
+        assertThat(everything.exitCode()).as(everything.toString()).isEqualTo(1);
+        assertThat(everything.stdout()).contains("\"UNMANAGED\"", "made-by-hand");
+
+        CheckProcess.Outcome managed = CheckProcess.run("--state", state.toString(), "--region", REGION, "--format", "json",
+                "--only-managed");
+        assertThat(managed.exitCode()).as(managed.toString()).isEqualTo(0);
+        JsonNode global = StreamSupport.stream(JSON.readTree(managed.stdout()).get("checked").spliterator(), false)
+                .filter(c -> c.get("region").asText().equals("global")).findFirst().orElseThrow();
+        assertThat(global.get("resources").asInt()).as("no IAM or S3 type is in the state: none is read").isZero();
     }
 
     @Test
