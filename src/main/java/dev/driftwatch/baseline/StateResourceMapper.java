@@ -24,13 +24,15 @@ public class StateResourceMapper {
     };
 
     private final ObjectMapper mapper;
-    private final Optional<String> defaultAccount;
-    private final Optional<String> defaultRegion;
+    private final StateLocations locations;
 
     public StateResourceMapper(ObjectMapper mapper, Optional<String> defaultAccount, Optional<String> defaultRegion) {
+        this(mapper, StateLocations.defaults(defaultAccount, defaultRegion));
+    }
+
+    StateResourceMapper(ObjectMapper mapper, StateLocations locations) {
         this.mapper = mapper;
-        this.defaultAccount = defaultAccount;
-        this.defaultRegion = defaultRegion;
+        this.locations = locations;
     }
 
     /** One instance as read, before its account and region are settled for the whole file. */
@@ -44,6 +46,9 @@ public class StateResourceMapper {
         }
         String type = resource.path("type").asText();
         String baseAddress = baseAddress(resource);
+        Optional<StateLocations.Location> provider = locations.ofProvider(resource.path("provider").asText(""));
+        Optional<String> providerAccount = provider.flatMap(StateLocations.Location::account);
+        Optional<String> providerRegion = provider.flatMap(StateLocations.Location::region);
         List<StateInstance> expected = new ArrayList<>();
         for (JsonNode instance : resource.path("instances")) {
             if (instance.hasNonNull("deposed")) {
@@ -56,19 +61,21 @@ public class StateResourceMapper {
                 throw new StateFileException(source, address + " has no \"id\" attribute");
             }
             String arn = attributes.get("arn") instanceof String s ? s : null;
-            Optional<String> region = StateIds.global(type) ? Optional.of(Regions.GLOBAL) : ArnParts.region(arn);
-            expected.add(new StateInstance(type, id.toString(), address, arn, attributes, ArnParts.account(arn), region));
+            Optional<String> region = StateIds.global(type) ? Optional.of(Regions.GLOBAL) : ArnParts.region(arn).or(() -> providerRegion);
+            expected.add(new StateInstance(type, id.toString(), address, arn, attributes,
+                    ArnParts.account(arn).or(() -> providerAccount), region));
         }
         return expected;
     }
 
     /**
-     * Settles account and region of a file's instances: from the ARN, else the configured default, else
-     * the one most of the file's resources have (a state usually describes one account and region).
+     * Settles account and region of a file's instances: from the ARN, else the configured location of the
+     * resource's provider, else the configured default, else the one most of the file's resources have (a
+     * state usually describes one account and region).
      */
     List<ExpectedResource> settle(String source, List<StateInstance> instances) throws StateFileException {
-        Optional<String> fileAccount = defaultAccount.or(() -> mostCommon(instances.stream().map(StateInstance::account)));
-        Optional<String> fileRegion = defaultRegion.or(() -> mostCommon(instances.stream().map(StateInstance::region)
+        Optional<String> fileAccount = locations.defaultAccount().or(() -> mostCommon(instances.stream().map(StateInstance::account)));
+        Optional<String> fileRegion = locations.defaultRegion().or(() -> mostCommon(instances.stream().map(StateInstance::region)
                 .filter(r -> r.isPresent() && !r.get().equals(Regions.GLOBAL))));
         List<ExpectedResource> expected = new ArrayList<>(instances.size());
         for (StateInstance i : instances) {
@@ -88,9 +95,10 @@ public class StateResourceMapper {
                 .map(Map.Entry::getKey);
     }
 
-    private static StateFileException noLocation(String source, String address, String what) {
+    private StateFileException noLocation(String source, String address, String what) {
         return new StateFileException(source, "cannot tell the " + what + " of " + address
-                + " (it has no ARN, nor has any other resource of this state); set driftwatch.baseline.terraform.default-" + what);
+                + " (it has no ARN, nor has any other resource of this state); set " + locations.settings() + ".default-" + what
+                + " or the " + what + " of its provider");
     }
 
     private Map<String, Object> withoutSensitive(JsonNode instance) {

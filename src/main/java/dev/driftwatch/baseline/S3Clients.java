@@ -1,0 +1,58 @@
+package dev.driftwatch.baseline;
+
+import dev.driftwatch.baseline.BaselineConfig.S3Source;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * The S3 client of one state source, with that source's own credentials: the state bucket often lives in
+ * another account than the scanned ones, so nothing is shared with the inventory's clients.
+ */
+final class S3Clients {
+
+    /** Without a configured region; cross-region access finds the bucket's own. */
+    private static final Region FALLBACK_REGION = Region.US_EAST_1;
+
+    private S3Clients() {
+    }
+
+    static S3Client of(S3Source source) {
+        Region region = source.region().map(Region::of).orElse(FALLBACK_REGION);
+        S3ClientBuilder builder = S3Client.builder()
+                .region(region)
+                .crossRegionAccessEnabled(source.region().isEmpty())
+                .httpClient(Apache5HttpClient.create())
+                .credentialsProvider(credentials(source, region));
+        source.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
+        return builder.build();
+    }
+
+    /** The role if one is given (assumed with the static keys or the default chain), else the keys, else the chain. */
+    private static AwsCredentialsProvider credentials(S3Source source, Region region) {
+        AwsCredentialsProvider base = source.accessKeyId()
+                .<AwsCredentialsProvider>map(id -> StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(id, source.secretAccessKey().orElseThrow())))
+                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        if (source.roleArn().isEmpty()) {
+            return base;
+        }
+        StsClientBuilder sts = StsClient.builder().region(region).httpClient(Apache5HttpClient.create()).credentialsProvider(base);
+        source.stsEndpoint().ifPresent(sts::endpointOverride);
+        return StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts.build())
+                .refreshRequest(r -> {
+                    r.roleArn(source.roleArn().get()).roleSessionName("driftwatch-state");
+                    source.externalId().ifPresent(r::externalId);
+                })
+                .build();
+    }
+}
