@@ -6,11 +6,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Terraform's HTTP backend (GitLab-managed state, Terraform Enterprise-like services): one GET of the
@@ -56,6 +63,10 @@ final class HttpStateSource implements StateSource, StateObject {
         return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + url.getRawPath();
     }
 
+    /**
+     * The whole download has one deadline; it goes to a temporary file (deleted when closed), so a stalled
+     * backend cannot hang a scan and a large state costs no heap.
+     */
     @Override
     public Optional<Download> openIfChanged(String knownVersion) throws StateFileException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET();
@@ -63,29 +74,65 @@ final class HttpStateSource implements StateSource, StateObject {
         if (knownVersion != null) {
             request.header("If-None-Match", knownVersion);
         }
-        HttpResponse<InputStream> response;
+        Path file = temporaryFile();
+        HttpResponse<Path> response = null;
+        AtomicBoolean answered = new AtomicBoolean();
+        CompletableFuture<HttpResponse<Path>> exchange = client.sendAsync(request.build(), info -> {
+            answered.set(true);
+            return info.statusCode() == 200 ? HttpResponse.BodySubscribers.ofFile(file) : HttpResponse.BodySubscribers.replacing(file);
+        });
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new StateFileException(name(), "no answer within " + timeout.toSeconds() + " s");
-        } catch (IOException e) {
-            throw new StateFileException(name(), "unreachable: " + e.getClass().getSimpleName() + " " + e.getMessage());
+            response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return downloaded(response, file);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new StateFileException(name(), "no complete answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+            throw new StateFileException(name(), answered.get() ? "truncated: the download broke off (" + what + ")" : "unreachable: " + what);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StateFileException(name(), "interrupted");
+        } finally {
+            if (response == null || response.statusCode() != 200) {
+                delete(file);
+            }
         }
+    }
+
+    private Optional<Download> downloaded(HttpResponse<Path> response, Path file) throws StateFileException {
         int status = response.statusCode();
         if (status == 304) {
-            close(response.body());
             return Optional.empty();
         }
         if (status != 200) {
-            close(response.body());
             throw new StateFileException(name(), "HTTP " + status + explain(status));
         }
-        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        String etag = response.headers().firstValue("ETag").orElse(null);
-        return Optional.of(new Download(etag, new CompleteDownload(response.body(), length)));
+        try {
+            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            InputStream body = new CompleteDownload(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE), length);
+            return Optional.of(new Download(response.headers().firstValue("ETag").orElse(null), body));
+        } catch (IOException e) {
+            delete(file);
+            throw new StateFileException(name(), "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Path temporaryFile() throws StateFileException {
+        try {
+            return Files.createTempFile("driftwatch-state-", ".tfstate");
+        } catch (IOException e) {
+            throw new StateFileException(name(), "no room for the download: " + e.getMessage());
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a temporary file; the OS clears it in time
+        }
     }
 
     private static String explain(int status) {
@@ -95,13 +142,5 @@ final class HttpStateSource implements StateSource, StateObject {
             case 204 -> ": the backend holds no state yet";
             default -> status >= 500 ? ": the backend failed" : "";
         };
-    }
-
-    private static void close(InputStream body) {
-        try {
-            body.close();
-        } catch (IOException e) {
-            // nothing was wanted from this body
-        }
     }
 }
