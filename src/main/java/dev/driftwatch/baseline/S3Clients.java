@@ -5,6 +5,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -21,6 +23,8 @@ final class S3Clients {
 
     /** Without a configured region; cross-region access finds the bucket's own. */
     private static final Region FALLBACK_REGION = Region.US_EAST_1;
+
+    static final String NO_CREDENTIALS = "cannot get the source's credentials: ";
 
     private S3Clients() {
     }
@@ -47,12 +51,20 @@ final class S3Clients {
         }
         StsClientBuilder sts = StsClient.builder().region(region).httpClient(Apache5HttpClient.create()).credentialsProvider(base);
         source.stsEndpoint().ifPresent(sts::endpointOverride);
-        return StsAssumeRoleCredentialsProvider.builder()
+        StsAssumeRoleCredentialsProvider role = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts.build())
                 .refreshRequest(r -> {
                     r.roleArn(source.roleArn().get()).roleSessionName("driftwatch-state");
                     source.externalId().ifPresent(r::externalId);
                 })
                 .build();
+        return () -> {
+            try {
+                return role.resolveCredentials();
+            } catch (SdkException e) {
+                // Said as such, so that an STS problem is not taken for an S3 one.
+                throw SdkClientException.create(NO_CREDENTIALS + source.roleArn().get() + " could not be assumed: " + e.getMessage(), e);
+            }
+        };
     }
 }

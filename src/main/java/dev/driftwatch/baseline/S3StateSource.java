@@ -132,8 +132,12 @@ final class S3StateSource implements StateSource {
                 default -> what + ": HTTP " + s3e.statusCode() + " " + code;
             };
         }
-        if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("credentials")) {
-            return "cannot get the source's credentials: " + e.getMessage();
+        String message = String.valueOf(e.getMessage());
+        if (message.contains(S3Clients.NO_CREDENTIALS)) {
+            return message.substring(message.indexOf(S3Clients.NO_CREDENTIALS));
+        }
+        if (e instanceof SdkClientException && message.contains("credentials")) {
+            return S3Clients.NO_CREDENTIALS + message;
         }
         if (e instanceof SdkClientException) {
             return "S3 unreachable: " + e.getMessage();
