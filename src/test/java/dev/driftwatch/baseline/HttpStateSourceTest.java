@@ -123,6 +123,19 @@ class HttpStateSourceTest {
     }
 
     @Test
+    void sensitiveValuesOfADownloadedStateStayOut() {
+        answer = Answer.ok("""
+                { "version": 4, "serial": 1, "lineage": "l", "resources": [ { "mode": "managed", "type": "aws_db_instance",
+                  "name": "main", "instances": [ { "sensitive_attributes": [ [ { "type": "get_attr", "value": "password" } ] ],
+                  "attributes": { "id": "db-1", "arn": "arn:aws:rds:eu-west-1:111122223333:db:main", "password": "http-s3cr3t" } } ] } ] }
+                """, "\"v1\"");
+
+        BaselineSnapshot snapshot = reader(Duration.ofSeconds(5), "").load();
+
+        assertThat(snapshot.resources()).singleElement().satisfies(db -> assertThat(db.toString()).doesNotContain("http-s3cr3t"));
+    }
+
+    @Test
     void errorAnswersAreNamedAndNeverCarryTheToken() {
         assertProblem(new Answer(403, "{\"message\":\"403 Forbidden\"}", null, 0), "HTTP 403: not allowed with the configured headers");
         assertProblem(new Answer(401, "", null, 0), "HTTP 401: not allowed");
