@@ -28,7 +28,7 @@ final class BaselineReader {
     private final StateCache cache = new StateCache();
 
     BaselineReader(List<StateSource> sources, ObjectMapper mapper, MeterRegistry metrics) {
-        sources.forEach(source -> this.sources.put(source, new StateResourceMapper(mapper, source.locations())));
+        sources.forEach(source -> this.sources.put(source, new StateResourceMapper(source.locations())));
         this.parser = new TerraformStateParser(mapper, null);
         this.metrics = metrics;
     }

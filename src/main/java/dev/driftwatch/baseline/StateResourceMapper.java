@@ -1,11 +1,8 @@
 package dev.driftwatch.baseline;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftwatch.resource.CloudResource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,18 +17,13 @@ import dev.driftwatch.inventory.Regions;
  */
 public class StateResourceMapper {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
-    private final ObjectMapper mapper;
     private final StateLocations locations;
 
-    public StateResourceMapper(ObjectMapper mapper, Optional<String> defaultAccount, Optional<String> defaultRegion) {
-        this(mapper, StateLocations.defaults(defaultAccount, defaultRegion));
+    public StateResourceMapper(Optional<String> defaultAccount, Optional<String> defaultRegion) {
+        this(StateLocations.defaults(defaultAccount, defaultRegion));
     }
 
-    StateResourceMapper(ObjectMapper mapper, StateLocations locations) {
-        this.mapper = mapper;
+    StateResourceMapper(StateLocations locations) {
         this.locations = locations;
     }
 
@@ -40,7 +32,8 @@ public class StateResourceMapper {
             Optional<String> account, Optional<String> region) {
     }
 
-    List<StateInstance> instances(String source, JsonNode resource) throws StateFileException {
+    /** @param values the reader of this state's values (one per state, sharing its repeated strings) */
+    List<StateInstance> instances(String source, JsonNode resource, StateValues values) throws StateFileException {
         if (!"managed".equals(resource.path("mode").asText("managed"))) {
             return List.of(); // data sources describe reads, not resources anyone owns
         }
@@ -55,7 +48,7 @@ public class StateResourceMapper {
                 continue; // a deposed object is on its way out; its replacement is the current one
             }
             String address = baseAddress + indexSuffix(instance.get("index_key"));
-            Map<String, Object> attributes = withoutSensitive(instance);
+            Map<String, Object> attributes = withoutSensitive(instance, values);
             Object id = StateIds.idOf(type, attributes);
             if (id == null) {
                 throw new StateFileException(source, address + " has no \"id\" attribute");
@@ -101,8 +94,8 @@ public class StateResourceMapper {
                 + " or the " + what + " of its provider");
     }
 
-    private Map<String, Object> withoutSensitive(JsonNode instance) {
-        Map<String, Object> attributes = new LinkedHashMap<>(mapper.convertValue(instance.path("attributes"), MAP));
+    private static Map<String, Object> withoutSensitive(JsonNode instance, StateValues values) {
+        Map<String, Object> attributes = values.object(instance.path("attributes"));
         for (JsonNode path : instance.path("sensitive_attributes")) {
             // A path is a list of steps; the first names the top-level attribute. Dropping the whole
             // attribute is the safe reading whatever the rest of the path says.

@@ -68,6 +68,7 @@ public class TerraformStateParser {
         String lineage = null;
         boolean headerChecked = false;
         List<StateResourceMapper.StateInstance> resources = new ArrayList<>();
+        StateValues values = new StateValues();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -81,7 +82,7 @@ public class TerraformStateParser {
             } else if ("resources".equals(field) && value == JsonToken.START_ARRAY) {
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
                     JsonNode resource = parser.readValueAsTree();
-                    resources.addAll(locations.instances(source, resource));
+                    resources.addAll(locations.instances(source, resource, values));
                 }
             } else {
                 parser.skipChildren();

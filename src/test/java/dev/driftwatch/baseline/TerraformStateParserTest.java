@@ -148,7 +148,7 @@ class TerraformStateParserTest {
                 Map.of("aws.west", new StateLocations.Location(Optional.of("222222222222"), Optional.of("us-west-2"))),
                 Optional.of("111111111111"), Optional.of("eu-central-1"), "driftwatch.baseline.s3.\"net\"");
 
-        List<ExpectedResource> resources = parse(state, new StateResourceMapper(new ObjectMapper(), locations));
+        List<ExpectedResource> resources = parse(state, new StateResourceMapper(locations));
 
         assertThat(resources).extracting(r -> r.resource().id(), r -> r.resource().account(), r -> r.resource().region()).containsExactly(
                 tuple("r-west", "222222222222", "us-west-2"),
@@ -163,7 +163,7 @@ class TerraformStateParserTest {
         TerraformStateParser parser = new TerraformStateParser(new ObjectMapper(), null);
 
         ParsedState parsed = parser.parse(SOURCE, new ByteArrayInputStream(state.getBytes(StandardCharsets.UTF_8)),
-                new StateResourceMapper(new ObjectMapper(), Optional.empty(), Optional.empty()), new StateHeader(7, "l-7")::equals);
+                new StateResourceMapper(Optional.empty(), Optional.empty()), new StateHeader(7, "l-7")::equals);
 
         assertThat(parsed.unchanged()).isTrue();
         assertThat(parsed.header()).isEqualTo(new StateHeader(7, "l-7"));
@@ -178,7 +178,7 @@ class TerraformStateParserTest {
                 .hasMessageStartingWith(SOURCE + ": ")
                 .hasMessageContaining("aws_route.out")
                 .hasMessageContaining("driftwatch.baseline.terraform.default-account");
-        StateResourceMapper accountOnly = new StateResourceMapper(new ObjectMapper(), Optional.of("999988887777"), Optional.empty());
+        StateResourceMapper accountOnly = new StateResourceMapper(Optional.of("999988887777"), Optional.empty());
         assertThatThrownBy(() -> parse(state, accountOnly))
                 .hasMessageContaining("aws_route.out").hasMessageContaining("driftwatch.baseline.terraform.default-region");
     }
@@ -186,7 +186,7 @@ class TerraformStateParserTest {
     @Test
     void withoutArnTheConfiguredDefaultsAreUsed() throws Exception {
         String state = oneInstance("aws_route", "out", "{ \"attributes\": { \"id\": \"r-rtb-1\" } }");
-        StateResourceMapper defaults = new StateResourceMapper(new ObjectMapper(), Optional.of("999988887777"), Optional.of("ap-south-1"));
+        StateResourceMapper defaults = new StateResourceMapper(Optional.of("999988887777"), Optional.of("ap-south-1"));
 
         ExpectedResource route = parse(state, defaults).get(0);
 
@@ -198,7 +198,7 @@ class TerraformStateParserTest {
     void ebsEncryptionByDefaultIsMatchedByItsFixedIdNotTheRandomOne() throws Exception {
         String state = oneInstance("aws_ebs_encryption_by_default", "this",
                 "{ \"attributes\": { \"id\": \"terraform-20261122174953398800000001\", \"enabled\": true } }");
-        StateResourceMapper defaults = new StateResourceMapper(new ObjectMapper(), Optional.of("999988887777"), Optional.of("eu-west-1"));
+        StateResourceMapper defaults = new StateResourceMapper(Optional.of("999988887777"), Optional.of("eu-west-1"));
 
         ExpectedResource setting = parse(state, defaults).get(0);
 
@@ -252,7 +252,7 @@ class TerraformStateParserTest {
     }
 
     private static List<ExpectedResource> parse(String json) throws StateFileException {
-        return parse(json, new StateResourceMapper(new ObjectMapper(), Optional.empty(), Optional.empty()));
+        return parse(json, new StateResourceMapper(Optional.empty(), Optional.empty()));
     }
 
     private static List<ExpectedResource> parse(String json, StateResourceMapper resourceMapper) throws StateFileException {
