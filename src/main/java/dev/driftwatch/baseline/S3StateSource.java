@@ -24,10 +24,12 @@ final class S3StateSource implements StateSource {
     private final String bucket;
     private final S3Keys keys;
     private final StateLocations locations;
+    private final List<AutoCloseable> alsoClose;
 
-    S3StateSource(String label, S3Client s3, String bucket, S3Keys keys, StateLocations locations) {
+    S3StateSource(String label, S3Client s3, List<AutoCloseable> alsoClose, String bucket, S3Keys keys, StateLocations locations) {
         this.label = label;
         this.s3 = s3;
+        this.alsoClose = alsoClose;
         this.bucket = bucket;
         this.keys = keys;
         this.locations = locations;
@@ -148,5 +150,12 @@ final class S3StateSource implements StateSource {
     @Override
     public void close() {
         s3.close();
+        for (AutoCloseable resource : alsoClose) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // shutting down: nothing more to do with it
+            }
+        }
     }
 }

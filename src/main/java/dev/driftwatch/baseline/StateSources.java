@@ -31,7 +31,9 @@ final class StateSources {
         config.s3().forEach((name, s3) -> {
             String settings = PREFIX + "s3.\"" + name + "\"";
             S3Keys keys = validated(settings, s3);
-            sources.add(new S3StateSource("s3." + name, S3Clients.of(s3), s3.bucket(), keys, located(settings, s3, global, terraform)));
+            List<AutoCloseable> alsoClose = new ArrayList<>();
+            sources.add(new S3StateSource("s3." + name, S3Clients.of(s3, alsoClose), alsoClose, s3.bucket(), keys,
+                    located(settings, s3, global, terraform)));
         });
         config.http().forEach((name, http) -> {
             String settings = PREFIX + "http.\"" + name + "\"";
