@@ -29,7 +29,7 @@ final class BaselineReader {
 
     BaselineReader(List<StateSource> sources, ObjectMapper mapper, MeterRegistry metrics) {
         sources.forEach(source -> this.sources.put(source, new StateResourceMapper(source.locations())));
-        this.parser = new TerraformStateParser(mapper, null);
+        this.parser = new TerraformStateParser(mapper);
         this.metrics = metrics;
     }
 

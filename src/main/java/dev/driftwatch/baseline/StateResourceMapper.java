@@ -13,7 +13,7 @@ import dev.driftwatch.inventory.Regions;
 /**
  * Turns one entry of a state's {@code resources} array into expected resources, one per instance:
  * addresses with module path and {@code count}/{@code for_each} keys, sensitive values removed, and the
- * account and region taken from the ARN (else from configured defaults).
+ * account and region taken from the ARN (else from the provider's configured location, else from defaults).
  */
 public class StateResourceMapper {
 

@@ -23,20 +23,15 @@ public class TerraformStateParser {
     static final int SUPPORTED_VERSION = 4;
 
     private final ObjectMapper mapper;
-    private final StateResourceMapper resourceMapper;
 
-    public TerraformStateParser(ObjectMapper mapper, StateResourceMapper resourceMapper) {
+    public TerraformStateParser(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.resourceMapper = resourceMapper;
-    }
-
-    public List<ExpectedResource> parse(String source, InputStream in) throws StateFileException {
-        return parse(source, in, resourceMapper, header -> false).resources();
     }
 
     /**
-     * Reads a state unless {@code unchanged} recognises its serial and lineage (Terraform writes both before
-     * {@code resources}): then reading stops there and {@link ParsedState#unchanged()} is true.
+     * Reads a state, with {@code locations} placing its resources, unless {@code unchanged} recognises its
+     * serial and lineage (Terraform writes both before {@code resources}): then reading stops there and
+     * {@link ParsedState#unchanged()} is true.
      */
     public ParsedState parse(String source, InputStream in, StateResourceMapper locations, Predicate<StateHeader> unchanged)
             throws StateFileException {

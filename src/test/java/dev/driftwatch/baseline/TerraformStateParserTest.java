@@ -160,7 +160,7 @@ class TerraformStateParserTest {
     void aStateWhoseSerialAndLineageAreKnownIsNotReadFurther() throws Exception {
         // Everything after the header is broken: reading stopped before it.
         String state = "{\"version\": 4, \"serial\": 7, \"lineage\": \"l-7\", \"resources\": [ {,,, ";
-        TerraformStateParser parser = new TerraformStateParser(new ObjectMapper(), null);
+        TerraformStateParser parser = new TerraformStateParser(new ObjectMapper());
 
         ParsedState parsed = parser.parse(SOURCE, new ByteArrayInputStream(state.getBytes(StandardCharsets.UTF_8)),
                 new StateResourceMapper(Optional.empty(), Optional.empty()), new StateHeader(7, "l-7")::equals);
@@ -256,7 +256,8 @@ class TerraformStateParserTest {
     }
 
     private static List<ExpectedResource> parse(String json, StateResourceMapper resourceMapper) throws StateFileException {
-        TerraformStateParser parser = new TerraformStateParser(new ObjectMapper(), resourceMapper);
-        return parser.parse(SOURCE, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        TerraformStateParser parser = new TerraformStateParser(new ObjectMapper());
+        return parser.parse(SOURCE, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), resourceMapper, header -> false)
+                .resources();
     }
 }
