@@ -3,6 +3,7 @@ package dev.driftwatch.baseline;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.driftwatch.resource.CloudResource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +75,9 @@ public class StateResourceMapper {
         for (StateInstance i : instances) {
             String account = i.account().or(() -> fileAccount).orElseThrow(() -> noLocation(source, i.address(), "account"));
             String region = i.region().or(() -> fileRegion).orElseThrow(() -> noLocation(source, i.address(), "region"));
-            expected.add(new ExpectedResource(new CloudResource(i.type(), i.id(), account, region, i.arn(), i.attributes(), null),
+            // Kept between scans by the state cache and shared by every scan: read-only from here on.
+            Map<String, Object> attributes = Collections.unmodifiableMap(i.attributes());
+            expected.add(new ExpectedResource(new CloudResource(i.type(), i.id(), account, region, i.arn(), attributes, null),
                     i.address(), source));
         }
         return expected;
