@@ -132,6 +132,25 @@ class S3StateSourceTest {
         assertThat(snapshot.errors().get(0).problem()).startsWith("bucket not found (HTTP 404)");
     }
 
+    /** Its states are unread this round, not gone: their findings must be neither resolved nor MISSING. */
+    @Test
+    void whenAListingFailsAfterAGoodRoundTheStatesItHadAreFailedSources() {
+        owner.createBucket(r -> r.bucket("short-lived-states"));
+        owner.putObject(r -> r.bucket("short-lived-states").key("apps/x.tfstate"), RequestBody.fromString(States.groups(1, "l", "sg-x")));
+        Map<String, String> props = properties(Map.of("prefix", "apps/"));
+        props.put("driftwatch.baseline.s3.\"states\".bucket", "short-lived-states");
+        BaselineReader reader = reader(props);
+        assertThat(ids(reader.load())).containsExactly("sg-x");
+
+        owner.deleteObject(r -> r.bucket("short-lived-states").key("apps/x.tfstate"));
+        owner.deleteBucket(r -> r.bucket("short-lived-states"));
+        BaselineSnapshot after = reader.load();
+
+        assertThat(after.resources()).isEmpty();
+        assertThat(after.complete()).isFalse();
+        assertThat(after.failedSources()).containsExactly("s3://short-lived-states/apps/", "s3://short-lived-states/apps/x.tfstate");
+    }
+
     @Test
     void anUnreachableStsMeansNoCredentialsNotAnEmptyState() {
         Map<String, String> props = properties(Map.of("key", "network/terraform.tfstate"));
