@@ -1,15 +1,35 @@
 package dev.driftwatch.baseline;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Where expected state comes from. */
+/** Where expected state comes from: local files, S3 backends and HTTP backends, each with its own settings. */
 @ConfigMapping(prefix = "driftwatch.baseline")
 public interface BaselineConfig {
 
+    String ACCOUNT = "\\d{12}";
+    String ACCOUNT_MESSAGE = "must be a 12-digit AWS account id";
+
     Terraform terraform();
+
+    /**
+     * Where the resources of each provider configuration live, by {@code <provider>.<alias>} (e.g.
+     * {@code "aws.west"}) or {@code <provider>} for the unaliased one; used when a resource has no ARN.
+     */
+    Map<String, ProviderLocation> providers();
+
+    /** S3 backends by a name of your choice: {@code driftwatch.baseline.s3."network".bucket=...}. */
+    Map<String, S3Source> s3();
+
+    /** HTTP backends (e.g. GitLab-managed state) by a name of your choice. */
+    Map<String, HttpSource> http();
 
     interface Terraform {
 
@@ -21,9 +41,81 @@ public interface BaselineConfig {
         Optional<List<String>> paths();
 
         /** Account of resources whose state entry carries no ARN. */
-        Optional<String> defaultAccount();
+        Optional<@Pattern(regexp = ACCOUNT, message = ACCOUNT_MESSAGE) String> defaultAccount();
 
         /** Region of resources whose state entry carries no ARN. */
         Optional<String> defaultRegion();
+    }
+
+    interface ProviderLocation {
+
+        Optional<@Pattern(regexp = ACCOUNT, message = ACCOUNT_MESSAGE) String> account();
+
+        Optional<String> region();
+    }
+
+    /** What every remote source may say about the location of its resources. */
+    interface Located {
+
+        /** Account of this source's resources that have no ARN and no configured provider location. */
+        Optional<@Pattern(regexp = ACCOUNT, message = ACCOUNT_MESSAGE) String> defaultAccount();
+
+        Optional<String> defaultRegion();
+
+        /** Provider locations for this source only; they win over {@code driftwatch.baseline.providers}. */
+        Map<String, ProviderLocation> providers();
+    }
+
+    interface S3Source extends Located {
+
+        String bucket();
+
+        /** One state: the backend's {@code key}. Either this or {@link #prefix()}. */
+        Optional<String> key();
+
+        /** Every {@code *.tfstate} whose key starts with this ({@code ""} for the whole bucket). */
+        Optional<String> prefix();
+
+        /**
+         * Workspaces besides {@code default} to read, each at {@code <workspace-key-prefix>/<workspace>/<key>};
+         * {@code *} for every workspace found in the bucket.
+         */
+        Optional<List<String>> workspaces();
+
+        /** As the backend's {@code workspace_key_prefix}. */
+        @WithDefault("env:")
+        String workspaceKeyPrefix();
+
+        /** The bucket's region; the default chain's region when absent. */
+        Optional<String> region();
+
+        /** An S3-compatible endpoint (an emulator, a VPC endpoint); AWS's own when absent. */
+        Optional<URI> endpoint();
+
+        /** Role to assume for reading, often in another account; the others' credentials are not used. */
+        Optional<@Pattern(regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/.+", message = "must be an IAM role ARN") String> roleArn();
+
+        Optional<String> externalId();
+
+        /** STS endpoint for assuming {@link #roleArn()}; the SDK's own when absent. */
+        Optional<URI> stsEndpoint();
+
+        /** Static keys, when no role is given; with neither, the default credential chain. */
+        Optional<String> accessKeyId();
+
+        Optional<String> secretAccessKey();
+    }
+
+    interface HttpSource extends Located {
+
+        /** The state's address, e.g. {@code https://gitlab.example.com/api/v4/projects/42/terraform/state/prod}. */
+        URI url();
+
+        /** Request headers, e.g. {@code headers.PRIVATE-TOKEN=...}; values are secrets and never logged. */
+        Map<String, String> headers();
+
+        /** Longest a request may take, connecting and downloading included. */
+        @WithDefault("60s")
+        Duration timeout();
     }
 }

@@ -1,11 +1,9 @@
 package dev.driftwatch.baseline;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftwatch.resource.CloudResource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,21 +14,18 @@ import dev.driftwatch.inventory.Regions;
 /**
  * Turns one entry of a state's {@code resources} array into expected resources, one per instance:
  * addresses with module path and {@code count}/{@code for_each} keys, sensitive values removed, and the
- * account and region taken from the ARN (else from configured defaults).
+ * account and region taken from the ARN (else from the provider's configured location, else from defaults).
  */
 public class StateResourceMapper {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private final StateLocations locations;
 
-    private final ObjectMapper mapper;
-    private final Optional<String> defaultAccount;
-    private final Optional<String> defaultRegion;
+    public StateResourceMapper(Optional<String> defaultAccount, Optional<String> defaultRegion) {
+        this(StateLocations.defaults(defaultAccount, defaultRegion));
+    }
 
-    public StateResourceMapper(ObjectMapper mapper, Optional<String> defaultAccount, Optional<String> defaultRegion) {
-        this.mapper = mapper;
-        this.defaultAccount = defaultAccount;
-        this.defaultRegion = defaultRegion;
+    StateResourceMapper(StateLocations locations) {
+        this.locations = locations;
     }
 
     /** One instance as read, before its account and region are settled for the whole file. */
@@ -38,43 +33,51 @@ public class StateResourceMapper {
             Optional<String> account, Optional<String> region) {
     }
 
-    List<StateInstance> instances(String source, JsonNode resource) throws StateFileException {
+    /** @param values the reader of this state's values (one per state, sharing its repeated strings) */
+    List<StateInstance> instances(String source, JsonNode resource, StateValues values) throws StateFileException {
         if (!"managed".equals(resource.path("mode").asText("managed"))) {
             return List.of(); // data sources describe reads, not resources anyone owns
         }
         String type = resource.path("type").asText();
         String baseAddress = baseAddress(resource);
+        Optional<StateLocations.Location> provider = locations.ofProvider(resource.path("provider").asText(""));
+        Optional<String> providerAccount = provider.flatMap(StateLocations.Location::account);
+        Optional<String> providerRegion = provider.flatMap(StateLocations.Location::region);
         List<StateInstance> expected = new ArrayList<>();
         for (JsonNode instance : resource.path("instances")) {
             if (instance.hasNonNull("deposed")) {
                 continue; // a deposed object is on its way out; its replacement is the current one
             }
             String address = baseAddress + indexSuffix(instance.get("index_key"));
-            Map<String, Object> attributes = withoutSensitive(instance);
+            Map<String, Object> attributes = withoutSensitive(instance, values);
             Object id = StateIds.idOf(type, attributes);
             if (id == null) {
                 throw new StateFileException(source, address + " has no \"id\" attribute");
             }
             String arn = attributes.get("arn") instanceof String s ? s : null;
-            Optional<String> region = StateIds.global(type) ? Optional.of(Regions.GLOBAL) : ArnParts.region(arn);
-            expected.add(new StateInstance(type, id.toString(), address, arn, attributes, ArnParts.account(arn), region));
+            Optional<String> region = StateIds.global(type) ? Optional.of(Regions.GLOBAL) : ArnParts.region(arn).or(() -> providerRegion);
+            expected.add(new StateInstance(type, id.toString(), address, arn, attributes,
+                    ArnParts.account(arn).or(() -> providerAccount), region));
         }
         return expected;
     }
 
     /**
-     * Settles account and region of a file's instances: from the ARN, else the configured default, else
-     * the one most of the file's resources have (a state usually describes one account and region).
+     * Settles account and region of a file's instances: from the ARN, else the configured location of the
+     * resource's provider, else the configured default, else the one most of the file's resources have (a
+     * state usually describes one account and region).
      */
     List<ExpectedResource> settle(String source, List<StateInstance> instances) throws StateFileException {
-        Optional<String> fileAccount = defaultAccount.or(() -> mostCommon(instances.stream().map(StateInstance::account)));
-        Optional<String> fileRegion = defaultRegion.or(() -> mostCommon(instances.stream().map(StateInstance::region)
+        Optional<String> fileAccount = locations.defaultAccount().or(() -> mostCommon(instances.stream().map(StateInstance::account)));
+        Optional<String> fileRegion = locations.defaultRegion().or(() -> mostCommon(instances.stream().map(StateInstance::region)
                 .filter(r -> r.isPresent() && !r.get().equals(Regions.GLOBAL))));
         List<ExpectedResource> expected = new ArrayList<>(instances.size());
         for (StateInstance i : instances) {
             String account = i.account().or(() -> fileAccount).orElseThrow(() -> noLocation(source, i.address(), "account"));
             String region = i.region().or(() -> fileRegion).orElseThrow(() -> noLocation(source, i.address(), "region"));
-            expected.add(new ExpectedResource(new CloudResource(i.type(), i.id(), account, region, i.arn(), i.attributes(), null),
+            // Kept between scans by the state cache and shared by every scan: read-only from here on.
+            Map<String, Object> attributes = Collections.unmodifiableMap(i.attributes());
+            expected.add(new ExpectedResource(new CloudResource(i.type(), i.id(), account, region, i.arn(), attributes, null),
                     i.address(), source));
         }
         return expected;
@@ -88,13 +91,14 @@ public class StateResourceMapper {
                 .map(Map.Entry::getKey);
     }
 
-    private static StateFileException noLocation(String source, String address, String what) {
+    private StateFileException noLocation(String source, String address, String what) {
         return new StateFileException(source, "cannot tell the " + what + " of " + address
-                + " (it has no ARN, nor has any other resource of this state); set driftwatch.baseline.terraform.default-" + what);
+                + " (it has no ARN, nor has any other resource of this state); set " + locations.settings() + ".default-" + what
+                + " or the " + what + " of its provider");
     }
 
-    private Map<String, Object> withoutSensitive(JsonNode instance) {
-        Map<String, Object> attributes = new LinkedHashMap<>(mapper.convertValue(instance.path("attributes"), MAP));
+    private static Map<String, Object> withoutSensitive(JsonNode instance, StateValues values) {
+        Map<String, Object> attributes = values.object(instance.path("attributes"));
         for (JsonNode path : instance.path("sensitive_attributes")) {
             // A path is a list of steps; the first names the top-level attribute. Dropping the whole
             // attribute is the safe reading whatever the rest of the path says.

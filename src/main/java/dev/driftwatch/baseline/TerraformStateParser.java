@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Reads a Terraform state (format version 4, written by Terraform 0.12 and later and by OpenTofu) straight
@@ -22,16 +23,22 @@ public class TerraformStateParser {
     static final int SUPPORTED_VERSION = 4;
 
     private final ObjectMapper mapper;
-    private final StateResourceMapper resourceMapper;
 
-    public TerraformStateParser(ObjectMapper mapper, StateResourceMapper resourceMapper) {
+    public TerraformStateParser(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.resourceMapper = resourceMapper;
     }
 
-    public List<ExpectedResource> parse(String source, InputStream in) throws StateFileException {
+    /**
+     * Reads a state, with {@code locations} placing its resources, unless {@code unchanged} recognises its
+     * serial and lineage (Terraform writes both before {@code resources}): then reading stops there and
+     * {@link ParsedState#unchanged()} is true.
+     */
+    public ParsedState parse(String source, InputStream in, StateResourceMapper locations, Predicate<StateHeader> unchanged)
+            throws StateFileException {
         try (JsonParser parser = mapper.createParser(in)) {
-            return readState(source, parser);
+            return readState(source, parser, locations, unchanged);
+        } catch (TruncatedDownloadException e) {
+            throw new StateFileException(source, "truncated: " + e.getMessage());
         } catch (JsonEOFException e) {
             throw truncated(source, e.getLocation());
         } catch (JsonProcessingException e) {
@@ -44,27 +51,42 @@ public class TerraformStateParser {
         }
     }
 
-    private List<ExpectedResource> readState(String source, JsonParser parser) throws IOException, StateFileException {
+    private ParsedState readState(String source, JsonParser parser, StateResourceMapper locations,
+            Predicate<StateHeader> unchanged) throws IOException, StateFileException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new StateFileException(source, parser.currentToken() == null
                     ? "empty file, not a Terraform state"
                     : "not a Terraform state: expected a JSON object at " + where(parser.currentLocation()));
         }
         Integer version = null;
+        Long serial = null;
+        String lineage = null;
+        boolean headerChecked = false;
         List<StateResourceMapper.StateInstance> resources = new ArrayList<>();
+        StateValues values = new StateValues();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if ("version".equals(field)) {
                 version = parser.getValueAsInt(-1);
                 requireSupported(source, version);
+            } else if ("serial".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+                serial = parser.getLongValue();
+            } else if ("lineage".equals(field) && value == JsonToken.VALUE_STRING) {
+                lineage = parser.getText();
             } else if ("resources".equals(field) && value == JsonToken.START_ARRAY) {
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
                     JsonNode resource = parser.readValueAsTree();
-                    resources.addAll(resourceMapper.instances(source, resource));
+                    resources.addAll(locations.instances(source, resource, values));
                 }
             } else {
                 parser.skipChildren();
+            }
+            if (!headerChecked && version != null && serial != null && lineage != null) {
+                headerChecked = true;
+                if (unchanged.test(new StateHeader(serial, lineage))) {
+                    return ParsedState.unchanged(new StateHeader(serial, lineage));
+                }
             }
         }
         if (parser.currentToken() == null) {
@@ -73,7 +95,8 @@ public class TerraformStateParser {
         if (version == null) {
             throw new StateFileException(source, "not a Terraform state: no \"version\" field");
         }
-        return resourceMapper.settle(source, resources);
+        StateHeader header = serial == null || lineage == null ? null : new StateHeader(serial, lineage);
+        return new ParsedState(header, false, locations.settle(source, resources));
     }
 
     /** A partial download or an interrupted write: the JSON stops before the state does. */

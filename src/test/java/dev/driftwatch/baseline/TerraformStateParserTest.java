@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,94 @@ class TerraformStateParserTest {
     }
 
     @Test
+    void dropsTheWholeAttributeAboveANestedSensitivePath() throws Exception {
+        String state = oneInstance("aws_db_instance", "main", """
+                { "attributes": { "id": "db-1", "arn": "arn:aws:rds:eu-west-1:111122223333:db:main", "engine": "postgres",
+                    "master_user": { "name": "admin", "password": "nested-s3cr3t" },
+                    "tags": { "Team": "data" } },
+                  "sensitive_attributes": [
+                    [ { "type": "get_attr", "value": "master_user" }, { "type": "get_attr", "value": "password" } ],
+                    [ { "type": "get_attr", "value": "tags" }, { "type": "index", "value": { "value": "Team", "type": "string" } } ] ] }""");
+
+        ExpectedResource db = parse(state).get(0);
+
+        assertThat(db.resource().attributes()).containsOnlyKeys("id", "arn", "engine");
+        assertThat(db.toString()).doesNotContain("nested-s3cr3t").doesNotContain("admin");
+    }
+
+    /** Terraform 1.12+ and OpenTofu write identity per instance and check results; neither is a resource attribute. */
+    @Test
+    void readsStatesOfNewerWritersIgnoringWhatItDoesNotKnow() throws Exception {
+        String state = """
+                { "version": 4, "terraform_version": "1.12.2", "serial": 12, "lineage": "l-1",
+                  "outputs": { "vpc": { "value": { "deep": [ { "x": 1 } ] }, "type": [ "object", { "deep": "list" } ] } },
+                  "some_future_key": { "nested": [ 1, 2, { "a": null } ] },
+                  "resources": [
+                    { "module": "module.net[\\"eu\\"]", "mode": "managed", "type": "aws_vpc", "name": "main",
+                      "provider": "provider[\\"registry.opentofu.org/hashicorp/aws\\"]", "each": "map", "future_field": [ 1 ],
+                      "instances": [
+                        { "index_key": "primary", "schema_version": 1, "identity_schema_version": 0,
+                          "identity": { "account_id": "111122223333", "id": "vpc-1", "region": "eu-west-1" },
+                          "attributes": { "id": "vpc-1", "arn": "arn:aws:ec2:eu-west-1:111122223333:vpc/vpc-1", "cidr_block": "10.0.0.0/16" },
+                          "sensitive_attributes": [], "private": "bnVsbA==", "dependencies": [ "module.net.aws_x.y" ],
+                          "create_before_destroy": true } ] },
+                    { "mode": "managed", "type": "aws_security_group", "name": "gone",
+                      "instances": [ { "deposed": "7a3d", "attributes": { "id": "sg-old", "arn": "arn:aws:ec2:eu-west-1:111122223333:security-group/sg-old" } } ] }
+                  ],
+                  "check_results": [ { "object_kind": "check", "config_addr": "check.health", "status": "fail",
+                    "objects": [ { "object_addr": "check.health", "status": "fail", "failure_messages": [ "down" ] } ] } ]
+                }
+                """;
+
+        List<ExpectedResource> resources = parse(state);
+
+        assertThat(resources).singleElement().satisfies(vpc -> {
+            assertThat(vpc.address()).isEqualTo("module.net[\"eu\"].aws_vpc.main[\"primary\"]");
+            assertThat(vpc.resource().attributes()).containsOnlyKeys("id", "arn", "cidr_block");
+            assertThat(vpc.resource().region()).isEqualTo("eu-west-1");
+        });
+    }
+
+    @Test
+    void resourcesWithoutArnTakeTheLocationConfiguredForTheirProvider() throws Exception {
+        String state = """
+                { "version": 4, "serial": 1, "lineage": "l", "resources": [
+                  { "mode": "managed", "type": "aws_route", "name": "west",
+                    "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"].west",
+                    "instances": [ { "attributes": { "id": "r-west" } } ] },
+                  { "mode": "managed", "type": "aws_route", "name": "home",
+                    "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"]",
+                    "instances": [ { "attributes": { "id": "r-home" } } ] },
+                  { "mode": "managed", "type": "aws_security_group", "name": "arn_wins",
+                    "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"].west",
+                    "instances": [ { "attributes": { "id": "sg-1", "arn": "arn:aws:ec2:ap-south-1:999999999999:security-group/sg-1" } } ] } ] }
+                """;
+        StateLocations locations = new StateLocations(
+                Map.of("aws.west", new StateLocations.Location(Optional.of("222222222222"), Optional.of("us-west-2"))),
+                Optional.of("111111111111"), Optional.of("eu-central-1"), "driftwatch.baseline.s3.\"net\"");
+
+        List<ExpectedResource> resources = parse(state, new StateResourceMapper(locations));
+
+        assertThat(resources).extracting(r -> r.resource().id(), r -> r.resource().account(), r -> r.resource().region()).containsExactly(
+                tuple("r-west", "222222222222", "us-west-2"),
+                tuple("r-home", "111111111111", "eu-central-1"),
+                tuple("sg-1", "999999999999", "ap-south-1"));
+    }
+
+    @Test
+    void aStateWhoseSerialAndLineageAreKnownIsNotReadFurther() throws Exception {
+        // Everything after the header is broken: reading stopped before it.
+        String state = "{\"version\": 4, \"serial\": 7, \"lineage\": \"l-7\", \"resources\": [ {,,, ";
+        TerraformStateParser parser = new TerraformStateParser(new ObjectMapper());
+
+        ParsedState parsed = parser.parse(SOURCE, new ByteArrayInputStream(state.getBytes(StandardCharsets.UTF_8)),
+                new StateResourceMapper(Optional.empty(), Optional.empty()), new StateHeader(7, "l-7")::equals);
+
+        assertThat(parsed.unchanged()).isTrue();
+        assertThat(parsed.header()).isEqualTo(new StateHeader(7, "l-7"));
+    }
+
+    @Test
     void withoutArnOrDefaultsTheErrorNamesAddressAndSetting() {
         String state = oneInstance("aws_route", "out", "{ \"attributes\": { \"id\": \"r-rtb-1\" } }");
 
@@ -89,7 +178,7 @@ class TerraformStateParserTest {
                 .hasMessageStartingWith(SOURCE + ": ")
                 .hasMessageContaining("aws_route.out")
                 .hasMessageContaining("driftwatch.baseline.terraform.default-account");
-        StateResourceMapper accountOnly = new StateResourceMapper(new ObjectMapper(), Optional.of("999988887777"), Optional.empty());
+        StateResourceMapper accountOnly = new StateResourceMapper(Optional.of("999988887777"), Optional.empty());
         assertThatThrownBy(() -> parse(state, accountOnly))
                 .hasMessageContaining("aws_route.out").hasMessageContaining("driftwatch.baseline.terraform.default-region");
     }
@@ -97,7 +186,7 @@ class TerraformStateParserTest {
     @Test
     void withoutArnTheConfiguredDefaultsAreUsed() throws Exception {
         String state = oneInstance("aws_route", "out", "{ \"attributes\": { \"id\": \"r-rtb-1\" } }");
-        StateResourceMapper defaults = new StateResourceMapper(new ObjectMapper(), Optional.of("999988887777"), Optional.of("ap-south-1"));
+        StateResourceMapper defaults = new StateResourceMapper(Optional.of("999988887777"), Optional.of("ap-south-1"));
 
         ExpectedResource route = parse(state, defaults).get(0);
 
@@ -109,7 +198,7 @@ class TerraformStateParserTest {
     void ebsEncryptionByDefaultIsMatchedByItsFixedIdNotTheRandomOne() throws Exception {
         String state = oneInstance("aws_ebs_encryption_by_default", "this",
                 "{ \"attributes\": { \"id\": \"terraform-20261122174953398800000001\", \"enabled\": true } }");
-        StateResourceMapper defaults = new StateResourceMapper(new ObjectMapper(), Optional.of("999988887777"), Optional.of("eu-west-1"));
+        StateResourceMapper defaults = new StateResourceMapper(Optional.of("999988887777"), Optional.of("eu-west-1"));
 
         ExpectedResource setting = parse(state, defaults).get(0);
 
@@ -163,11 +252,12 @@ class TerraformStateParserTest {
     }
 
     private static List<ExpectedResource> parse(String json) throws StateFileException {
-        return parse(json, new StateResourceMapper(new ObjectMapper(), Optional.empty(), Optional.empty()));
+        return parse(json, new StateResourceMapper(Optional.empty(), Optional.empty()));
     }
 
     private static List<ExpectedResource> parse(String json, StateResourceMapper resourceMapper) throws StateFileException {
-        TerraformStateParser parser = new TerraformStateParser(new ObjectMapper(), resourceMapper);
-        return parser.parse(SOURCE, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        TerraformStateParser parser = new TerraformStateParser(new ObjectMapper());
+        return parser.parse(SOURCE, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), resourceMapper, header -> false)
+                .resources();
     }
 }
