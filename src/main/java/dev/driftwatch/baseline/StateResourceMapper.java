@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.driftwatch.resource.CloudResource;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public class StateResourceMapper {
     }
 
     /** One instance as read, before its account and region are settled for the whole file. */
-    record StateInstance(String type, String id, String address, String arn, Map<String, Object> attributes,
+    record StateInstance(String type, String id, String address, String provider, String arn, Map<String, Object> attributes,
             Optional<String> account, Optional<String> region) {
     }
 
@@ -40,7 +41,8 @@ public class StateResourceMapper {
         }
         String type = resource.path("type").asText();
         String baseAddress = baseAddress(resource);
-        Optional<StateLocations.Location> provider = locations.ofProvider(resource.path("provider").asText(""));
+        String providerAddress = resource.path("provider").asText("");
+        Optional<StateLocations.Location> provider = locations.ofProvider(providerAddress);
         Optional<String> providerAccount = provider.flatMap(StateLocations.Location::account);
         Optional<String> providerRegion = provider.flatMap(StateLocations.Location::region);
         List<StateInstance> expected = new ArrayList<>();
@@ -56,7 +58,7 @@ public class StateResourceMapper {
             }
             String arn = attributes.get("arn") instanceof String s ? s : null;
             Optional<String> region = StateIds.global(type) ? Optional.of(Regions.GLOBAL) : ArnParts.region(arn).or(() -> providerRegion);
-            expected.add(new StateInstance(type, id.toString(), address, arn, attributes,
+            expected.add(new StateInstance(type, id.toString(), address, providerAddress, arn, attributes,
                     ArnParts.account(arn).or(() -> providerAccount), region));
         }
         return expected;
@@ -64,23 +66,37 @@ public class StateResourceMapper {
 
     /**
      * Settles account and region of a file's instances: from the ARN, else the configured location of the
-     * resource's provider, else the configured default, else the one most of the file's resources have (a
-     * state usually describes one account and region).
+     * resource's provider, else the one most resources of the same provider (with ARNs) have — an aliased
+     * provider's rule lives where its groups live —, else the configured default, else the one most of the
+     * file's resources have (a state usually describes one account and region).
      */
     List<ExpectedResource> settle(String source, List<StateInstance> instances) throws StateFileException {
+        Map<String, List<StateInstance>> byProvider = instances.stream().collect(Collectors.groupingBy(StateInstance::provider));
+        Map<String, Optional<String>> providerAccount = new HashMap<>();
+        Map<String, Optional<String>> providerRegion = new HashMap<>();
+        byProvider.forEach((provider, same) -> {
+            providerAccount.put(provider, mostCommon(same.stream().map(StateInstance::account)));
+            providerRegion.put(provider, mostCommon(same.stream().map(StateInstance::region).filter(StateResourceMapper::regional)));
+        });
         Optional<String> fileAccount = locations.defaultAccount().or(() -> mostCommon(instances.stream().map(StateInstance::account)));
         Optional<String> fileRegion = locations.defaultRegion().or(() -> mostCommon(instances.stream().map(StateInstance::region)
-                .filter(r -> r.isPresent() && !r.get().equals(Regions.GLOBAL))));
+                .filter(StateResourceMapper::regional)));
         List<ExpectedResource> expected = new ArrayList<>(instances.size());
         for (StateInstance i : instances) {
-            String account = i.account().or(() -> fileAccount).orElseThrow(() -> noLocation(source, i.address(), "account"));
-            String region = i.region().or(() -> fileRegion).orElseThrow(() -> noLocation(source, i.address(), "region"));
+            String account = i.account().or(() -> providerAccount.get(i.provider())).or(() -> fileAccount)
+                    .orElseThrow(() -> noLocation(source, i.address(), "account"));
+            String region = i.region().or(() -> providerRegion.get(i.provider())).or(() -> fileRegion)
+                    .orElseThrow(() -> noLocation(source, i.address(), "region"));
             // Kept between scans by the state cache and shared by every scan: read-only from here on.
             Map<String, Object> attributes = Collections.unmodifiableMap(i.attributes());
             expected.add(new ExpectedResource(new CloudResource(i.type(), i.id(), account, region, i.arn(), attributes, null),
                     i.address(), source));
         }
         return expected;
+    }
+
+    private static boolean regional(Optional<String> region) {
+        return region.isPresent() && !region.get().equals(Regions.GLOBAL);
     }
 
     private static Optional<String> mostCommon(Stream<Optional<String>> values) {

@@ -157,6 +157,31 @@ class TerraformStateParserTest {
     }
 
     @Test
+    void withoutConfigurationAResourceWithoutArnLivesWhereItsProvidersOtherResourcesLive() throws Exception {
+        // An aliased provider in us-west-2 next to the default one in us-east-1: the rule (no ARN) of the
+        // aliased provider belongs to us-west-2, not to the file's most common region.
+        String state = """
+                { "version": 4, "resources": [
+                  { "mode": "managed", "type": "aws_security_group", "name": "east",
+                    "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"]",
+                    "instances": [
+                      { "index_key": 0, "attributes": { "id": "sg-e0", "arn": "arn:aws:ec2:us-east-1:111111111111:security-group/sg-e0" } },
+                      { "index_key": 1, "attributes": { "id": "sg-e1", "arn": "arn:aws:ec2:us-east-1:111111111111:security-group/sg-e1" } } ] },
+                  { "mode": "managed", "type": "aws_security_group", "name": "west",
+                    "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"].west",
+                    "instances": [ { "attributes": { "id": "sg-w", "arn": "arn:aws:ec2:us-west-2:222222222222:security-group/sg-w" } } ] },
+                  { "mode": "managed", "type": "aws_security_group_rule", "name": "west_postgres",
+                    "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"].west",
+                    "instances": [ { "attributes": { "id": "sgrule-1", "security_group_id": "sg-w" } } ] } ] }
+                """;
+
+        ExpectedResource rule = parse(state).stream().filter(r -> r.resource().id().equals("sgrule-1")).findFirst().orElseThrow();
+
+        assertThat(rule.resource().region()).isEqualTo("us-west-2");
+        assertThat(rule.resource().account()).isEqualTo("222222222222");
+    }
+
+    @Test
     void aStateWhoseSerialAndLineageAreKnownIsNotReadFurther() throws Exception {
         // Everything after the header is broken: reading stopped before it.
         String state = "{\"version\": 4, \"serial\": 7, \"lineage\": \"l-7\", \"resources\": [ {,,, ";
