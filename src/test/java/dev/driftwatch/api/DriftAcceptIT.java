@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 class DriftAcceptIT {
 
     private static final String REGION = "us-east-1";
-    private static final String ABSENT_GROUP = "sg-0123456789abcdef0";
+    private static final String ABSENT_GROUP = "sg-0acce97ed0000000a";
 
     @Inject
     EntityManager em;

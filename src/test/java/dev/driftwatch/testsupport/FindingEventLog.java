@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Reads {@code driftwatch.findings} from the beginning, as a downstream consumer would. Other tests share
- * the topic, so assertions look only at the keys (fingerprints) of the test's own findings.
+ * the topic, so assertions look only at the keys (fingerprints) of the test's own findings, and only at
+ * events sent since this log was made (another test may have had a finding with the same fingerprint).
  */
 public final class FindingEventLog implements AutoCloseable {
 
@@ -21,6 +22,7 @@ public final class FindingEventLog implements AutoCloseable {
 
     private final KafkaCompanion companion = KafkaBroker.companion();
     private final ConsumerTask<String, String> consumer = companion.consumeStrings().fromTopics("driftwatch.findings");
+    private final long since = System.currentTimeMillis();
 
     /** Waits until at least {@code count} events for these keys have arrived, then returns all of them. */
     public List<Event> await(Collection<String> keys, int count) {
@@ -30,7 +32,7 @@ public final class FindingEventLog implements AutoCloseable {
 
     public List<Event> eventsFor(Collection<String> keys) {
         return consumer.getRecords().stream()
-                .filter(r -> keys.contains(r.key()))
+                .filter(r -> r.timestamp() >= since && keys.contains(r.key()))
                 .map(r -> {
                     JsonPath json = new JsonPath(r.value());
                     return new Event(r.key(), json.getString("type"), json.getString("subject"), json.getString("specversion"),
