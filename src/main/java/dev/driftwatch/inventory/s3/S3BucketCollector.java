@@ -5,10 +5,10 @@ import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
@@ -30,18 +30,16 @@ public class S3BucketCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        List<CloudResource> buckets = new ArrayList<>();
-        for (Bucket bucket : S3Buckets.list(session)) {
+        return S3Buckets.eachBucket(session, bucket -> {
             try {
-                buckets.add(toResource(session, bucket));
+                return Optional.of(toResource(session, bucket));
             } catch (S3Exception e) {
                 if (!"NoSuchBucket".equals(S3Buckets.errorCode(e))) {
                     throw e;
                 }
-                // deleted since the list: no longer there
+                return Optional.empty(); // deleted since the list: no longer there
             }
-        }
-        return buckets;
+        });
     }
 
     private static CloudResource toResource(AwsSession session, Bucket bucket) {

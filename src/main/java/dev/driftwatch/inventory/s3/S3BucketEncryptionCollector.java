@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
@@ -25,8 +26,7 @@ public class S3BucketEncryptionCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        List<CloudResource> resources = new ArrayList<>();
-        for (var bucket : S3Buckets.list(session)) {
+        return S3Buckets.eachBucket(session, bucket -> {
             String name = bucket.name();
             // A bucket without a configuration (AWS gives every bucket one since 2023; emulators may not)
             // is reported with no rule, so the encryption policy sees it; it is not drift by itself.
@@ -36,9 +36,8 @@ public class S3BucketEncryptionCollector extends TypedCollector {
             Map<String, Object> attributes = S3Buckets.attributes(name);
             attributes.put("rule", configuration.map(c -> c.rules().stream().map(S3BucketEncryptionCollector::rule).toList())
                     .orElse(List.of()));
-            resources.add(S3Buckets.subResource(TYPE, session, name, attributes, configuration.isEmpty()));
-        }
-        return resources;
+            return Optional.of(S3Buckets.subResource(TYPE, session, name, attributes, configuration.isEmpty()));
+        });
     }
 
     /** One rule in the provider's shape: the default as a one-element list (empty when none), bucket key as a boolean. */

@@ -4,9 +4,9 @@ import dev.driftwatch.inventory.AwsSession;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import dev.driftwatch.drift.PolicyJson;
 
 /** {@code aws_s3_bucket_policy}: the policy as canonical JSON; a bucket without a policy has no such
@@ -22,16 +22,14 @@ public class S3BucketPolicyCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        List<CloudResource> resources = new ArrayList<>();
-        for (var bucket : S3Buckets.list(session)) {
+        return S3Buckets.eachBucket(session, bucket -> {
             String name = bucket.name();
             // A bucket without a policy is reported too, with an empty one, so policies that require a
             // statement (TLS only) see it; it is not drift by itself, and a state expecting a policy shows CHANGED.
             var policy = S3Buckets.configuration(() -> session.s3().getBucketPolicy(r -> r.bucket(name)).policy(), "NoSuchBucketPolicy");
             Map<String, Object> attributes = S3Buckets.attributes(name);
             attributes.put("policy", policy.map(PolicyJson::canonical).orElse(""));
-            resources.add(S3Buckets.subResource(TYPE, session, name, attributes, policy.isEmpty()));
-        }
-        return resources;
+            return Optional.of(S3Buckets.subResource(TYPE, session, name, attributes, policy.isEmpty()));
+        });
     }
 }

@@ -4,9 +4,9 @@ import dev.driftwatch.inventory.AwsSession;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code aws_s3_bucket_public_access_block}: the four switches; a bucket without a configuration has
  * no such resource. ListBuckets per 10,000 buckets, then GetPublicAccessBlock per bucket (S3 has no other way
@@ -22,8 +22,7 @@ public class S3BucketPublicAccessBlockCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        List<CloudResource> resources = new ArrayList<>();
-        for (var bucket : S3Buckets.list(session)) {
+        return S3Buckets.eachBucket(session, bucket -> {
             String name = bucket.name();
             // A bucket without a block is reported too, with every flag off, so the public-access policy
             // sees it; it is not drift by itself (awsManaged), and a state expecting a block shows CHANGED.
@@ -35,8 +34,7 @@ public class S3BucketPublicAccessBlockCollector extends TypedCollector {
             attributes.put("block_public_policy", block.map(b -> Boolean.TRUE.equals(b.blockPublicPolicy())).orElse(false));
             attributes.put("ignore_public_acls", block.map(b -> Boolean.TRUE.equals(b.ignorePublicAcls())).orElse(false));
             attributes.put("restrict_public_buckets", block.map(b -> Boolean.TRUE.equals(b.restrictPublicBuckets())).orElse(false));
-            resources.add(S3Buckets.subResource(TYPE, session, name, attributes, block.isEmpty()));
-        }
-        return resources;
+            return Optional.of(S3Buckets.subResource(TYPE, session, name, attributes, block.isEmpty()));
+        });
     }
 }

@@ -4,7 +4,6 @@ import dev.driftwatch.inventory.AwsSession;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +23,16 @@ public class S3BucketVersioningCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        List<CloudResource> resources = new ArrayList<>();
-        for (var bucket : S3Buckets.list(session)) {
+        return S3Buckets.eachBucket(session, bucket -> {
             String name = bucket.name();
-            S3Buckets.configuration(() -> session.s3().getBucketVersioning(r -> r.bucket(name)))
-                    .ifPresent(versioning -> {
-                        Map<String, Object> attributes = S3Buckets.attributes(name);
-                        Map<String, Object> configuration = new LinkedHashMap<>();
-                        configuration.put("mfa_delete", Objects.toString(versioning.mfaDeleteAsString(), ""));
-                        configuration.put("status", versioning.status() == null ? "Disabled" : versioning.statusAsString());
-                        attributes.put("versioning_configuration", List.of(configuration));
-                        resources.add(S3Buckets.subResource(TYPE, session, name, attributes));
-                    });
-        }
-        return resources;
+            return S3Buckets.configuration(() -> session.s3().getBucketVersioning(r -> r.bucket(name))).map(versioning -> {
+                Map<String, Object> attributes = S3Buckets.attributes(name);
+                Map<String, Object> configuration = new LinkedHashMap<>();
+                configuration.put("mfa_delete", Objects.toString(versioning.mfaDeleteAsString(), ""));
+                configuration.put("status", versioning.status() == null ? "Disabled" : versioning.statusAsString());
+                attributes.put("versioning_configuration", List.of(configuration));
+                return S3Buckets.subResource(TYPE, session, name, attributes);
+            });
+        });
     }
 }

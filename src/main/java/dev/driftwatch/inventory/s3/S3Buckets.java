@@ -2,12 +2,14 @@ package dev.driftwatch.inventory.s3;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.ParallelReads;
 import dev.driftwatch.resource.CloudResource;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -26,6 +28,11 @@ final class S3Buckets {
     /** Every bucket of the account, one ListBuckets call per 10,000. */
     static List<Bucket> list(AwsSession session) {
         return session.s3().listBucketsPaginator(r -> r.maxBuckets(PAGE_SIZE)).buckets().stream().toList();
+    }
+
+    /** One read per bucket, side by side; a bucket whose read answers empty is left out. */
+    static List<CloudResource> eachBucket(AwsSession session, Function<Bucket, Optional<CloudResource>> read) {
+        return ParallelReads.map(list(session), read);
     }
 
     /**
