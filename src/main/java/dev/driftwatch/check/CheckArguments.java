@@ -17,6 +17,11 @@ public record CheckArguments(List<String> states, List<String> accounts, List<St
 
     /** Read when no --ignore-file is given and it exists, as driftctl does. */
     static final String DEFAULT_IGNORE_FILE = ".driftignore";
+    /**
+     * The directory relative paths are meant from. bin/driftwatch-check starts the JVM inside the
+     * application's directory (its class-data archive only works from there) and passes the caller's here.
+     */
+    static final String WORKING_DIR_PROPERTY = "driftwatch.check.working-dir";
 
     public static final String USAGE = """
             usage: driftwatch-check --state PATH|DIR|GLOB [--state ...] [--account ID ...] [--region REGION ...]
@@ -44,10 +49,10 @@ public record CheckArguments(List<String> states, List<String> accounts, List<St
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--state" -> states.add(value(args, ++i, arg));
+                case "--state" -> states.add(fromWorkingDir(value(args, ++i, arg)));
                 case "--account" -> accounts.add(value(args, ++i, arg));
                 case "--region" -> regions.add(value(args, ++i, arg));
-                case "--ignore-file" -> ignoreFiles.add(value(args, ++i, arg));
+                case "--ignore-file" -> ignoreFiles.add(fromWorkingDir(value(args, ++i, arg)));
                 case "--format" -> format = format(value(args, ++i, arg));
                 case "--only-managed" -> onlyManaged = true;
                 default -> throw new IllegalArgumentException("unknown argument: " + arg);
@@ -61,8 +66,9 @@ public record CheckArguments(List<String> states, List<String> accounts, List<St
                 throw new IllegalArgumentException("--account must be a 12-digit AWS account id, was " + account);
             }
         }
-        if (ignoreFiles.isEmpty() && Files.isRegularFile(Path.of(DEFAULT_IGNORE_FILE))) {
-            ignoreFiles.add(DEFAULT_IGNORE_FILE);
+        String defaultIgnoreFile = fromWorkingDir(DEFAULT_IGNORE_FILE);
+        if (ignoreFiles.isEmpty() && Files.isRegularFile(Path.of(defaultIgnoreFile))) {
+            ignoreFiles.add(defaultIgnoreFile);
         }
         return new CheckArguments(states, accounts, regions, ignoreFiles, format, onlyManaged);
     }
@@ -81,6 +87,12 @@ public record CheckArguments(List<String> states, List<String> accounts, List<St
             config.put("driftwatch.inventory.account-id", accounts.get(0)); // used when no accounts are configured
         }
         return config;
+    }
+
+    /** A relative path (or glob) as meant from the caller's directory; unchanged when none was passed. */
+    private static String fromWorkingDir(String path) {
+        String workingDir = System.getProperty(WORKING_DIR_PROPERTY);
+        return workingDir == null || path.startsWith("/") ? path : Path.of(workingDir).resolve(path).toString();
     }
 
     /** A list as one configuration value: commas inside an entry escaped. */

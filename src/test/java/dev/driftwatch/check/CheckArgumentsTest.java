@@ -30,6 +30,21 @@ class CheckArgumentsTest {
     }
 
     @Test
+    void relativePathsAreTakenFromTheCallersDirectoryWhenTheScriptPassesIt() {
+        // bin/driftwatch-check runs the JVM inside the application's directory and passes the caller's.
+        System.setProperty(CheckArguments.WORKING_DIR_PROPERTY, "/builds/infra");
+        try {
+            CheckArguments args = CheckArguments.parse(List.of("--state", "states/**/*.tfstate", "--state", "/abs/x.tfstate",
+                    "--ignore-file", "ci/.driftignore"));
+
+            assertThat(args.states()).containsExactly("/builds/infra/states/**/*.tfstate", "/abs/x.tfstate");
+            assertThat(args.ignoreFiles()).containsExactly("/builds/infra/ci/.driftignore");
+        } finally {
+            System.clearProperty(CheckArguments.WORKING_DIR_PROPERTY);
+        }
+    }
+
+    @Test
     void rejectsBadArgumentsNamingThem() {
         assertThatThrownBy(() -> CheckArguments.parse(List.of())).hasMessage("at least one --state is required");
         assertThatThrownBy(() -> CheckArguments.parse(List.of("--state"))).hasMessage("--state needs a value");
