@@ -9,7 +9,7 @@ import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
 import dev.driftwatch.testsupport.Scans;
-import dev.driftwatch.testsupport.TerraformCli;
+import dev.driftwatch.testsupport.Terraform;
 import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,8 +88,8 @@ class ImportBlocksIT {
         assertThat(hcl).contains("\n  to = aws_sns_topic.alerts\n  id = \"arn:aws:sns:us-east-1:" + Moto.ACCOUNT + ":alerts\"\n");
 
         // Every block names an object Terraform finds by that id: it writes configuration for each one.
-        Path all = directory(hcl);
-        TerraformCli.Result generated = new TerraformCli(all).run("plan", "-no-color", "-generate-config-out=generated.tf");
+        Terraform all = initialised(hcl);
+        Terraform.Result generated = all.attempt("plan", "-no-color", "-generate-config-out=generated.tf");
         assertThat(generatedResources(all)).as(generated.output()).containsExactlyInAnyOrderElementsOf(addresses(hcl));
         // What Terraform then rejects is its own generated configuration (it says to review it), never an import:
         // moto answers values provider 5.100 refuses (SQS max_message_size 1 MiB, SNS signature_version 0, RDS empty
@@ -104,8 +104,8 @@ class ImportBlocksIT {
                 .collect(Collectors.joining("\n"));
         List<String> cleanAddresses = addresses(clean);
         assertThat(cleanAddresses).hasSize(5);
-        Path strict = directory(clean);
-        TerraformCli.Result plan = new TerraformCli(strict).run("plan", "-no-color", "-generate-config-out=generated.tf");
+        Terraform strict = initialised(clean);
+        Terraform.Result plan = strict.attempt("plan", "-no-color", "-generate-config-out=generated.tf");
         assertThat(plan.output()).as(plan.output())
                 .contains("Plan: " + cleanAddresses.size() + " to import, 0 to add, 0 to change, 0 to destroy.")
                 .doesNotContain("Error:");
@@ -113,21 +113,21 @@ class ImportBlocksIT {
     }
 
     /** A Terraform configuration of the provider (pointed at moto) and the blocks, initialised. */
-    private static Path directory(String importBlocks) throws IOException {
-        Path dir = Path.of("target/it-import", UUID.randomUUID().toString());
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("main.tf"), TerraformCli.motoProvider(Moto.URL, REGION));
-        Files.writeString(dir.resolve("imports.tf"), importBlocks);
-        new TerraformCli(dir).init();
-        return dir;
+    private static Terraform initialised(String importBlocks) throws IOException {
+        String name = "import-" + UUID.randomUUID();
+        Path source = Path.of("target/it-import", name);
+        Files.createDirectories(source);
+        Files.writeString(source.resolve("main.tf"), Terraform.motoProvider(Moto.URL, REGION));
+        Files.writeString(source.resolve("imports.tf"), importBlocks);
+        return Terraform.init(source, name);
     }
 
     private static List<String> addresses(String hcl) {
         return Pattern.compile("^  to = (\\S+)$", Pattern.MULTILINE).matcher(hcl).results().map(m -> m.group(1)).toList();
     }
 
-    private static List<String> generatedResources(Path dir) throws IOException {
-        Path file = dir.resolve("generated.tf");
+    private static List<String> generatedResources(Terraform terraform) throws IOException {
+        Path file = terraform.file("generated.tf");
         String generated = Files.exists(file) ? Files.readString(file) : "";
         return Pattern.compile("^resource \"([^\"]+)\" \"([^\"]+)\"", Pattern.MULTILINE).matcher(generated).results()
                 .map(m -> m.group(1) + "." + m.group(2)).toList();

@@ -22,6 +22,10 @@ import java.util.stream.Stream;
  */
 public final class Terraform {
 
+    /** What one command printed (stdout and stderr), and how it ended. */
+    public record Result(int exitCode, String output) {
+    }
+
     private static final List<Path> MIRROR_CANDIDATES = List.of(Path.of("/opt/tf-plugins"),
             Path.of(System.getProperty("user.home"), ".terraform.d/plugins"), Path.of("/usr/share/terraform/plugins"),
             Path.of("/usr/local/share/terraform/plugins"));
@@ -46,7 +50,12 @@ public final class Terraform {
     }
 
     public Path stateFile() {
-        return dir.resolve("terraform.tfstate");
+        return file("terraform.tfstate");
+    }
+
+    /** A file of the working copy, e.g. the configuration {@code plan -generate-config-out} wrote. */
+    public Path file(String name) {
+        return dir.resolve(name);
     }
 
     public void apply(Map<String, String> variables) {
@@ -81,7 +90,20 @@ public final class Terraform {
     }
 
     private void run(List<String> args) {
-        Path log = dir.resolve("terraform-" + args.get(0) + ".log");
+        Result result = attempt(args);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("terraform " + String.join(" ", args) + " exited with " + result.exitCode()
+                    + " (log: " + dir.resolve(logName(args)) + "):\n" + tail(result.output()));
+        }
+    }
+
+    /** Runs a command whose failure the test wants to look at, rather than fail on. */
+    public Result attempt(String... args) {
+        return attempt(List.of(args));
+    }
+
+    private Result attempt(List<String> args) {
+        Path log = dir.resolve(logName(args));
         List<String> command = new ArrayList<>(List.of("terraform"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
@@ -101,10 +123,7 @@ public final class Terraform {
                 process.destroyForcibly();
                 throw new AssertionError("terraform " + args.get(0) + " still running after 5 minutes; see " + log);
             }
-            if (process.exitValue() != 0) {
-                throw new AssertionError("terraform " + String.join(" ", args) + " exited with " + process.exitValue()
-                        + " (log: " + log + "):\n" + tail(log));
-            }
+            return new Result(process.exitValue(), Files.readString(log));
         } catch (IOException e) {
             throw new AssertionError("cannot run terraform: is Terraform (1.5+) installed and on PATH? " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -122,9 +141,41 @@ public final class Terraform {
                         + "/...) in " + candidates + "; set TF_PLUGIN_DIR to the folder above registry.terraform.io"));
     }
 
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
+    private static String logName(List<String> args) {
+        return "terraform-" + args.get(0) + ".log";
+    }
+
+    private static String tail(String output) {
+        List<String> lines = output.lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** A provider block for moto: dummy credentials, no account lookups, every collected service at the endpoint. */
+    public static String motoProvider(String endpoint, String region) {
+        StringBuilder endpoints = new StringBuilder();
+        for (String service : List.of("ec2", "s3", "iam", "sts", "sqs", "sns", "cloudwatchlogs", "dynamodb", "kms", "lambda", "rds",
+                "cloudtrail")) {
+            endpoints.append("    ").append(service).append(" = \"").append(endpoint).append("\"\n");
+        }
+        return """
+                terraform {
+                  required_providers {
+                    aws = { source = "hashicorp/aws", version = "~> 5.100" }
+                  }
+                }
+
+                provider "aws" {
+                  region                      = "%s"
+                  access_key                  = "test"
+                  secret_key                  = "test"
+                  skip_credentials_validation = true
+                  skip_requesting_account_id  = true
+                  skip_metadata_api_check     = true
+                  s3_use_path_style           = true
+                  endpoints {
+                %s  }
+                }
+                """.formatted(region, endpoints);
     }
 
     private static void copyRecursively(Path source, Path target) {
