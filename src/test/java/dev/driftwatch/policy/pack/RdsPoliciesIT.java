@@ -1,13 +1,15 @@
 package dev.driftwatch.policy.pack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.driftwatch.inventory.rds.DbInstanceCollector;
-import dev.driftwatch.policy.PolicyViolation;
-import dev.driftwatch.testsupport.BuiltInPolicies;
+import dev.driftwatch.testsupport.Database;
+import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
-import java.util.List;
+import dev.driftwatch.testsupport.PolicyInService;
+import dev.driftwatch.testsupport.TerraformStates;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,79 +18,90 @@ import software.amazon.awssdk.services.rds.model.CreateDbInstanceRequest;
 import software.amazon.awssdk.services.rds.model.ModifyDbInstanceRequest;
 
 /**
- * Built-in RDS instance policies against databases collected from moto. "good" complies with all of them;
- * "bad" breaks one at a time, then is modified to comply.
+ * Built-in RDS instance policies in the running service, on databases in moto. "good" complies with all
+ * of them; "bad" breaks one at a time (one VIOLATION, on it), then is modified to comply (resolved).
  */
+@QuarkusTest
+@WithTestResource(KafkaBroker.class)
 class RdsPoliciesIT {
 
-    private final MotoSession session = MotoSession.in("us-east-1");
-    private final DbInstanceCollector collector = new DbInstanceCollector();
+    private static final String REGION = "us-east-1";
+
+    private final RdsClient rds = MotoSession.in(REGION).rds();
+
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void reset() {
         Moto.reset();
+        TerraformStates.clear();
+        Database.clear(em);
     }
 
     @Test
     void deletionProtectionOff() {
         create("good", r -> { });
         String bad = create("bad", r -> r.deletionProtection(false));
-        assertOnlyBad("rds-deletion-protection", bad, "database bad can be deleted: deletion protection is off");
-        fix("rds-deletion-protection", r -> r.deletionProtection(true));
+        try (PolicyInService policy = PolicyInService.load("rds-deletion-protection", REGION)) {
+            String finding = policy.assertOnlyViolation(bad, "database bad can be deleted: deletion protection is off");
+            modify(r -> r.deletionProtection(true));
+            policy.assertResolved(finding);
+        }
     }
 
     @Test
     void storageUnencrypted() {
         create("good", r -> { });
         String bad = create("bad", r -> r.storageEncrypted(false).deletionProtection(false));
-        assertOnlyBad("rds-storage-encrypted", bad, "database bad stores its data unencrypted");
-        // Encryption cannot be turned on in place (AWS: restore an encrypted snapshot copy): replaced instead.
-        session.rds().deleteDBInstance(r -> r.dbInstanceIdentifier("bad").skipFinalSnapshot(true));
-        create("bad", r -> { });
-        assertThat(BuiltInPolicies.violations("rds-storage-encrypted", collector.collect(session))).isEmpty();
+        try (PolicyInService policy = PolicyInService.load("rds-storage-encrypted", REGION)) {
+            policy.assertOnlyViolation(bad, "database bad stores its data unencrypted");
+            // Encryption cannot be turned on in place (AWS: restore an encrypted snapshot copy): replaced instead.
+            rds.deleteDBInstance(r -> r.dbInstanceIdentifier("bad").skipFinalSnapshot(true));
+            create("bad", r -> { });
+            policy.assertNoViolation();
+        }
     }
 
     @Test
     void publiclyAccessible() {
         create("good", r -> { });
         String bad = create("bad", r -> r.publiclyAccessible(true));
-        assertOnlyBad("rds-not-public", bad, "database bad is reachable from the internet");
-        fix("rds-not-public", r -> r.publiclyAccessible(false));
+        try (PolicyInService policy = PolicyInService.load("rds-not-public", REGION)) {
+            String finding = policy.assertOnlyViolation(bad, "database bad is reachable from the internet");
+            modify(r -> r.publiclyAccessible(false));
+            policy.assertResolved(finding);
+        }
     }
 
     @Test
     void backupsKeptTooShortly() {
         create("good", r -> { });
         String bad = create("bad", r -> r.backupRetentionPeriod(1));
-        assertOnlyBad("rds-backup-retention", bad, "database bad keeps backups for 1 days; at least 7 are required");
-        fix("rds-backup-retention", r -> r.backupRetentionPeriod(7));
+        try (PolicyInService policy = PolicyInService.load("rds-backup-retention", REGION)) {
+            String finding = policy.assertOnlyViolation(bad, "database bad keeps backups for 1 days; at least 7 are required");
+            modify(r -> r.backupRetentionPeriod(7));
+            policy.assertResolved(finding);
+        }
     }
 
     @Test
     void backupsOff() {
         String bad = create("bad", r -> r.backupRetentionPeriod(0));
-        assertOnlyBad("rds-backup-retention", bad, "database bad keeps backups for 0 days; at least 7 are required");
+        try (PolicyInService policy = PolicyInService.load("rds-backup-retention", REGION)) {
+            policy.assertOnlyViolation(bad, "database bad keeps backups for 0 days; at least 7 are required");
+        }
     }
 
     /** A database compliant with every RDS policy, changed by {@code change}; its resource id. */
     private String create(String name, Consumer<CreateDbInstanceRequest.Builder> change) {
-        return session.rds().createDBInstance(r -> change.accept(r.dbInstanceIdentifier(name).engine("postgres")
+        return rds.createDBInstance(r -> change.accept(r.dbInstanceIdentifier(name).engine("postgres")
                 .engineVersion("16.3").dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("admin1")
                 .masterUserPassword("secretsecret").storageEncrypted(true).deletionProtection(true)
                 .publiclyAccessible(false).backupRetentionPeriod(14))).dbInstance().dbiResourceId();
     }
 
-    private void assertOnlyBad(String policy, String bad, String message) {
-        List<PolicyViolation> violations = BuiltInPolicies.violations(policy, collector.collect(session));
-        assertThat(violations).singleElement().satisfies(v -> {
-            assertThat(v.resource().id()).isEqualTo(bad);
-            assertThat(v.message()).isEqualTo(message);
-        });
-    }
-
-    private void fix(String policy, Consumer<ModifyDbInstanceRequest.Builder> change) {
-        RdsClient rds = session.rds();
+    private void modify(Consumer<ModifyDbInstanceRequest.Builder> change) {
         rds.modifyDBInstance(r -> change.accept(r.dbInstanceIdentifier("bad").applyImmediately(true)));
-        assertThat(BuiltInPolicies.violations(policy, collector.collect(session))).isEmpty();
     }
 }
