@@ -3,6 +3,7 @@ package dev.driftwatch.policy;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.driftwatch.resource.CloudResource;
+import java.time.Duration;
 import java.util.Map;
 
 /** A policy compiled once and evaluated per resource. */
@@ -22,11 +23,16 @@ public record Policy(PolicyDefinition definition, CelRuntime.Program violation, 
                 && scope.excludeTags().entrySet().stream().noneMatch(t -> t.getValue().equals(tags.get(t.getKey())));
     }
 
-    /** @return the violation's message, or {@code null} when the resource complies */
-    String check(Map<String, Object> variables) throws CelEvaluationException {
-        if (!Boolean.TRUE.equals(violation.eval(variables))) {
+    /**
+     * @param timeLimit for the condition and the message together
+     * @return the violation's message, or {@code null} when the resource complies
+     * @throws EvaluationDeadline.Exceeded when the evaluation runs past {@code timeLimit}
+     */
+    String check(Map<String, Object> variables, Duration timeLimit) throws CelEvaluationException {
+        EvaluationDeadline deadline = new EvaluationDeadline(timeLimit);
+        if (!Boolean.TRUE.equals(violation.trace(variables, deadline))) {
             return null;
         }
-        return String.valueOf(message.eval(variables));
+        return String.valueOf(message.trace(variables, deadline));
     }
 }

@@ -3,6 +3,7 @@ package dev.driftwatch.policy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,4 +32,11 @@ public interface PolicyConfig {
     @WithDefault("10000")
     @Min(1)
     int maxIterations();
+
+    /**
+     * Longest one policy may take on one resource. A policy that takes longer is stopped for the rest of
+     * the scan, and that scan resolves none of its findings.
+     */
+    @WithDefault("1s")
+    Duration maxEvaluationTime();
 }

@@ -2,7 +2,9 @@ package dev.driftwatch.policy;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.driftwatch.resource.CloudResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,18 +29,30 @@ public class PolicyEvaluator {
 
     private final PolicyRegistry registry;
     private final PolicyConfig config;
+    private final MeterRegistry meters;
 
-    PolicyEvaluator(PolicyRegistry registry, PolicyConfig config) {
+    PolicyEvaluator(PolicyRegistry registry, PolicyConfig config, MeterRegistry meters) {
         this.registry = registry;
         this.config = config;
+        this.meters = meters;
     }
 
     public Outcome evaluate(List<CloudResource> resources) {
-        return evaluate(registry.current().policies(), resources, config.requiredTags());
+        Outcome outcome = evaluate(registry.current().policies(), resources, config.requiredTags(), config.maxEvaluationTime());
+        outcome.failedPolicies().forEach(id -> meters.counter("driftwatch.policy.evaluation.failures", "policy", id).increment());
+        return outcome;
     }
 
-    /** @param requiredTags overrides every policy's {@code required_tags} variable when present */
-    static Outcome evaluate(List<Policy> policies, List<CloudResource> resources, Optional<List<String>> requiredTags) {
+    /**
+     * A policy that fails on a resource is reported failed and still evaluated on the others; one that runs
+     * past {@code timeLimit} on a resource is stopped for the rest of this evaluation, so a slow expression
+     * costs a scan at most {@code timeLimit} once.
+     *
+     * @param requiredTags overrides every policy's {@code required_tags} variable when present
+     * @param timeLimit    per resource
+     */
+    static Outcome evaluate(List<Policy> policies, List<CloudResource> resources, Optional<List<String>> requiredTags,
+            Duration timeLimit) {
         List<PolicyViolation> violations = new ArrayList<>();
         Set<String> failed = new HashSet<>();
         Map<CloudResource, Map<String, Object>> values = new HashMap<>();
@@ -49,10 +63,16 @@ public class PolicyEvaluator {
                     continue;
                 }
                 try {
-                    String message = policy.check(Map.of("resource", values.computeIfAbsent(resource, CelValues::of), "vars", vars));
+                    Map<String, Object> input = Map.of("resource", values.computeIfAbsent(resource, CelValues::of), "vars", vars);
+                    String message = policy.check(input, timeLimit);
                     if (message != null) {
                         violations.add(new PolicyViolation(policy.definition(), resource, message));
                     }
+                } catch (EvaluationDeadline.Exceeded e) {
+                    failed.add(policy.id());
+                    LOG.errorf("Policy %s stopped for this scan: on %s %s its %s", policy.id(), resource.type(), resource.id(),
+                            e.getMessage());
+                    break;
                 } catch (CelEvaluationException | RuntimeException e) {
                     if (failed.add(policy.id())) {
                         LOG.errorf("Policy %s could not be evaluated on %s %s: %s", policy.id(), resource.type(), resource.id(),

@@ -5,6 +5,7 @@ import dev.driftwatch.resource.CloudResource;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class PolicyPackBenchmark {
         for (int run = 0; run < times.length; run++) {
             long bytes = threads.getCurrentThreadAllocatedBytes();
             long start = System.nanoTime();
-            violations = PolicyEvaluator.evaluate(pack, resources, Optional.empty()).violations().size();
+            violations = PolicyEvaluator.evaluate(pack, resources, Optional.empty(), Duration.ofSeconds(1)).violations().size();
             times[run] = System.nanoTime() - start;
             allocated[run] = threads.getCurrentThreadAllocatedBytes() - bytes;
         }
