@@ -1,0 +1,104 @@
+package dev.driftwatch.testsupport;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * One AWS service as the service under test sees it: moto over HTTP, except for the few answers moto cannot
+ * give, which a subclass writes itself. The service is pointed here through
+ * {@code driftwatch.aws.service-endpoints.<service>}; everything else goes to moto unchanged.
+ */
+public abstract class MotoFront implements QuarkusTestResourceLifecycleManager {
+
+    /** An HTTP answer: status, XML body. */
+    protected record Reply(int status, String body) {
+    }
+
+    private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+    /** Running fronts by service, for tests that configure a second instance of the service. */
+    private static final Map<String, String> URLS = new ConcurrentHashMap<>();
+
+    private final String service;
+    private final HttpClient forward = HttpClient.newHttpClient();
+    private HttpServer server;
+
+    protected MotoFront(String service) {
+        this.service = service;
+    }
+
+    /**
+     * @param form the request's decoded query-protocol form ({@code Action=...&...})
+     * @param moto moto's own answer to the request, fetched when called
+     */
+    protected abstract Reply answer(String form, Supplier<Reply> moto);
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.start();
+        URLS.put(service, "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of("driftwatch.aws.service-endpoints." + service, URLS.get(service));
+    }
+
+    /** The address of the running front for this service. */
+    public static String url(String service) {
+        return URLS.get(service);
+    }
+
+    @Override
+    public void stop() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String form = URLDecoder.decode(new String(body, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        Reply reply = answer(form, () -> fromMoto(exchange, body));
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().put("Content-Type", List.of("text/xml"));
+        exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    private Reply fromMoto(HttpExchange exchange, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Moto.URL + exchange.getRequestURI()))
+                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name.toLowerCase())) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
+        try {
+            HttpResponse<String> response = forward.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reply(503, "");
+        }
+    }
+}
