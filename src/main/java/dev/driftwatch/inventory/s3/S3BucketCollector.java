@@ -1,10 +1,12 @@
 package dev.driftwatch.inventory.s3;
 
 import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.InventoryConfig;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,23 +18,34 @@ import software.amazon.awssdk.services.s3.model.Tag;
 /**
  * {@code aws_s3_bucket}: name, ARN, region and tags. Provider 5.x keeps versioning, encryption, policy and
  * the rest in their own resources, which have their own collectors. ListBuckets per 10,000 buckets, then
- * GetBucketTagging per bucket (S3 has no other way to read tags), plus GetBucketLocation only when
- * ListBuckets did not name the bucket's region.
+ * GetBucketTagging per bucket (S3 has no other way to read tags); the region as {@link BucketRegions}
+ * finds it.
  */
-@ApplicationScoped
+@Singleton // not @ApplicationScoped: a client proxy would need a no-argument constructor
 public class S3BucketCollector extends TypedCollector {
 
     static final String TYPE = "aws_s3_bucket";
 
-    public S3BucketCollector() {
+    /** Where buckets whose region ListBuckets does not name are looked for first. */
+    private final List<String> likelyRegions;
+
+    @Inject
+    S3BucketCollector(InventoryConfig config) {
+        this(config.regions().stream().filter(r -> !"all".equals(r)).toList());
+    }
+
+    public S3BucketCollector(List<String> likelyRegions) {
         super(TYPE, "s3", true);
+        this.likelyRegions = likelyRegions;
     }
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        return S3Buckets.eachBucket(session, bucket -> {
+        List<Bucket> buckets = S3Buckets.list(session);
+        BucketRegions regions = BucketRegions.of(session, buckets, likelyRegions);
+        return S3Buckets.eachBucket(buckets, bucket -> {
             try {
-                return Optional.of(toResource(session, bucket));
+                return Optional.of(toResource(session, bucket, regions));
             } catch (S3Exception e) {
                 if (!"NoSuchBucket".equals(S3Buckets.errorCode(e))) {
                     throw e;
@@ -42,12 +55,11 @@ public class S3BucketCollector extends TypedCollector {
         });
     }
 
-    private static CloudResource toResource(AwsSession session, Bucket bucket) {
+    private static CloudResource toResource(AwsSession session, Bucket bucket, BucketRegions regions) {
         String name = bucket.name();
         Map<String, Object> tags = S3Buckets.read(() -> session.s3().getBucketTagging(r -> r.bucket(name)).tagSet(), "NoSuchTagSet")
                 .map(set -> Tags.toMap(set, Tag::key, Tag::value)).orElseGet(Map::of);
-        String region = bucket.bucketRegion() != null ? bucket.bucketRegion()
-                : region(session.s3().getBucketLocation(r -> r.bucket(name)).locationConstraintAsString());
+        String region = regions.of(name);
         String arn = S3Buckets.arn(name);
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("id", name);
@@ -56,13 +68,5 @@ public class S3BucketCollector extends TypedCollector {
         attributes.put("region", region);
         attributes.put("tags", tags);
         return new CloudResource(TYPE, name, session.account(), session.region(), arn, attributes, bucket.creationDate());
-    }
-
-    /** GetBucketLocation names us-east-1 by no constraint and eu-west-1 by its legacy name. */
-    static String region(String locationConstraint) {
-        if (locationConstraint == null || locationConstraint.isEmpty() || "null".equals(locationConstraint)) {
-            return "us-east-1";
-        }
-        return "EU".equals(locationConstraint) ? "eu-west-1" : locationConstraint;
     }
 }

@@ -30,9 +30,18 @@ final class S3Buckets {
         return session.s3().listBucketsPaginator(r -> r.maxBuckets(PAGE_SIZE)).buckets().stream().toList();
     }
 
+    /** The buckets located in {@code region}, by ListBuckets' region filter. */
+    static List<Bucket> listIn(AwsSession session, String region) {
+        return session.s3().listBucketsPaginator(r -> r.maxBuckets(PAGE_SIZE).bucketRegion(region)).buckets().stream().toList();
+    }
+
     /** One read per bucket, side by side; a bucket whose read answers empty is left out. */
     static List<CloudResource> eachBucket(AwsSession session, Function<Bucket, Optional<CloudResource>> read) {
-        return ParallelReads.map(list(session), read);
+        return eachBucket(list(session), read);
+    }
+
+    static List<CloudResource> eachBucket(List<Bucket> buckets, Function<Bucket, Optional<CloudResource>> read) {
+        return ParallelReads.map(buckets, read);
     }
 
     /**
