@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 /**
  * One built-in policy put in force in the running service (its file copied into the service's policy
  * directory) and checked as a user sees it: a scan requested through the API, the finding as PostgreSQL
- * holds it ({@code /api/findings}), its event on {@code driftwatch.findings}. Closing removes the file,
- * so the tests that share the service run without it.
+ * holds it ({@code /api/findings}), its event on {@code driftwatch.findings}. Closing removes the file
+ * and waits until the service has dropped the policy, so the tests that share the service (or a changed
+ * copy loaded next) run without it.
  */
 public final class PolicyInService implements AutoCloseable {
 
@@ -47,8 +48,7 @@ public final class PolicyInService implements AutoCloseable {
             Files.createDirectories(DIRECTORY);
             Path copy = DIRECTORY.resolve(policyId + ".yaml");
             Files.writeString(copy, edit.apply(Files.readString(builtIn(policyId))));
-            await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/api/policies").then().statusCode(200)
-                    .extract().jsonPath().getList("policies.id").contains(policyId));
+            await().atMost(Duration.ofSeconds(10)).until(() -> listed(policyId));
             return new PolicyInService(policyId, copy, region);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -61,13 +61,7 @@ public final class PolicyInService implements AutoCloseable {
      */
     public String assertOnlyViolation(String resourceId, String message) {
         try (FindingEventLog events = new FindingEventLog()) { // opened before the scan: it sees only later events
-            Scans.scanAndWait(region);
-            List<Map<String, Object>> open = findings("OPEN");
-            assertThat(open).as("open violations of %s", id).singleElement().satisfies(f -> {
-                assertThat(f.get("resourceId")).isEqualTo(resourceId);
-                assertThat(f.get("message")).isEqualTo(message);
-            });
-            String fingerprint = (String) open.get(0).get("fingerprint");
+            String fingerprint = scanForOnlyViolation(resourceId, message);
             FindingEventLog.Event opened = events.await(List.of(fingerprint), 1).get(0);
             assertThat(opened.type()).isEqualTo("finding.opened");
             assertThat(opened.data().getString("kind")).isEqualTo("VIOLATION");
@@ -75,6 +69,15 @@ public final class PolicyInService implements AutoCloseable {
             assertThat(opened.data().getString("resourceId")).isEqualTo(resourceId);
             return fingerprint;
         }
+    }
+
+    /**
+     * Scans; the policy's one open violation is still on this resource, now with this message. For the steps
+     * of a finding that stays open (same resource, same fingerprint): a changed message only updates it, so
+     * no {@code finding.opened} event is awaited.
+     */
+    public void assertStillOpen(String resourceId, String message) {
+        scanForOnlyViolation(resourceId, message);
     }
 
     /** Scans; the violation with this fingerprint is resolved (and announced), and nothing else is open. */
@@ -91,6 +94,17 @@ public final class PolicyInService implements AutoCloseable {
     public void assertNoViolation() {
         Scans.scanAndWait(region);
         assertThat(findings("OPEN")).as("open violations of %s", id).isEmpty();
+    }
+
+    /** Scans; exactly one open violation of the policy, on this resource, with this message: its fingerprint. */
+    private String scanForOnlyViolation(String resourceId, String message) {
+        Scans.scanAndWait(region);
+        List<Map<String, Object>> open = findings("OPEN");
+        assertThat(open).as("open violations of %s", id).singleElement().satisfies(f -> {
+            assertThat(f.get("resourceId")).isEqualTo(resourceId);
+            assertThat(f.get("message")).isEqualTo(message);
+        });
+        return (String) open.get(0).get("fingerprint");
     }
 
     private List<Map<String, Object>> findings(String status) {
@@ -113,5 +127,10 @@ public final class PolicyInService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !listed(id));
+    }
+
+    private static boolean listed(String policyId) {
+        return given().get("/api/policies").then().statusCode(200).extract().jsonPath().getList("policies.id").contains(policyId);
     }
 }

@@ -1,73 +1,75 @@
 package dev.driftwatch.policy.pack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.driftwatch.inventory.cloudtrail.CloudTrailCollector;
-import dev.driftwatch.testsupport.BuiltInPolicies;
+import dev.driftwatch.testsupport.Database;
+import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
+import dev.driftwatch.testsupport.PolicyInService;
+import dev.driftwatch.testsupport.TerraformStates;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 
-/** Built-in CloudTrail policies against trails collected from moto. */
+/** Built-in CloudTrail policies in the running service, on trails in moto. */
+@QuarkusTest
+@WithTestResource(KafkaBroker.class)
 class CloudTrailPoliciesIT {
 
-    private final MotoSession session = MotoSession.in("us-east-1");
-    private final CloudTrailCollector collector = new CloudTrailCollector();
+    private static final String REGION = "us-east-1";
+
+    private final MotoSession session = MotoSession.in(REGION);
+    private final CloudTrailClient cloudTrail = session.cloudTrail();
+
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void reset() {
         Moto.reset();
+        TerraformStates.clear();
+        Database.clear(em);
         session.s3().createBucket(r -> r.bucket("trail-logs"));
     }
 
     @Test
     void singleRegionOrNotLogging() {
-        CloudTrailClient cloudTrail = session.cloudTrail();
         String good = trail("good", true, true);
         String local = trail("local", false, true);
         // by name: moto's StartLogging does not take the ARN
         cloudTrail.startLogging(r -> r.name("good"));
         cloudTrail.startLogging(r -> r.name("local"));
+        try (PolicyInService policy = PolicyInService.load("cloudtrail-multi-region-logging", REGION)) {
+            String singleRegion = policy.assertOnlyViolation(local, "trail local covers only its home region");
 
-        assertThat(BuiltInPolicies.violations("cloudtrail-multi-region-logging", collector.collect(session)))
-                .singleElement().satisfies(v -> {
-                    assertThat(v.resource().id()).isEqualTo(local);
-                    assertThat(v.message()).isEqualTo("trail local covers only its home region");
-                });
+            cloudTrail.updateTrail(r -> r.name("local").isMultiRegionTrail(true));
+            policy.assertResolved(singleRegion);
 
-        cloudTrail.updateTrail(r -> r.name("local").isMultiRegionTrail(true));
-        assertThat(BuiltInPolicies.violations("cloudtrail-multi-region-logging", collector.collect(session))).isEmpty();
+            cloudTrail.stopLogging(r -> r.name("good"));
+            String notLogging = policy.assertOnlyViolation(good, "trail good is not logging");
 
-        cloudTrail.stopLogging(r -> r.name("good"));
-        assertThat(BuiltInPolicies.violations("cloudtrail-multi-region-logging", collector.collect(session)))
-                .singleElement().satisfies(v -> {
-                    assertThat(v.resource().id()).isEqualTo(good);
-                    assertThat(v.message()).isEqualTo("trail good is not logging");
-                });
-
-        cloudTrail.startLogging(r -> r.name("good"));
-        assertThat(BuiltInPolicies.violations("cloudtrail-multi-region-logging", collector.collect(session))).isEmpty();
+            cloudTrail.startLogging(r -> r.name("good"));
+            policy.assertResolved(notLogging);
+        }
     }
 
     @Test
     void logFilesNotValidated() {
         trail("good", true, true);
         String unvalidated = trail("unvalidated", true, false);
+        try (PolicyInService policy = PolicyInService.load("cloudtrail-log-validation", REGION)) {
+            String finding = policy.assertOnlyViolation(unvalidated, "trail unvalidated does not validate its log files");
 
-        assertThat(BuiltInPolicies.violations("cloudtrail-log-validation", collector.collect(session)))
-                .singleElement().satisfies(v -> {
-                    assertThat(v.resource().id()).isEqualTo(unvalidated);
-                    assertThat(v.message()).isEqualTo("trail unvalidated does not validate its log files");
-                });
-
-        session.cloudTrail().updateTrail(r -> r.name("unvalidated").enableLogFileValidation(true));
-        assertThat(BuiltInPolicies.violations("cloudtrail-log-validation", collector.collect(session))).isEmpty();
+            cloudTrail.updateTrail(r -> r.name("unvalidated").enableLogFileValidation(true));
+            policy.assertResolved(finding);
+        }
     }
 
     private String trail(String name, boolean multiRegion, boolean validation) {
-        return session.cloudTrail().createTrail(r -> r.name(name).s3BucketName("trail-logs").isMultiRegionTrail(multiRegion)
+        return cloudTrail.createTrail(r -> r.name(name).s3BucketName("trail-logs").isMultiRegionTrail(multiRegion)
                 .enableLogFileValidation(validation)).trailARN();
     }
 }

@@ -1,42 +1,50 @@
 package dev.driftwatch.policy.pack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.driftwatch.inventory.ec2.EbsVolumeCollector;
-import dev.driftwatch.testsupport.BuiltInPolicies;
+import dev.driftwatch.testsupport.Database;
+import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
+import dev.driftwatch.testsupport.PolicyInService;
+import dev.driftwatch.testsupport.TerraformStates;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
-/** Built-in EBS volume policies against volumes collected from moto. */
+/** Built-in EBS volume policies in the running service, on volumes in moto. */
+@QuarkusTest
+@WithTestResource(KafkaBroker.class)
 class EbsVolumePoliciesIT {
 
-    private final MotoSession session = MotoSession.in("us-east-1");
-    private final EbsVolumeCollector collector = new EbsVolumeCollector();
+    private static final String REGION = "us-east-1";
+
+    private final Ec2Client ec2 = MotoSession.in(REGION).ec2();
+
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void reset() {
         Moto.reset();
+        TerraformStates.clear();
+        Database.clear(em);
     }
 
     @Test
     void unencryptedVolume() {
-        Ec2Client ec2 = session.ec2();
         ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(8).encrypted(true));
         String plain = ec2.createVolume(r -> r.availabilityZone("us-east-1b").size(8).encrypted(false)).volumeId();
+        try (PolicyInService policy = PolicyInService.load("ebs-volume-encrypted", REGION)) {
+            String finding = policy.assertOnlyViolation(plain, "EBS volume " + plain + " in us-east-1b is not encrypted");
 
-        assertThat(BuiltInPolicies.violations("ebs-volume-encrypted", collector.collect(session)))
-                .singleElement().satisfies(v -> {
-                    assertThat(v.resource().id()).isEqualTo(plain);
-                    assertThat(v.message()).isEqualTo("EBS volume " + plain + " in us-east-1b is not encrypted");
-                });
-
-        // A volume cannot be encrypted in place: the fix is an encrypted copy (through a snapshot) instead of it.
-        String snapshot = ec2.createSnapshot(r -> r.volumeId(plain)).snapshotId();
-        ec2.createVolume(r -> r.availabilityZone("us-east-1b").snapshotId(snapshot).encrypted(true));
-        ec2.deleteVolume(r -> r.volumeId(plain));
-        assertThat(BuiltInPolicies.violations("ebs-volume-encrypted", collector.collect(session))).isEmpty();
+            // A volume cannot be encrypted in place: the fix is an encrypted copy (through a snapshot) instead of it.
+            String snapshot = ec2.createSnapshot(r -> r.volumeId(plain)).snapshotId();
+            ec2.createVolume(r -> r.availabilityZone("us-east-1b").snapshotId(snapshot).encrypted(true));
+            ec2.deleteVolume(r -> r.volumeId(plain));
+            policy.assertResolved(finding);
+        }
     }
 }

@@ -1,11 +1,15 @@
 package dev.driftwatch.policy.pack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.driftwatch.inventory.ec2.InstanceCollector;
-import dev.driftwatch.testsupport.BuiltInPolicies;
+import dev.driftwatch.testsupport.Database;
+import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
+import dev.driftwatch.testsupport.PolicyInService;
+import dev.driftwatch.testsupport.TerraformStates;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,56 +18,55 @@ import software.amazon.awssdk.services.ec2.model.HttpTokensState;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
-/** Built-in EC2 instance policies against instances collected from moto. */
+/** Built-in EC2 instance policies in the running service, on instances in moto. */
+@QuarkusTest
+@WithTestResource(KafkaBroker.class)
 class InstancePoliciesIT {
 
+    private static final String REGION = "us-east-1";
     private static final String AMI = "ami-03cf127a"; // one of moto's stock images
 
-    private final MotoSession session = MotoSession.in("us-east-1");
-    private final InstanceCollector collector = new InstanceCollector();
+    private final Ec2Client ec2 = MotoSession.in(REGION).ec2();
+
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void reset() {
         Moto.reset();
+        TerraformStates.clear();
+        Database.clear(em);
     }
 
     @Test
     void imdsV1Accepted() {
-        Ec2Client ec2 = session.ec2();
         launch(m -> m.httpTokens(HttpTokensState.REQUIRED));
         String optional = launch(m -> m.httpTokens(HttpTokensState.OPTIONAL));
+        try (PolicyInService policy = PolicyInService.load("instance-imdsv2-required", REGION)) {
+            String finding = policy.assertOnlyViolation(optional, "instance " + optional + " accepts IMDSv1 (http_tokens is not required)");
 
-        assertThat(BuiltInPolicies.violations("instance-imdsv2-required", collector.collect(session)))
-                .singleElement().satisfies(v -> {
-                    assertThat(v.resource().id()).isEqualTo(optional);
-                    assertThat(v.message()).isEqualTo("instance " + optional + " accepts IMDSv1 (http_tokens is not required)");
-                });
-
-        ec2.modifyInstanceMetadataOptions(r -> r.instanceId(optional).httpTokens(HttpTokensState.REQUIRED));
-        assertThat(BuiltInPolicies.violations("instance-imdsv2-required", collector.collect(session))).isEmpty();
+            ec2.modifyInstanceMetadataOptions(r -> r.instanceId(optional).httpTokens(HttpTokensState.REQUIRED));
+            policy.assertResolved(finding);
+        }
     }
 
     @Test
     void requiredTagsMissingOrEmpty() {
-        Ec2Client ec2 = session.ec2();
         String tagged = launch(m -> m.httpTokens(HttpTokensState.REQUIRED));
         String untagged = launch(m -> m.httpTokens(HttpTokensState.REQUIRED));
         ec2.createTags(r -> r.resources(tagged).tags(tag("owner", "ana"), tag("team", "payments")));
         // an empty value counts as missing
         ec2.createTags(r -> r.resources(untagged).tags(tag("team", ""), tag("Name", "web")));
+        try (PolicyInService policy = PolicyInService.load("required-tags-instance", REGION)) {
+            String finding = policy.assertOnlyViolation(untagged, "aws_instance " + untagged + " lacks the tags owner, team");
 
-        assertThat(BuiltInPolicies.violations("required-tags-instance", collector.collect(session)))
-                .singleElement().satisfies(v -> {
-                    assertThat(v.resource().id()).isEqualTo(untagged);
-                    assertThat(v.message()).isEqualTo("aws_instance " + untagged + " lacks the tags owner, team");
-                });
-
-        ec2.createTags(r -> r.resources(untagged).tags(tag("owner", "bo"), tag("team", "search")));
-        assertThat(BuiltInPolicies.violations("required-tags-instance", collector.collect(session))).isEmpty();
+            ec2.createTags(r -> r.resources(untagged).tags(tag("owner", "bo"), tag("team", "search")));
+            policy.assertResolved(finding);
+        }
     }
 
     private String launch(Consumer<InstanceMetadataOptionsRequest.Builder> metadata) {
-        return session.ec2().runInstances(r -> r.imageId(AMI).instanceType("t3.micro").minCount(1).maxCount(1)
+        return ec2.runInstances(r -> r.imageId(AMI).instanceType("t3.micro").minCount(1).maxCount(1)
                 .metadataOptions(metadata)).instances().get(0).instanceId();
     }
 

@@ -1,37 +1,46 @@
 package dev.driftwatch.policy.pack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.driftwatch.inventory.Regions;
-import dev.driftwatch.inventory.s3.S3AccountPublicAccessBlockCollector;
-import dev.driftwatch.testsupport.BuiltInPolicies;
+import dev.driftwatch.testsupport.Database;
+import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoS3Control;
-import dev.driftwatch.testsupport.MotoSession;
+import dev.driftwatch.testsupport.PolicyInService;
+import dev.driftwatch.testsupport.TerraformStates;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** One block per account: none, then partial, then complete. */
+/** One block per account, in the running service: none, then partial (still the same finding), then complete. */
+@QuarkusTest
+@WithTestResource(KafkaBroker.class)
 class S3AccountPublicAccessBlockPolicyIT {
 
-    private final MotoSession session = MotoSession.in(Regions.GLOBAL);
-    private final S3AccountPublicAccessBlockCollector collector = new S3AccountPublicAccessBlockCollector();
+    private static final String MESSAGE = "account " + Moto.ACCOUNT + " does not block all public S3 access";
+
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void reset() {
         Moto.reset();
+        TerraformStates.clear();
+        Database.clear(em);
     }
 
     @Test
     void anAccountMustBlockAllFour() {
-        assertThat(BuiltInPolicies.violations("s3-account-public-access-block", collector.collect(session))).singleElement()
-                .satisfies(v -> assertThat(v.message()).isEqualTo("account " + Moto.ACCOUNT + " does not block all public S3 access"));
+        try (PolicyInService policy = PolicyInService.load("s3-account-public-access-block", Regions.GLOBAL)) {
+            String finding = policy.assertOnlyViolation(Moto.ACCOUNT, MESSAGE);
 
-        MotoS3Control.putPublicAccessBlock(true, true, true, false);
-        assertThat(BuiltInPolicies.violations("s3-account-public-access-block", collector.collect(session)))
-                .extracting(v -> v.resource().id()).containsExactly(Moto.ACCOUNT);
+            MotoS3Control.putPublicAccessBlock(true, true, true, false);
+            policy.assertStillOpen(Moto.ACCOUNT, MESSAGE);
 
-        MotoS3Control.putPublicAccessBlock(true, true, true, true);
-        assertThat(BuiltInPolicies.violations("s3-account-public-access-block", collector.collect(session))).isEmpty();
+            MotoS3Control.putPublicAccessBlock(true, true, true, true);
+            policy.assertResolved(finding);
+        }
     }
 }

@@ -1,25 +1,28 @@
 package dev.driftwatch.policy.pack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.driftwatch.inventory.Collector;
 import dev.driftwatch.inventory.Regions;
-import dev.driftwatch.inventory.s3.S3BucketEncryptionCollector;
-import dev.driftwatch.inventory.s3.S3BucketPolicyCollector;
-import dev.driftwatch.inventory.s3.S3BucketPublicAccessBlockCollector;
-import dev.driftwatch.inventory.s3.S3BucketVersioningCollector;
-import dev.driftwatch.policy.PolicyViolation;
-import dev.driftwatch.testsupport.BuiltInPolicies;
+import dev.driftwatch.testsupport.Database;
+import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
-import java.util.List;
+import dev.driftwatch.testsupport.PolicyInService;
+import dev.driftwatch.testsupport.TerraformStates;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
-/** Built-in S3 bucket policies against buckets collected from moto: "good" complies, "bad" does not until fixed. */
+/**
+ * Built-in S3 bucket policies in the running service, on buckets in moto: "good" complies, "bad" is the
+ * one violation until fixed.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBroker.class)
 class S3BucketPoliciesIT {
 
     private static final String TLS_ONLY = """
@@ -32,12 +35,16 @@ class S3BucketPoliciesIT {
               "Condition": {"Bool": {"aws:SecureTransport": "false"}}},
              {"Effect": "Deny", "Principal": "*", "Action": "s3:DeleteBucket", "Resource": "arn:aws:s3:::%1$s"}]}""";
 
-    private final MotoSession session = MotoSession.in(Regions.GLOBAL);
-    private final S3Client s3 = session.s3();
+    private final S3Client s3 = MotoSession.in(Regions.GLOBAL).s3();
+
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void reset() {
         Moto.reset();
+        TerraformStates.clear();
+        Database.clear(em);
         s3.createBucket(r -> r.bucket("good"));
         s3.createBucket(r -> r.bucket("bad"));
     }
@@ -45,58 +52,59 @@ class S3BucketPoliciesIT {
     @Test
     void versioningOff() {
         versioning("good", BucketVersioningStatus.ENABLED);
-        assertOnlyBad("s3-bucket-versioning", new S3BucketVersioningCollector(), "bucket bad does not keep object versions");
+        try (PolicyInService policy = load("s3-bucket-versioning")) {
+            String finding = policy.assertOnlyViolation("bad", "bucket bad does not keep object versions");
 
-        versioning("bad", BucketVersioningStatus.ENABLED);
-        assertThat(violations("s3-bucket-versioning", new S3BucketVersioningCollector())).isEmpty();
-        versioning("bad", BucketVersioningStatus.SUSPENDED);
-        assertOnlyBad("s3-bucket-versioning", new S3BucketVersioningCollector(), "bucket bad does not keep object versions");
+            versioning("bad", BucketVersioningStatus.ENABLED);
+            policy.assertResolved(finding);
+            // Suspended versioning keeps no new versions either: the finding opens again.
+            versioning("bad", BucketVersioningStatus.SUSPENDED);
+            policy.assertOnlyViolation("bad", "bucket bad does not keep object versions");
+        }
     }
 
     @Test
     void publicAccessNotFullyBlocked() {
         publicAccessBlock("good", true);
         publicAccessBlock("bad", false);
-        assertOnlyBad("s3-bucket-public-access-block", new S3BucketPublicAccessBlockCollector(),
-                "bucket bad does not block all public access");
+        try (PolicyInService policy = load("s3-bucket-public-access-block")) {
+            String finding = policy.assertOnlyViolation("bad", "bucket bad does not block all public access");
 
-        publicAccessBlock("bad", true);
-        assertThat(violations("s3-bucket-public-access-block", new S3BucketPublicAccessBlockCollector())).isEmpty();
-        // A bucket with no block at all is reported with every flag off, so the policy sees it.
-        s3.createBucket(r -> r.bucket("unblocked"));
-        assertThat(violations("s3-bucket-public-access-block", new S3BucketPublicAccessBlockCollector()))
-                .extracting(v -> v.resource().id()).containsExactly("unblocked");
+            publicAccessBlock("bad", true);
+            policy.assertResolved(finding);
+            // A bucket with no block at all is reported with every flag off, so the policy sees it.
+            s3.createBucket(r -> r.bucket("unblocked"));
+            policy.assertOnlyViolation("unblocked", "bucket unblocked does not block all public access");
+        }
     }
 
     @Test
     void plainHttpAccepted() {
         policy("good", TLS_ONLY);
         policy("bad", HTTP_ALLOWED);
-        assertOnlyBad("s3-bucket-tls-only", new S3BucketPolicyCollector(), "bucket bad accepts requests over plain HTTP");
+        try (PolicyInService policy = load("s3-bucket-tls-only")) {
+            String finding = policy.assertOnlyViolation("bad", "bucket bad accepts requests over plain HTTP");
 
-        policy("bad", TLS_ONLY);
-        assertThat(violations("s3-bucket-tls-only", new S3BucketPolicyCollector())).isEmpty();
+            policy("bad", TLS_ONLY);
+            policy.assertResolved(finding);
+        }
     }
 
     @Test
     void encryptedWithoutKms() {
         encryption("good", ServerSideEncryption.AWS_KMS);
         encryption("bad", ServerSideEncryption.AES256);
-        assertOnlyBad("s3-bucket-encryption-kms", new S3BucketEncryptionCollector(), "bucket bad does not encrypt objects with a KMS key");
+        try (PolicyInService policy = load("s3-bucket-encryption-kms")) {
+            String finding = policy.assertOnlyViolation("bad", "bucket bad does not encrypt objects with a KMS key");
 
-        encryption("bad", ServerSideEncryption.AWS_KMS);
-        assertThat(violations("s3-bucket-encryption-kms", new S3BucketEncryptionCollector())).isEmpty();
+            encryption("bad", ServerSideEncryption.AWS_KMS);
+            policy.assertResolved(finding);
+        }
     }
 
-    private void assertOnlyBad(String policy, Collector collector, String message) {
-        assertThat(violations(policy, collector)).singleElement().satisfies(v -> {
-            assertThat(v.resource().id()).isEqualTo("bad");
-            assertThat(v.message()).isEqualTo(message);
-        });
-    }
-
-    private List<PolicyViolation> violations(String policy, Collector collector) {
-        return BuiltInPolicies.violations(policy, collector.collect(session));
+    /** S3 buckets are global resources: scanned once per account. */
+    private static PolicyInService load(String policyId) {
+        return PolicyInService.load(policyId, Regions.GLOBAL);
     }
 
     private void versioning(String bucket, BucketVersioningStatus status) {

@@ -1,49 +1,58 @@
 package dev.driftwatch.policy.pack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.driftwatch.inventory.Regions;
-import dev.driftwatch.inventory.s3.S3BucketPolicyCollector;
-import dev.driftwatch.testsupport.BuiltInPolicies;
+import dev.driftwatch.testsupport.Database;
+import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
+import dev.driftwatch.testsupport.PolicyInService;
+import dev.driftwatch.testsupport.TerraformStates;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
+/** The built-in s3-bucket-public policy in the running service, on bucket policies in moto. */
+@QuarkusTest
+@WithTestResource(KafkaBroker.class)
 class S3BucketPublicPolicyIT {
 
-    private final MotoSession session = MotoSession.in(Regions.GLOBAL);
-    private final S3BucketPolicyCollector collector = new S3BucketPolicyCollector();
+    private static final String MESSAGE = "bucket website has a policy statement allowing anyone, without a condition";
+
+    private final S3Client s3 = MotoSession.in(Regions.GLOBAL).s3();
+
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void reset() {
         Moto.reset();
+        TerraformStates.clear();
+        Database.clear(em);
     }
 
     @Test
     void onlyAnUnconditionalAllowToEveryoneIsPublic() {
-        S3Client s3 = session.s3();
-        policy(s3, "tls-only", statement("Deny", "\"*\"", "s3:*", "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}},"));
-        policy(s3, "from-vpce", statement("Allow", "\"*\"", "s3:GetObject", "\"Condition\":{\"StringEquals\":{\"aws:SourceVpce\":\"vpce-1\"}},"));
-        policy(s3, "one-account", statement("Allow", "{\"AWS\":\"arn:aws:iam::111122223333:root\"}", "s3:GetObject", ""));
-        policy(s3, "website", statement("Allow", "{\"AWS\":[\"arn:aws:iam::111122223333:root\",\"*\"]}", "s3:GetObject", ""));
+        policy("tls-only", statement("Deny", "\"*\"", "s3:*", "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}},"));
+        policy("from-vpce", statement("Allow", "\"*\"", "s3:GetObject", "\"Condition\":{\"StringEquals\":{\"aws:SourceVpce\":\"vpce-1\"}},"));
+        policy("one-account", statement("Allow", "{\"AWS\":\"arn:aws:iam::111122223333:root\"}", "s3:GetObject", ""));
+        policy("website", statement("Allow", "{\"AWS\":[\"arn:aws:iam::111122223333:root\",\"*\"]}", "s3:GetObject", ""));
+        try (PolicyInService policy = PolicyInService.load("s3-bucket-public", Regions.GLOBAL)) {
+            String finding = policy.assertOnlyViolation("website", MESSAGE);
 
-        assertThat(BuiltInPolicies.violations("s3-bucket-public", collector.collect(session))).singleElement().satisfies(v -> {
-            assertThat(v.resource().id()).isEqualTo("website");
-            assertThat(v.message()).isEqualTo("bucket website has a policy statement allowing anyone, without a condition");
-        });
+            s3.putBucketPolicy(r -> r.bucket("website").policy(policyOf("website",
+                    statement("Allow", "{\"AWS\":\"arn:aws:iam::111122223333:root\"}", "s3:GetObject", ""))));
+            policy.assertResolved(finding);
 
-        s3.putBucketPolicy(r -> r.bucket("website").policy(policyOf("website",
-                statement("Allow", "{\"AWS\":\"arn:aws:iam::111122223333:root\"}", "s3:GetObject", ""))));
-        assertThat(BuiltInPolicies.violations("s3-bucket-public", collector.collect(session))).isEmpty();
-
-        s3.putBucketPolicy(r -> r.bucket("website").policy(policyOf("website", statement("Allow", "\"*\"", "s3:GetObject", ""))));
-        assertThat(BuiltInPolicies.violations("s3-bucket-public", collector.collect(session)))
-                .extracting(v -> v.resource().id()).containsExactly("website");
+            s3.putBucketPolicy(r -> r.bucket("website").policy(policyOf("website", statement("Allow", "\"*\"", "s3:GetObject", ""))));
+            policy.assertOnlyViolation("website", MESSAGE);
+        }
     }
 
-    private static void policy(S3Client s3, String bucket, String statement) {
+    private void policy(String bucket, String statement) {
         s3.createBucket(r -> r.bucket(bucket));
         s3.putBucketPolicy(r -> r.bucket(bucket).policy(policyOf(bucket, statement)));
     }

@@ -1,78 +1,91 @@
 package dev.driftwatch.policy.pack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.driftwatch.inventory.ec2.SecurityGroupCollector;
-import dev.driftwatch.testsupport.BuiltInPolicies;
+import dev.driftwatch.testsupport.Database;
+import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
+import dev.driftwatch.testsupport.PolicyInService;
+import dev.driftwatch.testsupport.TerraformStates;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
 /**
- * The pattern of every built-in policy test: a compliant and a non-compliant resource in moto give
- * exactly one violation, on the right resource; fixed in moto, none.
+ * Built-in security group policies in the running service, on groups in moto: a compliant and a
+ * non-compliant group give exactly one violation, on the right group; fixed in moto, it is resolved.
  */
+@QuarkusTest
+@WithTestResource(KafkaBroker.class)
 class SecurityGroupPoliciesIT {
 
-    private final MotoSession session = MotoSession.in("us-east-1");
-    private final SecurityGroupCollector collector = new SecurityGroupCollector();
+    private static final String REGION = "us-east-1";
+    private static final IpPermission SSH_RANGE_FROM_ANYWHERE_V6 = IpPermission.builder().ipProtocol("tcp").fromPort(20).toPort(25)
+            .ipv6Ranges(r -> r.cidrIpv6("::/0")).build();
+    private static final IpPermission ALL_TRAFFIC_FROM_ANYWHERE = IpPermission.builder().ipProtocol("-1")
+            .ipRanges(r -> r.cidrIp("0.0.0.0/0")).build();
+
+    private final Ec2Client ec2 = MotoSession.in(REGION).ec2();
+
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void reset() {
         Moto.reset();
+        TerraformStates.clear();
+        Database.clear(em);
     }
 
     @Test
     void sshOpenToTheWorldOverIpv4OrIpv6() {
-        Ec2Client ec2 = session.ec2();
-        String closed = group("closed", IpPermission.builder().ipProtocol("tcp").fromPort(22).toPort(22)
-                .ipRanges(r -> r.cidrIp("10.0.0.0/8")).build());
-        String open = group("open", IpPermission.builder().ipProtocol("tcp").fromPort(20).toPort(25)
-                .ipv6Ranges(r -> r.cidrIpv6("::/0")).build());
+        group("closed", IpPermission.builder().ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(r -> r.cidrIp("10.0.0.0/8")).build());
+        String open = group("open", SSH_RANGE_FROM_ANYWHERE_V6);
+        try (PolicyInService ssh = PolicyInService.load("sg-ssh-open-to-world", REGION);
+                PolicyInService rdp = PolicyInService.load("sg-rdp-open-to-world", REGION)) {
+            String finding = ssh.assertOnlyViolation(open, "security group " + open + " (open) allows port 22 from anywhere on the internet");
+            rdp.assertNoViolation();
 
-        assertThat(BuiltInPolicies.violations("sg-ssh-open-to-world", collector.collect(session)))
-                .singleElement().satisfies(v -> {
-                    assertThat(v.resource().id()).isEqualTo(open);
-                    assertThat(v.message()).isEqualTo("security group " + open + " (open) allows port 22 from anywhere on the internet");
-                });
-        assertThat(BuiltInPolicies.violations("sg-rdp-open-to-world", collector.collect(session))).isEmpty();
-
-        ec2.revokeSecurityGroupIngress(r -> r.groupId(open).ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(20)
-                .toPort(25).ipv6Ranges(c -> c.cidrIpv6("::/0")).build()));
-        assertThat(BuiltInPolicies.violations("sg-ssh-open-to-world", collector.collect(session))).isEmpty();
-        assertThat(closed).isNotEqualTo(open);
+            ec2.revokeSecurityGroupIngress(r -> r.groupId(open).ipPermissions(SSH_RANGE_FROM_ANYWHERE_V6));
+            ssh.assertResolved(finding);
+        }
     }
 
     @Test
     void rdpOpenToTheWorldThroughAllTraffic() {
-        String allTraffic = group("anything", IpPermission.builder().ipProtocol("-1").ipRanges(r -> r.cidrIp("0.0.0.0/0")).build());
+        String allTraffic = group("anything", ALL_TRAFFIC_FROM_ANYWHERE);
+        try (PolicyInService policy = PolicyInService.load("sg-rdp-open-to-world", REGION)) {
+            String finding = policy.assertOnlyViolation(allTraffic,
+                    "security group " + allTraffic + " (anything) allows port 3389 from anywhere on the internet");
 
-        assertThat(BuiltInPolicies.violations("sg-rdp-open-to-world", collector.collect(session)))
-                .extracting(v -> v.resource().id()).containsExactly(allTraffic);
+            ec2.revokeSecurityGroupIngress(r -> r.groupId(allTraffic).ipPermissions(ALL_TRAFFIC_FROM_ANYWHERE));
+            policy.assertResolved(finding);
+        }
     }
 
     @Test
     void defaultGroupAllowingTraffic() {
-        // moto's default group keeps AWS's default rules (all from itself, all out): a violation until they go.
-        var violations = BuiltInPolicies.violations("default-sg-allows-traffic", collector.collect(session));
-        assertThat(violations).singleElement().satisfies(v -> assertThat(v.resource().attributes().get("name")).isEqualTo("default"));
+        // moto's default group has AWS's default egress rule (all out), not its ingress from itself: a
+        // violation until that rule goes.
+        SecurityGroup group = ec2.describeSecurityGroups(r -> r.filters(f -> f.name("group-name").values("default")))
+                .securityGroups().get(0);
+        try (PolicyInService policy = PolicyInService.load("default-sg-allows-traffic", REGION)) {
+            String finding = policy.assertOnlyViolation(group.groupId(),
+                    "default security group " + group.groupId() + " of " + group.vpcId() + " has 0 ingress and 1 egress rules");
 
-        String id = violations.get(0).resource().id();
-        Ec2Client ec2 = session.ec2();
-        var group = ec2.describeSecurityGroups(r -> r.groupIds(id)).securityGroups().get(0);
-        ec2.revokeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(group.ipPermissions()));
-        ec2.revokeSecurityGroupEgress(r -> r.groupId(id).ipPermissions(group.ipPermissionsEgress()));
-        assertThat(BuiltInPolicies.violations("default-sg-allows-traffic", collector.collect(session))).isEmpty();
+            ec2.revokeSecurityGroupEgress(r -> r.groupId(group.groupId()).ipPermissions(group.ipPermissionsEgress()));
+            policy.assertResolved(finding);
+        }
     }
 
     private String group(String name, IpPermission ingress) {
-        Ec2Client ec2 = session.ec2();
         String id = ec2.createSecurityGroup(r -> r.groupName(name).description(name)).groupId();
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(ingress));
         return id;
     }
-
 }
