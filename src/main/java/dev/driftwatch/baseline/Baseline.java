@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -17,15 +18,34 @@ public class Baseline {
 
     private final List<StateSource> sources;
     private final BaselineReader reader;
+    private final TerraformStateParser parser;
+    private final StateLocations givenStateLocations;
 
     Baseline(BaselineConfig config, ObjectMapper mapper, MeterRegistry metrics) {
         this.sources = StateSources.from(config);
         this.reader = new BaselineReader(sources, mapper, metrics);
+        this.parser = new TerraformStateParser(mapper);
+        this.givenStateLocations = StateSources.pathLocations(config);
     }
 
     /** Every state as it is now; states that did not change since the last call are not read again. */
     public BaselineSnapshot load() {
         return reader.load();
+    }
+
+    /**
+     * One state given as it is (a pipeline's upload to the check API) instead of the configured ones: its
+     * resources located as local files' are, nothing kept afterwards.
+     *
+     * @param name how findings and errors name the state
+     */
+    public BaselineSnapshot read(String name, InputStream state) {
+        try {
+            ParsedState parsed = parser.parse(name, state, new StateResourceMapper(givenStateLocations), header -> false);
+            return new BaselineSnapshot(parsed.resources(), List.of(), List.of());
+        } catch (StateFileException e) {
+            return new BaselineSnapshot(List.of(), List.of(e.error()), List.of(name));
+        }
     }
 
     @PreDestroy

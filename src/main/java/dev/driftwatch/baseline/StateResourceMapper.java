@@ -5,9 +5,11 @@ import dev.driftwatch.resource.CloudResource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import dev.driftwatch.inventory.Regions;
@@ -31,7 +33,7 @@ public class StateResourceMapper {
 
     /** One instance as read, before its account and region are settled for the whole file. */
     record StateInstance(String type, String id, String address, String provider, String arn, Map<String, Object> attributes,
-            Optional<String> account, Optional<String> region) {
+            Set<String> sensitive, Optional<String> account, Optional<String> region) {
     }
 
     /** @param values the reader of this state's values (one per state, sharing its repeated strings) */
@@ -51,14 +53,15 @@ public class StateResourceMapper {
                 continue; // a deposed object is on its way out; its replacement is the current one
             }
             String address = baseAddress + indexSuffix(instance.get("index_key"));
-            Map<String, Object> attributes = withoutSensitive(instance, values);
+            Map<String, Object> attributes = values.object(instance.path("attributes"));
+            Set<String> sensitive = dropSensitive(instance, attributes);
             Object id = StateIds.idOf(type, attributes);
             if (id == null) {
                 throw new StateFileException(source, address + " has no \"id\" attribute");
             }
             String arn = attributes.get("arn") instanceof String s ? s : null;
             Optional<String> region = StateIds.global(type) ? Optional.of(Regions.GLOBAL) : ArnParts.region(arn).or(() -> providerRegion);
-            expected.add(new StateInstance(type, id.toString(), address, providerAddress, arn, attributes,
+            expected.add(new StateInstance(type, id.toString(), address, providerAddress, arn, attributes, sensitive,
                     ArnParts.account(arn).or(() -> providerAccount), region));
         }
         return expected;
@@ -90,7 +93,7 @@ public class StateResourceMapper {
             // Kept between scans by the state cache and shared by every scan: read-only from here on.
             Map<String, Object> attributes = Collections.unmodifiableMap(i.attributes());
             expected.add(new ExpectedResource(new CloudResource(i.type(), i.id(), account, region, i.arn(), attributes, null),
-                    i.address(), source));
+                    i.address(), source, i.sensitive()));
         }
         return expected;
     }
@@ -113,16 +116,18 @@ public class StateResourceMapper {
                 + " or the " + what + " of its provider");
     }
 
-    private static Map<String, Object> withoutSensitive(JsonNode instance, StateValues values) {
-        Map<String, Object> attributes = values.object(instance.path("attributes"));
+    /** Removes the attributes the state marks sensitive; returns their names. */
+    private static Set<String> dropSensitive(JsonNode instance, Map<String, Object> attributes) {
+        Set<String> dropped = new HashSet<>();
         for (JsonNode path : instance.path("sensitive_attributes")) {
             // A path is a list of steps; the first names the top-level attribute. Dropping the whole
             // attribute is the safe reading whatever the rest of the path says.
             JsonNode first = path.isArray() ? path.path(0) : path;
             String name = first.path("value").asText(first.asText(""));
             attributes.remove(name);
+            dropped.add(name);
         }
-        return attributes;
+        return dropped;
     }
 
     private static String baseAddress(JsonNode resource) {

@@ -25,8 +25,7 @@ final class StateSources {
         BaselineConfig.Terraform terraform = config.terraform();
         Map<String, StateLocations.Location> global = locations(config.providers());
         List<StateSource> sources = new ArrayList<>();
-        StateLocations pathLocations = new StateLocations(global, terraform.defaultAccount(), terraform.defaultRegion(),
-                PREFIX + "terraform");
+        StateLocations pathLocations = pathLocations(config);
         terraform.paths().orElse(List.of()).forEach(entry -> sources.add(new FileStateSource(entry, pathLocations)));
         config.s3().forEach((name, s3) -> {
             String settings = PREFIX + "s3.\"" + name + "\"";
@@ -42,6 +41,13 @@ final class StateSources {
                     located(settings, http, global, terraform)));
         });
         return sources;
+    }
+
+    /** Where the resources of local files (and of states given to the check API) live: the global settings. */
+    static StateLocations pathLocations(BaselineConfig config) {
+        BaselineConfig.Terraform terraform = config.terraform();
+        return new StateLocations(locations(config.providers()), terraform.defaultAccount(), terraform.defaultRegion(),
+                PREFIX + "terraform");
     }
 
     private static S3Keys validated(String settings, S3Source s3) {

@@ -16,9 +16,6 @@ public class CheckCommand implements QuarkusApplication {
     public int run(String... args) {
         CheckArguments arguments = CheckArguments.parse(List.of(args));
         CheckResult result = check.run(arguments.accounts(), arguments.onlyManaged());
-        if (arguments.onlyManaged()) {
-            result = result.onlyManaged();
-        }
         System.out.print(arguments.format() == CheckArguments.Format.JSON ? CheckReport.json(result) : CheckReport.table(result));
         System.out.flush();
         return result.exitCode();

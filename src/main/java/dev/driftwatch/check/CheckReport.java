@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Renders a check's result as a table for people or JSON for tools. Values shown are those the parser kept. */
-final class CheckReport {
+public final class CheckReport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -20,7 +20,7 @@ final class CheckReport {
     private CheckReport() {
     }
 
-    static String table(CheckResult result) {
+    public static String table(CheckResult result) {
         StringBuilder out = new StringBuilder();
         if (!result.drift().isEmpty()) {
             String format = "%-9s  %-40s  %-30s  %-50s  %s%n";
@@ -39,7 +39,7 @@ final class CheckReport {
         return out.toString();
     }
 
-    static String json(CheckResult result) {
+    public static String json(CheckResult result) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("status", status(result));
         doc.put("exitCode", result.exitCode());

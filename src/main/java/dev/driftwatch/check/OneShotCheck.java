@@ -10,8 +10,10 @@ import dev.driftwatch.inventory.AccountRegistry;
 import dev.driftwatch.inventory.Inventory;
 import dev.driftwatch.inventory.InventorySnapshot;
 import dev.driftwatch.inventory.ReadFailures;
+import dev.driftwatch.inventory.Regions;
 import dev.driftwatch.resource.ScanTarget;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,21 +43,42 @@ public class OneShotCheck {
     /**
      * Reads every state once, then compares each account and region (and each account's global resources).
      *
-     * @param onlyManaged read only the types the states hold, as {@code terraform plan -refresh-only} does;
-     *                    otherwise every type, to find unmanaged resources too
+     * @param onlyManaged read only the types the states hold, as {@code terraform plan -refresh-only} does,
+     *                    and report no unmanaged resources; otherwise every type, to find those too
      */
     public CheckResult run(List<String> onlyAccounts, boolean onlyManaged) {
         long started = System.nanoTime();
+        return run(baseline.load(), onlyAccounts, List.of(), onlyManaged, started);
+    }
+
+    /**
+     * Compares one given state (see {@link Baseline#read}) instead of the configured ones.
+     *
+     * @param onlyRegions the regions to read (each account's global resources are always read); all when empty
+     */
+    public CheckResult run(String stateName, InputStream state, List<String> onlyAccounts, List<String> onlyRegions,
+            boolean onlyManaged) {
+        long started = System.nanoTime();
+        return run(baseline.read(stateName, state), onlyAccounts, onlyRegions, onlyManaged, started);
+    }
+
+    private CheckResult run(BaselineSnapshot expected, List<String> onlyAccounts, List<String> onlyRegions, boolean onlyManaged,
+            long started) {
         List<String> errors = new ArrayList<>();
         List<ScanTarget> targets;
         try {
-            targets = accounts.targets().stream().filter(t -> onlyAccounts.isEmpty() || onlyAccounts.contains(t.account())).toList();
+            targets = accounts.targets().stream()
+                    .filter(t -> onlyAccounts.isEmpty() || onlyAccounts.contains(t.account()))
+                    .filter(t -> onlyRegions.isEmpty() || onlyRegions.contains(t.region()) || Regions.GLOBAL.equals(t.region()))
+                    .toList();
         } catch (RuntimeException e) {
             return new CheckResult(List.of(), List.of(), 0, List.of("accounts cannot be listed: " + ReadFailures.describe(e)),
                     millisSince(started));
         }
         onlyAccounts.stream().filter(a -> targets.stream().noneMatch(t -> t.account().equals(a)))
                 .forEach(a -> errors.add("account " + a + " is not configured (driftwatch.inventory.accounts)"));
+        onlyRegions.stream().filter(r -> targets.stream().noneMatch(t -> t.region().equals(r)))
+                .forEach(r -> errors.add("region " + r + " is not scanned (driftwatch.inventory.regions)"));
         // targets() leaves out (and only logs) the regions of an account whose region list failed ("all")
         targets.stream().map(ScanTarget::account).distinct().forEach(id -> accounts.account(id).ifPresent(account -> {
             try {
@@ -64,7 +87,6 @@ public class OneShotCheck {
                 errors.add("regions of account " + id + " cannot be listed: " + ReadFailures.describe(e));
             }
         }));
-        BaselineSnapshot expected = baseline.load();
         expected.errors().forEach(e -> errors.add("state " + e));
         DriftIgnore.Loaded ignored = ignore.loadConfigured();
         ignored.errors().forEach(e -> errors.add("ignore rule " + e));
@@ -87,7 +109,8 @@ public class OneShotCheck {
             checked.add(new CheckResult.Checked(target, live.resources().size()));
         }
         long stateFiles = expected.resources().stream().map(r -> r.stateFile()).distinct().count();
-        return new CheckResult(drift, checked, stateFiles, errors, millisSince(started));
+        CheckResult result = new CheckResult(drift, checked, stateFiles, errors, millisSince(started));
+        return onlyManaged ? result.onlyManaged() : result;
     }
 
     private static long millisSince(long started) {

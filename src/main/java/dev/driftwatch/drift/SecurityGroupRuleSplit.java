@@ -52,7 +52,7 @@ final class SecurityGroupRuleSplit {
                 one.put("id", id);
                 one.remove("security_group_rule_id"); // AWS's id of one rule; the entry cannot hold all of them
                 parts.add(new ExpectedResource(new CloudResource(TYPE, id, rule.account(), rule.region(), rule.arn(), one,
-                        rule.createdAt(), rule.awsManaged()), entry.address(), entry.stateFile()));
+                        rule.createdAt(), rule.awsManaged()), entry.address(), entry.stateFile(), entry.sensitive()));
             }
         }
         return parts;

@@ -111,6 +111,19 @@ class DriftComparatorTest {
         });
     }
 
+    @Test
+    void anAttributeTheStateMarksSensitiveIsNotCompared() {
+        CloudResource stateSide = resource(SG, "sg-1", "web", "net");
+        Map<String, Object> withoutDescription = new LinkedHashMap<>(stateSide.attributes());
+        withoutDescription.remove("description"); // as the state reader leaves it: the value never leaves the file
+        ExpectedResource want = new ExpectedResource(new CloudResource(SG, "sg-1", stateSide.account(), stateSide.region(), null,
+                withoutDescription, null), "aws_security_group.web", STATE, Set.of("description"));
+
+        assertThat(comparator.compare(List.of(live("sg-1", "web", "net")), List.of(want), SG_READ, true).observations()).isEmpty();
+        assertThat(comparator.compare(List.of(live("sg-1", "web", "platform")), List.of(want), SG_READ, true).observations())
+                .singleElement().satisfies(o -> assertThat(o.diffs()).containsExactly(new AttributeDiff("tags.Team", "net", "platform")));
+    }
+
     private static CloudResource live(String id, String name, String team) {
         return resource(SG, id, name, team);
     }

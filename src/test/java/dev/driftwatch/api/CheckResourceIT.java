@@ -1,0 +1,116 @@
+package dev.driftwatch.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.driftwatch.testsupport.KafkaBroker;
+import dev.driftwatch.testsupport.Moto;
+import dev.driftwatch.testsupport.SecurityGroups;
+import dev.driftwatch.testsupport.TerraformStates;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * The one-shot check asked of the running service, as a pipeline does with {@code bin/driftwatch-check
+ * --server}: it posts its state and reads the exit code from a header.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBroker.class)
+class CheckResourceIT {
+
+    private static final String REGION = "us-east-1";
+
+    private final Ec2Client ec2 = Moto.ec2(REGION);
+    private String group;
+    private String vpc;
+
+    @BeforeEach
+    void estate() {
+        Moto.reset();
+        TerraformStates.clear();
+        vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
+        group = ec2.createSecurityGroup(r -> r.groupName("web").description("Managed by Terraform").vpcId(vpc)).groupId();
+        ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("platform")));
+    }
+
+    @AfterEach
+    void close() {
+        ec2.close();
+    }
+
+    @Test
+    void inSyncAnswersExitCodeZero() {
+        Response check = post(state(), "onlyManaged", true);
+
+        check.then().statusCode(200).header(CheckResource.EXIT_CODE, "0");
+        assertThat(check.jsonPath().getString("status")).isEqualTo("in-sync");
+        assertThat(check.jsonPath().getList("drift")).isEmpty();
+    }
+
+    @Test
+    void driftIsReportedOnTheStatesAddressWithExitCodeOne() {
+        ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("someone-else")));
+
+        Response check = post(state(), "onlyManaged", true, "name", "network/prod.tfstate");
+
+        check.then().statusCode(200).header(CheckResource.EXIT_CODE, "1");
+        assertThat(check.jsonPath().getString("drift[0].kind")).isEqualTo("CHANGED");
+        assertThat(check.jsonPath().getString("drift[0].address")).isEqualTo("aws_security_group.web");
+        assertThat(check.jsonPath().getString("drift[0].stateFile")).isEqualTo("network/prod.tfstate");
+        assertThat(check.jsonPath().getString("drift[0].diffs[0].cloud")).isEqualTo("someone-else");
+
+        Response table = post(state(), "onlyManaged", true, "format", "table");
+        table.then().statusCode(200).contentType(ContentType.TEXT).header(CheckResource.EXIT_CODE, "1");
+        assertThat(table.asString()).contains("tags.Team: \"platform\" (state) -> \"someone-else\" (cloud)");
+    }
+
+    @Test
+    void sensitiveValuesOfThePostedStateAreNotEchoed() {
+        String withSecret = state().replace("\"Managed by Terraform\"", "\"s3cr3t-in-description\"")
+                .replace("\"sensitive_attributes\" : [ ]", "\"sensitive_attributes\" : [ [ {\"type\": \"get_attr\", \"value\": \"description\"} ] ]");
+        assertThat(withSecret).contains("s3cr3t-in-description", "get_attr");
+
+        Response check = post(withSecret, "onlyManaged", true);
+
+        check.then().statusCode(200).header(CheckResource.EXIT_CODE, "0");
+        assertThat(check.asString()).doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void aBrokenStateOrAnUnknownAccountIsAnErrorWithExitCodeTwo() {
+        Response broken = post("{\"version\": 4, \"resources\": [", "name", "half.tfstate");
+        broken.then().statusCode(200).header(CheckResource.EXIT_CODE, "2");
+        assertThat(broken.jsonPath().getList("errors", String.class)).singleElement().asString()
+                .startsWith("state half.tfstate: truncated");
+
+        Response unknown = post(state(), "account", "999999999999");
+        unknown.then().statusCode(200).header(CheckResource.EXIT_CODE, "2");
+        assertThat(unknown.jsonPath().getList("errors", String.class))
+                .contains("account 999999999999 is not configured (driftwatch.inventory.accounts)");
+
+        given().contentType(ContentType.JSON).body(state()).queryParam("format", "yaml").post("/api/checks").then().statusCode(400);
+    }
+
+    private String state() {
+        return TerraformStates.state()
+                .resource("aws_security_group", "web", SecurityGroups.attributes(group, "web", vpc, REGION, Map.of("Team", "platform"), List.of()))
+                .json();
+    }
+
+    /** A check of us-east-1 (and the account's global resources): the test profile's eu-west-1 is unreachable. */
+    private static Response post(String state, Object... query) {
+        var request = given().contentType(ContentType.JSON).body(state).queryParam("region", REGION);
+        for (int i = 0; i < query.length; i += 2) {
+            request = request.queryParam((String) query[i], query[i + 1]);
+        }
+        return request.post("/api/checks");
+    }
+}
