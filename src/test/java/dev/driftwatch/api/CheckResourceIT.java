@@ -9,8 +9,11 @@ import dev.driftwatch.testsupport.SecurityGroups;
 import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +100,20 @@ class CheckResourceIT {
                 .contains("account 999999999999 is not configured (driftwatch.inventory.accounts)");
 
         given().contentType(ContentType.JSON).body(state()).queryParam("format", "yaml").post("/api/checks").then().statusCode(400);
+    }
+
+    @Test
+    void theCheckScriptAsksTheServiceWhenGivenItsAddress() throws Exception {
+        ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("someone-else")));
+        Path file = TerraformStates.writeRaw("ci/network.tfstate", state());
+
+        Process script = new ProcessBuilder("bin/driftwatch-check", "--server", "http://localhost:" + RestAssured.port,
+                "--state", file.toString(), "--region", REGION, "--only-managed").redirectErrorStream(true).start();
+        String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(script.waitFor()).as(output).isEqualTo(1);
+        assertThat(output).contains("CHANGED", "aws_security_group.web", file.toString(),
+                "tags.Team: \"platform\" (state) -> \"someone-else\" (cloud)");
     }
 
     private String state() {
