@@ -1,5 +1,6 @@
 package dev.driftwatch.testsupport;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 
@@ -7,6 +8,16 @@ import jakarta.persistence.EntityManager;
 public final class Database {
 
     private Database() {
+    }
+
+    /**
+     * A clean slate for a test of the running service: moto emptied, no state files, driftwatch's tables
+     * empty.
+     */
+    public static void cleanSlate() {
+        Moto.reset();
+        TerraformStates.clear();
+        clear(Arc.container().instance(EntityManager.class).get());
     }
 
     public static void clear(EntityManager em) {

@@ -2,14 +2,10 @@ package dev.driftwatch.policy.pack;
 
 import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.KafkaBroker;
-import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
 import dev.driftwatch.testsupport.PolicyInService;
-import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,14 +25,9 @@ class RdsPoliciesIT {
 
     private final RdsClient rds = MotoSession.in(REGION).rds();
 
-    @Inject
-    EntityManager em;
-
     @BeforeEach
     void reset() {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
     }
 
     @Test

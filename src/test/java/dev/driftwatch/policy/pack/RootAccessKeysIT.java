@@ -6,11 +6,8 @@ import dev.driftwatch.testsupport.IamRootKeys;
 import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.PolicyInService;
-import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,14 +21,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(IamRootKeys.class)
 class RootAccessKeysIT {
 
-    @Inject
-    EntityManager em;
-
     @BeforeEach
     void reset() {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
     }
 
     @AfterEach

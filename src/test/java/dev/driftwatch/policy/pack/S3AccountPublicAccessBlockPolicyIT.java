@@ -6,11 +6,8 @@ import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoS3Control;
 import dev.driftwatch.testsupport.PolicyInService;
-import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +18,9 @@ class S3AccountPublicAccessBlockPolicyIT {
 
     private static final String MESSAGE = "account " + Moto.ACCOUNT + " does not block all public S3 access";
 
-    @Inject
-    EntityManager em;
-
     @BeforeEach
     void reset() {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
     }
 
     @Test

@@ -3,14 +3,10 @@ package dev.driftwatch.policy.pack;
 import dev.driftwatch.inventory.Regions;
 import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.KafkaBroker;
-import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
 import dev.driftwatch.testsupport.PolicyInService;
-import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -24,14 +20,9 @@ class S3BucketPublicPolicyIT {
 
     private final S3Client s3 = MotoSession.in(Regions.GLOBAL).s3();
 
-    @Inject
-    EntityManager em;
-
     @BeforeEach
     void reset() {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
     }
 
     @Test
