@@ -45,7 +45,7 @@ public class TerraformStateParser {
             if (String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
                 throw truncated(source, e.getLocation());
             }
-            throw new StateFileException(source, "invalid JSON at " + where(e.getLocation()) + ": " + e.getOriginalMessage());
+            throw new StateFileException(source, "invalid JSON at " + where(e.getLocation()) + ": " + withoutQuotedText(e));
         } catch (IOException e) {
             throw new StateFileException(source, "cannot be read: " + e.getMessage());
         }
@@ -100,6 +100,14 @@ public class TerraformStateParser {
     }
 
     /** A partial download or an interrupted write: the JSON stops before the state does. */
+    /**
+     * Jackson quotes the text it could not read ("Unrecognized token 'hunter2'"): in a state that text can
+     * be a secret, and the message goes to logs and API answers.
+     */
+    private static String withoutQuotedText(JsonProcessingException e) {
+        return String.valueOf(e.getOriginalMessage()).replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
+    }
+
     private static StateFileException truncated(String source, JsonLocation location) {
         return new StateFileException(source, "truncated: the JSON ends early (line " + location.getLineNr() + ")");
     }

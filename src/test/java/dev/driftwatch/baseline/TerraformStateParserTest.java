@@ -240,6 +240,15 @@ class TerraformStateParserTest {
     }
 
     @Test
+    void textThatBreaksTheJsonIsNotQuotedInTheError() {
+        // An unquoted value, as a hand edit might leave one: Jackson would quote it in its message.
+        assertThatThrownBy(() -> parse("{\n  \"version\": 4,\n  \"resources\": [{\"password\": hunter2secret}]\n}"))
+                .isInstanceOf(StateFileException.class)
+                .hasMessageContaining("invalid JSON at line 3")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
     void aStateCutInHalfAtALineEndIsReportedAsTruncated() {
         List<String> lines = STATE.lines().toList();
         String firstHalf = String.join("\n", lines.subList(0, lines.size() / 2)) + "\n";
