@@ -95,6 +95,8 @@ class PolicyScanIT {
             assertThat(opened.data().getString("kind")).isEqualTo("VIOLATION");
             assertThat(opened.data().getString("policyId")).isEqualTo("sg-ssh-open-to-world");
             assertThat(opened.data().getString("severity")).isEqualTo("HIGH");
+            assertThat(opened.data().getList("references", String.class)).containsExactly("CIS-AWS-5.2", "FSBP-EC2.13");
+            assertThat(opened.data().getString("message")).isEqualTo(violation.getString("[0].message"));
         }
         JsonPath pack = given().get("/api/policies").then().statusCode(200).extract().jsonPath();
         assertThat(pack.getList("policies.id")).containsExactly("sg-ssh-open-to-world");

@@ -4,7 +4,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 
-/** Empties driftwatch's own tables between tests (Quartz's tables are left alone). */
+/** Clean slates between tests of the running service (Quartz's tables are left alone). */
 public final class Database {
 
     private Database() {

@@ -22,7 +22,20 @@ public final class FindingEventLog implements AutoCloseable {
 
     private final KafkaCompanion companion = KafkaBroker.companion();
     private final ConsumerTask<String, String> consumer = companion.consumeStrings().fromTopics("driftwatch.findings");
-    private final long since = System.currentTimeMillis();
+    private final long since;
+
+    /** Sees the events sent from now on. */
+    public FindingEventLog() {
+        this(System.currentTimeMillis());
+    }
+
+    /**
+     * Sees the events sent since {@code sinceMillis}: for events a producer sent before the log could be
+     * opened (while the broker was down, say), which carry the time they were first sent.
+     */
+    public FindingEventLog(long sinceMillis) {
+        this.since = sinceMillis;
+    }
 
     /** Waits until at least {@code count} events for these keys have arrived, then returns all of them. */
     public List<Event> await(Collection<String> keys, int count) {

@@ -67,6 +67,7 @@ public final class PolicyInService implements AutoCloseable {
             assertThat(opened.data().getString("kind")).isEqualTo("VIOLATION");
             assertThat(opened.data().getString("policyId")).isEqualTo(id);
             assertThat(opened.data().getString("resourceId")).isEqualTo(resourceId);
+            assertThat(opened.data().getString("message")).isEqualTo(message);
             return fingerprint;
         }
     }
