@@ -19,7 +19,8 @@ import java.util.List;
  * The one-shot check, asked of the running service: a pipeline posts its Terraform state and gets the
  * report {@code bin/driftwatch-check} would print, with the same exit code in the
  * {@value #EXIT_CODE} header. The service's own credentials read the cloud, so the pipeline needs none,
- * and no JVM starts per check. Nothing is stored: no findings, no events; the state is read and dropped.
+ * and no JVM starts per check; its ignore rules and accepted drift apply. Nothing is stored: no findings,
+ * no events; the state is read and dropped.
  */
 @Path("/api/checks")
 public class CheckResource {

@@ -48,22 +48,23 @@ public class OneShotCheck {
      */
     public CheckResult run(List<String> onlyAccounts, boolean onlyManaged) {
         long started = System.nanoTime();
-        return run(baseline.load(), onlyAccounts, List.of(), onlyManaged, started);
+        return run(baseline.load(), ignore.loadConfigured(), onlyAccounts, List.of(), onlyManaged, started);
     }
 
     /**
-     * Compares one given state (see {@link Baseline#read}) instead of the configured ones.
+     * Compares one given state (see {@link Baseline#read}) instead of the configured ones, in the running
+     * service: drift accepted through the API is left out as well as the configured ignore rules.
      *
      * @param onlyRegions the regions to read (each account's global resources are always read); all when empty
      */
     public CheckResult run(String stateName, InputStream state, List<String> onlyAccounts, List<String> onlyRegions,
             boolean onlyManaged) {
         long started = System.nanoTime();
-        return run(baseline.read(stateName, state), onlyAccounts, onlyRegions, onlyManaged, started);
+        return run(baseline.read(stateName, state), ignore.load(), onlyAccounts, onlyRegions, onlyManaged, started);
     }
 
-    private CheckResult run(BaselineSnapshot expected, List<String> onlyAccounts, List<String> onlyRegions, boolean onlyManaged,
-            long started) {
+    private CheckResult run(BaselineSnapshot expected, DriftIgnore.Loaded ignored, List<String> onlyAccounts, List<String> onlyRegions,
+            boolean onlyManaged, long started) {
         List<String> errors = new ArrayList<>();
         List<ScanTarget> targets;
         try {
@@ -88,7 +89,6 @@ public class OneShotCheck {
             }
         }));
         expected.errors().forEach(e -> errors.add("state " + e));
-        DriftIgnore.Loaded ignored = ignore.loadConfigured();
         ignored.errors().forEach(e -> errors.add("ignore rule " + e));
         IgnoreRules ignoreRules = new IgnoreRules(ignored.rules());
         Set<String> stateTypes = DriftComparator.liveTypesOf(expected.resources());

@@ -3,8 +3,10 @@ package dev.driftwatch.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
+import dev.driftwatch.testsupport.Scans;
 import dev.driftwatch.testsupport.SecurityGroups;
 import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.test.common.WithTestResource;
@@ -37,8 +39,7 @@ class CheckResourceIT {
 
     @BeforeEach
     void estate() {
-        Moto.reset();
-        TerraformStates.clear();
+        Database.cleanSlate();
         vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
         group = ec2.createSecurityGroup(r -> r.groupName("web").description("Managed by Terraform").vpcId(vpc)).groupId();
         ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("platform")));
@@ -73,6 +74,17 @@ class CheckResourceIT {
         Response table = post(state(), "onlyManaged", true, "format", "table");
         table.then().statusCode(200).contentType(ContentType.TEXT).header(CheckResource.EXIT_CODE, "1");
         assertThat(table.asString()).contains("tags.Team: \"platform\" (state) -> \"someone-else\" (cloud)");
+    }
+
+    @Test
+    void driftAcceptedThroughTheApiIsLeftOut() {
+        ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("someone-else")));
+        TerraformStates.writeRaw("network/terraform.tfstate", state()); // the service's own view, for the scan
+        assertThat(Scans.scanAndWait(REGION).getInt("findingsOpened")).isEqualTo(1);
+        given().contentType(ContentType.JSON).body(Map.of("region", REGION, "reason", "Team renamed", "acceptedBy", "alice"))
+                .post("/api/drift/accept").then().statusCode(200);
+
+        post(state(), "onlyManaged", true).then().statusCode(200).header(CheckResource.EXIT_CODE, "0");
     }
 
     @Test
