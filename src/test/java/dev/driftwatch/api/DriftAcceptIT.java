@@ -15,8 +15,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -36,17 +34,12 @@ class DriftAcceptIT {
     private static final String REGION = "us-east-1";
     private static final String ABSENT_GROUP = "sg-0acce97ed0000000a";
 
-    @Inject
-    EntityManager em;
-
     private final Ec2Client ec2 = Moto.ec2(REGION);
     private final FindingEventLog events = new FindingEventLog();
 
     @BeforeEach
     void cleanSlate() {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
     }
 
     @AfterEach

@@ -15,9 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -77,14 +75,9 @@ class RemoteStatesIT {
         }
     }
 
-    @Inject
-    EntityManager em;
-
     @BeforeEach
     void cleanSlate() {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
         write(TOKENS_RECEIVED, "");
     }
 

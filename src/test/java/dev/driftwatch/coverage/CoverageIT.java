@@ -12,8 +12,6 @@ import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -29,17 +27,12 @@ class CoverageIT {
     private static final String REGION = "us-east-1";
     private static final String SG = "aws_security_group";
 
-    @Inject
-    EntityManager em;
-
     private final Ec2Client ec2 = Moto.ec2(REGION);
     private String vpc;
 
     @BeforeEach
     void cleanSlate() {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
         vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
     }
 

@@ -1,5 +1,7 @@
 package dev.driftwatch.drift;
 
+import static dev.driftwatch.testsupport.SecurityGroups.rule;
+
 import dev.driftwatch.baseline.ExpectedResource;
 import dev.driftwatch.resource.CloudResource;
 import dev.driftwatch.testsupport.DriftCheck;
@@ -200,20 +202,6 @@ public final class DriftComparatorBenchmark {
             }
             return new CloudResource(type, String.valueOf(a.get("id")), "123456789012", "us-east-1",
                     a.containsKey("arn") ? a.get("arn").toString() : null, a, null);
-        }
-
-        private static Map<String, Object> rule(String protocol, int from, int to, String cidr) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("cidr_blocks", List.of(cidr));
-            r.put("description", "");
-            r.put("from_port", from);
-            r.put("ipv6_cidr_blocks", List.of());
-            r.put("prefix_list_ids", List.of());
-            r.put("protocol", protocol);
-            r.put("security_groups", List.of());
-            r.put("self", false);
-            r.put("to_port", to);
-            return r;
         }
     }
 }

@@ -14,8 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,16 +44,11 @@ class DriftIgnoreIT {
         }
     }
 
-    @Inject
-    EntityManager em;
-
     private final Ec2Client ec2 = Moto.ec2(REGION);
 
     @BeforeEach
     void cleanSlate() throws IOException {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
         Files.createDirectories(IGNORE_FILE.getParent());
         Files.deleteIfExists(MISSING_FILE);
     }

@@ -16,8 +16,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,14 +71,9 @@ class TerraformParityIT {
             "MISSING aws_iam_role_policy_attachment.app_read_logs []", // policy detached
             "CHANGED aws_security_group.west [tags.Tier]"); // us-west-2, through the aliased provider
 
-    @Inject
-    EntityManager em;
-
     @Test
     void driftwatchReportsEveryDriftTerraformReportsOnTheSameAddressAndAttribute() throws IOException {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
         Terraform terraform = Terraform.init(CONFIG, "parity");
         terraform.apply(VARIABLES);
         Files.createDirectories(TerraformStates.DIR.resolve("parity"));

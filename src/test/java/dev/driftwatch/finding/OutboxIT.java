@@ -11,7 +11,6 @@ import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.FindingEventLog;
 import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
-import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,9 +43,7 @@ class OutboxIT {
 
     @BeforeEach
     void cleanSlate() {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
     }
 
     @Test

@@ -14,8 +14,6 @@ import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +37,9 @@ class ImportBlocksIT {
 
     private static final String REGION = "us-east-1";
 
-    @Inject
-    EntityManager em;
-
     @BeforeEach
     void cleanSlate() {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
         TerraformStates.state().writeTo("empty.tfstate"); // every state read: what no state knows is unmanaged
     }
 

@@ -11,13 +11,10 @@ import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MultiAccountProfile;
 import dev.driftwatch.testsupport.Scans;
-import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +28,9 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 @WithTestResource(KafkaBroker.class)
 class MultiAccountScanIT {
 
-    @Inject
-    EntityManager em;
-
     @BeforeEach
     void cleanSlate() {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
     }
 
     @Test

@@ -9,13 +9,10 @@ import dev.driftwatch.testsupport.FindingEventLog;
 import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.Scans;
-import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +40,9 @@ class PolicyScanIT {
     private static final IpPermission SSH_FROM_ANYWHERE = IpPermission.builder().ipProtocol("tcp").fromPort(22).toPort(22)
             .ipRanges(r -> r.cidrIp("0.0.0.0/0")).build();
 
-    @Inject
-    EntityManager em;
-
     @BeforeEach
     void cleanSlate() throws IOException {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
         removePolicies();
     }
 

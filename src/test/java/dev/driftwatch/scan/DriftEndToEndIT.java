@@ -14,8 +14,6 @@ import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -35,17 +33,12 @@ class DriftEndToEndIT {
     private static final String REGION = "us-east-1";
     private static final String ABSENT_GROUP = "sg-0123456789abcdef0";
 
-    @Inject
-    EntityManager em;
-
     private final Ec2Client ec2 = Moto.ec2(REGION);
     private final FindingEventLog events = new FindingEventLog();
 
     @BeforeEach
     void cleanSlate() {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
     }
 
     @AfterEach

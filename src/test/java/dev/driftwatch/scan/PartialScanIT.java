@@ -17,7 +17,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,15 +36,11 @@ class PartialScanIT {
     private static final String EARLIER_FINDING = "sg-0bbbbbbbbbbbbbbb2";
 
     @Inject
-    EntityManager em;
-    @Inject
     FindingLifecycle findings;
 
     @BeforeEach
     void cleanSlate() {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
     }
 
     @Test

@@ -6,12 +6,9 @@ import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.Scans;
-import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -30,14 +27,9 @@ class ScanExclusionIT {
 
     private static final String REGION = "us-east-1";
 
-    @Inject
-    EntityManager em;
-
     @BeforeEach
     void cleanSlate() {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
     }
 
     @Test

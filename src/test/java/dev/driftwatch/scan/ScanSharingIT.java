@@ -10,14 +10,11 @@ import dev.driftwatch.testsupport.MotoFront;
 import dev.driftwatch.testsupport.MultiAccountProfile;
 import dev.driftwatch.testsupport.Scans;
 import dev.driftwatch.testsupport.SecondInstance;
-import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,14 +34,9 @@ class ScanSharingIT {
 
     private static final Pattern SCAN_COUNT = Pattern.compile("(?m)^driftwatch_scan_duration_seconds_count\\{[^}]*} ([0-9.]+)$");
 
-    @Inject
-    EntityManager em;
-
     @BeforeEach
     void cleanSlate() {
-        Moto.reset();
-        TerraformStates.clear();
-        Database.clear(em);
+        Database.cleanSlate();
     }
 
     @Test
