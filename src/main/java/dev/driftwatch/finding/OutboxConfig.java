@@ -30,4 +30,21 @@ public interface OutboxConfig {
      */
     @WithDefault("40s")
     Duration ackTimeout();
+
+    /**
+     * Refusals for good (record too large, invalid record, not authorised) after which an event is parked as
+     * dead; later events with its key wait behind it. Failures that may pass (broker down, timeouts) never
+     * count: a Kafka outage delays events, it never parks them.
+     */
+    @WithDefault("10")
+    @Min(1)
+    int maxAttempts();
+
+    /** How long published events are kept in the outbox before they are deleted. */
+    @WithDefault("7d")
+    Duration retention();
+
+    /** How often published events older than {@link #retention()} are deleted. */
+    @WithDefault("1h")
+    Duration pruneInterval();
 }

@@ -27,7 +27,13 @@ public class OutboxEventEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** Sends tried, whatever their outcome. */
     public int attempts;
+    /** Sends Kafka refused for good (too large, invalid, not authorised); at {@code max-attempts} the row is dead. */
+    public int failures;
+    /** When the row was parked: no longer sent, and later rows of its key wait behind it. */
+    @Column(name = "dead_at")
+    public Instant deadAt;
     @Column(name = "last_error")
     public String lastError;
 }

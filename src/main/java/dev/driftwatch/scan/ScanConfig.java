@@ -27,6 +27,25 @@ public interface ScanConfig {
     @Min(1)
     int requestPartitions();
 
-    /** Name of this replica in scan records; defaults to host name and process id. */
+    /** Name of this replica in scan records; defaults to host name and process id. Unique per replica. */
     Optional<String> instanceId();
+
+    /**
+     * How often a replica looks in PostgreSQL for queued scans when nothing woke it (a request made on this
+     * replica, or a {@code scan.requested} event); also how often it tells the others it is alive.
+     */
+    @WithDefault("5s")
+    Duration pollInterval();
+
+    /** Scans this replica runs at once. */
+    @WithDefault("4")
+    @Min(1)
+    int concurrency();
+
+    /**
+     * A replica not heard from for this long is taken as gone: its RUNNING scans are failed, so their
+     * targets can be scanned again. At least three poll intervals.
+     */
+    @WithDefault("60s")
+    Duration replicaTimeout();
 }

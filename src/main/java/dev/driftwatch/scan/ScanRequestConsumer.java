@@ -1,39 +1,25 @@
 package dev.driftwatch.scan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import dev.driftwatch.resource.ScanTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
- * Every replica consumes {@code driftwatch.scan-requests} in one consumer group: each takes the
- * partitions, and so the (account, region) keys, it is assigned, and runs their scans.
+ * Every replica consumes {@code driftwatch.scan-requests} in one consumer group. A request only wakes this
+ * replica's {@link ScanWorker}, which takes queued scans from PostgreSQL: the scan itself never depends on
+ * the message, so a Kafka outage only makes replicas find work at their next look, and a message delivered
+ * twice never runs a scan twice.
  */
 @ApplicationScoped
 public class ScanRequestConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ScanRequestConsumer.class);
+    private final ScanWorker worker;
 
-    private final ScanService scans;
-    private final ObjectMapper mapper;
-
-    ScanRequestConsumer(ScanService scans, ObjectMapper mapper) {
-        this.scans = scans;
-        this.mapper = mapper;
+    ScanRequestConsumer(ScanWorker worker) {
+        this.worker = worker;
     }
 
     @Incoming("scan-requests")
-    @Blocking(ordered = false)
     public void onRequest(String event) {
-        try {
-            JsonNode data = mapper.readTree(event).path("data");
-            scans.run(data.path("scanId").asLong(), new ScanTarget(data.path("account").asText(), data.path("region").asText()));
-        } catch (Exception e) {
-            // A request that cannot be read cannot be retried into sense: log it and move on.
-            LOG.errorf("Ignoring an unreadable scan request: %s", e.getMessage());
-        }
+        worker.nudge();
     }
 }

@@ -9,9 +9,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.List;
 
 /**
- * Turns "scan these targets" into queued scan records and messages on {@code driftwatch.scan-requests}
- * (key {@code account/region}), written through the outbox in the same transaction: a request is never
- * lost while Kafka is down, and every replica of the consumer group takes its share.
+ * Turns "scan these targets" into queued scan records, at most one waiting or running scan per target: a
+ * target already QUEUED or RUNNING answers with that scan, so rounds that pile up never replay as a storm.
+ * Replicas take queued scans from PostgreSQL ({@link ScanWorker}); each new request also goes on
+ * {@code driftwatch.scan-requests} (key {@code account/region}) through the outbox, only to wake replicas.
  */
 @ApplicationScoped
 public class ScanRequests {
@@ -27,12 +28,19 @@ public class ScanRequests {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final AccountRegistry accounts;
+    private final ScanWorker worker;
+    private final ScanClaims claims;
+    private final ScanConfig config;
 
-    ScanRequests(ScanRuns runs, Outbox outbox, OutboxRelay relay, AccountRegistry accounts) {
+    ScanRequests(ScanRuns runs, Outbox outbox, OutboxRelay relay, AccountRegistry accounts, ScanWorker worker,
+            ScanClaims claims, ScanConfig config) {
         this.runs = runs;
         this.outbox = outbox;
         this.relay = relay;
         this.accounts = accounts;
+        this.worker = worker;
+        this.claims = claims;
+        this.config = config;
     }
 
     public List<ScanView> requestAll(String trigger) {
@@ -40,12 +48,18 @@ public class ScanRequests {
     }
 
     public List<ScanView> request(List<ScanTarget> targets, String trigger) {
-        List<ScanView> queued = QuarkusTransaction.requiringNew().call(() -> targets.stream().map(target -> {
-            ScanView scan = runs.queue(target, trigger);
-            outbox.enqueue(TOPIC, target.toString(), "scan.requested", SCHEMA_VERSION,
-                    new ScanRequest(scan.id(), target.account(), target.region(), trigger));
-            return scan;
-        }).toList());
+        List<ScanView> queued = QuarkusTransaction.requiringNew().call(() -> {
+            claims.failOrphans(config.replicaTimeout()); // a scan of a replica that is gone does not answer for its target
+            return targets.stream().map(target -> {
+                ScanRuns.Queued request = runs.queueOnce(target, trigger);
+                if (request.created()) {
+                    outbox.enqueue(TOPIC, target.toString(), "scan.requested", SCHEMA_VERSION,
+                            new ScanRequest(request.scan().id(), target.account(), target.region(), trigger));
+                }
+                return request.scan();
+            }).toList();
+        });
+        worker.nudge();
         relay.nudge();
         return queued;
     }

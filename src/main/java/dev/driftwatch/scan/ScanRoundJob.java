@@ -8,7 +8,8 @@ import org.quartz.JobExecutionContext;
 
 /**
  * Fired by Quartz on one replica each interval: requests a scan of every (account, region). Quartz only
- * decides when; the scanning itself is spread over replicas through {@code driftwatch.scan-requests}.
+ * decides when; replicas take the queued scans from PostgreSQL ({@link ScanWorker}). A target whose scan of
+ * an earlier round still waits or runs is not queued again.
  */
 @Dependent
 @DisallowConcurrentExecution

@@ -16,16 +16,33 @@ import java.util.Optional;
 @ApplicationScoped
 public class ScanRuns {
 
+    /** A request's answer: the scan, and whether it was queued now or was already queued or running. */
+    public record Queued(ScanView scan, boolean created) {
+    }
+
+    private final ScanClaims claims;
+
+    ScanRuns(ScanClaims claims) {
+        this.claims = claims;
+    }
+
+    /** Queues a scan of the target, or answers the one already queued or running for it. */
     @Transactional
     public ScanView queue(ScanTarget target, String trigger) {
-        ScanRunEntity run = new ScanRunEntity();
-        run.account = target.account();
-        run.region = target.region();
-        run.trigger = trigger;
-        run.status = ScanStatus.QUEUED;
-        run.requestedAt = Instant.now();
-        run.persist();
-        return ScanView.of(run);
+        return queueOnce(target, trigger).scan();
+    }
+
+    @Transactional
+    public Queued queueOnce(ScanTarget target, String trigger) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Long> created = claims.insertUnlessActive(target, trigger);
+            Optional<Long> id = created.or(() -> claims.active(target));
+            if (id.isPresent()) {
+                return new Queued(ScanView.of(ScanRunEntity.findById(id.get())), created.isPresent());
+            }
+            // the active scan finished between the insert and the look-up: try again
+        }
+        throw new IllegalStateException("Could not queue a scan of " + target + ": its scans keep changing");
     }
 
     @Transactional

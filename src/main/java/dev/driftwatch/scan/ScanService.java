@@ -49,12 +49,13 @@ public class ScanService {
     private final PolicyEvaluator policies;
     private final Waivers waivers;
     private final CoverageStore coverage;
+    private final ScanClaims claims;
     private final String instance;
 
     ScanService(ScanRuns runs, ScanLock lock, Inventory inventory, Baseline baseline, DriftComparator comparator,
             DriftIgnore ignore, FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics,
             ScanMetrics metrics, OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, CoverageStore coverage,
-            ScanConfig config) {
+            ScanClaims claims, ScanConfig config) {
         this.runs = runs;
         this.lock = lock;
         this.inventory = inventory;
@@ -69,24 +70,24 @@ public class ScanService {
         this.policies = policies;
         this.waivers = waivers;
         this.coverage = coverage;
+        this.claims = claims;
         this.instance = config.instanceId().orElseGet(ScanService::hostAndPid);
     }
 
-    public void run(long scanId) {
-        runs.target(scanId).ifPresentOrElse(target -> run(scanId, target),
-                () -> LOG.warnf("Scan %d is not recorded; request ignored", scanId));
-    }
-
     /**
-     * Runs the scan only if the record says the same target as the request: a request from another
-     * deployment sharing the broker (same topic, another database) must never run a scan of ours.
+     * Runs a queued scan here, unless another replica (or an earlier call) has taken it: one request, one scan.
      */
-    public void run(long scanId, ScanTarget requested) {
-        ScanTarget target = runs.target(scanId).orElse(null);
-        if (!requested.equals(target)) {
-            LOG.warnf("Scan request %d for %s does not match this deployment's record (%s); ignored", scanId, requested, target);
+    public void run(long scanId) {
+        if (!claims.claim(scanId, instance)) {
+            LOG.infof("Scan %d is not queued (taken by a replica, or done); not run again", scanId);
             return;
         }
+        runClaimed(scanId);
+    }
+
+    /** Runs a scan this replica has claimed (RUNNING under its name). */
+    void runClaimed(long scanId) {
+        ScanTarget target = runs.target(scanId).orElseThrow(() -> new IllegalStateException("Scan " + scanId + " is not recorded"));
         lock.whileHolding(target, () -> {
             runs.start(scanId, instance);
             long started = System.nanoTime();
@@ -98,6 +99,11 @@ public class ScanService {
                 metrics.recordFailure(target, ScanStatus.FAILED, System.nanoTime() - started);
             }
         });
+    }
+
+    /** This replica's name in scan records. */
+    String instance() {
+        return instance;
     }
 
     private void compare(long scanId, ScanTarget target, long started) {

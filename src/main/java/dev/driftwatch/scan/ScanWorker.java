@@ -1,0 +1,130 @@
+package dev.driftwatch.scan;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes queued scans from PostgreSQL and runs them, up to {@code driftwatch.scan.concurrency} at once. Every
+ * replica does this, so replicas share the work, and detection needs no Kafka: a {@code scan.requested}
+ * event only wakes a replica sooner than its next look ({@code driftwatch.scan.poll-interval}).
+ */
+@ApplicationScoped
+public class ScanWorker {
+
+    private static final Logger LOG = Logger.getLogger(ScanWorker.class);
+
+    private final ScanClaims claims;
+    private final ScanService scans;
+    private final ScanRuns runs;
+    private final ScanConfig config;
+    private final Semaphore slots;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scan-poller"));
+    private final ExecutorService scanners;
+
+    ScanWorker(ScanClaims claims, ScanService scans, ScanRuns runs, ScanConfig config) {
+        this.claims = claims;
+        this.scans = scans;
+        this.runs = runs;
+        this.config = config;
+        this.slots = new Semaphore(config.concurrency());
+        AtomicInteger threads = new AtomicInteger();
+        this.scanners = Executors.newFixedThreadPool(config.concurrency(), r -> new Thread(r, "scan-" + threads.incrementAndGet()));
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        if (config.replicaTimeout().compareTo(config.pollInterval().multipliedBy(3)) < 0) {
+            throw new IllegalArgumentException("driftwatch.scan.replica-timeout must be at least three times"
+                    + " driftwatch.scan.poll-interval (" + config.pollInterval() + "), was " + config.replicaTimeout());
+        }
+        poller.execute(this::failOwnScans);
+        poller.scheduleWithFixedDelay(this::poll, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        poller.shutdownNow();
+        scanners.shutdownNow();
+    }
+
+    /** Look for queued scans now, e.g. right after one was requested. */
+    public void nudge() {
+        try {
+            poller.execute(this::poll);
+        } catch (RejectedExecutionException e) {
+            // shutting down: another replica takes the scan
+        }
+    }
+
+    private void failOwnScans() {
+        try {
+            int failed = claims.failOwn(scans.instance());
+            if (failed > 0) {
+                LOG.warnf("%d scans were RUNNING here when this replica last stopped; recorded as FAILED", failed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not close the scans of this replica's last run: %s", e.getMessage());
+        }
+    }
+
+    private void poll() {
+        try {
+            claims.heartbeat(scans.instance());
+            int orphans = claims.failOrphans(config.replicaTimeout());
+            if (orphans > 0) {
+                LOG.warnf("%d RUNNING scans belonged to replicas not heard from for %s; recorded as FAILED", orphans,
+                        config.replicaTimeout());
+            }
+            while (slots.tryAcquire()) {
+                Optional<Long> claimed = Optional.empty();
+                try {
+                    claimed = claims.claimNext(scans.instance());
+                } finally {
+                    if (claimed.isEmpty()) {
+                        slots.release();
+                    }
+                }
+                if (claimed.isEmpty()) {
+                    return;
+                }
+                long scanId = claimed.get();
+                scanners.execute(() -> runAndFreeSlot(scanId));
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not look for queued scans, trying again in %s: %s", config.pollInterval(), e.getMessage());
+        }
+    }
+
+    private void runAndFreeSlot(long scanId) {
+        try {
+            scans.runClaimed(scanId);
+        } catch (RuntimeException e) {
+            // e.g. the lock could not be taken: the scan must not stay RUNNING under a live replica's name
+            LOG.errorf(e, "Scan %d could not be run", scanId);
+            failQuietly(scanId, e);
+        } finally {
+            slots.release();
+            nudge();
+        }
+    }
+
+    private void failQuietly(long scanId, RuntimeException cause) {
+        try {
+            runs.fail(scanId, new ScanProblem("scan " + scanId, cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.warnf("Scan %d stays RUNNING until this replica restarts: %s", scanId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.driftwatch.scan;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.driftwatch.testsupport.Database;
+import dev.driftwatch.testsupport.FindingEventLog;
+import dev.driftwatch.testsupport.KafkaBroker;
+import dev.driftwatch.testsupport.Moto;
+import dev.driftwatch.testsupport.Scans;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * Detection does not stop with Kafka: a scan requested while the broker is down runs (replicas take scans
+ * from PostgreSQL), its findings are in the API during the outage, and only their events wait in the
+ * outbox, never parked however often sending fails, and arrive once each when Kafka is back.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBroker.class)
+class ScanWithoutKafkaIT {
+
+    private static final String REGION = "us-east-1";
+    /** {@code %test.driftwatch.outbox.max-attempts}: the outage lasts for more failed sends than this */
+    private static final int MAX_ATTEMPTS = 2;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void cleanSlate() {
+        Database.cleanSlate();
+    }
+
+    @Test
+    void findingsAreDetectedAndStoredWhileKafkaIsDownAndTheirEventsArriveOnceAfterIt() {
+        List<String> fingerprints;
+        long beforeTheOutage = System.currentTimeMillis(); // the relay's producer stamps events when it first tries
+        KafkaBroker.stopBroker();
+        try {
+            try (Ec2Client ec2 = Moto.ec2(REGION)) {
+                ec2.createSecurityGroup(r -> r.groupName("stray-1").description("made by hand during the outage"));
+                ec2.createSecurityGroup(r -> r.groupName("stray-2").description("made by hand during the outage"));
+            }
+
+            JsonPath scan = Scans.scanAndWait(REGION);
+
+            assertThat(scan.getString("status")).isEqualTo("COMPLETE");
+            fingerprints = given().queryParam("status", "OPEN").get("/api/findings")
+                    .then().statusCode(200).extract().jsonPath().getList("fingerprint", String.class);
+            assertThat(fingerprints).hasSize(2);
+            // Sending fails more often than max-attempts (the request's wake-up was tried first)...
+            Awaitility.await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> number("select coalesce(max(attempts), 0) from outbox_event where published_at is null") > MAX_ATTEMPTS);
+            // ...and waits: an outage is no reason to park an event
+            assertThat(number("select count(*) from outbox_event where published_at is null")).isEqualTo(3);
+            assertThat(number("select count(*) from outbox_event where dead_at is not null or failures > 0")).isZero();
+        } finally {
+            KafkaBroker.startBroker();
+        }
+
+        try (FindingEventLog events = new FindingEventLog(beforeTheOutage)) {
+            events.await(fingerprints, 2);
+            Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> number("select count(*) from outbox_event where published_at is null") == 0);
+            Awaitility.await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+            assertThat(events.eventsFor(fingerprints))
+                    .extracting(e -> e.type() + " " + e.key())
+                    .containsExactlyInAnyOrder("finding.opened " + fingerprints.get(0), "finding.opened " + fingerprints.get(1));
+        }
+    }
+
+    private long number(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+}
