@@ -11,11 +11,14 @@ import dev.driftwatch.testsupport.Scans;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ class ScanWithoutKafkaIT {
     private static final String REGION = "us-east-1";
     /** {@code %test.driftwatch.outbox.max-attempts}: the outage lasts for more failed sends than this */
     private static final int MAX_ATTEMPTS = 2;
+    private static final Pattern OLDEST_AGE = Pattern.compile("(?m)^driftwatch_outbox_oldest_pending_age_seconds ([0-9.E]+)$");
 
     @Inject
     EntityManager em;
@@ -65,6 +69,12 @@ class ScanWithoutKafkaIT {
             // ...and waits: an outage is no reason to park an event
             assertThat(number("select count(*) from outbox_event where published_at is null")).isEqualTo(3);
             assertThat(number("select count(*) from outbox_event where dead_at is not null or failures > 0")).isZero();
+            // ...as the gauges for alerts say
+            String metrics = RestAssured.get("/q/metrics").asString();
+            assertThat(metrics).contains("\ndriftwatch_outbox_pending_events 3.0\n", "\ndriftwatch_outbox_dead_events 0.0\n");
+            Matcher age = OLDEST_AGE.matcher(metrics);
+            assertThat(age.find()).as("driftwatch_outbox_oldest_pending_age_seconds").isTrue();
+            assertThat(Double.parseDouble(age.group(1))).isGreaterThan(30);
         } finally {
             KafkaBroker.startBroker();
         }
