@@ -36,7 +36,8 @@ public class ScanResource {
     /**
      * Queues a scan of every configured (account, region), or of those matching the given accounts and
      * regions ({@code region=global} for IAM and S3), and answers 202 with the queued scans; poll
-     * {@code GET /api/scans/{id}} for their results.
+     * {@code GET /api/scans/{id}} for their results. A target whose scan is still queued or running is not
+     * queued again: its answer is that scan.
      */
     @POST
     public Response scanNow(@QueryParam("account") List<String> accountIds, @QueryParam("region") List<String> regions) {

@@ -8,6 +8,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +56,9 @@ public class OutboxRelay {
         if (!config.enabled()) {
             return;
         }
+        requirePositive("driftwatch.outbox.poll-interval", config.pollInterval());
+        requirePositive("driftwatch.outbox.prune-interval", config.pruneInterval());
+        requirePositive("driftwatch.outbox.retention", config.retention());
         executor.scheduleWithFixedDelay(this::drain, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(pruner::pruneQuietly, config.pruneInterval().toMillis(),
                 config.pruneInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -62,6 +66,12 @@ public class OutboxRelay {
 
     void stop(@Observes ShutdownEvent event) {
         executor.shutdownNow();
+    }
+
+    private static void requirePositive(String property, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(property + " must be longer than 0, was " + value);
+        }
     }
 
     /** Ask for a round now rather than at the next tick, e.g. right after a scan committed. */

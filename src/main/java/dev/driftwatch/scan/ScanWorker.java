@@ -46,6 +46,9 @@ public class ScanWorker {
         if (!config.enabled()) {
             return;
         }
+        if (config.pollInterval().isNegative() || config.pollInterval().isZero()) {
+            throw new IllegalArgumentException("driftwatch.scan.poll-interval must be longer than 0, was " + config.pollInterval());
+        }
         if (config.replicaTimeout().compareTo(config.pollInterval().multipliedBy(3)) < 0) {
             throw new IllegalArgumentException("driftwatch.scan.replica-timeout must be at least three times"
                     + " driftwatch.scan.poll-interval (" + config.pollInterval() + "), was " + config.replicaTimeout());
