@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -91,14 +90,14 @@ final class BaselineReader {
     }
 
     private BaselineSnapshot readAll() {
-        Round round = new Round();
+        ReadRound round = new ReadRound(metrics);
         sources.forEach((source, locations) -> readSource(source, locations, round));
         cache.retainOnly(round.listed);
         lastListed = Set.copyOf(round.listed);
-        return new BaselineSnapshot(List.copyOf(round.resources), List.copyOf(round.errors), List.copyOf(round.failedSources));
+        return round.snapshot();
     }
 
-    private void readSource(StateSource source, StateResourceMapper locations, Round round) {
+    private void readSource(StateSource source, StateResourceMapper locations, ReadRound round) {
         Map<String, KnownState> before;
         try {
             before = memory.of(source.id());
@@ -127,7 +126,7 @@ final class BaselineReader {
         if (vanished.tooMany(limits.maxVanishedShare())) {
             known.addAll(names);
             round.failed(source, new StateError(source.id(), vanished.sourceProblem()), known);
-            remember(source, unreadThisRound(source, before, vanished, names), round);
+            remember(source, vanished.unread(source.id(), before, names, clock.instant()), round);
             return;
         }
         Map<String, KnownState> after = new LinkedHashMap<>();
@@ -135,6 +134,12 @@ final class BaselineReader {
             round.listed.add(state.name());
             after.put(state.name(), readState(source, state, locations, before.get(state.name()), round));
         }
+        settleVanished(source, vanished, after, round);
+        remember(source, after.values(), round);
+    }
+
+    /** A vanished state stays unknown, unless a state of its lineage listed now holds no resources (destroyed). */
+    private void settleVanished(StateSource source, VanishedStates vanished, Map<String, KnownState> after, ReadRound round) {
         Set<String> destroyedLineages = new HashSet<>();
         after.values().stream().filter(s -> s.status() == KnownState.Status.DESTROYED).forEach(s -> destroyedLineages.add(s.lineage()));
         for (KnownState gone : vanished.states()) {
@@ -146,13 +151,12 @@ final class BaselineReader {
             after.put(gone.name(), again);
             round.vanished(source, new StateError(gone.name(), VanishedStates.problem(again, limits.vanishedRounds())));
         }
-        remember(source, after.values(), round);
     }
 
-    private KnownState readState(StateSource source, StateObject state, StateResourceMapper locations, KnownState before, Round round) {
+    private KnownState readState(StateSource source, StateObject state, StateResourceMapper locations, KnownState before, ReadRound round) {
         Instant now = clock.instant();
         try {
-            StateCache.Entry read = read(source, state, locations);
+            StateCache.Entry read = read(source, state, locations, round);
             round.resources.addAll(read.resources());
             String lineage = read.header() == null ? null : read.header().lineage();
             boolean destroyed = lineage != null && read.resources().isEmpty();
@@ -163,20 +167,7 @@ final class BaselineReader {
         }
     }
 
-    /** What to remember of a source none of whose states were read: the vanished ones counted, the rest unread. */
-    private List<KnownState> unreadThisRound(StateSource source, Map<String, KnownState> before, VanishedStates vanished,
-            List<String> listed) {
-        Instant now = clock.instant();
-        List<KnownState> states = new ArrayList<>(vanished.states().stream().map(KnownState::vanishedAgain).toList());
-        for (String name : listed) {
-            KnownState known = before.get(name);
-            states.add(known == null ? new KnownState(name, source.id(), null, KnownState.Status.FAILED, now, 0)
-                    : new KnownState(name, source.id(), known.lineage(), KnownState.Status.FAILED, now, 0));
-        }
-        return states;
-    }
-
-    private void remember(StateSource source, Collection<KnownState> states, Round round) {
+    private void remember(StateSource source, Collection<KnownState> states, ReadRound round) {
         try {
             memory.remember(source.id(), states);
         } catch (RuntimeException e) {
@@ -185,11 +176,12 @@ final class BaselineReader {
         }
     }
 
-    private StateCache.Entry read(StateSource source, StateObject state, StateResourceMapper locations) throws StateFileException {
+    private StateCache.Entry read(StateSource source, StateObject state, StateResourceMapper locations, ReadRound round)
+            throws StateFileException {
         StateCache.Entry known = cache.get(state.name());
         Optional<StateObject.Download> download = state.openIfChanged(known == null ? null : known.version());
         if (download.isEmpty()) {
-            count(source, "unchanged");
+            round.count(source, "unchanged");
             return known;
         }
         try (InputStream body = download.get().body()) {
@@ -198,42 +190,10 @@ final class BaselineReader {
             List<ExpectedResource> resources = parsed.unchanged() ? known.resources() : parsed.resources();
             StateCache.Entry entry = new StateCache.Entry(download.get().version(), parsed.header(), resources);
             cache.put(state.name(), entry);
-            count(source, parsed.unchanged() ? "unchanged" : "parsed");
+            round.count(source, parsed.unchanged() ? "unchanged" : "parsed");
             return entry;
         } catch (IOException e) {
             throw new StateFileException(state.name(), "cannot be read: " + e.getMessage());
-        }
-    }
-
-    private void count(StateSource source, String outcome) {
-        metrics.counter("driftwatch.state.reads", "source", source.label(), "outcome", outcome).increment();
-    }
-
-    /** What one load gathered. */
-    private final class Round {
-        final List<ExpectedResource> resources = new ArrayList<>();
-        final List<StateError> errors = new ArrayList<>();
-        final Set<String> failedSources = new LinkedHashSet<>();
-        final Set<String> listed = new HashSet<>();
-
-        /** @param unknownStates states of the source that are unknown because of it, besides the one the error names */
-        void failed(StateSource source, StateError error, Collection<String> unknownStates) {
-            LOG.errorf("Terraform state not used: %s", error);
-            add(error, unknownStates);
-            count(source, "failed");
-        }
-
-        void vanished(StateSource source, StateError error) {
-            LOG.warnf("Terraform state unknown: %s", error);
-            add(error, List.of());
-            count(source, "vanished");
-        }
-
-        private void add(StateError error, Collection<String> unknownStates) {
-            errors.add(error);
-            failedSources.add(error.source());
-            failedSources.addAll(unknownStates);
-            listed.addAll(unknownStates);
         }
     }
 }

@@ -21,7 +21,10 @@ public record KnownState(String name, String source, String lineage, Status stat
         FAILED,
         /** Listed before, not now: unknown until confirmed gone. */
         VANISHED,
-        /** Read with a lineage and no resources, as {@code terraform destroy} leaves a state: gone for sure. */
+        /**
+         * Read with a lineage and no resources (of the types driftwatch reads), as {@code terraform destroy}
+         * leaves a state: what its lineage managed is gone for sure.
+         */
         DESTROYED
     }
 

@@ -2,6 +2,8 @@ package dev.driftwatch.baseline;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,16 @@ record VanishedStates(List<KnownState> states, int previously) {
     /** More than {@code maxShare} of the source's states went at once: a moved prefix, a wrong mount, not a change. */
     boolean tooMany(double maxShare) {
         return !states.isEmpty() && states.size() > maxShare * previously;
+    }
+
+    /** What to remember of a source none of whose states were read: the vanished ones counted, the listed ones unread. */
+    List<KnownState> unread(String source, Map<String, KnownState> before, List<String> listed, Instant now) {
+        List<KnownState> remembered = new ArrayList<>(states.stream().map(KnownState::vanishedAgain).toList());
+        for (String name : listed) {
+            KnownState known = before.get(name);
+            remembered.add(new KnownState(name, source, known == null ? null : known.lineage(), KnownState.Status.FAILED, now, 0));
+        }
+        return remembered;
     }
 
     String sourceProblem() {
