@@ -6,7 +6,9 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The expected state from every configured source (files, S3 backends, HTTP backends). Built at start-up,
@@ -20,10 +22,12 @@ public class Baseline {
     private final BaselineReader reader;
     private final TerraformStateParser parser;
     private final StateLocations givenStateLocations;
+    private final StateMemory memory;
 
-    Baseline(BaselineConfig config, ObjectMapper mapper, MeterRegistry metrics) {
+    Baseline(BaselineConfig config, ObjectMapper mapper, MeterRegistry metrics, DatabaseStateMemory database) {
         this.sources = StateSources.from(config);
-        this.reader = new BaselineReader(sources, mapper, metrics);
+        this.memory = config.rememberStates() ? database : new InMemoryStateMemory();
+        this.reader = new BaselineReader(sources, mapper, metrics, memory, ReadLimits.of(config), Clock.systemUTC());
         this.parser = new TerraformStateParser(mapper);
         this.givenStateLocations = StateSources.pathLocations(config);
     }
@@ -46,6 +50,25 @@ public class Baseline {
         } catch (StateFileException e) {
             return new BaselineSnapshot(List.of(), List.of(e.error()), List.of(name));
         }
+    }
+
+    /** The states the sources listed, with what became of each at the last read. */
+    public List<KnownState> knownStates() {
+        return memory.all();
+    }
+
+    public Optional<KnownState> knownState(String name) {
+        return memory.all().stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /**
+     * An operator confirms that a state no longer listed is gone: from the next read its resources are no
+     * longer unknown, so what it managed may resolve (or be UNMANAGED).
+     *
+     * @return the state forgotten, empty when none of that name was known
+     */
+    public Optional<KnownState> confirmGone(String name) {
+        return memory.forget(name);
     }
 
     @PreDestroy

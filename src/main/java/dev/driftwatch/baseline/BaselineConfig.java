@@ -31,6 +31,36 @@ public interface BaselineConfig {
     /** HTTP backends (e.g. GitLab-managed state) by a name of your choice. */
     Map<String, HttpSource> http();
 
+    /**
+     * Baseline reads after which a state its source no longer lists is reported as lost rather than just
+     * vanished. Either way it stays unknown (nothing of it resolves, nothing is UNMANAGED) until it is
+     * listed again or confirmed gone ({@code DELETE /api/states/{name}}, or a state of its lineage with no
+     * resources).
+     */
+    @WithDefault("3")
+    int vanishedRounds();
+
+    /**
+     * Largest share of a source's states that may vanish in one read; more is a problem of the source (a
+     * moved prefix, a wrong mount), and all its states are unknown until they are back or confirmed gone.
+     */
+    @WithDefault("0.5")
+    double maxVanishedShare();
+
+    /**
+     * Longest a scan waits for a read of the states that another scan started; past it the scan goes on with
+     * every state unknown (PARTIAL), and the read goes on for the next scans.
+     */
+    @WithDefault("2m")
+    Duration maxWait();
+
+    /**
+     * Whether what each source listed is kept in PostgreSQL, to tell a vanished state from one never seen.
+     * Off in the one-shot check, which has no database: it keeps the memory of its one run only.
+     */
+    @WithDefault("true")
+    boolean rememberStates();
+
     interface Terraform {
 
         /**
@@ -104,6 +134,21 @@ public interface BaselineConfig {
         Optional<String> accessKeyId();
 
         Optional<String> secretAccessKey();
+
+        /**
+         * Account that must own the bucket, sent as {@code ExpectedBucketOwner} on every request: S3 refuses
+         * the read when someone else owns a bucket of that name. Required with {@link #roleArn()}; without
+         * a role, the account of the source's credentials (asked of STS once).
+         */
+        Optional<@Pattern(regexp = ACCOUNT, message = ACCOUNT_MESSAGE) String> expectedBucketOwner();
+
+        /** Longest one S3 call may take, retries included. */
+        @WithDefault("60s")
+        Duration apiCallTimeout();
+
+        /** Longest one attempt of an S3 call may take. */
+        @WithDefault("20s")
+        Duration apiCallAttemptTimeout();
     }
 
     interface HttpSource extends Located {

@@ -19,6 +19,16 @@ record FileStateSource(String entry, StateLocations locations) implements StateS
     }
 
     @Override
+    public String id() {
+        return entry;
+    }
+
+    @Override
+    public String lookedFor() {
+        return StateFiles.lookedFor(entry);
+    }
+
+    @Override
     public List<StateObject> states() throws StateFileException {
         try {
             return StateFiles.expand(entry).stream().<StateObject>map(StateFile::new).toList();

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Header values are credentials: they are sent, never logged nor put in an error.
  */
 final class HttpStateSource implements StateSource, StateObject {
+
+    private static final int MAX_REDIRECTS = 5;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final String label;
     private final URI url;
@@ -39,7 +44,8 @@ final class HttpStateSource implements StateSource, StateObject {
         this.headers = Map.copyOf(headers);
         this.timeout = timeout;
         this.locations = locations;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        // Redirects are followed by hand, within the origin only (see openIfChanged).
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
@@ -50,6 +56,11 @@ final class HttpStateSource implements StateSource, StateObject {
     @Override
     public StateLocations locations() {
         return locations;
+    }
+
+    @Override
+    public String lookedFor() {
+        return "a state at " + name();
     }
 
     @Override
@@ -64,41 +75,91 @@ final class HttpStateSource implements StateSource, StateObject {
     }
 
     /**
-     * The whole download has one deadline; it goes to a temporary file (deleted when closed), so a stalled
-     * backend cannot hang a scan and a large state costs no heap.
+     * The whole download has one deadline, redirects included; it goes to a temporary file (deleted when
+     * closed), so a stalled backend cannot hang a scan and a large state costs no heap. Redirects are
+     * followed only within the address's origin: the configured headers (tokens) never go to another host.
      */
     @Override
     public Optional<Download> openIfChanged(String knownVersion) throws StateFileException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI target = url;
+        for (int hops = 0; ; hops++) {
+            Path file = temporaryFile();
+            HttpResponse<Path> response = null;
+            try {
+                response = send(target, knownVersion, file, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                Optional<URI> next = redirect(response, target);
+                if (next.isEmpty()) {
+                    return downloaded(response, file);
+                }
+                if (!sameOrigin(url, next.get())) {
+                    throw new StateFileException(name(), "redirected to another origin (" + origin(next.get())
+                            + "), not followed: the configured headers must not go there");
+                }
+                if (hops >= MAX_REDIRECTS) {
+                    throw new StateFileException(name(), "more than " + MAX_REDIRECTS + " redirects");
+                }
+                target = next.get();
+            } finally {
+                if (response == null || response.statusCode() != 200) {
+                    delete(file);
+                }
+            }
+        }
+    }
+
+    private HttpResponse<Path> send(URI target, String knownVersion, Path file, Duration left) throws StateFileException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(left).GET();
         headers.forEach(request::header);
         if (knownVersion != null) {
             request.header("If-None-Match", knownVersion);
         }
-        Path file = temporaryFile();
-        HttpResponse<Path> response = null;
         AtomicBoolean answered = new AtomicBoolean();
         CompletableFuture<HttpResponse<Path>> exchange = client.sendAsync(request.build(), info -> {
             answered.set(true);
             return info.statusCode() == 200 ? HttpResponse.BodySubscribers.ofFile(file) : HttpResponse.BodySubscribers.replacing(file);
         });
         try {
-            response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return downloaded(response, file);
+            return exchange.get(left.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
             throw new StateFileException(name(), "no complete answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw new StateFileException(name(), "no complete answer within " + timeout.toMillis() + " ms");
+            }
             String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
             throw new StateFileException(name(), answered.get() ? "truncated: the download broke off (" + what + ")" : "unreachable: " + what);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StateFileException(name(), "interrupted");
-        } finally {
-            if (response == null || response.statusCode() != 200) {
-                delete(file);
-            }
         }
+    }
+
+    /** Where a redirect answer points, resolved against the address asked; empty for any other answer. */
+    private static Optional<URI> redirect(HttpResponse<Path> response, URI asked) {
+        if (!REDIRECTS.contains(response.statusCode())) {
+            return Optional.empty();
+        }
+        return response.headers().firstValue("Location").map(asked::resolve);
+    }
+
+    static boolean sameOrigin(URI a, URI b) {
+        return String.valueOf(a.getScheme()).equalsIgnoreCase(String.valueOf(b.getScheme()))
+                && String.valueOf(a.getHost()).equalsIgnoreCase(String.valueOf(b.getHost())) && port(a) == port(b);
+    }
+
+    /** Scheme, host and port only: a redirect's path and query may carry tokens. */
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + ":" + port(uri);
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private Optional<Download> downloaded(HttpResponse<Path> response, Path file) throws StateFileException {

@@ -2,6 +2,7 @@ package dev.driftwatch.baseline;
 
 import dev.driftwatch.baseline.BaselineConfig.S3Source;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -40,21 +41,40 @@ final class S3Clients {
                 .region(region)
                 .crossRegionAccessEnabled(source.region().isEmpty())
                 .httpClient(http)
-                .credentialsProvider(credentials(source, region, http, alsoClose));
+                .credentialsProvider(credentials(source, region, http, alsoClose))
+                .overrideConfiguration(c -> c.apiCallTimeout(source.apiCallTimeout()).apiCallAttemptTimeout(source.apiCallAttemptTimeout()));
         source.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
         return builder.build();
     }
 
-    /** The role if one is given (assumed with the static keys or the default chain), else the keys, else the chain. */
-    private static AwsCredentialsProvider credentials(S3Source source, Region region, SdkHttpClient http, List<AutoCloseable> alsoClose) {
-        AwsCredentialsProvider base = source.accessKeyId()
+    /** The account of the source's credentials (not of a role: with a role the owner must be configured). */
+    static Supplier<String> ownAccount(S3Source source, List<AutoCloseable> alsoClose) {
+        Region region = source.region().map(Region::of).orElse(FALLBACK_REGION);
+        SdkHttpClient http = Apache5HttpClient.create();
+        alsoClose.add(http);
+        StsClientBuilder builder = StsClient.builder().region(region).httpClient(http).credentialsProvider(base(source))
+                .overrideConfiguration(c -> c.apiCallTimeout(source.apiCallTimeout()).apiCallAttemptTimeout(source.apiCallAttemptTimeout()));
+        source.stsEndpoint().ifPresent(builder::endpointOverride);
+        StsClient sts = builder.build();
+        alsoClose.add(sts);
+        return () -> sts.getCallerIdentity().account();
+    }
+
+    private static AwsCredentialsProvider base(S3Source source) {
+        return source.accessKeyId()
                 .<AwsCredentialsProvider>map(id -> StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(id, source.secretAccessKey().orElseThrow())))
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+    }
+
+    /** The role if one is given (assumed with the static keys or the default chain), else the keys, else the chain. */
+    private static AwsCredentialsProvider credentials(S3Source source, Region region, SdkHttpClient http, List<AutoCloseable> alsoClose) {
+        AwsCredentialsProvider base = base(source);
         if (source.roleArn().isEmpty()) {
             return base;
         }
-        StsClientBuilder stsBuilder = StsClient.builder().region(region).httpClient(http).credentialsProvider(base);
+        StsClientBuilder stsBuilder = StsClient.builder().region(region).httpClient(http).credentialsProvider(base)
+                .overrideConfiguration(c -> c.apiCallTimeout(source.apiCallTimeout()).apiCallAttemptTimeout(source.apiCallAttemptTimeout()));
         source.stsEndpoint().ifPresent(stsBuilder::endpointOverride);
         StsClient sts = stsBuilder.build();
         StsAssumeRoleCredentialsProvider role = StsAssumeRoleCredentialsProvider.builder()

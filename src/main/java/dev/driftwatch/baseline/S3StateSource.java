@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -25,9 +27,12 @@ final class S3StateSource implements StateSource {
     private final S3Keys keys;
     private final StateLocations locations;
     private final List<AutoCloseable> alsoClose;
+    private final BucketOwner owner;
 
-    S3StateSource(String label, S3Client s3, List<AutoCloseable> alsoClose, String bucket, S3Keys keys, StateLocations locations) {
+    S3StateSource(String label, S3Client s3, List<AutoCloseable> alsoClose, String bucket, BucketOwner owner, S3Keys keys,
+            StateLocations locations) {
         this.label = label;
+        this.owner = owner;
         this.s3 = s3;
         this.alsoClose = alsoClose;
         this.bucket = bucket;
@@ -43,6 +48,12 @@ final class S3StateSource implements StateSource {
     @Override
     public StateLocations locations() {
         return locations;
+    }
+
+    @Override
+    public String lookedFor() {
+        String where = keys.key() != null ? "s3://" + bucket + "/" + keys.key() : "*.tfstate below s3://" + bucket + "/" + keys.prefix();
+        return "no " + where + (keys.workspaces().isEmpty() ? "" : " in workspaces " + String.join(",", keys.workspaces()));
     }
 
     @Override
@@ -71,15 +82,17 @@ final class S3StateSource implements StateSource {
 
     private void listed(String prefix, Predicate<String> wanted, List<StateObject> into)
             throws StateFileException {
+        String expectedOwner = owner.account();
         try {
-            for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()) {
+            for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix).expectedBucketOwner(expectedOwner))
+                    .contents()) {
                 boolean workspaceCopy = !prefix.startsWith(keys.workspaceRoot()) && object.key().startsWith(keys.workspaceRoot());
                 if (wanted.test(object.key()) && !workspaceCopy) {
                     into.add(new S3State(object.key(), object.eTag()));
                 }
             }
         } catch (SdkException e) {
-            throw new StateFileException("s3://" + bucket + "/" + prefix, problem(e, "cannot be listed"));
+            throw new StateFileException("s3://" + bucket + "/" + prefix, problem(e, "cannot be listed", expectedOwner));
         }
     }
 
@@ -104,9 +117,10 @@ final class S3StateSource implements StateSource {
             if (listedETag != null && listedETag.equals(knownVersion)) {
                 return Optional.empty();
             }
+            String expectedOwner = owner.account();
             try {
                 ResponseInputStream<GetObjectResponse> body = s3.getObject(r -> {
-                    r.bucket(bucket).key(key);
+                    r.bucket(bucket).key(key).expectedBucketOwner(expectedOwner);
                     if (knownVersion != null) {
                         r.ifNoneMatch(knownVersion);
                     }
@@ -117,24 +131,28 @@ final class S3StateSource implements StateSource {
                 if (e.statusCode() == 304) {
                     return Optional.empty();
                 }
-                throw new StateFileException(name(), problem(e, "cannot be read"));
+                throw new StateFileException(name(), problem(e, "cannot be read", expectedOwner));
             } catch (SdkException e) {
-                throw new StateFileException(name(), problem(e, "cannot be read"));
+                throw new StateFileException(name(), problem(e, "cannot be read", expectedOwner));
             }
         }
     }
 
     /** What went wrong, in words that point at the fix; never the credentials. */
-    private static String problem(SdkException e, String what) {
+    private static String problem(SdkException e, String what, String expectedOwner) {
         if (e instanceof S3Exception s3e) {
             String code = s3e.awsErrorDetails() == null ? "" : s3e.awsErrorDetails().errorCode();
             return switch (s3e.statusCode()) {
-                case 403 -> "access denied (HTTP 403 " + code + "): the source's credentials may not read it";
+                case 403 -> "access denied (HTTP 403 " + code + "): the source's credentials may not read it, or the bucket is not"
+                        + " owned by account " + expectedOwner + " (expected-bucket-owner)";
                 case 404 -> "NoSuchBucket".equals(code) ? "bucket not found (HTTP 404)" : "not found (HTTP 404 " + code + ")";
                 default -> what + ": HTTP " + s3e.statusCode() + " " + code;
             };
         }
         String message = String.valueOf(e.getMessage());
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return "no answer in time (api-call-timeout, api-call-attempt-timeout): " + message;
+        }
         if (message.contains(S3Clients.NO_CREDENTIALS)) {
             return message.substring(message.indexOf(S3Clients.NO_CREDENTIALS));
         }

@@ -22,6 +22,7 @@ final class StateFiles {
     static List<Path> expand(String entry) throws IOException {
         if (!hasGlob(entry)) {
             Path path = Path.of(entry);
+            // A file that does not exist is listed all the same: reading it says "file not found", naming it.
             return Files.isDirectory(path) ? walk(path, p -> p.getFileName().toString().endsWith(".tfstate")) : List.of(path);
         }
         Path base = globBase(entry);
@@ -32,6 +33,16 @@ final class StateFiles {
         PathMatcher anyDepth = matcher(pattern);
         PathMatcher noDepth = matcher(pattern.replace("**/", ""));
         return walk(base, p -> anyDepth.matches(p) || noDepth.matches(p));
+    }
+
+    /** Why {@link #expand} found nothing, in words that point at the fix. */
+    static String lookedFor(String entry) {
+        if (hasGlob(entry)) {
+            Path base = globBase(entry);
+            return Files.isDirectory(base) ? "no file matches the glob below " + base
+                    : "no file matches the glob: its base directory " + base + " does not exist";
+        }
+        return Files.isDirectory(Path.of(entry)) ? "no *.tfstate file in the directory" : "no such file or directory";
     }
 
     private static PathMatcher matcher(String glob) {

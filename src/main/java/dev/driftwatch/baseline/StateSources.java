@@ -31,7 +31,10 @@ final class StateSources {
             String settings = PREFIX + "s3.\"" + name + "\"";
             S3Keys keys = validated(settings, s3);
             List<AutoCloseable> alsoClose = new ArrayList<>();
-            sources.add(new S3StateSource("s3." + name, S3Clients.of(s3, alsoClose), alsoClose, s3.bucket(), keys,
+            BucketOwner owner = s3.expectedBucketOwner().map(account -> BucketOwner.configured(s3.bucket(), account))
+                    .orElseGet(() -> BucketOwner.sourceAccount(s3.bucket(), settings + ".expected-bucket-owner",
+                            S3Clients.ownAccount(s3, alsoClose)));
+            sources.add(new S3StateSource("s3." + name, S3Clients.of(s3, alsoClose), alsoClose, s3.bucket(), owner, keys,
                     located(settings, s3, global, terraform)));
         });
         config.http().forEach((name, http) -> {
@@ -60,6 +63,15 @@ final class StateSources {
         if (s3.externalId().isPresent() && s3.roleArn().isEmpty()) {
             throw invalid(settings + ".external-id", "needs role-arn");
         }
+        if (s3.roleArn().isPresent() && s3.expectedBucketOwner().isEmpty()) {
+            throw invalid(settings + ".expected-bucket-owner", "required with role-arn (the bucket is in another account):"
+                    + " the 12-digit id of the account that owns bucket " + s3.bucket());
+        }
+        if (s3.expectedBucketOwner().filter(account -> !account.matches(BaselineConfig.ACCOUNT)).isPresent()) {
+            throw invalid(settings + ".expected-bucket-owner", BaselineConfig.ACCOUNT_MESSAGE);
+        }
+        positive(settings + ".api-call-timeout", s3.apiCallTimeout());
+        positive(settings + ".api-call-attempt-timeout", s3.apiCallAttemptTimeout());
         if (s3.accessKeyId().isPresent() != s3.secretAccessKey().isPresent()) {
             throw invalid(settings + ".access-key-id", "access-key-id and secret-access-key go together");
         }
@@ -75,8 +87,12 @@ final class StateSources {
         if (!scheme.equals("http") && !scheme.equals("https") || http.url().getHost() == null) {
             throw invalid(settings + ".url", "must be an http:// or https:// address");
         }
-        if (http.timeout().isNegative() || http.timeout().isZero()) {
-            throw invalid(settings + ".timeout", "must be positive");
+        positive(settings + ".timeout", http.timeout());
+    }
+
+    private static void positive(String property, java.time.Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw invalid(property, "must be positive");
         }
     }
 

@@ -192,6 +192,63 @@ class HttpStateSourceTest {
         assertThat(snapshot.errors().get(0).problem()).startsWith("unreachable: ConnectException").doesNotContain(TOKEN);
     }
 
+    @Test
+    void aRedirectWithinTheOriginIsFollowedWithTheHeaders() {
+        answer = Answer.ok(States.groups(1, "lin", "sg-1"), "\"v1\"");
+        server.createContext("/moved", exchange -> {
+            requests.add(exchange);
+            exchange.getResponseHeaders().add("Location", "/api/v4/projects/42/terraform/state/prod");
+            exchange.sendResponseHeaders(307, -1);
+            exchange.close();
+        });
+
+        BaselineSnapshot snapshot = reader(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/moved")).load();
+
+        assertThat(snapshot.errors()).isEmpty();
+        assertThat(snapshot.resources()).extracting(r -> r.resource().id()).containsExactly("sg-1");
+        assertThat(requests).hasSize(2).allSatisfy(r -> assertThat(r.getRequestHeaders().getFirst("PRIVATE-TOKEN")).isEqualTo(TOKEN));
+    }
+
+    @Test
+    void aRedirectToAnotherOriginIsNotFollowedAndTheTokenNeverGoesThere() throws IOException {
+        HttpServer elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> tokensElsewhere = new CopyOnWriteArrayList<>();
+        elsewhere.createContext("/", exchange -> {
+            tokensElsewhere.add(String.valueOf(exchange.getRequestHeaders().getFirst("PRIVATE-TOKEN")));
+            byte[] body = States.groups(1, "lin", "sg-attacker").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        elsewhere.start();
+        String other = "http://127.0.0.1:" + elsewhere.getAddress().getPort();
+        server.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", other + "/state?signature=s3cr3t-sig");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        try {
+            URI moved = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/moved");
+
+            BaselineSnapshot snapshot = reader(moved).load();
+
+            assertThat(snapshot.resources()).isEmpty();
+            assertThat(snapshot.failedSources()).containsExactly(moved.toString());
+            assertThat(snapshot.errors()).singleElement().satisfies(e -> assertThat(e.problem())
+                    .isEqualTo("redirected to another origin (" + other + "), not followed: the configured headers must not go there")
+                    .doesNotContain("s3cr3t-sig"));
+            assertThat(tokensElsewhere).isEmpty();
+        } finally {
+            elsewhere.stop(0);
+        }
+    }
+
+    private BaselineReader reader(URI url) {
+        HttpStateSource source = new HttpStateSource("http.gitlab", url, Map.of("PRIVATE-TOKEN", TOKEN), Duration.ofSeconds(5),
+                StateLocations.defaults(Optional.empty(), Optional.empty()));
+        return new BaselineReader(List.of(source), new ObjectMapper(), metrics);
+    }
+
     private void assertProblem(Answer a, String problem) {
         answer = a;
         BaselineSnapshot snapshot = reader(Duration.ofSeconds(5), "?private_token=" + TOKEN).load();

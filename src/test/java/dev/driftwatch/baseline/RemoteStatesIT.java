@@ -61,17 +61,19 @@ class RemoteStatesIT {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "driftwatch.baseline.s3.\"it\".bucket", BUCKET,
-                    "driftwatch.baseline.s3.\"it\".key", "network/terraform.tfstate",
-                    "driftwatch.baseline.s3.\"it\".workspaces", "staging",
-                    "driftwatch.baseline.s3.\"it\".endpoint", Moto.URL,
-                    "driftwatch.baseline.s3.\"it\".sts-endpoint", Moto.URL,
-                    "driftwatch.baseline.s3.\"it\".role-arn", "arn:aws:iam::222233334444:role/state-reader",
-                    "driftwatch.baseline.s3.\"it\".access-key-id", "test",
-                    "driftwatch.baseline.s3.\"it\".secret-access-key", "test",
-                    "driftwatch.baseline.http.\"gitlab\".url", "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/state/app?ref=x",
-                    "driftwatch.baseline.http.\"gitlab\".headers.PRIVATE-TOKEN", TOKEN);
+            return Map.ofEntries(
+                    Map.entry("driftwatch.baseline.s3.\"it\".bucket", BUCKET),
+                    Map.entry("driftwatch.baseline.s3.\"it\".key", "network/terraform.tfstate"),
+                    Map.entry("driftwatch.baseline.s3.\"it\".workspaces", "staging"),
+                    Map.entry("driftwatch.baseline.s3.\"it\".endpoint", Moto.URL),
+                    Map.entry("driftwatch.baseline.s3.\"it\".sts-endpoint", Moto.URL),
+                    Map.entry("driftwatch.baseline.s3.\"it\".role-arn", "arn:aws:iam::222233334444:role/state-reader"),
+                    // The account that created the bucket below (moto's own; moto does not check it, S3StateSourceTest does)
+                    Map.entry("driftwatch.baseline.s3.\"it\".expected-bucket-owner", Moto.ACCOUNT),
+                    Map.entry("driftwatch.baseline.s3.\"it\".access-key-id", "test"),
+                    Map.entry("driftwatch.baseline.s3.\"it\".secret-access-key", "test"),
+                    Map.entry("driftwatch.baseline.http.\"gitlab\".url", "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/state/app?ref=x"),
+                    Map.entry("driftwatch.baseline.http.\"gitlab\".headers.PRIVATE-TOKEN", TOKEN));
         }
     }
 

@@ -176,6 +176,78 @@ class S3StateSourceTest {
         assertThat(snapshot.errors().get(0).problem()).startsWith("S3 unreachable");
     }
 
+    @Test
+    void aPrefixWithNoStateIsAnErrorOfTheSourceNotAnEmptyBaseline() {
+        BaselineSnapshot snapshot = load(Map.of("prefix", "nothing-here/", "workspaces", "staging"));
+
+        assertThat(snapshot.complete()).isFalse();
+        assertThat(snapshot.errors()).singleElement().satisfies(e -> {
+            assertThat(e.source()).isEqualTo("s3.states");
+            assertThat(e.problem()).isEqualTo("no state found (no *.tfstate below s3://" + BUCKET + "/nothing-here/ in workspaces staging):"
+                    + " its resources are unknown, not unmanaged");
+        });
+    }
+
+    @Test
+    void everyRequestSaysWhichAccountMustOwnTheBucketAndAnotherOwnerIsRefused() {
+        try (BucketOwnerFront s3 = new BucketOwnerFront(STATE_ACCOUNT)) {
+            Map<String, String> props = properties(Map.of("prefix", "apps/"));
+            props.put("driftwatch.baseline.s3.\"states\".endpoint", s3.url());
+            BaselineReader reader = reader(props);
+
+            assertThat(ids(reader.load())).containsExactlyInAnyOrder("sg-a", "sg-b");
+            assertThat(s3.seen).hasSizeGreaterThanOrEqualTo(3).allSatisfy(r -> assertThat(r.expectedOwner()).isEqualTo(STATE_ACCOUNT));
+
+            // The same bucket name, configured as owned by another account: S3 refuses, the source fails.
+            props.put("driftwatch.baseline.s3.\"states\".expected-bucket-owner", "999988887777");
+            BaselineSnapshot elsewhere = reader(props).load();
+            assertThat(elsewhere.resources()).isEmpty();
+            assertThat(elsewhere.complete()).isFalse();
+            assertThat(elsewhere.errors()).singleElement().satisfies(e -> {
+                assertThat(e.source()).isEqualTo("s3://" + BUCKET + "/apps/");
+                assertThat(e.problem()).isEqualTo("access denied (HTTP 403 AccessDenied): the source's credentials may not read it,"
+                        + " or the bucket is not owned by account 999988887777 (expected-bucket-owner)");
+            });
+        }
+    }
+
+    @Test
+    void withoutARoleTheOwnerIsTheAccountOfTheSourcesCredentials() {
+        try (BucketOwnerFront s3 = new BucketOwnerFront(STATE_ACCOUNT)) {
+            Map<String, String> props = properties(Map.of("key", "network/terraform.tfstate"));
+            props.put("driftwatch.baseline.s3.\"states\".endpoint", s3.url());
+            props.remove("driftwatch.baseline.s3.\"states\".role-arn");
+            props.remove("driftwatch.baseline.s3.\"states\".external-id");
+            props.remove("driftwatch.baseline.s3.\"states\".expected-bucket-owner");
+
+            BaselineSnapshot snapshot = reader(props).load();
+
+            // moto's account for plain keys is not the bucket's: the read is refused rather than trusted.
+            assertThat(s3.seen).singleElement().satisfies(r -> assertThat(r.expectedOwner()).isEqualTo(Moto.ACCOUNT));
+            assertThat(snapshot.errors()).singleElement().satisfies(e -> assertThat(e.problem())
+                    .startsWith("access denied (HTTP 403 AccessDenied)").endsWith("not owned by account " + Moto.ACCOUNT + " (expected-bucket-owner)"));
+        }
+    }
+
+    @Test
+    void aStalledEndpointFailsTheSourceWithinTheCallTimeout() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 10, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Map<String, String> props = properties(Map.of("key", "network/terraform.tfstate"));
+            props.put("driftwatch.baseline.s3.\"states\".endpoint", "http://127.0.0.1:" + silent.getLocalPort());
+            props.put("driftwatch.baseline.s3.\"states\".api-call-timeout", "1s");
+            props.put("driftwatch.baseline.s3.\"states\".api-call-attempt-timeout", "500ms");
+            BaselineReader reader = reader(props);
+
+            long started = System.nanoTime();
+            BaselineSnapshot snapshot = reader.load();
+
+            assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(10_000);
+            assertThat(snapshot.complete()).isFalse();
+            assertThat(snapshot.errors()).singleElement().satisfies(e -> assertThat(e.problem())
+                    .startsWith("no answer in time (api-call-timeout, api-call-attempt-timeout)"));
+        }
+    }
+
     private BaselineSnapshot load(Map<String, String> settings) {
         return reader(settings).load();
     }
@@ -195,6 +267,7 @@ class S3StateSourceTest {
         props.put(source + "endpoint", Moto.URL);
         props.put(source + "sts-endpoint", Moto.URL);
         props.put(source + "role-arn", ROLE);
+        props.put(source + "expected-bucket-owner", STATE_ACCOUNT);
         props.put(source + "external-id", "driftwatch-states");
         props.put(source + "access-key-id", "service-key");
         props.put(source + "secret-access-key", "service-secret");

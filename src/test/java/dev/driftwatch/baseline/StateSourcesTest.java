@@ -44,6 +44,27 @@ class StateSourcesTest {
     }
 
     @Test
+    void aBucketInAnotherAccountNeedsItsOwnerAndTheOwnerIsAnAccountId() {
+        String role = "arn:aws:iam::222233334444:role/reader";
+        assertInvalid(Map.of(S3 + "bucket", "s", S3 + "key", "k", S3 + "role-arn", role),
+                S3 + "expected-bucket-owner: required with role-arn (the bucket is in another account): the 12-digit id of the account"
+                        + " that owns bucket s");
+        assertInvalid(Map.of(S3 + "bucket", "s", S3 + "key", "k", S3 + "role-arn", role, S3 + "expected-bucket-owner", "2222-3333-4444"),
+                S3 + "expected-bucket-owner: must be a 12-digit AWS account id");
+        assertInvalid(Map.of(S3 + "bucket", "s", S3 + "key", "k", S3 + "api-call-timeout", "0s"), S3 + "api-call-timeout: must be positive");
+    }
+
+    @Test
+    void theReadLimitsAreCheckedNamingTheProperty() {
+        assertThatThrownBy(() -> new ReadLimits(0, 0.5, java.time.Duration.ofMinutes(1)))
+                .hasMessage("driftwatch.baseline.vanished-rounds: must be at least 1");
+        assertThatThrownBy(() -> new ReadLimits(3, 1.5, java.time.Duration.ofMinutes(1)))
+                .hasMessage("driftwatch.baseline.max-vanished-share: must be between 0 and 1");
+        assertThatThrownBy(() -> ReadLimits.of(BaselineConfigs.of(Map.of("driftwatch.baseline.max-wait", "0s"))))
+                .hasMessage("driftwatch.baseline.max-wait: must be positive");
+    }
+
+    @Test
     void anHttpSourceNeedsAnHttpAddress() {
         assertInvalid(Map.of(HTTP + "url", "ftp://example.com/state"), HTTP + "url: must be an http:// or https:// address");
         assertInvalid(Map.of(HTTP + "url", "https://example.com/state", HTTP + "timeout", "0s"), HTTP + "timeout: must be positive");

@@ -120,6 +120,18 @@ class OneShotCheckIT {
         assertThat(run.stdout()).contains("ERROR: state " + broken).startsWith("ERROR");
     }
 
+    /** Zero states is not an empty estate: "In sync" here would hide every managed resource. */
+    @Test
+    void aGlobMatchingNoStateExitsTwoNotInSync() {
+        String nowhere = TerraformStates.DIR.resolve("no-such-dir") + "/**/*.tfstate";
+
+        CheckProcess.Outcome run = CheckProcess.run("--state", nowhere, "--region", REGION, "--only-managed");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.stdout()).contains("ERROR: state " + nowhere + ": no state found (no file matches the glob: its base directory ")
+                .doesNotContain("In sync");
+    }
+
     @Test
     void unreachableRegionExitsTwoEvenWithoutDrift() {
         CheckProcess.Outcome run = CheckProcess.run(List.of("-Ddriftwatch.aws.region-endpoints.\"eu-west-1\"=http://127.0.0.1:1",

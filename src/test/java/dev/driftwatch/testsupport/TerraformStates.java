@@ -28,7 +28,13 @@ public final class TerraformStates {
         return new TerraformStates();
     }
 
-    /** Removes every state file, so the next scan sees only what the test writes. */
+    /**
+     * A state with no resources, always in {@link #DIR}: a source that lists no state at all is an error
+     * (its resources unknown), so "no states" in a test is this one, as an estate whose states hold nothing.
+     */
+    public static final String NO_RESOURCES = "no-resources.tfstate";
+
+    /** Removes every state file but {@link #NO_RESOURCES}, so the next scan sees only what the test writes. */
     public static void clear() {
         try {
             if (Files.exists(DIR)) {
@@ -37,6 +43,7 @@ public final class TerraformStates {
                 }
             }
             Files.createDirectories(DIR);
+            Files.writeString(DIR.resolve(NO_RESOURCES), state().json());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
