@@ -18,7 +18,7 @@ class StateClaimsTest {
         ExpectedResource main = vpc("a.tfstate", "aws_vpc.main");
         ExpectedResource copy = vpc("b.tfstate", "aws_vpc.copy");
 
-        StateClaims claims = StateClaims.of(List.of(main, copy));
+        StateClaims claims = StateClaims.of(List.of(copy, main)); // as the sources listed them: the same claim wins either way
 
         assertThat(claims.unique()).containsExactly(main);
         assertThat(claims.doubleClaims()).singleElement().extracting(StateClaims.DoubleClaim::describe)
@@ -35,7 +35,7 @@ class StateClaimsTest {
 
         assertThat(StateClaims.of(List.of(plain, asDefault)).doubleClaims()).singleElement()
                 .extracting(StateClaims.DoubleClaim::describe)
-                .isEqualTo("aws_vpc vpc-1 is claimed by a.tfstate:aws_vpc.main and a.tfstate:aws_default_vpc.this");
+                .isEqualTo("aws_vpc vpc-1 is claimed by a.tfstate:aws_default_vpc.this and a.tfstate:aws_vpc.main");
     }
 
     @Test
