@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import dev.driftwatch.inventory.Regions;
@@ -105,7 +106,7 @@ public class StateResourceMapper {
     }
 
     private static Set<String> distinct(Stream<Optional<String>> values) {
-        return values.flatMap(Optional::stream).collect(Collectors.toCollection(java.util.TreeSet::new));
+        return values.flatMap(Optional::stream).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Resources of one provider in several places would make any choice a guess: then none is made. */

@@ -6,6 +6,7 @@ import dev.driftwatch.resource.ScanTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Which state entries a check's targets leave out, and why. */
@@ -19,7 +20,7 @@ final class NotCheckedEntries {
      * @param supportedTypes the types driftwatch collects
      */
     static List<NotChecked> of(List<ExpectedResource> expected, List<ScanTarget> targets, Set<String> supportedTypes) {
-        Set<String> accounts = targets.stream().map(ScanTarget::account).collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> accounts = targets.stream().map(ScanTarget::account).collect(Collectors.toCollection(TreeSet::new));
         List<NotChecked> notChecked = new ArrayList<>();
         for (ExpectedResource e : expected) {
             String account = e.resource().account();

@@ -2,6 +2,7 @@ package dev.driftwatch.coverage;
 
 import dev.driftwatch.baseline.ExpectedResource;
 import dev.driftwatch.drift.DriftComparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record StateCoverage(String stateFile, int resources, int unsupported, Ma
     /** One entry per state, in the order read. */
     public static List<StateCoverage> of(List<ExpectedResource> expected, Set<String> supportedTypes) {
         Map<String, List<ExpectedResource>> byState = new LinkedHashMap<>();
-        expected.forEach(e -> byState.computeIfAbsent(e.stateFile(), s -> new java.util.ArrayList<>()).add(e));
+        expected.forEach(e -> byState.computeIfAbsent(e.stateFile(), s -> new ArrayList<>()).add(e));
         return byState.entrySet().stream().map(entry -> {
             Map<String, Integer> unsupportedTypes = new TreeMap<>();
             entry.getValue().stream().filter(e -> !supportedTypes.containsAll(DriftComparator.liveTypesOf(List.of(e))))
