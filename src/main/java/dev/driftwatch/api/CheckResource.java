@@ -35,18 +35,20 @@ public class CheckResource {
     }
 
     /**
-     * @param name how the report names the state (its path in the pipeline's repository, say)
+     * @param name   how the report names the state (its path in the pipeline's repository, say)
+     * @param strict state resources of types driftwatch does not read make the exit code 2
      */
     @POST
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     public Response check(InputStream state, @QueryParam("name") @DefaultValue("uploaded.tfstate") String name,
             @QueryParam("account") List<String> accounts, @QueryParam("region") List<String> regions,
-            @QueryParam("onlyManaged") boolean onlyManaged, @QueryParam("format") @DefaultValue("json") String format) {
+            @QueryParam("onlyManaged") boolean onlyManaged, @QueryParam("strict") boolean strict,
+            @QueryParam("format") @DefaultValue("json") String format) {
         if (!format.equals("json") && !format.equals("table")) {
             throw new BadRequestException("format must be json or table, not " + format);
         }
-        CheckResult result = check.run(name, state, accounts, regions, onlyManaged);
+        CheckResult result = check.run(name, state, accounts, regions, onlyManaged, strict);
         boolean json = format.equals("json");
         return Response.ok(json ? CheckReport.json(result) : CheckReport.table(result))
                 .type(json ? MediaType.APPLICATION_JSON_TYPE : MediaType.TEXT_PLAIN_TYPE)

@@ -1,7 +1,11 @@
 package dev.driftwatch.api;
 
+import dev.driftwatch.baseline.Baseline;
 import dev.driftwatch.coverage.CoverageReport;
 import dev.driftwatch.coverage.CoverageStore;
+import dev.driftwatch.coverage.StateCoverage;
+import dev.driftwatch.inventory.Inventory;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,15 +17,24 @@ import jakarta.ws.rs.core.MediaType;
 public class CoverageResource {
 
     private final CoverageStore coverage;
+    private final Baseline baseline;
+    private final Inventory inventory;
 
-    CoverageResource(CoverageStore coverage) {
+    CoverageResource(CoverageStore coverage, Baseline baseline, Inventory inventory) {
         this.coverage = coverage;
+        this.baseline = baseline;
+        this.inventory = inventory;
     }
 
-    /** IaC coverage per account, region and type (latest complete figures), filtered by any of them, with totals. */
+    /**
+     * IaC coverage per account, region and type (latest complete figures), filtered by any of them, with totals;
+     * and per state (read now; only changed states are downloaded), how much of it is of unsupported types.
+     */
     @GET
+    @Blocking
     public CoverageReport get(@QueryParam("account") String account, @QueryParam("region") String region,
             @QueryParam("type") String type) {
-        return coverage.report(account, region, type);
+        return coverage.report(account, region, type)
+                .withStates(StateCoverage.of(baseline.load().resources(), inventory.supportedTypes()));
     }
 }

@@ -21,4 +21,13 @@ record StateLocations(Map<String, Location> providers, Optional<String> defaultA
     Optional<Location> ofProvider(String providerAddress) {
         return ProviderKey.of(providerAddress).map(providers::get);
     }
+
+    /**
+     * The property that places a provider's resources: a source's own ({@code driftwatch.baseline.s3."net".providers."aws.west".region}),
+     * or for local files and posted states the global one ({@code driftwatch.baseline.providers."aws.west".region}).
+     */
+    String providerSetting(String providerKey, String what) {
+        String owner = settings.endsWith(".terraform") ? settings.substring(0, settings.length() - ".terraform".length()) : settings;
+        return owner + ".providers.\"" + providerKey + "\"." + what;
+    }
 }

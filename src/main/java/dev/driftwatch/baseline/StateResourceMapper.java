@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import dev.driftwatch.inventory.Regions;
@@ -17,7 +18,7 @@ import dev.driftwatch.inventory.Regions;
 /**
  * Turns one entry of a state's {@code resources} array into expected resources, one per instance:
  * addresses with module path and {@code count}/{@code for_each} keys, sensitive values removed, and the
- * account and region taken from the ARN (else from the provider's configured location, else from defaults).
+ * account and region taken from the ARN (else as {@link #settle} says; never from a majority of the file).
  */
 public class StateResourceMapper {
 
@@ -60,7 +61,8 @@ public class StateResourceMapper {
                 throw new StateFileException(source, address + " has no \"id\" attribute");
             }
             String arn = attributes.get("arn") instanceof String s ? s : null;
-            Optional<String> region = StateIds.global(type) ? Optional.of(Regions.GLOBAL) : ArnParts.region(arn).or(() -> providerRegion);
+            Optional<String> region = StateIds.global(type) ? Optional.of(Regions.GLOBAL)
+                    : ArnParts.region(arn).or(() -> ownRegion(attributes)).or(() -> providerRegion);
             expected.add(new StateInstance(type, id.toString(), address, providerAddress, arn, attributes, sensitive,
                     ArnParts.account(arn).or(() -> providerAccount), region));
         }
@@ -68,32 +70,33 @@ public class StateResourceMapper {
     }
 
     /**
-     * Settles account and region of a file's instances: from the ARN, else the configured location of the
-     * resource's provider, else the one most resources of the same provider (with ARNs) have — an aliased
-     * provider's rule lives where its groups live —, else the configured default, else the one most of the
-     * file's resources have (a state usually describes one account and region).
+     * Settles account and region of a file's instances, each from the first that says: the ARN (or the
+     * resource's own {@code region} attribute, which provider 6 writes); the configured location of the
+     * resource's provider; the location every other resource of the same provider in this state has by its
+     * ARN (one provider configuration is one account and region, so this is no guess); the configured
+     * default. A resource none of these locates is returned unlocated, naming the setting that would locate it.
      */
-    List<ExpectedResource> settle(String source, List<StateInstance> instances) throws StateFileException {
+    List<ExpectedResource> settle(String source, List<StateInstance> instances) {
         Map<String, List<StateInstance>> byProvider = instances.stream().collect(Collectors.groupingBy(StateInstance::provider));
-        Map<String, Optional<String>> providerAccount = new HashMap<>();
-        Map<String, Optional<String>> providerRegion = new HashMap<>();
+        Map<String, Set<String>> providerAccounts = new HashMap<>();
+        Map<String, Set<String>> providerRegions = new HashMap<>();
         byProvider.forEach((provider, same) -> {
-            providerAccount.put(provider, mostCommon(same.stream().map(StateInstance::account)));
-            providerRegion.put(provider, mostCommon(same.stream().map(StateInstance::region).filter(StateResourceMapper::regional)));
+            providerAccounts.put(provider, distinct(same.stream().map(StateInstance::account)));
+            providerRegions.put(provider, distinct(same.stream().map(StateInstance::region).filter(StateResourceMapper::regional)));
         });
-        Optional<String> fileAccount = locations.defaultAccount().or(() -> mostCommon(instances.stream().map(StateInstance::account)));
-        Optional<String> fileRegion = locations.defaultRegion().or(() -> mostCommon(instances.stream().map(StateInstance::region)
-                .filter(StateResourceMapper::regional)));
         List<ExpectedResource> expected = new ArrayList<>(instances.size());
         for (StateInstance i : instances) {
-            String account = i.account().or(() -> providerAccount.get(i.provider())).or(() -> fileAccount)
-                    .orElseThrow(() -> noLocation(source, i.address(), "account"));
-            String region = i.region().or(() -> providerRegion.get(i.provider())).or(() -> fileRegion)
-                    .orElseThrow(() -> noLocation(source, i.address(), "region"));
+            Optional<String> account = i.account().or(() -> onlyOne(providerAccounts.get(i.provider())))
+                    .or(locations::defaultAccount);
+            Optional<String> region = i.region().or(() -> onlyOne(providerRegions.get(i.provider())))
+                    .or(locations::defaultRegion);
             // Kept between scans by the state cache and shared by every scan: read-only from here on.
             Map<String, Object> attributes = Collections.unmodifiableMap(i.attributes());
-            expected.add(new ExpectedResource(new CloudResource(i.type(), i.id(), account, region, i.arn(), attributes, null),
-                    i.address(), source, i.sensitive()));
+            CloudResource resource = new CloudResource(i.type(), i.id(), account.orElse(""), region.orElse(""), i.arn(), attributes,
+                    null);
+            String unknown = account.isEmpty() ? unknownLocation(i, "account", providerAccounts.get(i.provider()))
+                    : region.isEmpty() ? unknownLocation(i, "region", providerRegions.get(i.provider())) : null;
+            expected.add(new ExpectedResource(resource, i.address(), source, i.sensitive(), unknown));
         }
         return expected;
     }
@@ -102,18 +105,29 @@ public class StateResourceMapper {
         return region.isPresent() && !region.get().equals(Regions.GLOBAL);
     }
 
-    private static Optional<String> mostCommon(Stream<Optional<String>> values) {
-        return values.flatMap(Optional::stream)
-                .collect(Collectors.groupingBy(v -> v, Collectors.counting()))
-                .entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey);
+    private static Set<String> distinct(Stream<Optional<String>> values) {
+        return values.flatMap(Optional::stream).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private StateFileException noLocation(String source, String address, String what) {
-        return new StateFileException(source, "cannot tell the " + what + " of " + address
-                + " (it has no ARN, nor has any other resource of this state); set " + locations.settings() + ".default-" + what
-                + " or the " + what + " of its provider");
+    /** Resources of one provider in several places would make any choice a guess: then none is made. */
+    private static Optional<String> onlyOne(Set<String> values) {
+        return values.size() == 1 ? Optional.of(values.iterator().next()) : Optional.empty();
+    }
+
+    private String unknownLocation(StateInstance i, String what, Set<String> providerValues) {
+        Optional<String> provider = ProviderKey.of(i.provider());
+        String why = providerValues.size() > 1
+                ? "the other resources of its provider are in several: " + String.join(", ", providerValues)
+                : "it has no ARN, nor has any other resource of its provider in this state";
+        String fix = provider.map(p -> locations.providerSetting(p, what) + " or ").orElse("") + locations.settings()
+                + ".default-" + what;
+        return "cannot tell the " + what + " of " + i.address() + " (" + why + "); set " + fix;
+    }
+
+    /** The region a resource states itself (provider 6 writes one on every regional resource). */
+    private static Optional<String> ownRegion(Map<String, Object> attributes) {
+        return attributes.get("region") instanceof String region && region.matches("[a-z]{2}(-[a-z]+)+-\\d") ? Optional.of(region)
+                : Optional.empty();
     }
 
     /** Removes the attributes the state marks sensitive; returns their names. */

@@ -9,11 +9,11 @@ import java.util.Map;
 
 /**
  * The one-shot check's command line: {@code check --state PATH|GLOB ... [--account ID ...] [--region R ...]
- * [--ignore-file FILE ...] [--format table|json] [--only-managed]}. Everything but the format and filters maps onto the service's own
+ * [--ignore-file FILE ...] [--format table|json] [--only-managed] [--strict]}. Everything but the format and filters maps onto the service's own
  * configuration keys, so the check reads states and the cloud exactly as a scan does.
  */
 public record CheckArguments(List<String> states, List<String> accounts, List<String> regions, List<String> ignoreFiles,
-        Format format, boolean onlyManaged) {
+        Format format, boolean onlyManaged, boolean strict) {
 
     /** Read when no --ignore-file is given and it exists, as driftctl does. */
     static final String DEFAULT_IGNORE_FILE = ".driftignore";
@@ -25,9 +25,11 @@ public record CheckArguments(List<String> states, List<String> accounts, List<St
 
     public static final String USAGE = """
             usage: driftwatch-check --state PATH|DIR|GLOB [--state ...] [--account ID ...] [--region REGION ...]
-                                    [--ignore-file FILE ...] [--format table|json] [--only-managed]
+                                    [--ignore-file FILE ...] [--format table|json] [--only-managed] [--strict]
               ignore rules: driftctl .driftignore syntax; ./.driftignore is read when no --ignore-file is given
-              exit 0 = in sync, 1 = drift, 2 = error (unreadable state, account or region not read completely, bad arguments)""";
+              --strict: state resources of types driftwatch does not read fail the check too
+              exit 0 = in sync, 1 = drift, 2 = error (unreadable state, account or region not read completely,
+                       state resources in accounts or regions not read or of unknown location, bad arguments)""";
 
     public enum Format { TABLE, JSON }
 
@@ -46,6 +48,7 @@ public record CheckArguments(List<String> states, List<String> accounts, List<St
         List<String> ignoreFiles = new ArrayList<>();
         Format format = Format.TABLE;
         boolean onlyManaged = false;
+        boolean strict = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -55,6 +58,7 @@ public record CheckArguments(List<String> states, List<String> accounts, List<St
                 case "--ignore-file" -> ignoreFiles.add(fromWorkingDir(value(args, ++i, arg)));
                 case "--format" -> format = format(value(args, ++i, arg));
                 case "--only-managed" -> onlyManaged = true;
+                case "--strict" -> strict = true;
                 default -> throw new IllegalArgumentException("unknown argument: " + arg);
             }
         }
@@ -70,7 +74,7 @@ public record CheckArguments(List<String> states, List<String> accounts, List<St
         if (ignoreFiles.isEmpty() && Files.isRegularFile(Path.of(defaultIgnoreFile))) {
             ignoreFiles.add(defaultIgnoreFile);
         }
-        return new CheckArguments(states, accounts, regions, ignoreFiles, format, onlyManaged);
+        return new CheckArguments(states, accounts, regions, ignoreFiles, format, onlyManaged, strict);
     }
 
     /** The configuration keys these arguments set (they win over application.properties and the environment). */

@@ -35,6 +35,7 @@ public final class CheckReport {
             }
         }
         result.errors().forEach(e -> out.append("ERROR: ").append(e).append('\n'));
+        NotCheckedTable.append(out, result.notChecked());
         out.append(summary(result)).append('\n');
         return out.toString();
     }
@@ -62,6 +63,7 @@ public final class CheckReport {
         doc.put("checked", result.checked().stream().map(c -> Map.of("account", c.target().account(),
                 "region", c.target().region(), "resources", c.resources())).toList());
         doc.put("errors", result.errors());
+        doc.put("notChecked", result.notChecked().stream().map(CheckReport::notChecked).toList());
         try {
             return JSON.writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {
@@ -73,13 +75,32 @@ public final class CheckReport {
         String scope = result.checked().stream().mapToInt(CheckResult.Checked::resources).sum() + " live resources in "
                 + result.checked().size() + " account/region(s) against " + result.stateFiles() + " state file(s), "
                 + result.millis() + " ms";
-        return switch (status(result)) {
-            case "error" -> "Error: " + result.errors().size() + " source(s) could not be read completely, " + result.drift().size()
+        String verdict = switch (status(result)) {
+            case "error" -> "Error: " + result.errors().size() + " problem(s), " + result.notChecked().stream().filter(n -> n.misplaced()
+                    || result.strict()).count() + " state resource(s) not checked, " + result.drift().size()
                     + " drift(s) seen in what was read (" + scope + ")";
             case "drift" -> "Drift: " + result.count(DriftKind.CHANGED) + " changed, " + result.count(DriftKind.MISSING) + " missing, "
                     + result.count(DriftKind.UNMANAGED) + " unmanaged (" + scope + ")";
             default -> "In sync: no drift (" + scope + ")";
         };
+        return verdict + notCheckedSummary(result);
+    }
+
+    /** e.g. {@code ; not checked: 2 in other accounts, 53 of unsupported types} */
+    private static String notCheckedSummary(CheckResult result) {
+        List<String> parts = new ArrayList<>();
+        for (NotChecked.Reason reason : NotChecked.Reason.values()) {
+            long count = result.count(reason);
+            if (count > 0) {
+                parts.add(count + " " + switch (reason) {
+                    case OTHER_ACCOUNT -> "in accounts not read";
+                    case OTHER_REGION -> "in regions not read";
+                    case UNKNOWN_LOCATION -> "of unknown location";
+                    case UNSUPPORTED_TYPE -> "of unsupported types";
+                });
+            }
+        }
+        return parts.isEmpty() ? "" : "; not checked: " + String.join(", ", parts);
     }
 
     private static String status(CheckResult result) {
@@ -88,6 +109,23 @@ public final class CheckReport {
             case CheckResult.DRIFT -> "drift";
             default -> "in-sync";
         };
+    }
+
+    private static Map<String, Object> notChecked(NotChecked n) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("reason", n.reason().label());
+        entry.put("type", n.entry().resource().type());
+        entry.put("id", n.entry().resource().id());
+        entry.put("account", emptyAsNull(n.entry().resource().account()));
+        entry.put("region", emptyAsNull(n.entry().resource().region()));
+        entry.put("address", n.entry().address());
+        entry.put("stateFile", n.entry().stateFile());
+        entry.put("detail", n.detail());
+        return entry;
+    }
+
+    private static String emptyAsNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 
     private static Map<String, Object> diff(AttributeDiff diff) {

@@ -6,6 +6,8 @@ import dev.driftwatch.drift.DriftComparator;
 import dev.driftwatch.drift.DriftIgnore;
 import dev.driftwatch.drift.IgnoreRules;
 import dev.driftwatch.drift.DriftObservation;
+import dev.driftwatch.drift.StateClaims;
+import dev.driftwatch.drift.UnlocatedClaims;
 import dev.driftwatch.inventory.AccountRegistry;
 import dev.driftwatch.inventory.Inventory;
 import dev.driftwatch.inventory.InventorySnapshot;
@@ -45,10 +47,11 @@ public class OneShotCheck {
      *
      * @param onlyManaged read only the types the states hold, as {@code terraform plan -refresh-only} does,
      *                    and report no unmanaged resources; otherwise every type, to find those too
+     * @param strict      state entries of types driftwatch does not collect fail the check (exit 2)
      */
-    public CheckResult run(List<String> onlyAccounts, boolean onlyManaged) {
+    public CheckResult run(List<String> onlyAccounts, boolean onlyManaged, boolean strict) {
         long started = System.nanoTime();
-        return run(baseline.load(), ignore.loadConfigured(), onlyAccounts, List.of(), onlyManaged, started);
+        return run(baseline.load(), ignore.loadConfigured(), onlyAccounts, List.of(), onlyManaged, strict, started);
     }
 
     /**
@@ -58,13 +61,13 @@ public class OneShotCheck {
      * @param onlyRegions the regions to read (each account's global resources are always read); all when empty
      */
     public CheckResult run(String stateName, InputStream state, List<String> onlyAccounts, List<String> onlyRegions,
-            boolean onlyManaged) {
+            boolean onlyManaged, boolean strict) {
         long started = System.nanoTime();
-        return run(baseline.read(stateName, state), ignore.load(), onlyAccounts, onlyRegions, onlyManaged, started);
+        return run(baseline.read(stateName, state), ignore.load(), onlyAccounts, onlyRegions, onlyManaged, strict, started);
     }
 
     private CheckResult run(BaselineSnapshot expected, DriftIgnore.Loaded ignored, List<String> onlyAccounts, List<String> onlyRegions,
-            boolean onlyManaged, long started) {
+            boolean onlyManaged, boolean strict, long started) {
         List<String> errors = new ArrayList<>();
         List<ScanTarget> targets;
         try {
@@ -74,7 +77,7 @@ public class OneShotCheck {
                     .toList();
         } catch (RuntimeException e) {
             return new CheckResult(List.of(), List.of(), 0, List.of("accounts cannot be listed: " + ReadFailures.describe(e)),
-                    millisSince(started));
+                    List.of(), strict, millisSince(started));
         }
         onlyAccounts.stream().filter(a -> targets.stream().noneMatch(t -> t.account().equals(a)))
                 .forEach(a -> errors.add("account " + a + " is not configured (driftwatch.inventory.accounts)"));
@@ -104,12 +107,16 @@ public class OneShotCheck {
                 continue;
             }
             live.gaps().forEach(g -> errors.add(target + " " + g.resourceType() + " not read: " + g.reason()));
-            drift.addAll(ignoreRules.apply(
-                    comparator.compare(live.resources(), expected.in(target), live.readTypes(), expected.complete()).observations()));
+            StateClaims claims = StateClaims.of(expected.in(target));
+            claims.doubleClaims().forEach(c -> errors.add(c.describe()));
+            List<DriftObservation> seen = comparator.compare(live.resources(), claims.unique(), live.readTypes(), expected.complete())
+                    .observations();
+            drift.addAll(ignoreRules.apply(UnlocatedClaims.withoutUnmanagedClaimedBy(seen, expected.unlocated())));
             checked.add(new CheckResult.Checked(target, live.resources().size()));
         }
         long stateFiles = expected.resources().stream().map(r -> r.stateFile()).distinct().count();
-        CheckResult result = new CheckResult(drift, checked, stateFiles, errors, millisSince(started));
+        List<NotChecked> notChecked = NotCheckedEntries.of(expected.resources(), targets, inventory.supportedTypes());
+        CheckResult result = new CheckResult(drift, checked, stateFiles, errors, notChecked, strict, millisSince(started));
         return onlyManaged ? result.onlyManaged() : result;
     }
 

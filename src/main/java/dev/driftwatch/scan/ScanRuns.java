@@ -67,11 +67,14 @@ public class ScanRuns {
     }
 
     @Transactional
-    ScanStatus finish(long scanId, InventorySnapshot live, BaselineSnapshot expected, FindingChanges changes) {
+    /** @param stateProblems what the states hold that this scan could not compare ({@link StateScope}) */
+    ScanStatus finish(long scanId, InventorySnapshot live, BaselineSnapshot expected, List<ScanProblem> stateProblems,
+            FindingChanges changes) {
         List<ScanProblem> problems = new ArrayList<>();
         live.gaps().forEach(g -> problems.add(new ScanProblem(
                 g.service() + " " + g.resourceType() + " in " + g.account() + "/" + g.region(), g.reason())));
         expected.errors().forEach(e -> problems.add(new ScanProblem(e.source(), e.problem())));
+        problems.addAll(stateProblems);
         ScanRunEntity run = ScanRunEntity.findById(scanId);
         run.status = problems.isEmpty() ? ScanStatus.COMPLETE : ScanStatus.PARTIAL;
         run.finishedAt = Instant.now();

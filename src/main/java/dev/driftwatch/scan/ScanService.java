@@ -7,6 +7,8 @@ import dev.driftwatch.drift.Comparison;
 import dev.driftwatch.drift.DriftComparator;
 import dev.driftwatch.drift.DriftIgnore;
 import dev.driftwatch.drift.DriftObservation;
+import dev.driftwatch.drift.StateClaims;
+import dev.driftwatch.drift.UnlocatedClaims;
 import dev.driftwatch.finding.FindingChanges;
 import dev.driftwatch.finding.FindingLifecycle;
 import dev.driftwatch.finding.FindingMetrics;
@@ -23,6 +25,7 @@ import dev.driftwatch.policy.Waivers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,12 +53,13 @@ public class ScanService {
     private final Waivers waivers;
     private final CoverageStore coverage;
     private final ScanClaims claims;
+    private final StateScope stateScope;
     private final String instance;
 
     ScanService(ScanRuns runs, ScanLock lock, Inventory inventory, Baseline baseline, DriftComparator comparator,
             DriftIgnore ignore, FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics,
             ScanMetrics metrics, OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, CoverageStore coverage,
-            ScanClaims claims, ScanConfig config) {
+            ScanClaims claims, StateScope stateScope, ScanConfig config) {
         this.runs = runs;
         this.lock = lock;
         this.inventory = inventory;
@@ -71,6 +75,7 @@ public class ScanService {
         this.waivers = waivers;
         this.coverage = coverage;
         this.claims = claims;
+        this.stateScope = stateScope;
         this.instance = config.instanceId().orElseGet(ScanService::hostAndPid);
     }
 
@@ -109,18 +114,23 @@ public class ScanService {
     private void compare(long scanId, ScanTarget target, long started) {
         InventorySnapshot live = inventory.collect(target);
         BaselineSnapshot expected = baseline.load();
-        Comparison comparison = comparator.compare(live.resources(), expected.in(target), live.readTypes(), expected.complete());
+        StateClaims stateClaims = StateClaims.of(expected.in(target));
+        Comparison comparison = comparator.compare(live.resources(), stateClaims.unique(), live.readTypes(), expected.complete());
         // ignored drift is no finding; an open one resolves as the scan's scope allows
-        List<DriftObservation> drift = ignore.apply(comparison.observations());
+        List<DriftObservation> drift = ignore.apply(UnlocatedClaims.withoutUnmanagedClaimedBy(comparison.observations(),
+                expected.unlocated()));
         PolicyEvaluator.Outcome compliance = policies.evaluate(live.resources());
+        // A state with entries of unknown location may hold any finding's twin: none of its findings resolves.
+        Set<String> unreadStates = new HashSet<>(expected.failedSources());
+        expected.unlocated().forEach(e -> unreadStates.add(e.stateFile()));
         ResolutionScope scope = new ResolutionScope(target.account(), target.region(), live.readTypes(), expected.complete(),
-                new HashSet<>(expected.failedSources()), compliance.failedPolicies());
+                unreadStates, compliance.failedPolicies());
         List<Observation> observations = new ArrayList<>(ScanObservations.of(drift));
         observations.addAll(ScanObservations.of(compliance.violations(), waivers.active()));
         FindingChanges changes = findings.apply(scanId, scope, observations);
         snapshots.store(scanId, live);
         coverage.record(scanId, target, comparison.coverage());
-        ScanStatus status = runs.finish(scanId, live, expected, changes);
+        ScanStatus status = runs.finish(scanId, live, expected, stateScope.problems(expected, stateClaims), changes);
         relay.nudge();
         findingMetrics.refresh();
         metrics.record(target, live, status, System.nanoTime() - started);

@@ -115,6 +115,27 @@ class CheckResourceIT {
     }
 
     @Test
+    void aStateInAnotherRegionOrOfUnsupportedTypesIsNotInSync() {
+        String canada = TerraformStates.state()
+                .resource("aws_security_group", "web", SecurityGroups.attributes("sg-0ca0000000000001", "web", "vpc-1", "ca-central-1",
+                        Map.of(), List.of()))
+                .json();
+
+        Response elsewhere = post(canada, "onlyManaged", true);
+        elsewhere.then().statusCode(200).header(CheckResource.EXIT_CODE, "2");
+        assertThat(elsewhere.jsonPath().getString("notChecked[0].reason")).isEqualTo("other-region");
+        assertThat(elsewhere.jsonPath().getString("summary")).doesNotStartWith("In sync");
+
+        String withDns = state().replace("\"resources\" : [ {", "\"resources\" : [ {\"mode\": \"managed\", \"type\": \"aws_route53_record\","
+                + " \"name\": \"www\", \"instances\": [ {\"attributes\": {\"id\": \"Z1_www_A\"}} ]}, {");
+        assertThat(withDns).contains("aws_route53_record");
+        post(withDns, "onlyManaged", true).then().statusCode(200).header(CheckResource.EXIT_CODE, "0");
+        Response strict = post(withDns, "onlyManaged", true, "strict", true);
+        strict.then().statusCode(200).header(CheckResource.EXIT_CODE, "2");
+        assertThat(strict.jsonPath().getString("notChecked[0].reason")).isEqualTo("unsupported-type");
+    }
+
+    @Test
     void theCheckScriptAsksTheServiceWhenGivenItsAddress() throws Exception {
         ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("someone-else")));
         Path file = TerraformStates.writeRaw("ci/network.tfstate", state());

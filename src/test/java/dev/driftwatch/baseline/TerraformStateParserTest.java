@@ -195,17 +195,70 @@ class TerraformStateParserTest {
     }
 
     @Test
-    void withoutArnOrDefaultsTheErrorNamesAddressAndSetting() {
+    void withoutArnOrDefaultsTheResourceIsUnlocatedNamingAddressAndSetting() throws Exception {
         String state = oneInstance("aws_route", "out", "{ \"attributes\": { \"id\": \"r-rtb-1\" } }");
 
-        assertThatThrownBy(() -> parse(state))
-                .isInstanceOf(StateFileException.class)
-                .hasMessageStartingWith(SOURCE + ": ")
-                .hasMessageContaining("aws_route.out")
-                .hasMessageContaining("driftwatch.baseline.terraform.default-account");
+        ExpectedResource route = parse(state).get(0);
+        assertThat(route.located()).isFalse();
+        assertThat(route.unknownLocation()).contains("aws_route.out", "driftwatch.baseline.terraform.default-account");
+
         StateResourceMapper accountOnly = new StateResourceMapper(Optional.of("999988887777"), Optional.empty());
-        assertThatThrownBy(() -> parse(state, accountOnly))
-                .hasMessageContaining("aws_route.out").hasMessageContaining("driftwatch.baseline.terraform.default-region");
+        assertThat(parse(state, accountOnly).get(0).unknownLocation())
+                .contains("cannot tell the region of aws_route.out", "driftwatch.baseline.terraform.default-region");
+    }
+
+    @Test
+    void aResourceWithoutArnIsNotPlacedWhereTheOtherProvidersResourcesAre() throws Exception {
+        // Three groups of the default provider in us-east-1, one rule of the aliased provider and nothing
+        // else of it: the file's majority says nothing about where the aliased provider points.
+        String state = """
+                { "version": 4, "resources": [
+                  { "mode": "managed", "type": "aws_security_group", "name": "east",
+                    "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"]",
+                    "instances": [
+                      { "index_key": 0, "attributes": { "id": "sg-e0", "arn": "arn:aws:ec2:us-east-1:111111111111:security-group/sg-e0" } },
+                      { "index_key": 1, "attributes": { "id": "sg-e1", "arn": "arn:aws:ec2:us-east-1:111111111111:security-group/sg-e1" } } ] },
+                  { "mode": "managed", "type": "aws_security_group_rule", "name": "west_postgres",
+                    "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"].west",
+                    "instances": [ { "attributes": { "id": "sgrule-1", "security_group_id": "sg-w" } } ] } ] }
+                """;
+
+        ExpectedResource rule = parse(state).stream().filter(r -> r.resource().id().equals("sgrule-1")).findFirst().orElseThrow();
+
+        assertThat(rule.located()).isFalse();
+        assertThat(rule.unknownLocation()).startsWith("cannot tell the account of aws_security_group_rule.west_postgres")
+                .contains("driftwatch.baseline.providers.\"aws.west\".account or driftwatch.baseline.terraform.default-account");
+    }
+
+    @Test
+    void aProviderWhoseResourcesAreInSeveralRegionsLocatesNoResourceWithoutArn() throws Exception {
+        String state = """
+                { "version": 4, "resources": [
+                  { "mode": "managed", "type": "aws_security_group", "name": "a",
+                    "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"]",
+                    "instances": [
+                      { "index_key": 0, "attributes": { "id": "sg-1", "arn": "arn:aws:ec2:us-east-1:111111111111:security-group/sg-1" } },
+                      { "index_key": 1, "attributes": { "id": "sg-2", "arn": "arn:aws:ec2:eu-west-1:111111111111:security-group/sg-2" } } ] },
+                  { "mode": "managed", "type": "aws_route", "name": "r",
+                    "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"]",
+                    "instances": [ { "attributes": { "id": "r-1" } } ] } ] }
+                """;
+
+        ExpectedResource route = parse(state).stream().filter(r -> r.resource().id().equals("r-1")).findFirst().orElseThrow();
+
+        assertThat(route.resource().account()).isEqualTo("111111111111");
+        assertThat(route.unknownLocation()).contains("cannot tell the region of aws_route.r", "eu-west-1, us-east-1",
+                "driftwatch.baseline.providers.\"aws\".region");
+    }
+
+    @Test
+    void theRegionAttributeOfProviderSixLocatesAResourceWithoutArn() throws Exception {
+        String state = oneInstance("aws_route", "out", "{ \"attributes\": { \"id\": \"r-1\", \"region\": \"ca-central-1\" } }");
+
+        ExpectedResource route = parse(state, new StateResourceMapper(Optional.of("999988887777"), Optional.of("us-east-1"))).get(0);
+
+        assertThat(route.located()).isTrue();
+        assertThat(route.resource().region()).isEqualTo("ca-central-1");
     }
 
     @Test

@@ -26,7 +26,16 @@ class CheckArgumentsTest {
         CheckArguments args = CheckArguments.parse(List.of("--state", "a.tfstate"));
 
         assertThat(args.format()).isEqualTo(CheckArguments.Format.TABLE);
+        assertThat(args.strict()).isFalse();
         assertThat(args.config()).containsOnlyKeys("driftwatch.baseline.terraform.paths");
+    }
+
+    @Test
+    void strictIsTheChecksOwnAndNotTheComparatorsStrictMode() {
+        CheckArguments args = CheckArguments.parse(List.of("--state", "a.tfstate", "--strict"));
+
+        assertThat(args.strict()).isTrue();
+        assertThat(args.config()).doesNotContainKey("driftwatch.drift.strict");
     }
 
     @Test

@@ -143,6 +143,97 @@ class OneShotCheckIT {
     }
 
     @Test
+    void aStateInARegionTheCheckDidNotReadIsNotInSync() throws Exception {
+        Path elsewhere = TerraformStates.state()
+                .resource("aws_security_group", "web", SecurityGroups.attributes("sg-0ca0000000000001", "web", "vpc-1", "ca-central-1",
+                        Map.of(), List.of()))
+                .writeTo("ci/canada.tfstate");
+
+        CheckProcess.Outcome table = CheckProcess.run("--state", elsewhere.toString(), "--region", REGION);
+        assertThat(table.exitCode()).as(table.toString()).isEqualTo(2);
+        assertThat(table.stdout()).doesNotContain("In sync").contains("Not checked:", "other-region",
+                Moto.ACCOUNT + "/ca-central-1", "region ca-central-1 of account " + Moto.ACCOUNT + " is not read (read: global, us-east-1)");
+
+        CheckProcess.Outcome json = CheckProcess.run("--state", elsewhere.toString(), "--region", REGION, "--format", "json");
+        JsonNode notChecked = JSON.readTree(json.stdout()).get("notChecked").get(0);
+        assertThat(notChecked.get("reason").asText()).isEqualTo("other-region");
+        assertThat(notChecked.get("address").asText()).isEqualTo("aws_security_group.web");
+        assertThat(notChecked.get("stateFile").asText()).isEqualTo(elsewhere.toString());
+    }
+
+    @Test
+    void aStateOfAnotherAccountIsNotInSync() {
+        Map<String, Object> theirs = new java.util.LinkedHashMap<>(SecurityGroups.attributes("sg-0000000000000222", "web", "vpc-1", REGION,
+                Map.of(), List.of()));
+        theirs.put("arn", "arn:aws:ec2:us-east-1:222222222222:security-group/sg-0000000000000222");
+        Path other = TerraformStates.state().resource("aws_security_group", "web", theirs).writeTo("ci/theirs.tfstate");
+
+        CheckProcess.Outcome run = CheckProcess.run("--state", other.toString(), "--region", REGION);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.stdout()).contains("other-account", "account 222222222222 is not read (read: " + Moto.ACCOUNT + ")",
+                "not checked: 1 in accounts not read");
+    }
+
+    @Test
+    void unsupportedTypesAreListedAndFailTheCheckOnlyWhenStrict() {
+        Path withDns = TerraformStates.state()
+                .resource("aws_security_group", "web", SecurityGroups.attributes(group, "web", vpc(), REGION, Map.of("Team", "platform"),
+                        List.of()))
+                .resource("aws_route53_record", "www", Map.of("id", "Z123_www.example.com_A", "name", "www.example.com"))
+                .writeTo("ci/dns.tfstate");
+
+        CheckProcess.Outcome lenient = CheckProcess.run("--state", withDns.toString(), "--region", REGION);
+        assertThat(lenient.exitCode()).as(lenient.toString()).isEqualTo(0);
+        assertThat(lenient.stdout()).contains("unsupported-type", "aws_route53_record (1)", "In sync: no drift",
+                "not checked: 1 of unsupported types");
+
+        CheckProcess.Outcome strict = CheckProcess.run("--state", withDns.toString(), "--region", REGION, "--strict");
+        assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(2);
+    }
+
+    @Test
+    void aGroupClaimedByTwoStatesIsReportedAsSuchAndItsDriftOnce() {
+        ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("someone-else")));
+        Path copy = TerraformStates.writeRaw("ci/copy.tfstate", TerraformStates.state()
+                .resource("aws_security_group", "copy", SecurityGroups.attributes(group, "web", vpc(), REGION, Map.of("Team", "platform"),
+                        List.of()))
+                .json());
+
+        CheckProcess.Outcome run = CheckProcess.run("--state", state.toString(), "--state", copy.toString(), "--region", REGION,
+                "--only-managed");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.stdout()).contains("ERROR: aws_security_group " + group + " is claimed by ")
+                .contains(state + ":aws_security_group.web", copy + ":aws_security_group.copy");
+        assertThat(run.stdout().lines().filter(l -> l.startsWith("CHANGED"))).hasSize(1);
+    }
+
+    @Test
+    void aResourceWhoseLocationCannotBeToldIsListedNamingTheSettingAndTheRestIsStillChecked() {
+        ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("someone-else")));
+        Map<String, Object> noArn = new java.util.LinkedHashMap<>(SecurityGroups.attributes("sg-0ffffffffffffff1", "far", "vpc-1", REGION,
+                Map.of(), List.of()));
+        noArn.remove("arn");
+        Path mixed = TerraformStates.state()
+                .resource("aws_security_group", "web", SecurityGroups.attributes(group, "web", vpc(), REGION, Map.of("Team", "platform"),
+                        List.of()))
+                .resource("aws_security_group", "far", "provider[\"registry.terraform.io/hashicorp/aws\"].west", noArn)
+                .writeTo("ci/mixed.tfstate");
+
+        CheckProcess.Outcome run = CheckProcess.run("--state", mixed.toString(), "--region", REGION);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.stdout()).contains("CHANGED", "aws_security_group.web", "unknown-location", "aws_security_group.far",
+                "set driftwatch.baseline.providers.\"aws.west\".account or driftwatch.baseline.terraform.default-account")
+                .doesNotContain("MISSING");
+    }
+
+    private String vpc() {
+        return ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
+    }
+
+    @Test
     void badArgumentsExitTwoWithUsage() {
         CheckProcess.Outcome run = CheckProcess.run("--state", state.toString(), "--format", "yaml");
 

@@ -50,6 +50,11 @@ public final class TerraformStates {
     }
 
     public TerraformStates resource(String type, String name, Map<String, Object> attributes) {
+        return resource(type, name, "provider[\"registry.terraform.io/hashicorp/aws\"]", attributes);
+    }
+
+    /** @param provider as the state records it, e.g. {@code provider["registry.terraform.io/hashicorp/aws"].west} */
+    public TerraformStates resource(String type, String name, String provider, Map<String, Object> attributes) {
         Map<String, Object> instance = new LinkedHashMap<>();
         instance.put("schema_version", 1);
         instance.put("attributes", attributes);
@@ -59,7 +64,7 @@ public final class TerraformStates {
         resource.put("mode", "managed");
         resource.put("type", type);
         resource.put("name", name);
-        resource.put("provider", "provider[\"registry.terraform.io/hashicorp/aws\"]");
+        resource.put("provider", provider);
         resource.put("instances", List.of(instance));
         resources.add(resource);
         return this;
