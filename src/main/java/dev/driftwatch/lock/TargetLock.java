@@ -27,6 +27,7 @@ public class TargetLock {
     private static final Logger LOG = Logger.getLogger(TargetLock.class);
     /** Namespace of driftwatch's advisory locks (first key of the two-key form). */
     static final int NAMESPACE = 0x44575343;
+    private static final int LOCK_ATTEMPTS = 3;
     private static final String TAKE = """
             insert into target_lease (target, generation, purpose, holder, acquired_at) values (?, 1, ?, ?, now())
             on conflict (target) do update set generation = target_lease.generation + 1, purpose = excluded.purpose,
@@ -41,16 +42,32 @@ public class TargetLock {
 
     /** Runs the work while holding the target, waiting for another holder to finish first. */
     public <T> T whileHolding(String target, String purpose, String holder, Function<TargetLease, T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            advisory(connection, "select pg_advisory_lock(?, hashtext(?))", target);
+        try (Connection connection = locked(target)) {
             try {
                 return work.apply(take(connection, target, purpose, holder));
             } finally {
                 release(connection, target);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot take the target lock of " + target, e);
+            throw new IllegalStateException("Cannot take the target lock of " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection holding the target's advisory lock; a pooled connection gone stale (PostgreSQL restarted) is retried. */
+    private Connection locked(String target) throws SQLException {
+        for (int attempt = 1;; attempt++) {
+            Connection connection = dataSource.getConnection();
+            try {
+                connection.setAutoCommit(true);
+                advisory(connection, "select pg_advisory_lock(?, hashtext(?))", target);
+                return connection;
+            } catch (SQLException e) {
+                connection.close();
+                if (attempt == LOCK_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.infof("Taking the target lock of %s failed, trying another connection: %s", target, e.getMessage());
+            }
         }
     }
 

@@ -95,10 +95,15 @@ public class ScanService {
             LOG.warnf("Scan request %d for %s does not match this deployment's record (%s); ignored", scanId, requested, target);
             return;
         }
-        lock.whileHolding(target.toString(), "scan", instance, lease -> {
-            runUnder(lease, scanId, target);
-            return null;
-        });
+        try {
+            lock.whileHolding(target.toString(), "scan", instance, lease -> {
+                runUnder(lease, scanId, target);
+                return null;
+            });
+        } catch (RuntimeException e) { // the lock could not be taken: the scan is not left QUEUED for nobody
+            LOG.errorf("Scan %d of %s not run: %s", scanId, target, e.getMessage());
+            failSafely(scanId, new ScanProblem("target lock of " + target, e.getMessage()));
+        }
     }
 
     private void runUnder(TargetLease lease, long scanId, ScanTarget target) {
