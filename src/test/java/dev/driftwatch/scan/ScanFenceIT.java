@@ -59,7 +59,9 @@ class ScanFenceIT {
         long first = Scans.request(REGION).get(0);
         HeldEc2.awaitHolding(); // the first scan has read the stray group and waits for the rest of EC2
         assertThat(Sql.rows(Sql.testDatabase(), "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory'"
-                + " and classid = 1146573635 and objsubid = 2 and granted")).as("the scan's lock connection").hasSize(1);
+                + " and database = (select oid from pg_database where datname = current_database()) and classid = 1146573635"
+                + " and objid = hashtext(?)::oid and objsubid = 2 and granted", Moto.ACCOUNT + "/" + REGION))
+                .as("the scan's lock connection").hasSize(1);
         ec2.deleteSecurityGroup(r -> r.groupId(stray));
 
         JsonPath second = Scans.scanAndWait(REGION);
