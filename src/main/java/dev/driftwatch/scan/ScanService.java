@@ -95,6 +95,10 @@ public class ScanService {
             LOG.warnf("Scan request %d for %s does not match this deployment's record (%s); ignored", scanId, requested, target);
             return;
         }
+        if (running.stopping()) { // not even waiting for the lock
+            failSafely(scanId, new ScanProblem("scan of " + target, ScanShutdown.INTERRUPTED + " before it started"));
+            return;
+        }
         try {
             lock.whileHolding(target.toString(), "scan", instance, lease -> {
                 runUnder(lease, scanId, target);
@@ -150,6 +154,7 @@ public class ScanService {
         FindingChanges changes = recorded.changes();
         relay.nudge();
         findingMetrics.refresh();
+        coverage.refreshMetrics();
         metrics.record(target, live, recorded.status(), System.nanoTime() - started);
         LOG.infof("Scan %d of %s: %s, %d resources, %d opened, %d updated, %d resolved", scanId, target, recorded.status(),
                 live.resources().size(), changes.opened(), changes.updated(), changes.resolved());
