@@ -101,6 +101,34 @@ SQL
   dw_log "PostgreSQL $ver ready on 127.0.0.1:5432 (databases driftwatch, driftwatch_test)"
 }
 
+# ensure_fence_postgres: a second, throw-away PostgreSQL cluster ("fence", port 5433) for the tests that
+# restart PostgreSQL under a running service (lock/TargetLockRestartIT, scan/ScanShutdownIT): they must
+# never restart the main cluster others use. Idempotent; needs root (cluster creation) like ensure_postgres.
+ensure_fence_postgres() {
+  local ver
+  ver=$(find /usr/lib/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -V | tail -n1)
+  [[ -n $ver ]] || dw_die "no PostgreSQL server under /usr/lib/postgresql"
+  if [[ ! -d /etc/postgresql/$ver/fence ]]; then
+    dw_log "creating PostgreSQL cluster $ver/fence on port 5433"
+    pg_createcluster "$ver" fence --port 5433 >/dev/null || dw_die "pg_createcluster $ver fence failed"
+  fi
+  if [[ $(pg_lsclusters -h "$ver" fence) != *online* ]]; then
+    pg_ctlcluster "$ver" fence start || dw_die "pg_ctlcluster $ver fence start failed"
+  fi
+  wait_for 30 "PostgreSQL on 127.0.0.1:5433" pg_isready -q -h 127.0.0.1 -p 5433 \
+    || dw_die "PostgreSQL fence did not become ready (see /var/log/postgresql/)"
+  runuser -u postgres -- psql -X -q -p 5433 -v ON_ERROR_STOP=1 -d postgres <<'SQL' || dw_die "could not create the fence role/database"
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'driftwatch') THEN
+    CREATE ROLE driftwatch LOGIN PASSWORD 'driftwatch';
+  END IF;
+END $$;
+SELECT 'CREATE DATABASE driftwatch_fence OWNER driftwatch'
+ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'driftwatch_fence') \gexec
+SQL
+  dw_log "PostgreSQL $ver/fence ready on 127.0.0.1:5433 (database driftwatch_fence)"
+}
+
 # recreate_database NAME: a fresh, empty database owned by driftwatch.
 recreate_database() {
   runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -d postgres \

@@ -52,15 +52,22 @@ public class CoverageStore {
         return Panache.getEntityManager();
     }
 
-    /** Stores one scan's figures; an older scan finishing late does not replace a newer one's. */
+    /**
+     * Stores one scan's figures, in the scan's transaction when there is one (they commit with its findings;
+     * {@link #refreshMetrics()} after); an older scan finishing late does not replace a newer one's.
+     */
     public void record(long scanId, ScanTarget target, List<TypeCoverage> coverage) {
         if (coverage.isEmpty()) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> coverage.forEach(c -> em().createNativeQuery(UPSERT)
+        QuarkusTransaction.joiningExisting().run(() -> coverage.forEach(c -> em().createNativeQuery(UPSERT)
                 .setParameter(1, target.account()).setParameter(2, target.region()).setParameter(3, c.type())
                 .setParameter(4, c.managed()).setParameter(5, c.unmanaged()).setParameter(6, c.awsManaged())
                 .setParameter(7, scanId).executeUpdate()));
+    }
+
+    /** The gauges from what is committed: called once the scan's transaction is. */
+    public void refreshMetrics() {
         metrics.refresh(latest(null, null, null));
     }
 

@@ -39,10 +39,14 @@ public class AcceptedDrift implements IgnoreRuleSource {
         this.events = events;
     }
 
-    @Transactional
+    /** A scan writing the same findings meanwhile makes it run again on what the scan wrote: neither is lost. */
     public List<AcceptedDriftView> accept(Filter filter, String reason, String acceptedBy) {
         requireText("reason", reason);
         requireText("acceptedBy", acceptedBy);
+        return ConcurrentFindingUpdates.inNewTransaction("Accepting drift", () -> acceptOpen(filter, reason, acceptedBy));
+    }
+
+    private List<AcceptedDriftView> acceptOpen(Filter filter, String reason, String acceptedBy) {
         Instant now = Instant.now();
         List<AcceptedDriftView> accepted = new ArrayList<>();
         for (FindingEntity finding : openDrift(filter)) {

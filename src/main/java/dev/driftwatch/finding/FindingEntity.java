@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -43,6 +44,13 @@ public class FindingEntity extends PanacheEntityBase {
     public List<AttributeDiff> diffs;
     /** Goes up each time the finding opens or changes; remediation is idempotent per version. */
     public int version;
+    /**
+     * Optimistic lock: a write based on a stale read (a scan and an accept at once) fails and is retried
+     * rather than overwriting the other ({@link ConcurrentFindingUpdates}).
+     */
+    @Version
+    @Column(name = "row_version")
+    public long rowVersion;
     @Column(name = "first_seen")
     public Instant firstSeen;
     @Column(name = "last_seen")

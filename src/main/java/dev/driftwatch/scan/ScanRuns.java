@@ -58,9 +58,13 @@ public class ScanRuns {
         run.scannedBy = instance;
     }
 
+    /** Only a scan not yet finished: the first answer stays (a stopping replica's, or the scan's own). */
     @Transactional
     void fail(long scanId, ScanProblem problem) {
         ScanRunEntity run = ScanRunEntity.findById(scanId);
+        if (run.status != ScanStatus.QUEUED && run.status != ScanStatus.RUNNING) {
+            return;
+        }
         run.status = ScanStatus.FAILED;
         run.finishedAt = Instant.now();
         run.problems = List.of(problem);

@@ -9,6 +9,7 @@ import dev.driftwatch.drift.DriftIgnore;
 import dev.driftwatch.drift.DriftObservation;
 import dev.driftwatch.drift.StateClaims;
 import dev.driftwatch.drift.UnlocatedClaims;
+import dev.driftwatch.finding.ConcurrentFindingUpdates;
 import dev.driftwatch.finding.FindingChanges;
 import dev.driftwatch.finding.FindingLifecycle;
 import dev.driftwatch.finding.FindingMetrics;
@@ -17,11 +18,15 @@ import dev.driftwatch.finding.ResolutionScope;
 import dev.driftwatch.inventory.Inventory;
 import dev.driftwatch.inventory.InventorySnapshot;
 import dev.driftwatch.inventory.ResourceSnapshotStore;
+import dev.driftwatch.lock.LostTargetLock;
+import dev.driftwatch.lock.TargetLease;
+import dev.driftwatch.lock.TargetLock;
 import dev.driftwatch.resource.ScanTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.driftwatch.finding.Observation;
 import dev.driftwatch.policy.PolicyEvaluator;
 import dev.driftwatch.policy.Waivers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,8 +43,11 @@ public class ScanService {
 
     private static final Logger LOG = Logger.getLogger(ScanService.class);
 
+    private static final int FAIL_ATTEMPTS = 4;
+
     private final ScanRuns runs;
-    private final ScanLock lock;
+    private final TargetLock lock;
+    private final RunningScans running;
     private final Inventory inventory;
     private final Baseline baseline;
     private final DriftComparator comparator;
@@ -56,12 +64,13 @@ public class ScanService {
     private final StateScope stateScope;
     private final String instance;
 
-    ScanService(ScanRuns runs, ScanLock lock, Inventory inventory, Baseline baseline, DriftComparator comparator,
+    ScanService(ScanRuns runs, TargetLock lock, RunningScans running, Inventory inventory, Baseline baseline, DriftComparator comparator,
             DriftIgnore ignore, FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics,
             ScanMetrics metrics, OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, CoverageStore coverage,
             ScanClaims claims, StateScope stateScope, ScanConfig config) {
         this.runs = runs;
         this.lock = lock;
+        this.running = running;
         this.inventory = inventory;
         this.baseline = baseline;
         this.comparator = comparator;
@@ -90,20 +99,22 @@ public class ScanService {
         runClaimed(scanId);
     }
 
-    /** Runs a scan this replica has claimed (RUNNING under its name). */
+    /** Runs a scan this replica has claimed (RUNNING under its name), under the target lock. */
     void runClaimed(long scanId) {
         ScanTarget target = runs.target(scanId).orElseThrow(() -> new IllegalStateException("Scan " + scanId + " is not recorded"));
-        lock.whileHolding(target, () -> {
-            runs.start(scanId, instance);
-            long started = System.nanoTime();
-            try {
-                compare(scanId, target, started);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Scan %d of %s failed", scanId, target);
-                runs.fail(scanId, new ScanProblem("scan of " + target, e.getClass().getSimpleName() + ": " + e.getMessage()));
-                metrics.recordFailure(target, ScanStatus.FAILED, System.nanoTime() - started);
-            }
-        });
+        if (running.stopping()) { // not even waiting for the lock
+            failSafely(scanId, new ScanProblem("scan of " + target, ScanShutdown.INTERRUPTED + " before it started"));
+            return;
+        }
+        try {
+            lock.whileHolding(target.toString(), "scan", instance, lease -> {
+                runUnder(lease, scanId, target);
+                return null;
+            });
+        } catch (RuntimeException e) { // the lock could not be taken: the scan is not left RUNNING for nobody
+            LOG.errorf("Scan %d of %s not run: %s", scanId, target, e.getMessage());
+            failSafely(scanId, new ScanProblem("target lock of " + target, e.getMessage()));
+        }
     }
 
     /** This replica's name in scan records. */
@@ -111,31 +122,88 @@ public class ScanService {
         return instance;
     }
 
-    private void compare(long scanId, ScanTarget target, long started) {
+    private void runUnder(TargetLease lease, long scanId, ScanTarget target) {
+        if (!running.add(scanId, lease)) {
+            failSafely(scanId, new ScanProblem("scan of " + target, ScanShutdown.INTERRUPTED + " before it started"));
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            runs.start(scanId, instance);
+            compare(scanId, target, lease, started);
+        } catch (RuntimeException e) {
+            if (e instanceof LostTargetLock) {
+                LOG.errorf("Scan %d of %s wrote nothing: %s", scanId, target, e.getMessage());
+            } else {
+                LOG.errorf(e, "Scan %d of %s failed", scanId, target);
+            }
+            failSafely(scanId, new ScanProblem("scan of " + target, e instanceof LostTargetLock ? e.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage()));
+            metrics.recordFailure(target, ScanStatus.FAILED, System.nanoTime() - started);
+        } finally {
+            running.remove(scanId);
+        }
+    }
+
+    private void compare(long scanId, ScanTarget target, TargetLease lease, long started) {
         InventorySnapshot live = inventory.collect(target);
         BaselineSnapshot expected = baseline.load();
         StateClaims stateClaims = StateClaims.of(expected.in(target));
         Comparison comparison = comparator.compare(live.resources(), stateClaims.unique(), live.readTypes(), expected.complete());
-        // ignored drift is no finding; an open one resolves as the scan's scope allows
-        List<DriftObservation> drift = ignore.apply(UnlocatedClaims.withoutUnmanagedClaimedBy(comparison.observations(),
-                expected.unlocated()));
         PolicyEvaluator.Outcome compliance = policies.evaluate(live.resources());
         // A state with entries of unknown location may hold any finding's twin: none of its findings resolves.
         Set<String> unreadStates = new HashSet<>(expected.failedSources());
         expected.unlocated().forEach(e -> unreadStates.add(e.stateFile()));
         ResolutionScope scope = new ResolutionScope(target.account(), target.region(), live.readTypes(), expected.complete(),
                 unreadStates, compliance.failedPolicies());
-        List<Observation> observations = new ArrayList<>(ScanObservations.of(drift));
-        observations.addAll(ScanObservations.of(compliance.violations(), waivers.active()));
-        FindingChanges changes = findings.apply(scanId, scope, observations);
-        snapshots.store(scanId, live);
-        coverage.record(scanId, target, comparison.coverage());
-        ScanStatus status = runs.finish(scanId, live, expected, stateScope.problems(expected, stateClaims), changes);
+        List<ScanProblem> stateProblems = stateScope.problems(expected, stateClaims);
+        // One fenced transaction for everything the scan concludes: all of it is written, or (lock lost) none.
+        Recorded recorded = ConcurrentFindingUpdates.inNewTransaction("Scan " + scanId, () -> {
+            lock.verify(lease);
+            // ignored drift is no finding; read again on each attempt, so drift accepted meanwhile stays accepted
+            List<DriftObservation> drift = ignore.apply(UnlocatedClaims.withoutUnmanagedClaimedBy(comparison.observations(),
+                    expected.unlocated()));
+            List<Observation> observations = new ArrayList<>(ScanObservations.of(drift));
+            observations.addAll(ScanObservations.of(compliance.violations(), waivers.active()));
+            FindingChanges changes = findings.apply(scanId, scope, observations);
+            snapshots.store(scanId, live);
+            coverage.record(scanId, target, comparison.coverage());
+            return new Recorded(changes, runs.finish(scanId, live, expected, stateProblems, changes));
+        });
+        FindingChanges changes = recorded.changes();
         relay.nudge();
         findingMetrics.refresh();
-        metrics.record(target, live, status, System.nanoTime() - started);
-        LOG.infof("Scan %d of %s: %s, %d resources, %d opened, %d updated, %d resolved", scanId, target, status,
+        coverage.refreshMetrics();
+        metrics.record(target, live, recorded.status(), System.nanoTime() - started);
+        LOG.infof("Scan %d of %s: %s, %d resources, %d opened, %d updated, %d resolved", scanId, target, recorded.status(),
                 live.resources().size(), changes.opened(), changes.updated(), changes.resolved());
+    }
+
+    /** A scan is never left RUNNING for want of one attempt: the database may just have restarted. */
+    private void failSafely(long scanId, ScanProblem problem) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                runs.fail(scanId, problem);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == FAIL_ATTEMPTS) {
+                    LOG.errorf("Scan %d could not be marked FAILED: %s", scanId, e.getMessage());
+                    return;
+                }
+                pause(Duration.ofSeconds(attempt));
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Recorded(FindingChanges changes, ScanStatus status) {
     }
 
     private static String hostAndPid() {

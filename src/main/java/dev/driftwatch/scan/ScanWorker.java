@@ -28,15 +28,17 @@ public class ScanWorker {
     private final ScanService scans;
     private final ScanRuns runs;
     private final ScanConfig config;
+    private final RunningScans running;
     private final Semaphore slots;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scan-poller"));
     private final ExecutorService scanners;
 
-    ScanWorker(ScanClaims claims, ScanService scans, ScanRuns runs, ScanConfig config) {
+    ScanWorker(ScanClaims claims, ScanService scans, ScanRuns runs, ScanConfig config, RunningScans running) {
         this.claims = claims;
         this.scans = scans;
         this.runs = runs;
         this.config = config;
+        this.running = running;
         this.slots = new Semaphore(config.concurrency());
         AtomicInteger threads = new AtomicInteger();
         this.scanners = Executors.newFixedThreadPool(config.concurrency(), r -> new Thread(r, "scan-" + threads.incrementAndGet()));
@@ -90,7 +92,8 @@ public class ScanWorker {
                 LOG.warnf("%d RUNNING scans belonged to replicas not heard from for %s; recorded as FAILED", orphans,
                         config.replicaTimeout());
             }
-            while (slots.tryAcquire()) {
+            // A stopping replica (SIGTERM) leaves queued scans QUEUED for the other replicas.
+            while (!running.stopping() && slots.tryAcquire()) {
                 Optional<Long> claimed = Optional.empty();
                 try {
                     claimed = claims.claimNext(scans.instance());

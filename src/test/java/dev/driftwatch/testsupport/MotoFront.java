@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -55,6 +56,7 @@ public abstract class MotoFront implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool()); // an answer held back does not hold the others
         server.start();
         URLS.put(service, "http://127.0.0.1:" + server.getAddress().getPort());
         return Map.of("driftwatch.aws.service-endpoints." + service, URLS.get(service));

@@ -35,8 +35,12 @@ public final class SecondInstance implements AutoCloseable {
 
     /** Starts it with these settings and waits until it is ready. */
     public static SecondInstance start(Map<String, String> config) throws IOException {
+        return start(config, Path.of("target/second-instance.log"));
+    }
+
+    /** Starts it with these settings, its output in {@code log} (kept for reading after a failure). */
+    public static SecondInstance start(Map<String, String> config, Path log) throws IOException {
         int port = freePort();
-        Path log = Path.of("target/second-instance.log"); // kept for reading after a failure
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx384m"));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
@@ -53,9 +57,19 @@ public final class SecondInstance implements AutoCloseable {
         return get("/q/metrics").body();
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The service's process, e.g. to send it SIGTERM ({@link Process#destroy()}). */
+    public Process process() {
+        return process;
     }
 
     @Override

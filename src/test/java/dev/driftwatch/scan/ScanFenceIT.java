@@ -1,0 +1,94 @@
+package dev.driftwatch.scan;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.driftwatch.testsupport.Database;
+import dev.driftwatch.testsupport.HeldEc2;
+import dev.driftwatch.testsupport.KafkaBroker;
+import dev.driftwatch.testsupport.Moto;
+import dev.driftwatch.testsupport.Scans;
+import dev.driftwatch.testsupport.SecurityGroups;
+import dev.driftwatch.testsupport.Sql;
+import dev.driftwatch.testsupport.TerraformStates;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * The target lock's connection dies mid-scan ({@code pg_terminate_backend}): its session lock is gone, and a
+ * second scan of the same target runs meanwhile. The first, still reading, must not write what it read.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBroker.class)
+@WithTestResource(HeldEc2.class)
+class ScanFenceIT {
+
+    private static final String REGION = "us-east-1";
+
+    private final Ec2Client ec2 = Moto.ec2(REGION);
+
+    @BeforeEach
+    void cleanSlate() {
+        Database.cleanSlate();
+    }
+
+    @AfterEach
+    void close() {
+        HeldEc2.release();
+        ec2.close();
+    }
+
+    @Test
+    void aScanWhoseLockWasLostWritesNothingAndTheNextOneRuns() throws Exception {
+        String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
+        String web = ec2.createSecurityGroup(r -> r.groupName("web").description("Managed by Terraform").vpcId(vpc)).groupId();
+        TerraformStates.state().resource("aws_security_group", "web", SecurityGroups.attributes(web, "web", vpc, REGION,
+                Map.of(), List.of())).writeTo("network/terraform.tfstate");
+        String stray = ec2.createSecurityGroup(r -> r.groupName("stray").description("by hand").vpcId(vpc)).groupId();
+        assertThat(Scans.scanAndWait(REGION).getString("status")).isEqualTo("COMPLETE");
+        String fingerprint = (String) strayFinding(stray).get("fingerprint");
+
+        HeldEc2.holdNext();
+        long first = Scans.request(REGION).get(0);
+        HeldEc2.awaitHolding(); // the first scan has read the stray group and waits for the rest of EC2
+        assertThat(Sql.rows(Sql.testDatabase(), "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory'"
+                + " and database = (select oid from pg_database where datname = current_database()) and classid = 1146573635"
+                + " and objid = hashtext(?)::oid and objsubid = 2 and granted", Moto.ACCOUNT + "/" + REGION))
+                .as("the scan's lock connection").hasSize(1);
+        ec2.deleteSecurityGroup(r -> r.groupId(stray));
+
+        JsonPath second = Scans.scanAndWait(REGION);
+        assertThat(second.getString("status")).isEqualTo("COMPLETE");
+        assertThat(second.getInt("findingsResolved")).isEqualTo(1);
+        HeldEc2.release();
+
+        JsonPath stale = Scans.awaitFinished(first);
+        assertThat(stale.getString("status")).isEqualTo("FAILED");
+        assertThat(stale.getList("problems.reason", String.class)).singleElement().asString()
+                .startsWith("lost the target lock of " + Moto.ACCOUNT + "/" + REGION);
+        assertThat(stale.getInt("findingsOpened") + stale.getInt("findingsUpdated")).isZero();
+        assertThat(strayFinding(stray).get("status")).as("the group is gone, whatever the stale scan read")
+                .isEqualTo("RESOLVED");
+        assertThat(Sql.findingEvents(Sql.testDatabase(), fingerprint)).containsExactly("finding.opened v1", "finding.resolved v2");
+
+        JsonPath next = Scans.scanAndWait(REGION);
+        assertThat(next.getString("status")).isEqualTo("COMPLETE");
+        assertThat(next.getInt("findingsOpened") + next.getInt("findingsUpdated") + next.getInt("findingsResolved")).isZero();
+        assertThat(strayFinding(stray).get("status")).isEqualTo("RESOLVED");
+    }
+
+    /** The group's one finding, as the API shows it. */
+    private static Map<String, Object> strayFinding(String group) {
+        List<Map<String, Object>> found = given().queryParam("region", REGION).queryParam("type", "aws_security_group")
+                .get("/api/findings").then().statusCode(200).extract().jsonPath().getList("findAll { it.resourceId == '" + group + "' }");
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+}
