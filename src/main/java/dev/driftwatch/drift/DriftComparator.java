@@ -94,8 +94,8 @@ public class DriftComparator {
 
     private List<AttributeDiff> diff(String type, CloudResource expected, CloudResource actual, SeparateRules separateRules) {
         Normaliser normaliser = normaliserOf(type, actual);
-        Map<String, Object> want = normaliser.normalise(expected.attributes());
-        Map<String, Object> have = normaliser.normalise(actual.attributes());
+        Map<String, Object> want = StateUnknowns.leaveOut(expected.attributes(), normaliser.normalise(expected.attributes()));
+        Map<String, Object> have = StateUnknowns.leaveOut(expected.attributes(), normaliser.normalise(actual.attributes()));
         if (type.equals("aws_security_group")) {
             // Rules a state manages as separate resources are compared on their own, not as the group's.
             want = separateRules.leaveOut(actual.id(), want);
