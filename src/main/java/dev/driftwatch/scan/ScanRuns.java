@@ -50,11 +50,13 @@ public class ScanRuns {
     }
 
     @Transactional
-    ScanStatus finish(long scanId, InventorySnapshot live, BaselineSnapshot expected, FindingChanges changes) {
+    ScanStatus finish(long scanId, InventorySnapshot live, BaselineSnapshot expected, List<ScanProblem> policyProblems,
+            FindingChanges changes) {
         List<ScanProblem> problems = new ArrayList<>();
         live.gaps().forEach(g -> problems.add(new ScanProblem(
                 g.service() + " " + g.resourceType() + " in " + g.account() + "/" + g.region(), g.reason())));
         expected.errors().forEach(e -> problems.add(new ScanProblem(e.source(), e.problem())));
+        problems.addAll(policyProblems);
         ScanRunEntity run = ScanRunEntity.findById(scanId);
         run.status = problems.isEmpty() ? ScanStatus.COMPLETE : ScanStatus.PARTIAL;
         run.finishedAt = Instant.now();

@@ -10,6 +10,7 @@ import dev.driftwatch.drift.DriftObservation;
 import dev.driftwatch.finding.FindingChanges;
 import dev.driftwatch.finding.FindingLifecycle;
 import dev.driftwatch.finding.FindingMetrics;
+import dev.driftwatch.finding.FindingQueries;
 import dev.driftwatch.finding.OutboxRelay;
 import dev.driftwatch.finding.ResolutionScope;
 import dev.driftwatch.inventory.Inventory;
@@ -49,12 +50,13 @@ public class ScanService {
     private final PolicyEvaluator policies;
     private final Waivers waivers;
     private final CoverageStore coverage;
+    private final FindingQueries findingQueries;
     private final String instance;
 
     ScanService(ScanRuns runs, ScanLock lock, Inventory inventory, Baseline baseline, DriftComparator comparator,
             DriftIgnore ignore, FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics,
             ScanMetrics metrics, OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, CoverageStore coverage,
-            ScanConfig config) {
+            ScanConfig config, FindingQueries findingQueries) {
         this.runs = runs;
         this.lock = lock;
         this.inventory = inventory;
@@ -69,6 +71,7 @@ public class ScanService {
         this.policies = policies;
         this.waivers = waivers;
         this.coverage = coverage;
+        this.findingQueries = findingQueries;
         this.instance = config.instanceId().orElseGet(ScanService::hostAndPid);
     }
 
@@ -108,13 +111,15 @@ public class ScanService {
         List<DriftObservation> drift = ignore.apply(comparison.observations());
         PolicyEvaluator.Outcome compliance = policies.evaluate(live.resources());
         ResolutionScope scope = new ResolutionScope(target.account(), target.region(), live.readTypes(), expected.complete(),
-                new HashSet<>(expected.failedSources()), compliance.failedPolicies());
+                new HashSet<>(expected.failedSources()),
+                compliance.unevaluated(() -> findingQueries.policiesWithFindings(target.account(), target.region())));
         List<Observation> observations = new ArrayList<>(ScanObservations.of(drift));
         observations.addAll(ScanObservations.of(compliance.violations(), waivers.active()));
         FindingChanges changes = findings.apply(scanId, scope, observations);
         snapshots.store(scanId, live);
         coverage.record(scanId, target, comparison.coverage());
-        ScanStatus status = runs.finish(scanId, live, expected, changes);
+        ScanStatus status = runs.finish(scanId, live, expected, compliance.unusableDirectories().stream()
+                .map(e -> new ScanProblem("policy directory " + e.file(), e.reason())).toList(), changes);
         relay.nudge();
         findingMetrics.refresh();
         metrics.record(target, live, status, System.nanoTime() - started);
