@@ -100,8 +100,9 @@ class PolicyScanIT {
         assertThat(pack.getInt("errors[0].line")).isEqualTo(5);
         assertThat(given().get("/q/metrics").asString()).contains("driftwatch_policy_errors 1.0");
 
-        // A waiver for a few seconds: the finding is suppressed, visible, and comes back when it lapses.
-        Instant expiry = Instant.now().plusSeconds(6);
+        // A waiver for a few seconds: the finding is suppressed, visible, and comes back when it lapses. Long enough
+        // to outlast one scan on a loaded machine (a scan here can take 10 s; with 6 s the waiver lapsed mid-scan).
+        Instant expiry = Instant.now().plusSeconds(20);
         given().contentType(ContentType.JSON).body(Map.of("policyId", "sg-ssh-open-to-world", "resourceId", open,
                 "owner", "platform-team", "reason", "bastion until the VPN is ready", "expiresAt", expiry.toString()))
                 .post("/api/waivers").then().statusCode(201);
