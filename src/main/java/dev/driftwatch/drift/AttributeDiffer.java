@@ -11,7 +11,8 @@ import java.util.TreeSet;
 
 /**
  * Compares two normalised attribute maps. Maps are compared key by key ({@code tags.Owner}); lists and
- * scalars as a whole. Absent, null, empty string and empty collection are the same value. Lists are
+ * scalars as a whole. Absent, null, empty string and empty collection are the same value (top-level keys a
+ * state does not hold at all are left out before, see {@link StateUnknowns}). Lists are
  * compared without regard to order: most provider lists are sets, stored in hash order, and a
  * reordering alone is not a change anyone made.
  */

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Matches live resources with their expected twins by (type, id) and says how they differ. It only
  * speaks about what was read: MISSING needs the type to have been read completely, UNMANAGED needs every
- * state to have been read. Resources AWS owns are AWS-managed, not UNMANAGED, unless strict.
+ * state to have been read. Resources AWS owns are AWS-managed, not UNMANAGED, unless strict. An instance's own
+ * interfaces and volumes are managed through it ({@link InstanceParts}).
  */
 @ApplicationScoped
 public class DriftComparator {
@@ -72,8 +73,15 @@ public class DriftComparator {
                 observations.add(new DriftObservation(DriftKind.CHANGED, have, want.address(), want.stateFile(), diffs));
             }
         }
+        Set<ResourceKey> held = wanted.stream()
+                .map(w -> new ResourceKey(ResourceFamilies.liveType(w.resource().type()), w.resource().id()))
+                .collect(Collectors.toSet());
         for (CloudResource unmatched : liveByKey.values()) {
             if (!readTypes.contains(unmatched.type())) {
+                continue;
+            }
+            if (InstanceParts.instanceOf(unmatched).filter(i -> held.contains(new ResourceKey("aws_instance", i))).isPresent()) {
+                coverage.managed(unmatched.type()); // managed through its instance
                 continue;
             }
             Ownership ownership = ResourceFamilies.ownership(unmatched,
@@ -94,8 +102,8 @@ public class DriftComparator {
 
     private List<AttributeDiff> diff(String type, CloudResource expected, CloudResource actual, SeparateRules separateRules) {
         Normaliser normaliser = normaliserOf(type, actual);
-        Map<String, Object> want = normaliser.normalise(expected.attributes());
-        Map<String, Object> have = normaliser.normalise(actual.attributes());
+        Map<String, Object> want = StateUnknowns.leaveOut(expected.attributes(), normaliser.normalise(expected.attributes()));
+        Map<String, Object> have = StateUnknowns.leaveOut(expected.attributes(), normaliser.normalise(actual.attributes()));
         if (type.equals("aws_security_group")) {
             // Rules a state manages as separate resources are compared on their own, not as the group's.
             want = separateRules.leaveOut(actual.id(), want);

@@ -2,13 +2,15 @@ package dev.driftwatch.finding;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
-/** Read side of findings, for the API. */
+/** Read side of findings, for the API and for what a scan may conclude. */
 @ApplicationScoped
 public class FindingQueries {
 
@@ -31,6 +33,15 @@ public class FindingQueries {
                 .stream()
                 .map(FindingView::of)
                 .toList();
+    }
+
+    /** The policies with an open or suppressed violation in this account and region. */
+    @Transactional
+    public Set<String> policiesWithFindings(String account, String region) {
+        return Set.copyOf(FindingEntity.getEntityManager().createQuery("select distinct f.policyId from FindingEntity f"
+                + " where f.kind = ?1 and f.account = ?2 and f.region = ?3 and f.status in ?4", String.class)
+                .setParameter(1, FindingKind.VIOLATION).setParameter(2, account).setParameter(3, region)
+                .setParameter(4, List.of(FindingStatus.OPEN, FindingStatus.SUPPRESSED)).getResultList());
     }
 
     public Optional<FindingView> byId(long id) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /** Evaluates every policy in force on the resources a scan read. */
@@ -21,10 +23,29 @@ public class PolicyEvaluator {
     private static final Logger LOG = Logger.getLogger(PolicyEvaluator.class);
 
     /**
-     * @param failedPolicies policies that could not be evaluated on some resource: their findings must
-     *                       not be resolved by this scan
+     * @param failedPolicies      policies that could not be evaluated on some resource: their findings must
+     *                            not be resolved by this scan
+     * @param inForce             the policies evaluated
+     * @param unusableDirectories policy directories that could not be read: what they hold is unknown
      */
-    public record Outcome(List<PolicyViolation> violations, Set<String> failedPolicies) {
+    public record Outcome(List<PolicyViolation> violations, Set<String> failedPolicies, Set<String> inForce,
+            List<PolicyError> unusableDirectories) {
+
+        /**
+         * The policies whose findings this scan must not resolve: those that failed and, while a policy directory
+         * cannot be read, every policy that has findings and is not in force, since it may be one of that
+         * directory's (after a restart nothing else can tell).
+         *
+         * @param withFindings asked only when a directory cannot be read: the policies that have open findings
+         */
+        public Set<String> unevaluated(Supplier<Set<String>> withFindings) {
+            if (unusableDirectories.isEmpty()) {
+                return failedPolicies;
+            }
+            Set<String> unevaluated = new HashSet<>(failedPolicies);
+            withFindings.get().stream().filter(id -> !inForce.contains(id)).forEach(unevaluated::add);
+            return unevaluated;
+        }
     }
 
     private final PolicyRegistry registry;
@@ -38,9 +59,10 @@ public class PolicyEvaluator {
     }
 
     public Outcome evaluate(List<CloudResource> resources) {
-        Outcome outcome = evaluate(registry.current().policies(), resources, config.requiredTags(), config.maxEvaluationTime());
+        LoadedPolicies loaded = registry.current();
+        Outcome outcome = evaluate(loaded.policies(), resources, config.requiredTags(), config.maxEvaluationTime());
         outcome.failedPolicies().forEach(id -> meters.counter("driftwatch.policy.evaluation.failures", "policy", id).increment());
-        return outcome;
+        return new Outcome(outcome.violations(), outcome.failedPolicies(), outcome.inForce(), loaded.unusableDirectories());
     }
 
     /**
@@ -81,7 +103,7 @@ public class PolicyEvaluator {
                 }
             }
         }
-        return new Outcome(violations, failed);
+        return new Outcome(violations, failed, policies.stream().map(Policy::id).collect(Collectors.toSet()), List.of());
     }
 
     private static Map<String, Object> variables(Policy policy, Optional<List<String>> requiredTags) {

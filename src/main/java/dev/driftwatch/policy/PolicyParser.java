@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads one policy file and says, with the line, everything that is wrong with it. */
@@ -64,17 +63,9 @@ final class PolicyParser {
                 root.path("violation").asText(), root.path("message").asText(), remediation, file);
     }
 
-    /** The line where {@code key:} first appears, for errors about its value. */
-    static int lineOf(String text, String key) {
-        Matcher m = Pattern.compile("(?m)^\\s*-?\\s*" + Pattern.quote(key) + "\\s*:").matcher(text);
-        if (!m.find()) {
-            return 1;
-        }
-        return (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-    }
-
-    static PolicyError at(String file, String text, String key, String reason) {
-        return new PolicyError(file, lineOf(text, key), reason);
+    /** An error about the value of the key at {@code path} ({@code remediation.mode}), on that key's line. */
+    static PolicyError at(String file, String text, String path, String reason) {
+        return new PolicyError(file, PolicyLines.of(text).lineOf(path), reason);
     }
 
     private static PolicyDefinition.Severity severity(String file, String text, JsonNode root, List<PolicyError> errors) {
@@ -93,10 +84,10 @@ final class PolicyParser {
         }
         String mode = node.path("mode").asText("report");
         if (!MODES.contains(mode)) {
-            errors.add(at(file, text, "mode", "remediation mode must be auto, approve, ticket or report, not '" + mode + "'"));
+            errors.add(at(file, text, "remediation.mode", "remediation mode must be auto, approve, ticket or report, not '" + mode + "'"));
         }
         if (!mode.equals("report") && !mode.equals("ticket") && node.path("action").asText().isEmpty()) {
-            errors.add(at(file, text, "mode", "remediation mode '" + mode + "' needs an action"));
+            errors.add(at(file, text, "remediation.mode", "remediation mode '" + mode + "' needs an action"));
         }
         return new PolicyDefinition.Remediation(mode, node.path("action").asText(null), node.path("precondition").asText(null));
     }

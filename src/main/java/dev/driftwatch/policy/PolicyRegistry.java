@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -21,7 +23,9 @@ import org.jboss.logging.Logger;
  * The policies in force, read from the configured directories and read again when a file changes
  * (checked at each use: a scan never runs on a stale pack). A file that stops compiling keeps its last
  * good version running, so a typo never silently drops a policy and resolves its findings; the error is
- * reported (log, API, {@code driftwatch_policy_errors}).
+ * reported (log, API, {@code driftwatch_policy_errors}). A configured directory that is missing or cannot be
+ * read is such an error too; while it lasts, scans resolve no violation of a policy not in force (it may
+ * be one of that directory's).
  */
 @ApplicationScoped
 public class PolicyRegistry {
@@ -34,7 +38,7 @@ public class PolicyRegistry {
     private final PolicyConfig config;
     private final PolicyCompiler compiler;
     private final Map<Path, Entry> byFile = new HashMap<>();
-    private volatile LoadedPolicies current = new LoadedPolicies(List.of(), List.of());
+    private volatile LoadedPolicies current = new LoadedPolicies(List.of(), List.of(), List.of());
 
     PolicyRegistry(PolicyConfig config, Inventory inventory, MeterRegistry registry) {
         this.config = config;
@@ -56,22 +60,31 @@ public class PolicyRegistry {
     }
 
     public synchronized LoadedPolicies current() {
+        List<PolicyError> unusableDirectories = new ArrayList<>();
         Map<Path, Entry> seen = new HashMap<>();
-        for (Path file : files()) {
+        for (Path file : files(unusableDirectories)) {
             seen.put(file, load(file, byFile.get(file)));
         }
         byFile.keySet().retainAll(seen.keySet());
         byFile.putAll(seen);
         List<Policy> policies = new ArrayList<>();
-        List<PolicyError> errors = new ArrayList<>();
+        List<PolicyError> errors = new ArrayList<>(unusableDirectories);
         seen.values().forEach(e -> {
             if (e.policy() != null) {
                 policies.add(e.policy());
             }
             errors.addAll(e.errors());
         });
-        current = new LoadedPolicies(List.copyOf(policies), List.copyOf(errors));
+        logNewlyUnusable(unusableDirectories);
+        current = new LoadedPolicies(List.copyOf(policies), List.copyOf(errors), List.copyOf(unusableDirectories));
         return current;
+    }
+
+    /** Logged once when a directory becomes unusable, not at every look. */
+    private void logNewlyUnusable(List<PolicyError> unusableDirectories) {
+        Set<String> before = current.unusableDirectories().stream().map(PolicyError::file).collect(Collectors.toSet());
+        unusableDirectories.stream().filter(e -> !before.contains(e.file()))
+                .forEach(e -> LOG.errorf("Policies not read: %s; their findings are kept open until it can be read", e));
     }
 
     private Entry load(Path file, Entry previous) {
@@ -96,20 +109,24 @@ public class PolicyRegistry {
         }
     }
 
-    private List<Path> files() {
+    /** The policy files of every configured directory; a directory that cannot be listed is added to {@code unusable}. */
+    private List<Path> files(List<PolicyError> unusable) {
         List<Path> files = new ArrayList<>();
         for (String directory : config.directories()) {
             Path dir = Path.of(directory);
             if (!Files.isDirectory(dir)) {
+                unusable.add(new PolicyError(directory, 0, Files.exists(dir)
+                        ? "policy directory is not a directory" : "policy directory does not exist"));
                 continue;
             }
             try (Stream<Path> walk = Files.walk(dir)) {
-                walk.filter(Files::isRegularFile)
+                List<Path> found = walk.filter(Files::isRegularFile)
                         .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                         .sorted()
-                        .forEach(files::add);
-            } catch (IOException e) {
-                LOG.errorf("Cannot list policies in %s: %s", dir, e.getMessage());
+                        .toList();
+                files.addAll(found);
+            } catch (IOException | UncheckedIOException e) {
+                unusable.add(new PolicyError(directory, 0, "policy directory cannot be read: " + e.getMessage()));
             }
         }
         return files;

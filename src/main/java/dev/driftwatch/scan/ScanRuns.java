@@ -71,14 +71,14 @@ public class ScanRuns {
     }
 
     @Transactional
-    /** @param stateProblems what the states hold that this scan could not compare ({@link StateScope}) */
-    ScanStatus finish(long scanId, InventorySnapshot live, BaselineSnapshot expected, List<ScanProblem> stateProblems,
+    /** @param otherProblems what the states hold that this scan could not compare ({@link StateScope}), unusable policy directories */
+    ScanStatus finish(long scanId, InventorySnapshot live, BaselineSnapshot expected, List<ScanProblem> otherProblems,
             FindingChanges changes) {
         List<ScanProblem> problems = new ArrayList<>();
         live.gaps().forEach(g -> problems.add(new ScanProblem(
                 g.service() + " " + g.resourceType() + " in " + g.account() + "/" + g.region(), g.reason())));
         expected.errors().forEach(e -> problems.add(new ScanProblem(e.source(), e.problem())));
-        problems.addAll(stateProblems);
+        problems.addAll(otherProblems);
         ScanRunEntity run = ScanRunEntity.findById(scanId);
         run.status = problems.isEmpty() ? ScanStatus.COMPLETE : ScanStatus.PARTIAL;
         run.finishedAt = Instant.now();

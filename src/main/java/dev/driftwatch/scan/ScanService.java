@@ -13,6 +13,7 @@ import dev.driftwatch.finding.ConcurrentFindingUpdates;
 import dev.driftwatch.finding.FindingChanges;
 import dev.driftwatch.finding.FindingLifecycle;
 import dev.driftwatch.finding.FindingMetrics;
+import dev.driftwatch.finding.FindingQueries;
 import dev.driftwatch.finding.OutboxRelay;
 import dev.driftwatch.finding.ResolutionScope;
 import dev.driftwatch.inventory.Inventory;
@@ -62,12 +63,13 @@ public class ScanService {
     private final CoverageStore coverage;
     private final ScanClaims claims;
     private final StateScope stateScope;
+    private final FindingQueries findingQueries;
     private final String instance;
 
     ScanService(ScanRuns runs, TargetLock lock, RunningScans running, Inventory inventory, Baseline baseline, DriftComparator comparator,
             DriftIgnore ignore, FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics,
             ScanMetrics metrics, OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, CoverageStore coverage,
-            ScanClaims claims, StateScope stateScope, ScanConfig config) {
+            ScanClaims claims, StateScope stateScope, FindingQueries findingQueries, ScanConfig config) {
         this.runs = runs;
         this.lock = lock;
         this.running = running;
@@ -85,6 +87,7 @@ public class ScanService {
         this.coverage = coverage;
         this.claims = claims;
         this.stateScope = stateScope;
+        this.findingQueries = findingQueries;
         this.instance = config.instanceId().orElseGet(ScanService::hostAndPid);
     }
 
@@ -155,8 +158,9 @@ public class ScanService {
         Set<String> unreadStates = new HashSet<>(expected.failedSources());
         expected.unlocated().forEach(e -> unreadStates.add(e.stateFile()));
         ResolutionScope scope = new ResolutionScope(target.account(), target.region(), live.readTypes(), expected.complete(),
-                unreadStates, compliance.failedPolicies());
-        List<ScanProblem> stateProblems = stateScope.problems(expected, stateClaims);
+                unreadStates, compliance.unevaluated(() -> findingQueries.policiesWithFindings(target.account(), target.region())));
+        List<ScanProblem> otherProblems = new ArrayList<>(stateScope.problems(expected, stateClaims));
+        compliance.unusableDirectories().forEach(e -> otherProblems.add(new ScanProblem("policy directory " + e.file(), e.reason())));
         // One fenced transaction for everything the scan concludes: all of it is written, or (lock lost) none.
         Recorded recorded = ConcurrentFindingUpdates.inNewTransaction("Scan " + scanId, () -> {
             lock.verify(lease);
@@ -168,7 +172,7 @@ public class ScanService {
             FindingChanges changes = findings.apply(scanId, scope, observations);
             snapshots.store(scanId, live);
             coverage.record(scanId, target, comparison.coverage());
-            return new Recorded(changes, runs.finish(scanId, live, expected, stateProblems, changes));
+            return new Recorded(changes, runs.finish(scanId, live, expected, otherProblems, changes));
         });
         FindingChanges changes = recorded.changes();
         relay.nudge();

@@ -70,6 +70,32 @@ class PolicyCompilerTest {
     }
 
     @Test
+    void linesComeFromTheYamlParserSoAKeyOfTheSameNameElsewhereIsNotTaken() {
+        String text = VALID.replace("severity: high", "variables:\n  mode: strict\n  severity: low\nseverity: urgent")
+                + "remediation:\n  action: none\n  mode: sometimes\n";
+        assertThat(errors(text)).extracting(e -> e.line() + " " + e.reason()).containsExactlyInAnyOrder(
+                "6 severity must be low, medium, high or critical, not 'urgent'",
+                "12 remediation mode must be auto, approve, ticket or report, not 'sometimes'");
+    }
+
+    @Test
+    void aFileWithLongRunsOfBlankLinesIsValidatedQuicklyAndOnTheRightLine() {
+        // 2 KB of blank lines, as in the file that once took 17 s to get its line numbers.
+        String blanks = "\n".repeat(2000);
+        String text = "id: sg-test\ntitle: A test policy\n" + blanks + "severity: urgent\n" + blanks
+                + "resource: aws_security_group\nviolation: resource.name == \"bad\"\nmessage: '\"bad\"'\n" + blanks
+                + "remediation:\n" + "  \n".repeat(2000) + "  mode: never\n";
+        long started = System.nanoTime();
+        List<PolicyError> errors = errors(text);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(errors).extracting(e -> e.line() + " " + e.reason()).containsExactlyInAnyOrder(
+                "2003 severity must be low, medium, high or critical, not 'urgent'",
+                "8008 remediation mode must be auto, approve, ticket or report, not 'never'",
+                "8008 remediation mode 'never' needs an action");
+        assertThat(millis).as("validation time in ms (a guard; the point is one linear pass)").isLessThan(1000);
+    }
+
+    @Test
     void celThatDoesNotCompileOrHasTheWrongTypeIsNamed() {
         assertThat(errors(VALID.replace("resource.name == \"bad\"", "resource.name == ")))
                 .singleElement().satisfies(e -> {

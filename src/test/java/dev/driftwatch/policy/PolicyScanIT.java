@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 class PolicyScanIT {
 
     private static final Path DIR = Path.of("target/it-policies");
+    private static final Path AWAY = Path.of("target/it-policies.away");
     private static final String REGION = "us-east-1";
     private static final IpPermission SSH_FROM_ANYWHERE = IpPermission.builder().ipProtocol("tcp").fromPort(22).toPort(22)
             .ipRanges(r -> r.cidrIp("0.0.0.0/0")).build();
@@ -49,6 +50,9 @@ class PolicyScanIT {
     /** The other tests share the service: leave it without policies. */
     @AfterEach
     void removePolicies() throws IOException {
+        if (Files.isDirectory(AWAY) && !Files.exists(DIR)) {
+            Files.move(AWAY, DIR);
+        }
         Files.createDirectories(DIR);
         try (var files = Files.list(DIR)) {
             for (Path f : files.toList()) {
@@ -96,8 +100,9 @@ class PolicyScanIT {
         assertThat(pack.getInt("errors[0].line")).isEqualTo(5);
         assertThat(given().get("/q/metrics").asString()).contains("driftwatch_policy_errors 1.0");
 
-        // A waiver for a few seconds: the finding is suppressed, visible, and comes back when it lapses.
-        Instant expiry = Instant.now().plusSeconds(6);
+        // A waiver for a few seconds: the finding is suppressed, visible, and comes back when it lapses. Long enough
+        // to outlast one scan on a loaded machine (a scan here can take 10 s; with 6 s the waiver lapsed mid-scan).
+        Instant expiry = Instant.now().plusSeconds(20);
         given().contentType(ContentType.JSON).body(Map.of("policyId", "sg-ssh-open-to-world", "resourceId", open,
                 "owner", "platform-team", "reason", "bastion until the VPN is ready", "expiresAt", expiry.toString()))
                 .post("/api/waivers").then().statusCode(201);
@@ -115,6 +120,40 @@ class PolicyScanIT {
         assertThat(fixed.getInt("findingsResolved")).isEqualTo(1);
         assertThat(violations("OPEN").getList("")).isEmpty();
         assertThat(violations("RESOLVED").getList("resourceId")).containsExactly(open).doesNotContain(closed);
+    }
+
+    @Test
+    void aPolicyDirectoryThatVanishesKeepsItsViolationsOpenAndIsShownUntilItIsBack() throws Exception {
+        Files.copy(Path.of("policies/ec2/sg-ssh-open-to-world.yaml"), DIR.resolve("ssh.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        String open;
+        try (Ec2Client ec2 = Moto.ec2(REGION)) {
+            open = ec2.createSecurityGroup(r -> r.groupName("bastion").description("ssh")).groupId();
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(open).ipPermissions(SSH_FROM_ANYWHERE));
+        }
+        Scans.scanAndWait(REGION);
+        String fingerprint = violations("OPEN").getString("[0].fingerprint");
+        assertThat(violations("OPEN").getList("resourceId")).containsExactly(open);
+
+        // The directory moved away (a bad deploy, a volume not mounted): not "no policies", an error.
+        Files.move(DIR, AWAY);
+        JsonPath blind = Scans.scanAndWait(REGION);
+        assertThat(blind.getString("status")).isEqualTo("PARTIAL");
+        assertThat(blind.getList("problems", Map.class)).contains(Map.of("part", "policy directory " + DIR,
+                "reason", "policy directory does not exist"));
+        assertThat(blind.getInt("findingsResolved")).isZero();
+        assertThat(violations("OPEN").getList("fingerprint")).containsExactly(fingerprint);
+        JsonPath pack = given().get("/api/policies").then().statusCode(200).extract().jsonPath();
+        assertThat(pack.getList("policies")).isEmpty();
+        assertThat(pack.getList("errors", Map.class)).containsExactly(Map.of("file", DIR.toString(), "line", 0,
+                "reason", "policy directory does not exist"));
+        assertThat(given().get("/q/metrics").asString()).contains("driftwatch_policy_errors 1.0");
+
+        Files.move(AWAY, DIR);
+        JsonPath back = Scans.scanAndWait(REGION);
+        assertThat(back.getList("problems.part")).doesNotContain("policy directory " + DIR);
+        assertThat(violations("OPEN").getList("fingerprint")).containsExactly(fingerprint);
+        assertThat(given().get("/api/policies").then().extract().jsonPath().getList("errors")).isEmpty();
+        assertThat(given().get("/q/metrics").asString()).contains("driftwatch_policy_errors 0.0");
     }
 
     @Test

@@ -12,11 +12,12 @@ public final class Database {
 
     /**
      * A clean slate for a test of the running service: moto emptied, no state files, driftwatch's tables
-     * empty.
+     * empty, and the test profile's policy directory there (a missing one makes every scan PARTIAL).
      */
     public static void cleanSlate() {
         Moto.reset();
         TerraformStates.clear();
+        PolicyInService.ensureDirectory();
         clear(Arc.container().instance(EntityManager.class).get());
     }
 

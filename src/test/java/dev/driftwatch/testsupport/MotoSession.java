@@ -33,14 +33,21 @@ public final class MotoSession implements AwsSession {
     private static final SdkHttpClient HTTP = Apache5HttpClient.create();
 
     private final String region;
+    private final String endpoint;
 
-    private MotoSession(String region) {
+    private MotoSession(String region, String endpoint) {
         this.region = region;
+        this.endpoint = endpoint;
     }
 
     /** A session in a region, or {@link Regions#GLOBAL} for IAM and S3. */
     public static MotoSession in(String region) {
-        return new MotoSession(region);
+        return new MotoSession(region, Moto.URL);
+    }
+
+    /** The same session through a front of moto ({@link MotoFront#url}) that gives answers moto cannot. */
+    public MotoSession through(String frontUrl) {
+        return new MotoSession(region, frontUrl);
     }
 
     @Override
@@ -56,7 +63,7 @@ public final class MotoSession implements AwsSession {
     private <C, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(B builder) {
         String apiRegion = Regions.GLOBAL.equals(region) ? Regions.GLOBAL_API_REGION : region;
         return builder.region(Region.of(apiRegion))
-                .endpointOverride(URI.create(Moto.URL))
+                .endpointOverride(URI.create(endpoint))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(HTTP)
                 .build();
@@ -121,6 +128,6 @@ public final class MotoSession implements AwsSession {
     public S3Control s3Control() {
         String apiRegion = Regions.GLOBAL.equals(region) ? Regions.GLOBAL_API_REGION : region;
         return new S3Control(HTTP, StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), apiRegion,
-                Optional.of(URI.create(Moto.URL)));
+                Optional.of(URI.create(endpoint)));
     }
 }

@@ -37,6 +37,15 @@ public final class PolicyInService implements AutoCloseable {
         this.region = region;
     }
 
+    /** Creates the test profile's policy directory if it is not there, so the service can read it. */
+    public static void ensureDirectory() {
+        try {
+            Files.createDirectories(DIRECTORY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The built-in policy as shipped, scanned in {@code region} ({@code global} for IAM and S3). */
     public static PolicyInService load(String policyId, String region) {
         return load(policyId, region, UnaryOperator.identity());

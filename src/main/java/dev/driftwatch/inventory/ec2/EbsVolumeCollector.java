@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.Volume;
+import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
 
 /** {@code aws_ebs_volume}: one paginated DescribeVolumes call per 500 volumes, nothing per volume; createdAt = CreateTime. */
 @ApplicationScoped
@@ -34,6 +35,7 @@ public class EbsVolumeCollector extends TypedCollector {
         String arn = Arns.of(session.region(), session.account(), "ec2", "volume/" + v.volumeId());
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("arn", arn);
+        a.put("attachments", v.attachments().stream().map(EbsVolumeCollector::attachment).toList());
         a.put("availability_zone", v.availabilityZone());
         // RFC 3339 in seconds, as the provider formats it.
         a.put("create_time", v.createTime() == null ? null : v.createTime().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -49,5 +51,18 @@ public class EbsVolumeCollector extends TypedCollector {
         a.put("throughput", v.throughput() == null ? 0 : v.throughput());
         a.put("type", v.volumeTypeAsString());
         return new CloudResource(TYPE, v.volumeId(), session.account(), session.region(), arn, a, v.createTime());
+    }
+
+    /**
+     * Not in the provider's schema (Terraform keeps attachments in {@code aws_volume_attachment}): where the volume is
+     * attached, named as that resource names it, to tell an instance's own volumes (see drift.InstanceParts).
+     */
+    private static Map<String, Object> attachment(VolumeAttachment attachment) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("instance_id", attachment.instanceId());
+        m.put("device_name", attachment.device());
+        m.put("delete_on_termination", Boolean.TRUE.equals(attachment.deleteOnTermination()));
+        m.put("attach_time", attachment.attachTime() == null ? null : attachment.attachTime().truncatedTo(ChronoUnit.SECONDS).toString());
+        return m;
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Ipv4PrefixSpecification;
 import software.amazon.awssdk.services.ec2.model.Ipv6PrefixSpecification;
@@ -21,13 +22,18 @@ import software.amazon.awssdk.services.ec2.model.NetworkInterfaceAttachment;
 import software.amazon.awssdk.services.ec2.model.NetworkInterfaceIpv6Address;
 import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddress;
 
-/** {@code aws_network_interface}: one paginated DescribeNetworkInterfaces call per 1,000 interfaces, nothing per interface. */
+/**
+ * {@code aws_network_interface}: one paginated DescribeNetworkInterfaces call per 1,000 interfaces, nothing per interface.
+ * Interfaces AWS made for its services are AWS-managed.
+ */
 @ApplicationScoped
 public class NetworkInterfaceCollector extends TypedCollector {
 
     static final String TYPE = "aws_network_interface";
     /** The largest page DescribeNetworkInterfaces allows. */
     private static final int PAGE_SIZE = 1000;
+    /** The interface types one creates oneself (CreateNetworkInterface, RunInstances); every other type is a service's. */
+    private static final Set<String> CUSTOMER_INTERFACE_TYPES = Set.of("interface", "efa", "efa-only", "trunk");
 
     public NetworkInterfaceCollector() {
         super(TYPE, "ec2", false);
@@ -51,6 +57,9 @@ public class NetworkInterfaceCollector extends TypedCollector {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("arn", arn);
         attributes.put("attachment", attachment(eni.attachment()));
+        // Not in the provider's schema: whether AWS deletes the interface with its instance (see drift.InstanceParts).
+        attributes.put("attachment_delete_on_termination",
+                eni.attachment() != null && Ec2Values.bool(eni.attachment().deleteOnTermination()));
         attributes.put("description", eni.description());
         attributes.put("id", id);
         attributes.put("interface_type", eni.interfaceTypeAsString());
@@ -68,11 +77,21 @@ public class NetworkInterfaceCollector extends TypedCollector {
         attributes.put("private_ip_list", privateIpList);
         attributes.put("private_ips", privateIpList.stream().sorted().toList());
         attributes.put("private_ips_count", Math.max(0, privateIpList.size() - 1));
+        attributes.put("requester_managed", Ec2Values.bool(eni.requesterManaged()));
         attributes.put("security_groups", set(eni.groups(), GroupIdentifier::groupId));
         attributes.put("source_dest_check", Ec2Values.bool(eni.sourceDestCheck()));
         attributes.put("subnet_id", eni.subnetId());
         attributes.put("tags", Tags.toMap(eni.tagSet()));
-        return new CloudResource(TYPE, id, session.account(), session.region(), arn, attributes, null);
+        return new CloudResource(TYPE, id, session.account(), session.region(), arn, attributes, null, createdForAService(eni));
+    }
+
+    /**
+     * Interfaces AWS creates for a service (a NAT gateway, a load balancer, a Lambda function, a VPC endpoint...)
+     * are AWS's: requester-managed, or of an interface type only a service creates.
+     */
+    static boolean createdForAService(NetworkInterface eni) {
+        String type = eni.interfaceTypeAsString();
+        return Ec2Values.bool(eni.requesterManaged()) || type != null && !CUSTOMER_INTERFACE_TYPES.contains(type);
     }
 
     /** The provider's {@code attachment} set: at most one block. */
