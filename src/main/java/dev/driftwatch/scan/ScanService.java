@@ -103,12 +103,14 @@ public class ScanService {
     private void compare(long scanId, ScanTarget target, long started) {
         InventorySnapshot live = inventory.collect(target);
         BaselineSnapshot expected = baseline.load();
-        Comparison comparison = comparator.compare(live.resources(), expected.in(target), live.readTypes(), expected.complete());
+        // resources left unknown are in no list: no drift, no policy verdict, and none of their findings resolves
+        Comparison comparison = comparator.compare(live.resources(), expected.in(target), live.listedTypes(), live.unknown(),
+                expected.complete());
         // ignored drift is no finding; an open one resolves as the scan's scope allows
         List<DriftObservation> drift = ignore.apply(comparison.observations());
         PolicyEvaluator.Outcome compliance = policies.evaluate(live.resources());
-        ResolutionScope scope = new ResolutionScope(target.account(), target.region(), live.readTypes(), expected.complete(),
-                new HashSet<>(expected.failedSources()), compliance.failedPolicies());
+        ResolutionScope scope = new ResolutionScope(target.account(), target.region(), live.listedTypes(), expected.complete(),
+                new HashSet<>(expected.failedSources()), compliance.failedPolicies(), live.unknown());
         List<Observation> observations = new ArrayList<>(ScanObservations.of(drift));
         observations.addAll(ScanObservations.of(compliance.violations(), waivers.active()));
         FindingChanges changes = findings.apply(scanId, scope, observations);
