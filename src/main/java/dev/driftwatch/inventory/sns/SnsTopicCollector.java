@@ -8,10 +8,11 @@ import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.Tag;
+import software.amazon.awssdk.services.sns.model.Topic;
 
 /**
  * {@code aws_sns_topic}: one paginated ListTopics call per 100 topics (fixed page size; it gives ARNs
@@ -30,7 +31,7 @@ public class SnsTopicCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         SnsClient sns = session.sns();
-        List<String> arns = sns.listTopicsPaginator(r -> { }).topics().stream().map(t -> t.topicArn()).toList();
+        List<String> arns = sns.listTopicsPaginator(r -> { }).topics().stream().map(Topic::topicArn).toList();
         return ResourceReads.each(session, this, arns, arn -> arn, arn -> Optional.of(toResource(session, sns, arn)));
     }
 
