@@ -46,19 +46,35 @@ public class DriftComparator {
      */
     public Comparison compare(List<CloudResource> live, List<ExpectedResource> expected, Set<String> readTypes,
             boolean baselineComplete) {
+        return compare(live, expected, readTypes, Set.of(), baselineComplete);
+    }
+
+    /**
+     * @param readTypes types whose every resource was listed
+     * @param unknown   resources of those types that were listed but not read completely: neither MISSING, CHANGED
+     *                  nor UNMANAGED, and their types' coverage is not figured
+     */
+    public Comparison compare(List<CloudResource> live, List<ExpectedResource> expected, Set<String> readTypes,
+            Set<ResourceKey> unknown, boolean baselineComplete) {
         List<ExpectedResource> wanted = SecurityGroupRuleSplit.split(expected);
         SeparateRules separateRules = SeparateRules.of(wanted);
         Map<ResourceKey, CloudResource> liveByKey = new HashMap<>();
         live.forEach(r -> liveByKey.put(r.key(), r));
         Set<ResourceKey> managed = new HashSet<>();
-        CoverageTally coverage = new CoverageTally(readTypes);
+        Set<String> typesWithUnknown = unknown.stream().map(ResourceKey::type).collect(Collectors.toSet());
+        CoverageTally coverage = new CoverageTally(readTypes.stream().filter(t -> !typesWithUnknown.contains(t)).collect(Collectors.toSet()));
         List<DriftObservation> observations = new ArrayList<>();
         for (ExpectedResource want : wanted) {
             String liveType = ResourceFamilies.liveType(want.resource().type());
             if (!readTypes.contains(liveType)) {
                 continue; // not read (or not collected at all): nothing can be said about it
             }
-            CloudResource have = liveByKey.remove(new ResourceKey(liveType, want.resource().id()));
+            ResourceKey key = new ResourceKey(liveType, want.resource().id());
+            if (unknown.contains(key)) {
+                managed.add(key); // a state manages it: its parts are judged as a managed resource's parts
+                continue;
+            }
+            CloudResource have = liveByKey.remove(key);
             if (have == null) {
                 observations.add(new DriftObservation(DriftKind.MISSING, want.resource(), want.address(), want.stateFile(), List.of()));
                 continue;

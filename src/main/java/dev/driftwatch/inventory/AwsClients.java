@@ -24,6 +24,8 @@ import software.amazon.awssdk.regions.Region;
 @ApplicationScoped
 public class AwsClients {
 
+    private static final OperationNames OPERATION_NAMES = new OperationNames();
+
     private final AwsConfig config;
     private final AwsApiCallCounter callCounter;
     private final SdkHttpClient httpClient;
@@ -64,6 +66,7 @@ public class AwsClients {
                             .apiCallTimeout(config.apiCallTimeout())
                             .addExecutionInterceptor(limit)
                             .addExecutionInterceptor(callCounter)
+                            .addExecutionInterceptor(OPERATION_NAMES)
                             .build());
             endpointFor(region, service).ifPresent(b::endpointOverride);
             return b.build();

@@ -1,5 +1,6 @@
 package dev.driftwatch.inventory;
 
+import java.util.List;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -47,4 +48,18 @@ public interface AwsSession {
 
     /** S3 Control, for the account's public access block (no SDK client: see {@link S3Control}). */
     S3Control s3Control();
+
+    /**
+     * Records a resource that was listed but whose own read was refused (see {@link ResourceReads}): it is
+     * unknown in this scan, and the rest of its type is read. A session that keeps no such record fails the
+     * whole read instead, which is safe.
+     */
+    default void unknown(ReadGap gap, RuntimeException failure) {
+        throw failure;
+    }
+
+    /** The resources recorded {@link #unknown} so far. */
+    default List<ReadGap> unknownResources() {
+        return List.of();
+    }
 }

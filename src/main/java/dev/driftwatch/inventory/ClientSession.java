@@ -1,5 +1,7 @@
 package dev.driftwatch.inventory;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -13,8 +15,26 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** An {@link AwsSession} on the shared, cached clients of {@link AwsClients}. */
-record ClientSession(AwsClients clients, AwsCredentialsProvider credentials, String account, String region) implements AwsSession {
+/**
+ * An {@link AwsSession} on the shared, cached clients of {@link AwsClients}. One per read of a target, so it
+ * also keeps that read's unknown resources.
+ */
+record ClientSession(AwsClients clients, AwsCredentialsProvider credentials, String account, String region, List<ReadGap> unknown)
+        implements AwsSession {
+
+    ClientSession(AwsClients clients, AwsCredentialsProvider credentials, String account, String region) {
+        this(clients, credentials, account, region, new CopyOnWriteArrayList<>());
+    }
+
+    @Override
+    public void unknown(ReadGap gap, RuntimeException failure) {
+        unknown.add(gap);
+    }
+
+    @Override
+    public List<ReadGap> unknownResources() {
+        return List.copyOf(unknown);
+    }
 
     /** The region the SDK calls: global services are called in their API region. */
     private String apiRegion() {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,14 @@ public interface InventoryConfig {
     @WithDefault("8")
     @jakarta.validation.constraints.Min(1)
     int collectorThreads();
+
+    /**
+     * Longest the collectors of one scan (one account and region) may take together. A type not read by then is
+     * a gap of the scan ("not finished within the scan deadline of 10m"): the scan is PARTIAL with what it read,
+     * and nothing of that type is MISSING or resolved.
+     */
+    @WithDefault("10m")
+    Duration deadline();
 
     /** Session name for AssumeRole, visible in the accounts' CloudTrail. */
     @WithDefault("driftwatch")

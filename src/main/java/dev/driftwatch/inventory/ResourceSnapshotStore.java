@@ -3,6 +3,7 @@ package dev.driftwatch.inventory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftwatch.resource.CloudResource;
+import dev.driftwatch.resource.ResourceKey;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,8 +16,8 @@ import java.util.List;
 
 /**
  * Keeps the latest snapshot of every live resource: one batched upsert per scan, then the resources of
- * completely read types that the scan no longer saw are dropped. Types that could not be read keep
- * their last snapshot.
+ * completely listed types that the scan no longer saw are dropped. Types that could not be read, and
+ * resources left unknown, keep their last snapshot.
  */
 @ApplicationScoped
 public class ResourceSnapshotStore {
@@ -29,6 +30,10 @@ public class ResourceSnapshotStore {
                set arn = excluded.arn, attributes = excluded.attributes,
                    created_at = coalesce(excluded.created_at, resource_snapshot.created_at),
                    last_seen = excluded.last_seen, last_scan_id = excluded.last_scan_id""";
+    /** A resource left unknown was listed: it is still there, so it keeps its last snapshot. */
+    private static final String KEEP_UNKNOWN = """
+            update resource_snapshot set last_scan_id = ?
+             where account = ? and region = ? and resource_type = ? and resource_id = ?""";
     private static final String DROP_GONE = """
             delete from resource_snapshot
              where account = ? and region = ? and resource_type = any (?) and last_scan_id <> ?""";
@@ -61,10 +66,21 @@ public class ResourceSnapshotStore {
                 }
                 upsert.executeBatch();
             }
+            try (PreparedStatement keep = connection.prepareStatement(KEEP_UNKNOWN)) {
+                for (ResourceKey unknown : snapshot.unknown()) {
+                    keep.setLong(1, scanId);
+                    keep.setString(2, snapshot.target().account());
+                    keep.setString(3, snapshot.target().region());
+                    keep.setString(4, unknown.type());
+                    keep.setString(5, unknown.id());
+                    keep.addBatch();
+                }
+                keep.executeBatch();
+            }
             try (PreparedStatement drop = connection.prepareStatement(DROP_GONE)) {
                 drop.setString(1, snapshot.target().account());
                 drop.setString(2, snapshot.target().region());
-                drop.setArray(3, connection.createArrayOf("varchar", snapshot.readTypes().toArray()));
+                drop.setArray(3, connection.createArrayOf("varchar", snapshot.listedTypes().toArray()));
                 drop.setLong(4, scanId);
                 drop.executeUpdate();
             }

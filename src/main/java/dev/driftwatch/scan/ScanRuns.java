@@ -75,8 +75,8 @@ public class ScanRuns {
     ScanStatus finish(long scanId, InventorySnapshot live, BaselineSnapshot expected, List<ScanProblem> otherProblems,
             FindingChanges changes) {
         List<ScanProblem> problems = new ArrayList<>();
-        live.gaps().forEach(g -> problems.add(new ScanProblem(
-                g.service() + " " + g.resourceType() + " in " + g.account() + "/" + g.region(), g.reason())));
+        live.gaps().forEach(g -> problems.add(new ScanProblem(g.service() + " " + g.resourceType()
+                + (g.oneResource() ? " " + g.resourceId() : "") + " in " + g.account() + "/" + g.region(), g.reason())));
         expected.errors().forEach(e -> problems.add(new ScanProblem(e.source(), e.problem())));
         problems.addAll(otherProblems);
         ScanRunEntity run = ScanRunEntity.findById(scanId);

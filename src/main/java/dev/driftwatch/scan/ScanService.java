@@ -152,13 +152,16 @@ public class ScanService {
         InventorySnapshot live = inventory.collect(target);
         BaselineSnapshot expected = baseline.load();
         StateClaims stateClaims = StateClaims.of(expected.in(target));
-        Comparison comparison = comparator.compare(live.resources(), stateClaims.unique(), live.readTypes(), expected.complete());
+        // resources left unknown are in no list: no drift, no policy verdict, and none of their findings resolves
+        Comparison comparison = comparator.compare(live.resources(), stateClaims.unique(), live.listedTypes(), live.unknown(),
+                expected.complete());
         PolicyEvaluator.Outcome compliance = policies.evaluate(live.resources());
         // A state with entries of unknown location may hold any finding's twin: none of its findings resolves.
         Set<String> unreadStates = new HashSet<>(expected.failedSources());
         expected.unlocated().forEach(e -> unreadStates.add(e.stateFile()));
-        ResolutionScope scope = new ResolutionScope(target.account(), target.region(), live.readTypes(), expected.complete(),
-                unreadStates, compliance.unevaluated(() -> findingQueries.policiesWithFindings(target.account(), target.region())));
+        ResolutionScope scope = new ResolutionScope(target.account(), target.region(), live.listedTypes(), expected.complete(),
+                unreadStates, compliance.unevaluated(() -> findingQueries.policiesWithFindings(target.account(), target.region())),
+                live.unknown());
         List<ScanProblem> otherProblems = new ArrayList<>(stateScope.problems(expected, stateClaims));
         compliance.unusableDirectories().forEach(e -> otherProblems.add(new ScanProblem("policy directory " + e.file(), e.reason())));
         // One fenced transaction for everything the scan concludes: all of it is written, or (lock lost) none.

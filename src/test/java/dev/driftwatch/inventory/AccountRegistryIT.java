@@ -42,6 +42,7 @@ class AccountRegistryIT {
         public Optional<String> accountId() { return Optional.empty(); }
         public String sessionName() { return "driftwatch-test"; }
         public int collectorThreads() { return 2; }
+        public Duration deadline() { return Duration.ofMinutes(10); }
     }
 
     private record Account(String id, String roleArn) implements InventoryConfig.Account {

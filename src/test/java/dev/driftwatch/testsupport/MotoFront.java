@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,33 +21,50 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * One AWS service as the service under test sees it: moto over HTTP, except for the few answers moto cannot
- * give, which a subclass writes itself. The service is pointed here through
- * {@code driftwatch.aws.service-endpoints.<service>}; everything else goes to moto unchanged.
+ * One AWS service (or a few) as the service under test sees it: moto over HTTP, except for the few answers moto
+ * cannot give, which a subclass writes itself. The service is pointed here through
+ * {@code driftwatch.aws.service-endpoints.<service>}; everything else goes to moto unchanged. Requests are
+ * answered side by side, so one answer held back does not hold back the others.
  */
 public abstract class MotoFront implements QuarkusTestResourceLifecycleManager {
 
     /** An HTTP answer: status, XML body. */
-    protected record Reply(int status, String body) {
+    public record Reply(int status, String body) {
     }
 
     private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect", "upgrade");
     /** Running fronts by service, for tests that configure a second instance of the service. */
     private static final Map<String, String> URLS = new ConcurrentHashMap<>();
 
-    private final String service;
+    private final List<String> services;
     private final HttpClient forward = HttpClient.newHttpClient();
     private HttpServer server;
 
-    protected MotoFront(String service) {
-        this.service = service;
+    protected MotoFront(String... services) {
+        this.services = List.of(services);
     }
 
     /**
      * @param form the request's decoded query-protocol form ({@code Action=...&...})
      * @param moto moto's own answer to the request, fetched when called
      */
-    protected abstract Reply answer(String form, Supplier<Reply> moto);
+    protected Reply answer(String form, Supplier<Reply> moto) {
+        return moto.get();
+    }
+
+    /**
+     * For REST services (S3), where the request's method and URI say what it is.
+     *
+     * @param uri the request's path and query, e.g. {@code /my-bucket?tagging}
+     */
+    protected Reply answer(String method, URI uri, String form, Supplier<Reply> moto) {
+        return answer(form, moto);
+    }
+
+    /** Settings of the service under test that go with this front, besides its endpoints. */
+    protected Map<String, String> settings() {
+        return Map.of();
+    }
 
     @Override
     public Map<String, String> start() {
@@ -56,10 +74,19 @@ public abstract class MotoFront implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newCachedThreadPool()); // an answer held back does not hold the others
+        // an answer held back does not hold the others
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "moto-front");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
-        URLS.put(service, "http://127.0.0.1:" + server.getAddress().getPort());
-        return Map.of("driftwatch.aws.service-endpoints." + service, URLS.get(service));
+        Map<String, String> config = new HashMap<>(settings());
+        for (String service : services) {
+            URLS.put(service, "http://127.0.0.1:" + server.getAddress().getPort());
+            config.put("driftwatch.aws.service-endpoints." + service, URLS.get(service));
+        }
+        return config;
     }
 
     /** The address of the running front for this service. */
@@ -75,7 +102,7 @@ public abstract class MotoFront implements QuarkusTestResourceLifecycleManager {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String form = URLDecoder.decode(new String(body, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-        Reply reply = answer(form, () -> fromMoto(exchange, body));
+        Reply reply = answer(exchange.getRequestMethod(), exchange.getRequestURI(), form, () -> fromMoto(exchange, body));
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().put("Content-Type", List.of("text/xml"));
         exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);

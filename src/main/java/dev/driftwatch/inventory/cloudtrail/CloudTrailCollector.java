@@ -1,15 +1,16 @@
 package dev.driftwatch.inventory.cloudtrail;
 
 import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.ResourceReads;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Tag;
 import software.amazon.awssdk.services.cloudtrail.model.Trail;
@@ -39,12 +40,10 @@ public class CloudTrailCollector extends TypedCollector {
                 .filter(trail -> trail.trailARN().split(":")[4].equals(session.account()))
                 .toList();
         Map<String, List<Tag>> tags = tags(cloudTrail, trails);
-        List<CloudResource> resources = new ArrayList<>();
-        for (Trail trail : trails) {
+        return ResourceReads.each(session, this, trails, Trail::trailARN, trail -> {
             boolean logging = Boolean.TRUE.equals(cloudTrail.getTrailStatus(r -> r.name(trail.trailARN())).isLogging()); // per trail: forced
-            resources.add(toResource(session, trail, logging, tags.getOrDefault(trail.trailARN(), List.of())));
-        }
-        return resources;
+            return Optional.of(toResource(session, trail, logging, tags.getOrDefault(trail.trailARN(), List.of())));
+        });
     }
 
     private static Map<String, List<Tag>> tags(CloudTrailClient cloudTrail, List<Trail> trails) {

@@ -1,6 +1,7 @@
 package dev.driftwatch.inventory.dynamodb;
 
 import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.ResourceReads;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -37,12 +39,11 @@ public class DynamoDbTableCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         DynamoDbClient dynamo = session.dynamoDb();
-        List<CloudResource> tables = new ArrayList<>();
-        dynamo.listTablesPaginator(r -> r.limit(PAGE_SIZE)).tableNames().forEach(name -> {
+        List<String> names = dynamo.listTablesPaginator(r -> r.limit(PAGE_SIZE)).tableNames().stream().toList();
+        return ResourceReads.each(session, this, names, name -> name, name -> {
             TableDescription table = dynamo.describeTable(r -> r.tableName(name)).table(); // per table: forced
-            tables.add(toResource(session, dynamo, table));
+            return Optional.of(toResource(session, dynamo, table));
         });
-        return tables;
     }
 
     private static CloudResource toResource(AwsSession session, DynamoDbClient dynamo, TableDescription table) {

@@ -1,15 +1,16 @@
 package dev.driftwatch.inventory.iam;
 
 import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.ResourceReads;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.ManagedPolicyDetail;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -32,19 +33,18 @@ public class IamPolicyCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        List<CloudResource> policies = new ArrayList<>();
-        for (ManagedPolicyDetail policy : session.iam()
+        List<ManagedPolicyDetail> listed = session.iam()
                 .getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.LOCAL_MANAGED_POLICY).maxItems(IamDocuments.PAGE_SIZE))
-                .policies()) {
+                .policies().stream().toList();
+        return ResourceReads.each(session, this, listed, ManagedPolicyDetail::arn, policy -> {
             try {
                 List<Tag> tags = session.iam().listPolicyTagsPaginator(r -> r.policyArn(policy.arn()).maxItems(IamDocuments.PAGE_SIZE))
                         .tags().stream().toList();
-                policies.add(toResource(session, policy, Tags.toMap(tags, Tag::key, Tag::value)));
+                return Optional.of(toResource(session, policy, Tags.toMap(tags, Tag::key, Tag::value)));
             } catch (NoSuchEntityException e) {
-                // deleted since the list: no longer there
+                return Optional.empty(); // deleted since the list: no longer there
             }
-        }
-        return policies;
+        });
     }
 
     private static CloudResource toResource(AwsSession session, ManagedPolicyDetail policy, Map<String, Object> tags) {

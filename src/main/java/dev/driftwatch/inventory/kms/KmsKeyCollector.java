@@ -1,6 +1,7 @@
 package dev.driftwatch.inventory.kms;
 
 import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.ResourceReads;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
@@ -9,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KeyListEntry;
 import software.amazon.awssdk.services.kms.model.KeyManagerType;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeySpec;
@@ -38,14 +41,12 @@ public class KmsKeyCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         KmsClient kms = session.kms();
-        List<CloudResource> keys = new ArrayList<>();
-        kms.listKeysPaginator(r -> r.limit(PAGE_SIZE)).keys().forEach(entry -> {
+        List<KeyListEntry> listed = kms.listKeysPaginator(r -> r.limit(PAGE_SIZE)).keys().stream().toList();
+        // a key whose policy refuses one of these calls is unknown in this scan, the other keys are read
+        return ResourceReads.each(session, this, listed, KeyListEntry::keyId, entry -> {
             KeyMetadata key = kms.describeKey(r -> r.keyId(entry.keyId())).keyMetadata(); // per key: forced
-            if (managedAsAwsKmsKey(key)) {
-                keys.add(toResource(session, kms, key));
-            }
+            return managedAsAwsKmsKey(key) ? Optional.of(toResource(session, kms, key)) : Optional.empty();
         });
-        return keys;
     }
 
     /**

@@ -1,13 +1,14 @@
 package dev.driftwatch.inventory.lambda;
 
 import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.ResourceReads;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -32,11 +33,9 @@ public class LambdaFunctionCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         LambdaClient lambda = session.lambda();
-        List<CloudResource> functions = new ArrayList<>();
-        lambda.listFunctionsPaginator(r -> r.maxItems(PAGE_SIZE))
-                .functions()
-                .forEach(function -> functions.add(toResource(session, lambda, function)));
-        return functions;
+        List<FunctionConfiguration> listed = lambda.listFunctionsPaginator(r -> r.maxItems(PAGE_SIZE)).functions().stream().toList();
+        return ResourceReads.each(session, this, listed, FunctionConfiguration::functionName,
+                function -> Optional.of(toResource(session, lambda, function)));
     }
 
     private static CloudResource toResource(AwsSession session, LambdaClient lambda, FunctionConfiguration function) {

@@ -1,14 +1,15 @@
 package dev.driftwatch.inventory.logs;
 
 import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.ResourceReads;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
@@ -31,11 +32,8 @@ public class LogGroupCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         CloudWatchLogsClient logs = session.logs();
-        List<CloudResource> groups = new ArrayList<>();
-        logs.describeLogGroupsPaginator(r -> r.limit(PAGE_SIZE))
-                .logGroups()
-                .forEach(group -> groups.add(toResource(session, logs, group)));
-        return groups;
+        List<LogGroup> listed = logs.describeLogGroupsPaginator(r -> r.limit(PAGE_SIZE)).logGroups().stream().toList();
+        return ResourceReads.each(session, this, listed, LogGroup::logGroupName, group -> Optional.of(toResource(session, logs, group)));
     }
 
     private static CloudResource toResource(AwsSession session, CloudWatchLogsClient logs, LogGroup group) {

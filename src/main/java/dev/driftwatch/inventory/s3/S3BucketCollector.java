@@ -43,7 +43,7 @@ public class S3BucketCollector extends TypedCollector {
     public List<CloudResource> collect(AwsSession session) {
         List<Bucket> buckets = S3Buckets.list(session);
         BucketRegions regions = BucketRegions.of(session, buckets, likelyRegions);
-        return S3Buckets.eachBucket(buckets, bucket -> {
+        return S3Buckets.eachBucket(session, this, buckets, bucket -> {
             try {
                 return Optional.of(toResource(session, bucket, regions));
             } catch (S3Exception e) {

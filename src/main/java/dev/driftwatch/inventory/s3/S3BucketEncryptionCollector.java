@@ -26,7 +26,7 @@ public class S3BucketEncryptionCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        return S3Buckets.eachBucket(session, bucket -> {
+        return S3Buckets.eachBucket(session, this, bucket -> {
             String name = bucket.name();
             // A bucket without a configuration (AWS gives every bucket one since 2023; emulators may not)
             // is reported with no rule, so the encryption policy sees it; it is not drift by itself.

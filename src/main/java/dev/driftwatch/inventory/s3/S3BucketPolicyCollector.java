@@ -22,7 +22,7 @@ public class S3BucketPolicyCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        return S3Buckets.eachBucket(session, bucket -> {
+        return S3Buckets.eachBucket(session, this, bucket -> {
             String name = bucket.name();
             // A bucket without a policy is reported too, with an empty one, so policies that require a
             // statement (TLS only) see it; it is not drift by itself, and a state expecting a policy shows CHANGED.

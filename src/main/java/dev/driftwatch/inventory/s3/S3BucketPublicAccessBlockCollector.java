@@ -22,7 +22,7 @@ public class S3BucketPublicAccessBlockCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        return S3Buckets.eachBucket(session, bucket -> {
+        return S3Buckets.eachBucket(session, this, bucket -> {
             String name = bucket.name();
             // A bucket without a block is reported too, with every flag off, so the public-access policy
             // sees it; it is not drift by itself (awsManaged), and a state expecting a block shows CHANGED.

@@ -23,7 +23,7 @@ public class S3BucketVersioningCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        return S3Buckets.eachBucket(session, bucket -> {
+        return S3Buckets.eachBucket(session, this, bucket -> {
             String name = bucket.name();
             return S3Buckets.configuration(() -> session.s3().getBucketVersioning(r -> r.bucket(name))).map(versioning -> {
                 Map<String, Object> attributes = S3Buckets.attributes(name);

@@ -2,7 +2,8 @@ package dev.driftwatch.inventory.s3;
 
 import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.AwsSession;
-import dev.driftwatch.inventory.ParallelReads;
+import dev.driftwatch.inventory.Collector;
+import dev.driftwatch.inventory.ResourceReads;
 import dev.driftwatch.resource.CloudResource;
 import java.util.Arrays;
 import java.util.List;
@@ -35,13 +36,17 @@ final class S3Buckets {
         return session.s3().listBucketsPaginator(r -> r.maxBuckets(PAGE_SIZE).bucketRegion(region)).buckets().stream().toList();
     }
 
-    /** One read per bucket, side by side; a bucket whose read answers empty is left out. */
-    static List<CloudResource> eachBucket(AwsSession session, Function<Bucket, Optional<CloudResource>> read) {
-        return eachBucket(list(session), read);
+    /**
+     * One read per bucket, side by side; a bucket whose read answers empty is left out, one whose read S3
+     * refuses (its bucket policy denies the call) is unknown in this scan (see {@link ResourceReads}).
+     */
+    static List<CloudResource> eachBucket(AwsSession session, Collector collector, Function<Bucket, Optional<CloudResource>> read) {
+        return eachBucket(session, collector, list(session), read);
     }
 
-    static List<CloudResource> eachBucket(List<Bucket> buckets, Function<Bucket, Optional<CloudResource>> read) {
-        return ParallelReads.map(buckets, read);
+    static List<CloudResource> eachBucket(AwsSession session, Collector collector, List<Bucket> buckets,
+            Function<Bucket, Optional<CloudResource>> read) {
+        return ResourceReads.each(session, collector, buckets, Bucket::name, read);
     }
 
     /**

@@ -1,16 +1,18 @@
 package dev.driftwatch.inventory.sns;
 
 import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.ResourceReads;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.Tag;
+import software.amazon.awssdk.services.sns.model.Topic;
 
 /**
  * {@code aws_sns_topic}: one paginated ListTopics call per 100 topics (fixed page size; it gives ARNs
@@ -29,9 +31,8 @@ public class SnsTopicCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         SnsClient sns = session.sns();
-        List<CloudResource> topics = new ArrayList<>();
-        sns.listTopicsPaginator(r -> { }).topics().forEach(topic -> topics.add(toResource(session, sns, topic.topicArn())));
-        return topics;
+        List<String> arns = sns.listTopicsPaginator(r -> { }).topics().stream().map(Topic::topicArn).toList();
+        return ResourceReads.each(session, this, arns, arn -> arn, arn -> Optional.of(toResource(session, sns, arn)));
     }
 
     private static CloudResource toResource(AwsSession session, SnsClient sns, String arn) {

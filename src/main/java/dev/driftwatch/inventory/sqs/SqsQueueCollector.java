@@ -1,14 +1,15 @@
 package dev.driftwatch.inventory.sqs;
 
 import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.inventory.ResourceReads;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -34,18 +35,17 @@ public class SqsQueueCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         SqsClient sqs = session.sqs();
-        List<CloudResource> queues = new ArrayList<>();
-        for (String url : sqs.listQueuesPaginator(r -> r.maxResults(PAGE_SIZE)).queueUrls()) {
+        List<String> urls = sqs.listQueuesPaginator(r -> r.maxResults(PAGE_SIZE)).queueUrls().stream().toList();
+        return ResourceReads.each(session, this, urls, url -> url, url -> {
             Map<String, String> settings;
             try {
                 settings = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.ALL))
                         .attributesAsStrings(); // per queue: forced
             } catch (QueueDoesNotExistException deleted) {
-                continue; // ListQueues still lists a queue for up to 60 s after its deletion: it is gone
+                return Optional.empty(); // ListQueues still lists a queue for up to 60 s after its deletion: it is gone
             }
-            queues.add(toResource(session, sqs, url, settings));
-        }
-        return queues;
+            return Optional.of(toResource(session, sqs, url, settings));
+        });
     }
 
     private static CloudResource toResource(AwsSession session, SqsClient sqs, String url, Map<String, String> settings) {
