@@ -106,11 +106,13 @@ public class OneShotCheck {
                 errors.add(target + " cannot be read: " + ReadFailures.describe(e));
                 continue;
             }
-            live.gaps().forEach(g -> errors.add(target + " " + g.resourceType() + " not read: " + g.reason()));
+            live.gaps().forEach(g -> errors.add(target + " " + g.resourceType() + (g.oneResource() ? " " + g.resourceId() : "")
+                    + " not read: " + g.reason()));
             StateClaims claims = StateClaims.of(expected.in(target));
             claims.doubleClaims().forEach(c -> errors.add(c.describe()));
-            List<DriftObservation> seen = comparator.compare(live.resources(), claims.unique(), live.readTypes(), expected.complete())
-                    .observations();
+            // a resource left unknown is compared nowhere; the rest of its type is
+            List<DriftObservation> seen = comparator.compare(live.resources(), claims.unique(), live.listedTypes(), live.unknown(),
+                    expected.complete()).observations();
             drift.addAll(ignoreRules.apply(UnlocatedClaims.withoutUnmanagedClaimedBy(seen, expected.unlocated())));
             checked.add(new CheckResult.Checked(target, live.resources().size()));
         }
