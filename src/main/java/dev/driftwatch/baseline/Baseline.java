@@ -24,10 +24,10 @@ public class Baseline {
     private final StateLocations givenStateLocations;
     private final StateMemory memory;
 
-    Baseline(BaselineConfig config, ObjectMapper mapper, MeterRegistry metrics, DatabaseStateMemory database) {
+    Baseline(BaselineConfig config, ObjectMapper mapper, MeterRegistry metrics, DatabaseStateMemory database, Clock clock) {
         this.sources = StateSources.from(config);
         this.memory = config.rememberStates() ? database : new InMemoryStateMemory();
-        this.reader = new BaselineReader(sources, mapper, metrics, memory, ReadLimits.of(config), Clock.systemUTC());
+        this.reader = new BaselineReader(sources, mapper, metrics, memory, ReadLimits.of(config), clock);
         this.parser = new TerraformStateParser(mapper);
         this.givenStateLocations = StateSources.pathLocations(config);
     }
