@@ -70,8 +70,11 @@ public class ScanRuns {
         run.problems = List.of(problem);
     }
 
+    /**
+     * @param otherProblems what the states hold that this scan could not compare ({@link StateScope}), and
+     *                      policy directories that could not be used
+     */
     @Transactional
-    /** @param otherProblems what the states hold that this scan could not compare ({@link StateScope}), unusable policy directories */
     ScanStatus finish(long scanId, InventorySnapshot live, BaselineSnapshot expected, List<ScanProblem> otherProblems,
             FindingChanges changes) {
         List<ScanProblem> problems = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.driftwatch.scan;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.HeldEc2;
@@ -14,6 +15,8 @@ import dev.driftwatch.testsupport.TerraformStates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
- * The target lock's connection dies mid-scan ({@code pg_terminate_backend}): its session lock is gone, and a
- * second scan of the same target runs meanwhile. The first, still reading, must not write what it read.
+ * The target lock's connection dies mid-scan ({@code pg_terminate_backend}): its session lock is gone, the
+ * scan is failed as orphaned, and a second scan of the same target runs meanwhile. The first, still
+ * reading, must not write what it read: the fence stops it.
  */
 @QuarkusTest
 @WithTestResource(KafkaBroker.class)
@@ -33,6 +37,9 @@ class ScanFenceIT {
     private static final String REGION = "us-east-1";
 
     private final Ec2Client ec2 = Moto.ec2(REGION);
+
+    @Inject
+    RunningScans running;
 
     @BeforeEach
     void cleanSlate() {
@@ -62,17 +69,25 @@ class ScanFenceIT {
                 + " and database = (select oid from pg_database where datname = current_database()) and classid = 1146573635"
                 + " and objid = hashtext(?)::oid and objsubid = 2 and granted", Moto.ACCOUNT + "/" + REGION))
                 .as("the scan's lock connection").hasSize(1);
+        // How a replica cut off from PostgreSQL looks to the others: its lock connection gone (above) and its
+        // heartbeat stale, so its scan is failed as orphaned and the target may be scanned again meanwhile.
+        assertThat(Sql.rows(Sql.testDatabase(), "update scan_run set scanned_by = 'cut-off-replica' where id = ? returning id",
+                first)).hasSize(1);
+        JsonPath orphaned = Scans.awaitFinished(first);
+        assertThat(orphaned.getString("status")).isEqualTo("FAILED");
+        assertThat(orphaned.getList("problems.reason", String.class)).singleElement().asString()
+                .contains("stopped answering during the scan");
         ec2.deleteSecurityGroup(r -> r.groupId(stray));
 
         JsonPath second = Scans.scanAndWait(REGION);
+        assertThat(second.getLong("id")).isNotEqualTo(first);
         assertThat(second.getString("status")).isEqualTo("COMPLETE");
         assertThat(second.getInt("findingsResolved")).isEqualTo(1);
-        HeldEc2.release();
+        HeldEc2.release(); // the cut-off scan goes on with what it read before the group was deleted
+        await().atMost(Duration.ofSeconds(60)).until(() -> running.list().isEmpty());
 
         JsonPath stale = Scans.awaitFinished(first);
         assertThat(stale.getString("status")).isEqualTo("FAILED");
-        assertThat(stale.getList("problems.reason", String.class)).singleElement().asString()
-                .startsWith("lost the target lock of " + Moto.ACCOUNT + "/" + REGION);
         assertThat(stale.getInt("findingsOpened") + stale.getInt("findingsUpdated")).isZero();
         assertThat(strayFinding(stray).get("status")).as("the group is gone, whatever the stale scan read")
                 .isEqualTo("RESOLVED");
