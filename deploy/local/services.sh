@@ -270,6 +270,17 @@ EOF
   dw_log "Kafka ready on 127.0.0.1:9092 (pid $pid)"
 }
 
+# --- Prometheus (promtool checks and unit-tests the alert rules) ----------
+
+# install_prometheus: Debian's Prometheus and Alertmanager; promtool comes with
+# prometheus. Only the tools are wanted, so no recommends (node exporter); the
+# daemons are not started by this script.
+install_prometheus() {
+  command -v promtool >/dev/null && command -v prometheus-alertmanager >/dev/null && return
+  apt_install --no-install-recommends prometheus prometheus-alertmanager
+  command -v promtool >/dev/null || dw_die "prometheus installed but promtool is not on PATH"
+}
+
 # --- the service ------------------------------------------------------------
 
 build_service() {
