@@ -2,11 +2,14 @@
 //  1. every object against the JSON schema of its apiVersion and kind: the Kubernetes API's from
 //     kubernetes-models, the Prometheus Operator CRDs' (ServiceMonitor, PrometheusRule) from
 //     @kubernetes-models/prometheus-operator. An object of a kind neither package knows fails.
+//     The packages' validators do not reject fields a schema lacks, so a misspelt field would pass: the
+//     fields each type has are read from the packages' type declarations (.d.ts), and any other is an error.
 //  2. what the schemas cannot see: selectors that select the pod template, ports and names that refer to
 //     something that exists, and the settings driftwatch relies on (grace period, probes, security).
 // Exit code 1 with every problem listed, 0 when all is well.
-import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { readFileSync, readdirSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
 
 const groups = {
@@ -16,6 +19,51 @@ const groups = {
   "networking.k8s.io/v1": "kubernetes-models/networking.k8s.io/v1",
   "monitoring.coreos.com/v1": "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1",
 };
+
+const modules = join(dirname(fileURLToPath(import.meta.url)), "node_modules");
+
+// Type name -> Map(field -> type of its value when that is a declared interface, else null).
+const fields = new Map();
+function declarations(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== "node_modules") declarations(path);
+    else if (entry.name.endsWith(".d.ts")) {
+      const text = readFileSync(path, "utf8");
+      const alias = new Map();
+      for (const m of text.matchAll(/export type \{([^}]*)\}/g)) {
+        for (const part of m[1].split(",")) {
+          const [name, as] = part.trim().split(/\s+as\s+/);
+          if (as) alias.set(name, as);
+        }
+      }
+      for (const m of text.matchAll(/^export interface (\w+)[^{\n]*\{\n([\s\S]*?)^\}/gm)) {
+        const props = new Map();
+        for (const p of m[2].matchAll(/^    "([^"]+)"\??: (.*)$/gm)) {
+          const type = p[2].match(/^(?:Array<)?(I\w+)>?;$/);
+          props.set(p[1], type ? type[1] : null);
+        }
+        fields.set(alias.get(m[1]) ?? m[1], props);
+      }
+    }
+  }
+}
+for (const pkg of ["kubernetes-models", "@kubernetes-models/apimachinery", "@kubernetes-models/prometheus-operator"]) {
+  declarations(join(modules, pkg));
+}
+
+function unknownFields(value, type, path, out) {
+  const props = fields.get(type);
+  if (!props || value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => unknownFields(v, type, `${path}[${i}]`, out));
+    return;
+  }
+  for (const [key, v] of Object.entries(value)) {
+    if (!props.has(key)) out.push(`${path}.${key}: unknown field`);
+    else if (props.get(key)) unknownFields(v, props.get(key), `${path}.${key}`, out);
+  }
+}
 
 const problems = [];
 let checked = 0;
@@ -36,6 +84,14 @@ async function schemaCheck(file, obj) {
     new Model(obj).validate();
   } catch (e) {
     problems.push(`${where}: ${e.message}`);
+  }
+  const root = readFileSync(join(modules, module, `${obj.kind}.d.ts`), "utf8").match(new RegExp(`\\bI${obj.kind} as (\\w+)`));
+  if (!root || !fields.has(root[1])) {
+    problems.push(`${where}: no field list for ${obj.apiVersion} ${obj.kind}`);
+  } else {
+    const unknown = [];
+    unknownFields(obj, root[1], "", unknown);
+    unknown.forEach((u) => problems.push(`${where}: ${u.slice(1)}`));
   }
   checked++;
 }
@@ -69,7 +125,7 @@ function semanticCheck(file, objects) {
   for (const v of volumes.values()) {
     if (v.configMap && !configMaps.has(v.configMap.name)) fail(deployment, `volume ${v.name}: no ConfigMap ${v.configMap.name}`);
   }
-  if (pod.spec.serviceAccountName && !names("ServiceAccount").has(pod.spec.serviceAccountName)) {
+  if (!names("ServiceAccount").has(pod.spec.serviceAccountName)) {
     fail(deployment, `no ServiceAccount ${pod.spec.serviceAccountName}`);
   }
   const ports = new Set();
@@ -142,4 +198,4 @@ if (problems.length > 0) {
   console.error(`${problems.length} problem(s) in the Kubernetes manifests`);
   process.exit(1);
 }
-console.log(`${checked} objects valid`);
+console.log(`${checked} objects valid (schemas, unknown fields against ${fields.size} declared types, references)`);
