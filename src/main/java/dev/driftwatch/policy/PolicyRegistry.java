@@ -121,6 +121,7 @@ public class PolicyRegistry {
             }
             try (Stream<Path> walk = Files.walk(dir)) {
                 List<Path> found = walk.filter(Files::isRegularFile)
+                        .filter(p -> !hidden(dir.relativize(p)))
                         .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                         .sorted()
                         .toList();
@@ -130,5 +131,18 @@ public class PolicyRegistry {
             }
         }
         return files;
+    }
+
+    /**
+     * A path through a hidden folder: a Kubernetes ConfigMap volume holds each file twice, as a link
+     * ({@code a.yaml -> ..data/a.yaml}) and as the copy in a hidden {@code ..<timestamp>/} folder it points to.
+     */
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -54,11 +55,26 @@ class PolicyScanIT {
             Files.move(AWAY, DIR);
         }
         Files.createDirectories(DIR);
-        try (var files = Files.list(DIR)) {
-            for (Path f : files.toList()) {
+        try (var files = Files.walk(DIR)) { // deepest first; links are removed, never followed
+            for (Path f : files.sorted(Comparator.reverseOrder()).filter(f -> !f.equals(DIR)).toList()) {
                 Files.delete(f);
             }
         }
+    }
+
+    @Test
+    void aPolicyDirectoryMountedFromAConfigMapLoadsEachPolicyOnce() throws Exception {
+        // The layout of a ConfigMap volume: the files in a hidden timestamped folder, links to them at the top.
+        Path version = Files.createDirectories(DIR.resolve("..2026_12_01_00_00_00.000000001"));
+        Files.copy(Path.of("policies/ec2/sg-ssh-open-to-world.yaml"), version.resolve("ssh.yaml"));
+        Files.createSymbolicLink(DIR.resolve("..data"), version.getFileName());
+        Files.createSymbolicLink(DIR.resolve("ssh.yaml"), Path.of("..data/ssh.yaml"));
+
+        JsonPath pack = await().atMost(Duration.ofSeconds(30)).until(
+                () -> given().get("/api/policies").then().statusCode(200).extract().jsonPath(),
+                p -> !p.getList("policies").isEmpty());
+        assertThat(pack.getList("policies.id")).containsExactly("sg-ssh-open-to-world");
+        assertThat(pack.getList("errors")).isEmpty();
     }
 
     @Test
