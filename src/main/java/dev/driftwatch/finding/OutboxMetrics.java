@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -30,6 +31,7 @@ public class OutboxMetrics {
 
     private final Clock clock;
     private final AtomicReference<Backlog> backlog = new AtomicReference<>(new Backlog(0, 0, null));
+    private final AtomicBoolean stale = new AtomicBoolean();
 
     OutboxMetrics(MeterRegistry registry, Clock clock) {
         this.clock = clock;
@@ -45,13 +47,19 @@ public class OutboxMetrics {
                 .register(registry);
     }
 
+    /** A failed refresh keeps the last figures; that they are stale is logged once, not after every relay round. */
     void refreshQuietly() {
         try {
             Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) OutboxEventEntity.getEntityManager()
                     .createNativeQuery(COUNT).getSingleResult());
             backlog.set(new Backlog(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), instant(row[2])));
+            if (stale.compareAndSet(true, false)) {
+                LOG.info("Outbox figures refreshed again");
+            }
         } catch (RuntimeException e) {
-            LOG.debugf("Outbox figures not refreshed: %s", e.getMessage());
+            if (stale.compareAndSet(false, true)) {
+                LOG.warnf("Outbox figures not refreshed, the gauges show the last ones read: %s", e.getMessage());
+            }
         }
     }
 
