@@ -1,5 +1,6 @@
 package dev.driftwatch.imports;
 
+import dev.driftwatch.resource.ImportId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -37,7 +38,7 @@ public final class ImportBlocks {
         }
         Set<String> taken = new HashSet<>();
         for (UnmanagedResource r : sorted) {
-            ImportIds.ImportId importId = ImportIds.of(r.type(), r.id(), r.attributes(), r.region());
+            ImportId importId = ImportIds.of(r.type(), r.id(), r.attributes(), r.region());
             hcl.append('\n');
             if (importId.value() == null) {
                 hcl.append("# cannot import ").append(r.type()).append(' ').append(oneLine(r.id())).append(": ")
