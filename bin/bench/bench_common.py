@@ -1,0 +1,31 @@
+"""Helpers shared by the bench-inventory scripts: AWS clients for moto, JSON files, progress lines."""
+
+import json
+import sys
+
+import boto3
+from botocore.config import Config
+
+# moto accepts any credentials; these name no real account.
+TEST_CREDENTIALS = {"aws_access_key_id": "test", "aws_secret_access_key": "test"}
+
+
+def aws_client(service, endpoint, region, pool=10, retries=3):
+    """A boto3 client for one service of the emulator at endpoint."""
+    cfg = Config(retries={"max_attempts": retries, "mode": "standard"}, max_pool_connections=pool)
+    return boto3.client(service, endpoint_url=endpoint, region_name=region, config=cfg, **TEST_CREDENTIALS)
+
+
+def read_json(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def write_json(path, value, indent=2):
+    with open(path, "w") as f:
+        json.dump(value, f, indent=indent)
+
+
+def log(message):
+    """A progress line on stderr (stdout carries the results)."""
+    print(f"==> {message}", file=sys.stderr)
