@@ -18,8 +18,8 @@ public sealed interface ApiCall {
      * @param share     how many types the collectors read this list for: each is charged a share of its minimum
      * @param callsFrom {@code null}: one call per page of {@code list}; {@code "once"}: one call; else the list whose
      *                  pages the code calls (a filtered subset of {@code list})
-     * @param awsItems  {@code null}: the items of {@code list}; {@code "none"}; {@code "resources"} (of this type, where
-     *                  moto lists more than AWS would); {@code "item:<name>"} (a count the benchmark takes)
+     * @param awsItems  {@code null}: the items of {@code list}; {@code "none"}; {@code "resources"} (of this type,
+     *                  where moto lists more than AWS would); {@code "item:<name>"} (a count the benchmark takes)
      */
     record Listing(String service, String operation, String list, int pageSize, int share, String callsFrom,
             String awsItems) implements ApiCall {

@@ -3,7 +3,8 @@ package dev.driftwatch.resource;
 /**
  * How a type relates to others, so that one thing in the cloud is reported once.
  *
- * @param parentType        the type this one is a part of (a bucket's versioning: {@code aws_s3_bucket}), or {@code null}
+ * @param parentType        the type this one is a part of (a bucket's versioning: {@code aws_s3_bucket}),
+ *                          or {@code null}
  * @param parentIdAttribute the attribute holding the parent's id ({@code bucket}), or {@code null}
  * @param view              a view of another resource's parts (security-group rules, which their group's
  *                          ingress/egress already shows): never reported unmanaged, not counted in coverage

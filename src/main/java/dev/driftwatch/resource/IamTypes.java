@@ -34,23 +34,28 @@ final class IamTypes {
             // the pair is what identifies it in AWS, so it is used for both. Its import id is role/policy-arn.
             builder("aws_iam_role_policy_attachment", "iam", GLOBAL).partOf("aws_iam_role", "role")
                     .awsManaged(AwsManaged.SOME)
-                    .stateId(StateIdRule.pair("role", "-", "policy_arn")).importId(ImportRule.pair("role", "/", "policy_arn"))
+                    .stateId(StateIdRule.pair("role", "-", "policy_arn"))
+                    .importId(ImportRule.pair("role", "/", "policy_arn"))
                     .calls(list("iam", DETAILS, 1000).of(DETAILS + "(Role)").shared(2))
                     .doc("`<role>-<policy_arn>`", "role, policy_arn", "–")
                     .build(),
             builder("aws_iam_instance_profile", "iam", GLOBAL).created()
-                    .calls(list("iam", "ListInstanceProfiles", 1000), each("iam", "GetInstanceProfile", "ListInstanceProfiles"))
+                    .calls(list("iam", "ListInstanceProfiles", 1000),
+                            each("iam", "GetInstanceProfile", "ListInstanceProfiles"))
                     .doc("name", "path, role, unique_id, arn, tags", "GetInstanceProfile")
                     .build(),
             builder("aws_iam_access_key", "iam", GLOBAL).created()
                     .calls(list("iam", "ListUsers", 1000), each("iam", "ListAccessKeys", "ListUsers"))
-                    .doc("access key id", "user, status, create_date (RFC 3339; never the secret)", "ListAccessKeys per user")
+                    .doc("access key id", "user, status, create_date (RFC 3339; never the secret)", "ListAccessKeys"
+                            + " per user")
                     .build(),
             builder("aws_iam_account_password_policy", "iam", ACCOUNT_LEVEL).awsManaged(AwsManaged.DEFAULT_SETTING)
-                    .calls(once("iam", "GetAccountPasswordPolicy")) // imported by its fixed id iam-account-password-policy
-                    .doc("`iam-account-password-policy`", "minimum_password_length, require_lowercase/uppercase_characters,"
-                            + " require_numbers, require_symbols, allow_users_to_change_password, expire_passwords,"
-                            + " hard_expiry, max_password_age, password_reuse_prevention",
+                    // imported by its fixed id iam-account-password-policy
+                    .calls(once("iam", "GetAccountPasswordPolicy"))
+                    .doc("`iam-account-password-policy`", "minimum_password_length,"
+                            + " require_lowercase/uppercase_characters, require_numbers, require_symbols,"
+                            + " allow_users_to_change_password, expire_passwords, hard_expiry, max_password_age,"
+                            + " password_reuse_prevention",
                             "one GetAccountPasswordPolicy per account")
                     .build(),
             builder("aws_account_root", "iam", ACCOUNT_LEVEL).awsManaged(AwsManaged.PSEUDO_TYPE)

@@ -19,7 +19,7 @@ public interface ImportRule {
     /** @param attributes what the collector read, never {@code null} */
     ImportId of(String id, Map<String, Object> attributes, String region);
 
-    /** The value of one collected attribute (a DB instance's {@code identifier}, a bucket configuration's {@code bucket}). */
+    /** The value of one collected attribute (a DB instance's {@code identifier}, a bucket part's {@code bucket}). */
     static ImportRule attribute(String name) {
         return (id, a, region) -> a.get(name) == null || a.get(name).toString().isBlank()
                 ? ImportId.cannot("the snapshot has no " + name)

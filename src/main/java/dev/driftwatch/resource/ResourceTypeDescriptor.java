@@ -72,7 +72,7 @@ public record ResourceTypeDescriptor(String type, String service, Scope scope, b
             this.scope = scope;
         }
 
-        /** A state-only type whose resources are collected as {@code type} ({@code aws_default_vpc} → {@code aws_vpc}). */
+        /** A state-only type whose resources are collected as {@code type} (aws_default_vpc → aws_vpc). */
         public Builder stateAliasOf(String type) {
             this.liveType = type;
             return this;
@@ -119,7 +119,8 @@ public record ResourceTypeDescriptor(String type, String service, Scope scope, b
         }
 
         public ResourceTypeDescriptor build() {
-            return new ResourceTypeDescriptor(type, service, scope, liveType == null, liveType == null ? type : liveType,
+            boolean collected = liveType == null;
+            return new ResourceTypeDescriptor(type, service, scope, collected, collected ? type : liveType,
                     stateId, importRule, family, awsManaged, createdTime, calls, doc);
         }
     }

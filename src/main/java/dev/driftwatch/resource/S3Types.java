@@ -24,7 +24,8 @@ final class S3Types {
                             "GetBucketTagging (+ GetBucketLocation where ListBuckets gives no region)")
                     .build(),
             bucketPart("aws_s3_bucket_versioning", "GetBucketVersioning", "versioning_configuration"),
-            bucketPart("aws_s3_bucket_public_access_block", "GetPublicAccessBlock", "the four block/ignore/restrict flags"),
+            bucketPart("aws_s3_bucket_public_access_block", "GetPublicAccessBlock", "the four block/ignore/restrict"
+                    + " flags"),
             bucketPart("aws_s3_bucket_server_side_encryption_configuration", "GetBucketEncryption",
                     "rule (algorithm, KMS key, bucket key)"),
             bucketPart("aws_s3_bucket_policy", "GetBucketPolicy", "policy (canonical JSON)"),
@@ -32,8 +33,8 @@ final class S3Types {
                     // S3 Control, signed by hand: no SDK client, so driftwatch_aws_requests_total does not count it
                     .calls(once("s3control", "GetPublicAccessBlock").uncounted())
                     .doc("account id", "account_id and the four block/ignore/restrict flags", "one S3 Control"
-                            + " GetPublicAccessBlock per account (signed by driftwatch: no SDK client, so no retries or call"
-                            + " counting)")
+                            + " GetPublicAccessBlock per account (signed by driftwatch: no SDK client, so no retries"
+                            + " or call counting)")
                     .build());
 
     private S3Types() {

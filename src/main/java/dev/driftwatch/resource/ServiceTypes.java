@@ -16,9 +16,10 @@ final class ServiceTypes {
             // Terraform's id is the DbiResourceId; the import id the DB identifier
             builder("aws_db_instance", "rds", REGIONAL).created().importId(ImportRule.attribute("identifier"))
                     .calls(list("rds", "DescribeDBInstances", 100))
-                    .doc("DbiResourceId", "identifier, engine, engine_version_actual, instance_class, allocated_storage,"
-                            + " storage_type, storage_encrypted, deletion_protection, publicly_accessible,"
-                            + " backup_retention_period, multi_az, arn, tags (never the password)", "–")
+                    .doc("DbiResourceId", "identifier, engine, engine_version_actual, instance_class,"
+                            + " allocated_storage, storage_type, storage_encrypted, deletion_protection,"
+                            + " publicly_accessible, backup_retention_period, multi_az, arn, tags (never the"
+                            + " password)", "–")
                     .build(),
             builder("aws_kms_key", "kms", REGIONAL).created()
                     .calls(list("kms", "ListKeys", 1000), each("kms", "DescribeKey", "ListKeys"),
@@ -51,7 +52,8 @@ final class ServiceTypes {
                             each("dynamodb", "DescribeContinuousBackups", "ListTables"),
                             each("dynamodb", "ListTagsOfResource", "ListTables"))
                     .doc("table name", "billing_mode, hash_key, range_key, deletion_protection_enabled,"
-                            + " point_in_time_recovery, arn, tags", "DescribeTable, DescribeContinuousBackups, ListTagsOfResource")
+                            + " point_in_time_recovery, arn,"
+                            + " tags", "DescribeTable, DescribeContinuousBackups, ListTagsOfResource")
                     .build(),
             builder("aws_cloudwatch_log_group", "logs", REGIONAL).created()
                     .calls(list("cloudwatchlogs", "DescribeLogGroups", 50),
@@ -63,8 +65,9 @@ final class ServiceTypes {
                             each("cloudtrail", "ListTags", "DescribeTrails").batchesOf(20),
                             each("cloudtrail", "GetTrailStatus", "DescribeTrails"))
                     .doc("trail ARN", "name, enable_logging, is_multi_region_trail, is_organization_trail,"
-                            + " include_global_service_events, enable_log_file_validation, s3_bucket_name, s3_key_prefix,"
-                            + " kms_key_id, cloud_watch_logs_group_arn, tags", "GetTrailStatus (tags: one ListTags per 20 trails)")
+                            + " include_global_service_events, enable_log_file_validation, s3_bucket_name,"
+                            + " s3_key_prefix, kms_key_id, cloud_watch_logs_group_arn,"
+                            + " tags", "GetTrailStatus (tags: one ListTags per 20 trails)")
                     .build());
 
     private ServiceTypes() {

@@ -23,7 +23,8 @@ final class ResourceTypeTables {
     static final String COMMAND = "./mvnw -B -o -q test -Dtest=ResourceTypeCatalogTest -Ddriftwatch.regenerate=true";
     static final Path DOC = Path.of("docs/resource-types.md");
     static final Path API_CALLS = Path.of("bin/bench/api-calls.json");
-    static final String BEGIN = "<!-- BEGIN generated from the descriptors (dev.driftwatch.resource): " + COMMAND + " -->";
+    static final String BEGIN = "<!-- BEGIN generated from the descriptors (dev.driftwatch.resource): " + COMMAND
+            + " -->";
     static final String END = "<!-- END generated -->";
 
     private ResourceTypeTables() {
@@ -120,6 +121,7 @@ final class ResourceTypeTables {
 
     static List<String> collectedWithoutDocRow() {
         String doc = read(DOC);
-        return ResourceTypeCatalog.collectedTypes().stream().filter(t -> !doc.contains("| `" + t + "`")).sorted().toList();
+        return ResourceTypeCatalog.collectedTypes().stream().filter(t -> !doc.contains("| `" + t + "`")).sorted()
+                .toList();
     }
 }

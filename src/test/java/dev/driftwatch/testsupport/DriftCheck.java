@@ -7,6 +7,7 @@ import dev.driftwatch.drift.DriftObservation;
 import dev.driftwatch.drift.IamAccountPasswordPolicyNormaliser;
 import dev.driftwatch.drift.IamPolicyNormaliser;
 import dev.driftwatch.drift.IamRoleNormaliser;
+import dev.driftwatch.drift.Normaliser;
 import dev.driftwatch.drift.S3BucketEncryptionNormaliser;
 import dev.driftwatch.drift.S3BucketPolicyNormaliser;
 import dev.driftwatch.drift.S3BucketVersioningNormaliser;
@@ -22,11 +23,19 @@ import java.util.Set;
  */
 public final class DriftCheck {
 
-    private static final DriftComparator COMPARATOR = new DriftComparator(List.of(new SecurityGroupNormaliser(),
-            new IamRoleNormaliser(), new IamPolicyNormaliser(), new S3BucketPolicyNormaliser(), new S3BucketVersioningNormaliser(),
-            new S3BucketEncryptionNormaliser(), new IamAccountPasswordPolicyNormaliser()), false);
+    /** Every normaliser the service has: {@code DriftCheckIT} fails when a new one is missing here. */
+    private static final List<Normaliser> NORMALISERS = List.of(new SecurityGroupNormaliser(), new IamRoleNormaliser(),
+            new IamPolicyNormaliser(), new S3BucketPolicyNormaliser(), new S3BucketVersioningNormaliser(),
+            new S3BucketEncryptionNormaliser(), new IamAccountPasswordPolicyNormaliser());
+
+    private static final DriftComparator COMPARATOR = new DriftComparator(NORMALISERS, false);
 
     private DriftCheck() {
+    }
+
+    /** The normalisers {@link #comparator()} applies. */
+    public static List<Normaliser> normalisers() {
+        return NORMALISERS;
     }
 
     /** The comparator with every normaliser the service has, as a scan builds it. */
