@@ -82,7 +82,8 @@ def main():
     p(
         f"Heap (`-Xmx512m`): peak used **{peak_used:.0f} MB** (the larger of the GC log's heap before each collection, "
         f"{heap['gc_max_before_mb']} MB, and `jvm_memory_used_bytes{{area=\"heap\"}}` sampled every 0.5 s, "
-        f"{heap['metrics_max_mb']} MB, {heap['metrics_samples']} samples); max after a collection **{heap['gc_max_after_mb']} MB**; "
+        f"{heap['metrics_max_mb']} MB, {heap['metrics_samples']} samples); "
+        f"max after a collection **{heap['gc_max_after_mb']} MB**; "
         f"{heap['gc_pauses']} GC pauses during the scans, {heap['gc_full']} of them full; heap committed at most "
         f"{heap['gc_max_committed_mb']} MB."
     )
@@ -150,12 +151,14 @@ def main():
         flag = " ⚠" if ratio > 1.2 + 1e-9 else ""
         note = " ¹" if any(r[0] == t and (r[1], r[2]) in UNCOUNTED for r in rows) else ""
         p(
-            f"| `{t}` | {q['resources']:,} | {fmt(q['requests'])}{note} | {fmt(q['min_moto'])} | {ratio:.2f}{flag} | {fmt(q['min_aws'])} |"
+            f"| `{t}` | {q['resources']:,} | {fmt(q['requests'])}{note} | {fmt(q['min_moto'])} | "
+            f"{ratio:.2f}{flag} | {fmt(q['min_aws'])} |"
         )
     for (svc, op), v in sorted(others.items()):
         p(f"| (not a collector) `{svc}:{op}` | | {v} | | | |")
     p(
-        f"| **total (collectors)** | **{sum(q['resources'] for q in per_type.values()):,}** | **{fmt(tot_req)}** | **{fmt(tot_min)}** | "
+        f"| **total (collectors)** | **{sum(q['resources'] for q in per_type.values()):,}** | **{fmt(tot_req)}** | "
+        f"**{fmt(tot_min)}** | "
         f"**{tot_req / tot_min:.2f}** | **{fmt(tot_aws)}** |"
     )
     p("")
@@ -176,7 +179,8 @@ def main():
         )
     else:
         p(
-            f"Every one of the {len(predicted_op) - len(UNCOUNTED)} counted operations was called exactly as often as the collectors' code predicts "
+            f"Every one of the {len(predicted_op) - len(UNCOUNTED)} counted operations was called exactly as often as "
+            "the collectors' code predicts "
             "for this estate, so the per-type split of shared operations is exact.\n"
         )
     table = "\n".join(out)
