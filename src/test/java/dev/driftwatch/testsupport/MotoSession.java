@@ -1,8 +1,8 @@
 package dev.driftwatch.testsupport;
 
-import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.aws.AwsSession;
+import dev.driftwatch.aws.S3Control;
 import dev.driftwatch.inventory.Regions;
-import dev.driftwatch.inventory.S3Control;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -126,8 +126,6 @@ public final class MotoSession implements AwsSession {
 
     @Override
     public S3Control s3Control() {
-        String apiRegion = Regions.GLOBAL.equals(region) ? Regions.GLOBAL_API_REGION : region;
-        return new S3Control(HTTP, StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), apiRegion,
-                Optional.of(URI.create(endpoint)));
+        return new S3Control(build(S3Control.builder(Optional.of(URI.create(endpoint)))));
     }
 }
