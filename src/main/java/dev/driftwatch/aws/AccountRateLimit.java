@@ -23,6 +23,11 @@ final class AccountRateLimit implements ExecutionInterceptor {
         this.inFlight = inFlight;
     }
 
+    /** The bucket this limit takes from, shared by every purpose's clients of the account's service. */
+    TokenBucket bucket() {
+        return bucket;
+    }
+
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         inFlight.acquireUninterruptibly();

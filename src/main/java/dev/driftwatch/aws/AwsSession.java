@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The AWS clients of one account in one region for one {@link Purpose}, with that purpose's role's
@@ -45,6 +46,9 @@ public interface AwsSession {
     CloudWatchLogsClient logs();
 
     CloudTrailClient cloudTrail();
+
+    /** STS with the session's own credentials (GetCallerIdentity: whose they are). */
+    StsClient sts();
 
     /** S3 Control, for the account's public access block. */
     S3Control s3Control();

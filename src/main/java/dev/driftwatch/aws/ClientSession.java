@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /** An {@link AwsSession} on the shared, cached clients of {@link AwsClients}, for one role of one account. */
 record ClientSession(AwsClients clients, AwsCredentialsProvider credentials, Purpose purpose, AccountRole role, String region)
@@ -86,6 +87,11 @@ record ClientSession(AwsClients clients, AwsCredentialsProvider credentials, Pur
     @Override
     public CloudTrailClient cloudTrail() {
         return client("cloudtrail", CloudTrailClient::builder);
+    }
+
+    @Override
+    public StsClient sts() {
+        return client("sts", StsClient::builder);
     }
 
     @Override

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The session of one read of a target: an {@link AwsSession} that also keeps the resources left unknown in
@@ -103,6 +104,11 @@ public final class TargetSession implements AwsSession {
     @Override
     public CloudTrailClient cloudTrail() {
         return aws.cloudTrail();
+    }
+
+    @Override
+    public StsClient sts() {
+        return aws.sts();
     }
 
     @Override

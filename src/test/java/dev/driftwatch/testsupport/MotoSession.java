@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * An {@link AwsSession} on moto for collector tests: real SDK clients over HTTP, moto's default account.
@@ -122,6 +123,11 @@ public final class MotoSession implements AwsSession {
     @Override
     public CloudTrailClient cloudTrail() {
         return build(CloudTrailClient.builder());
+    }
+
+    @Override
+    public StsClient sts() {
+        return build(StsClient.builder());
     }
 
     @Override
