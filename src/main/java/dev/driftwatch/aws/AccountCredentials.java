@@ -33,7 +33,8 @@ public class AccountCredentials {
         if (role.roleArn().isEmpty()) {
             return defaultChain;
         }
-        return byRole.computeIfAbsent(role.account() + "/" + role.identity(), k -> assumed(managementSts(purpose), role));
+        return byRole.computeIfAbsent(role.account() + "/" + role.identity(),
+                k -> assumed(managementSts(purpose), role));
     }
 
     /** A provider of the caller's own (an S3 state source's, with its own STS): closed by the caller. */
@@ -49,8 +50,8 @@ public class AccountCredentials {
 
     /** STS of the account driftwatch runs in: the one that assumes the others' roles. */
     public StsClient managementSts(Purpose purpose) {
-        return clients.client(new ClientKey(purpose, MANAGEMENT, "default", AwsRegions.GLOBAL_API_REGION, "sts"), defaultChain,
-                StsClient::builder);
+        ClientKey key = new ClientKey(purpose, MANAGEMENT, "default", AwsRegions.GLOBAL_API_REGION, "sts");
+        return clients.client(key, defaultChain, StsClient::builder);
     }
 
     @PreDestroy

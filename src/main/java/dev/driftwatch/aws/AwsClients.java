@@ -63,7 +63,9 @@ public class AwsClients {
     public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(
             ClientKey key, AwsCredentialsProvider credentials, Supplier<B> builder, ClientOptions options) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-                .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(config.maxAttempts()).build())
+                .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                        .maxAttempts(config.maxAttempts())
+                        .build())
                 .apiCallTimeout(options.apiCallTimeout())
                 .addExecutionInterceptor(rateLimit(key))
                 .addExecutionInterceptor(callCounter)
@@ -81,14 +83,16 @@ public class AwsClients {
     /** The account's service's bucket, and the purpose's permits for calls in flight to it. */
     AccountRateLimit rateLimit(ClientKey key) {
         String accountService = key.account() + "/" + key.service();
-        TokenBucket bucket = buckets.computeIfAbsent(accountService, k -> new TokenBucket(config.requestsPerSecond(), config.burst()));
+        TokenBucket bucket = buckets.computeIfAbsent(accountService,
+                k -> new TokenBucket(config.requestsPerSecond(), config.burst()));
         Semaphore permits = inFlight.computeIfAbsent(key.purpose() + "/" + accountService,
                 k -> new Semaphore(maxConcurrency(key.purpose()), true));
         return new AccountRateLimit(bucket, permits);
     }
 
     private int maxConcurrency(Purpose purpose) {
-        return Optional.ofNullable(config.purposes().get(purpose.key())).flatMap(AwsConfig.PurposeSettings::maxConcurrency)
+        return Optional.ofNullable(config.purposes().get(purpose.key()))
+                .flatMap(AwsConfig.PurposeSettings::maxConcurrency)
                 .orElse(config.maxConcurrency());
     }
 

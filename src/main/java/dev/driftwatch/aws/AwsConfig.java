@@ -88,7 +88,7 @@ public interface AwsConfig {
         /** External id sent with AssumeRole for this purpose's roles. */
         Optional<String> externalId();
 
-        /** Calls in flight at once to one service of one account for this purpose; {@code max-concurrency} when absent. */
+        /** Calls in flight at once to one service of one account for this purpose; else {@code max-concurrency}. */
         Optional<@Min(1) Integer> maxConcurrency();
     }
 }

@@ -20,7 +20,8 @@ public class AwsSessions {
     private final PurposeRoles roles;
 
     @Inject
-    AwsSessions(AwsClients clients, AccountCredentials credentials, AwsConfig config, @Any Instance<ConfiguredRoles> configured) {
+    AwsSessions(AwsClients clients, AccountCredentials credentials, AwsConfig config,
+            @Any Instance<ConfiguredRoles> configured) {
         // looked up on use: the parts that configure roles themselves may need sessions to be built first
         this(clients, credentials, config, () -> configured.stream().toList());
     }

@@ -19,16 +19,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** An {@link AwsSession} on the shared, cached clients of {@link AwsClients}, for one role of one account. */
-record ClientSession(AwsClients clients, AwsCredentialsProvider credentials, Purpose purpose, AccountRole role, String region)
-        implements AwsSession {
+record ClientSession(AwsClients clients, AwsCredentialsProvider credentials, Purpose purpose, AccountRole role,
+        String region) implements AwsSession {
 
     @Override
     public String account() {
         return role.account();
     }
 
-    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(String service,
-            Supplier<B> builder) {
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
+            String service, Supplier<B> builder) {
         ClientKey key = new ClientKey(purpose, role.account(), role.identity(), AwsRegions.apiRegion(region), service);
         return clients.client(key, credentials, builder);
     }
@@ -41,7 +41,8 @@ record ClientSession(AwsClients clients, AwsCredentialsProvider credentials, Pur
     @Override
     public S3Client s3() {
         // Buckets live in many regions: let the client follow them. Emulators need path-style addressing.
-        return client("s3", () -> S3Client.builder().crossRegionAccessEnabled(true).forcePathStyle(clients.usesEndpointOverride()));
+        return client("s3", () -> S3Client.builder().crossRegionAccessEnabled(true)
+                .forcePathStyle(clients.usesEndpointOverride()));
     }
 
     @Override

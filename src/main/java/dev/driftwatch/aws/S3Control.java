@@ -29,7 +29,8 @@ public final class S3Control {
         S3ControlClientBuilder builder = S3ControlClient.builder();
         endpointOverride.ifPresent(url -> {
             S3ControlEndpointProvider rules = S3ControlEndpointProvider.defaultProvider();
-            builder.endpointProvider(params -> rules.resolveEndpoint(params).thenApply(e -> e.toBuilder().url(url).build()));
+            builder.endpointProvider(params -> rules.resolveEndpoint(params)
+                    .thenApply(e -> e.toBuilder().url(url).build()));
         });
         return builder;
     }

@@ -63,7 +63,8 @@ final class S3Clients {
     }
 
     private static StsClient sts(String label, S3Source source, AwsClients aws, AwsCredentialsProvider credentials) {
-        return aws.build(key(label, source, "sts"), credentials, StsClient::builder, options(source, source.stsEndpoint()));
+        return aws.build(key(label, source, "sts"), credentials, StsClient::builder,
+                options(source, source.stsEndpoint()));
     }
 
     private static AwsCredentialsProvider base(S3Source source) {
@@ -74,7 +75,8 @@ final class S3Clients {
     }
 
     /** The role if one is given (assumed with the static keys or the default chain), else the keys, else the chain. */
-    private static AwsCredentialsProvider credentials(String label, S3Source source, AwsClients aws, List<AutoCloseable> alsoClose) {
+    private static AwsCredentialsProvider credentials(String label, S3Source source, AwsClients aws,
+            List<AutoCloseable> alsoClose) {
         AwsCredentialsProvider base = base(source);
         if (source.roleArn().isEmpty()) {
             return base;

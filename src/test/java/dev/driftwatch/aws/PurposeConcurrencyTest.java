@@ -17,6 +17,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 class PurposeConcurrencyTest {
 
     private static final String ACCOUNT = "111111111111";
+    private static final String ROLE = "arn:aws:iam::111111111111:role/";
 
     private final AwsClients clients = new AwsClients(PurposeRolesTest.config(Map.of("sweep",
             PurposeSettingsValues.maxConcurrency(1))), new AwsApiCallCounter(new SimpleMeterRegistry()));
@@ -28,16 +29,17 @@ class PurposeConcurrencyTest {
 
     @Test
     void aBusySweepDoesNotHoldUpAScan() throws Exception {
-        AccountRateLimit sweep = clients.rateLimit(key(Purpose.SWEEP, "arn:aws:iam::111111111111:role/driftwatch-sweeper"));
-        AccountRateLimit otherSweepClient = clients.rateLimit(key(Purpose.SWEEP, "arn:aws:iam::111111111111:role/other"));
-        AccountRateLimit read = clients.rateLimit(key(Purpose.READ, "arn:aws:iam::111111111111:role/driftwatch-scanner"));
+        AccountRateLimit sweep = clients.rateLimit(key(Purpose.SWEEP, ROLE + "driftwatch-sweeper"));
+        AccountRateLimit otherSweepClient = clients.rateLimit(key(Purpose.SWEEP, ROLE + "other"));
+        AccountRateLimit read = clients.rateLimit(key(Purpose.READ, ROLE + "driftwatch-scanner"));
         ExecutionAttributes sweeping = new ExecutionAttributes();
         sweep.beforeExecution(null, sweeping); // the sweep's one call in flight
 
         CompletableFuture<Void> secondSweep = CompletableFuture.runAsync(() -> otherSweepClient.beforeExecution(null,
                 new ExecutionAttributes()));
         for (int i = 0; i < 4; i++) { // READ's default budget: driftwatch.aws.max-concurrency
-            CompletableFuture.runAsync(() -> read.beforeExecution(null, new ExecutionAttributes())).get(5, TimeUnit.SECONDS);
+            CompletableFuture.runAsync(() -> read.beforeExecution(null, new ExecutionAttributes()))
+                    .get(5, TimeUnit.SECONDS);
         }
 
         assertThat(secondSweep).isNotDone(); // waits for the sweep's own permit

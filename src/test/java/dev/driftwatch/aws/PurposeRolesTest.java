@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 class PurposeRolesTest {
 
     private static final String ACCOUNT = "111111111111";
+    private static final String ROLE = "arn:aws:iam::111111111111:role/";
 
     /** The inventory's own READ roles: one listed account. */
     private static final ConfiguredRoles LISTED = new ConfiguredRoles() {
         public Purpose purpose() { return Purpose.READ; }
         public Optional<AccountRole> role(String account) {
-            return Optional.of(AccountRole.assumed(ACCOUNT, "arn:aws:iam::111111111111:role/driftwatch-scanner", Optional.empty(),
+            return Optional.of(AccountRole.assumed(ACCOUNT, ROLE + "driftwatch-scanner", Optional.empty(),
                     "driftwatch")).filter(r -> r.account().equals(account));
         }
         public String property() { return "driftwatch.inventory.accounts.<name>.role-arn"; }
@@ -28,19 +29,22 @@ class PurposeRolesTest {
     void remediationAndSweepingHaveTheirOwnRolesByDefault() {
         PurposeRoles roles = roles(Map.of());
 
-        assertThat(roles.of(ACCOUNT, Purpose.REMEDIATE).roleArn()).contains("arn:aws:iam::111111111111:role/driftwatch-remediator");
-        assertThat(roles.of(ACCOUNT, Purpose.SWEEP).roleArn()).contains("arn:aws:iam::111111111111:role/driftwatch-sweeper");
-        assertThat(roles.of(ACCOUNT, Purpose.READ).roleArn()).contains("arn:aws:iam::111111111111:role/driftwatch-scanner");
+        assertThat(roles.of(ACCOUNT, Purpose.REMEDIATE).roleArn()).contains(ROLE + "driftwatch-remediator");
+        assertThat(roles.of(ACCOUNT, Purpose.SWEEP).roleArn()).contains(ROLE + "driftwatch-sweeper");
+        assertThat(roles.of(ACCOUNT, Purpose.READ).roleArn()).contains(ROLE + "driftwatch-scanner");
         assertThat(roles.of(ACCOUNT, Purpose.SWEEP).sessionName()).isEqualTo("driftwatch-sweep");
     }
 
     @Test
     void anAccountsOwnRoleWinsOverThePattern() {
-        PurposeRoles roles = roles(Map.of("remediate", new PurposeSettingsValues(Optional.of("arn:aws:iam::{account}:role/fixer"),
-                Map.of("222222222222", "arn:aws:iam::222222222222:role/special-fixer"), Optional.of("ext-1"), Optional.empty())));
+        PurposeRoles roles = roles(Map.of("remediate", new PurposeSettingsValues(
+                Optional.of("arn:aws:iam::{account}:role/fixer"),
+                Map.of("222222222222", "arn:aws:iam::222222222222:role/special-fixer"), Optional.of("ext-1"),
+                Optional.empty())));
 
-        assertThat(roles.of(ACCOUNT, Purpose.REMEDIATE).roleArn()).contains("arn:aws:iam::111111111111:role/fixer");
-        assertThat(roles.of("222222222222", Purpose.REMEDIATE).roleArn()).contains("arn:aws:iam::222222222222:role/special-fixer");
+        assertThat(roles.of(ACCOUNT, Purpose.REMEDIATE).roleArn()).contains(ROLE + "fixer");
+        assertThat(roles.of("222222222222", Purpose.REMEDIATE).roleArn())
+                .contains("arn:aws:iam::222222222222:role/special-fixer");
         assertThat(roles.of(ACCOUNT, Purpose.REMEDIATE).externalId()).contains("ext-1");
     }
 
@@ -66,14 +70,15 @@ class PurposeRolesTest {
                 .hasMessageContaining("No read role is configured for account 999999999999")
                 .hasMessageContaining("driftwatch.inventory.accounts.<name>.role-arn");
         // READ's own roles are the inventory's: a pattern for READ in driftwatch.aws does not serve it
-        assertThatThrownBy(() -> new PurposeRoles(config(Map.of("read", PurposeSettingsValues.role("arn:aws:iam::{account}:role/x"))),
-                () -> List.of(LISTED)).of("999999999999", Purpose.READ)).isInstanceOf(NoRoleException.class);
+        AwsConfig readPattern = config(Map.of("read", PurposeSettingsValues.role("arn:aws:iam::{account}:role/x")));
+        assertThatThrownBy(() -> new PurposeRoles(readPattern, () -> List.of(LISTED)).of("999999999999", Purpose.READ))
+                .isInstanceOf(NoRoleException.class);
     }
 
     @Test
     void aPatternThatIsNoRoleArnIsRefused() {
-        assertThatThrownBy(() -> roles(Map.of("remediate", PurposeSettingsValues.role("driftwatch-remediator"))).of(ACCOUNT,
-                Purpose.REMEDIATE)).isInstanceOf(IllegalArgumentException.class)
+        PurposeRoles roles = roles(Map.of("remediate", PurposeSettingsValues.role("driftwatch-remediator")));
+        assertThatThrownBy(() -> roles.of(ACCOUNT, Purpose.REMEDIATE)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("driftwatch.aws.purposes.remediate.role");
     }
 
