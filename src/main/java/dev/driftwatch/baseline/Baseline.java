@@ -1,6 +1,7 @@
 package dev.driftwatch.baseline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.driftwatch.aws.AwsClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
@@ -24,8 +25,9 @@ public class Baseline {
     private final StateLocations givenStateLocations;
     private final StateMemory memory;
 
-    Baseline(BaselineConfig config, ObjectMapper mapper, MeterRegistry metrics, DatabaseStateMemory database, Clock clock) {
-        this.sources = StateSources.from(config);
+    Baseline(BaselineConfig config, ObjectMapper mapper, MeterRegistry metrics, DatabaseStateMemory database, Clock clock,
+            AwsClients aws) {
+        this.sources = StateSources.from(config, aws);
         this.memory = config.rememberStates() ? database : new InMemoryStateMemory();
         this.reader = new BaselineReader(sources, mapper, metrics, memory, ReadLimits.of(config), clock);
         this.parser = new TerraformStateParser(mapper);

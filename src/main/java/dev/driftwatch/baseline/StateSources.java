@@ -1,5 +1,6 @@
 package dev.driftwatch.baseline;
 
+import dev.driftwatch.aws.AwsClients;
 import dev.driftwatch.baseline.BaselineConfig.HttpSource;
 import dev.driftwatch.baseline.BaselineConfig.Located;
 import dev.driftwatch.baseline.BaselineConfig.ProviderLocation;
@@ -21,7 +22,8 @@ final class StateSources {
     private StateSources() {
     }
 
-    static List<StateSource> from(BaselineConfig config) {
+    /** @param aws the shared AWS clients the S3 sources' clients are built on */
+    static List<StateSource> from(BaselineConfig config, AwsClients aws) {
         BaselineConfig.Terraform terraform = config.terraform();
         Map<String, StateLocations.Location> global = locations(config.providers());
         List<StateSource> sources = new ArrayList<>();
@@ -33,8 +35,8 @@ final class StateSources {
             List<AutoCloseable> alsoClose = new ArrayList<>();
             BucketOwner owner = s3.expectedBucketOwner().map(account -> BucketOwner.configured(s3.bucket(), account))
                     .orElseGet(() -> BucketOwner.sourceAccount(s3.bucket(), settings + ".expected-bucket-owner",
-                            S3Clients.ownAccount(s3, alsoClose)));
-            sources.add(new S3StateSource("s3." + name, S3Clients.of(s3, alsoClose), alsoClose, s3.bucket(), owner, keys,
+                            S3Clients.ownAccount(name, s3, aws, alsoClose)));
+            sources.add(new S3StateSource("s3." + name, S3Clients.of(name, s3, aws, alsoClose), alsoClose, s3.bucket(), owner, keys,
                     located(settings, s3, global, terraform)));
         });
         config.http().forEach((name, http) -> {

@@ -1,5 +1,7 @@
 package dev.driftwatch.inventory;
 
+import dev.driftwatch.aws.AwsSessions;
+import dev.driftwatch.aws.Purpose;
 import dev.driftwatch.resource.ScanTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -19,26 +21,18 @@ public class AccountRegistry {
 
     private static final Logger LOG = Logger.getLogger(AccountRegistry.class);
 
-    private final InventoryConfig config;
-    private final AccountCredentials credentials;
-    private final AwsClients clients;
+    private final ReadRoles roles;
+    private final AwsSessions sessions;
     private final Map<String, List<String>> enabledRegions = new ConcurrentHashMap<>();
-    private volatile String defaultAccountId;
 
-    AccountRegistry(InventoryConfig config, AccountCredentials credentials, AwsClients clients) {
-        this.config = config;
-        this.credentials = credentials;
-        this.clients = clients;
+    public AccountRegistry(ReadRoles roles, AwsSessions sessions) {
+        this.roles = roles;
+        this.sessions = sessions;
     }
 
     /** @throws software.amazon.awssdk.core.exception.SdkException when the default account must be asked of STS and cannot be */
     public List<ScannedAccount> accounts() {
-        if (!config.accounts().isEmpty()) {
-            return config.accounts().values().stream()
-                    .map(a -> new ScannedAccount(a.id(), Optional.of(a.roleArn()), a.externalId(), a.regions().orElse(config.regions())))
-                    .toList();
-        }
-        return List.of(new ScannedAccount(defaultAccountId(), Optional.empty(), Optional.empty(), config.regions()));
+        return roles.accounts();
     }
 
     public Optional<ScannedAccount> account(String id) {
@@ -74,17 +68,8 @@ public class AccountRegistry {
                 .toList());
     }
 
-    public AwsSession session(ScannedAccount account, String region) {
-        return new ClientSession(clients, credentials.of(account), account.id(), region);
-    }
-
-    private String defaultAccountId() {
-        if (config.accountId().isPresent()) {
-            return config.accountId().get();
-        }
-        if (defaultAccountId == null) {
-            defaultAccountId = credentials.managementSts().getCallerIdentity().account();
-        }
-        return defaultAccountId;
+    /** A {@link Purpose#READ} session of the account, keeping the resources its read leaves unknown. */
+    public TargetSession session(ScannedAccount account, String region) {
+        return new TargetSession(sessions.session(account.id(), Purpose.READ, region));
     }
 }

@@ -1,5 +1,6 @@
 package dev.driftwatch.inventory;
 
+import dev.driftwatch.aws.AwsSession;
 import dev.driftwatch.resource.CloudResource;
 import java.util.List;
 

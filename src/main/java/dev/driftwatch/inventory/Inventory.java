@@ -56,7 +56,7 @@ public class Inventory {
     public InventorySnapshot collect(ScanTarget target, Predicate<String> wantedTypes) {
         ScannedAccount account = accounts.account(target.account())
                 .orElseThrow(() -> new IllegalArgumentException("Account " + target.account() + " is not configured"));
-        AwsSession session = accounts.session(account, target.region());
+        TargetSession session = accounts.session(account, target.region());
         boolean global = Regions.GLOBAL.equals(target.region());
         List<Collector> due = collectors.stream().filter(c -> c.global() == global && wantedTypes.test(c.resourceType())).toList();
         long endsAt = System.nanoTime() + deadline.toNanos();

@@ -1,5 +1,7 @@
 package dev.driftwatch.inventory;
 
+import dev.driftwatch.aws.AwsSession;
+import dev.driftwatch.aws.OperationNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,8 +53,11 @@ public final class ResourceReads {
             String reason = OperationNames.of(r.failure()).map(op -> op + ": ").orElse("") + ReadFailures.describe(r.failure());
             LOG.warnf("%s %s in %s/%s is unknown in this scan: %s", collector.resourceType(), r.id(), session.account(),
                     session.region(), reason);
-            session.unknown(new ReadGap(session.account(), session.region(), collector.service(), collector.resourceType(), r.id(),
-                    reason), r.failure());
+            if (!(session instanceof TargetSession target)) {
+                throw r.failure(); // no record to keep it in: the whole type is unread, which is safe
+            }
+            target.unknown(new ReadGap(session.account(), session.region(), collector.service(), collector.resourceType(), r.id(),
+                    reason));
         }
         return new ArrayList<>(results);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftwatch.testsupport.Moto;
+import dev.driftwatch.testsupport.MotoAws;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.util.HashMap;
@@ -254,7 +255,7 @@ class S3StateSourceTest {
 
     private BaselineReader reader(Map<String, String> settings) {
         Map<String, String> props = settings.containsKey("driftwatch.baseline.s3.\"states\".bucket") ? settings : properties(settings);
-        sources = StateSources.from(BaselineConfigs.of(props));
+        sources = StateSources.from(BaselineConfigs.of(props), MotoAws.sharedClients());
         return new BaselineReader(sources, new ObjectMapper(), metrics);
     }
 

@@ -3,6 +3,7 @@ package dev.driftwatch.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.driftwatch.testsupport.MotoAws;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ class StateSourcesTest {
                 "driftwatch.baseline.terraform.paths", "/states/a.tfstate,/states/b",
                 S3 + "bucket", "states", S3 + "key", "net/terraform.tfstate",
                 HTTP + "url", "https://gitlab.example.com/api/v4/projects/1/terraform/state/prod",
-                HTTP + "headers.PRIVATE-TOKEN", "glpat-x")));
+                HTTP + "headers.PRIVATE-TOKEN", "glpat-x")), MotoAws.sharedClients());
         try {
             assertThat(sources).extracting(StateSource::label)
                     .containsExactly("terraform.paths", "terraform.paths", "s3.net", "http.gitlab");
@@ -79,7 +80,7 @@ class StateSourcesTest {
                 HTTP + "url", "https://example.com/state",
                 HTTP + "providers.\"aws.west\".region", "us-west-1",
                 HTTP + "default-account", "222222222222"));
-        StateSource http = StateSources.from(BaselineConfigs.of(props)).get(0);
+        StateSource http = StateSources.from(BaselineConfigs.of(props), MotoAws.sharedClients()).get(0);
 
         StateLocations locations = http.locations();
 
@@ -92,7 +93,7 @@ class StateSourcesTest {
     }
 
     private static void assertInvalid(Map<String, String> props, String message) {
-        assertThatThrownBy(() -> StateSources.from(BaselineConfigs.of(props)))
+        assertThatThrownBy(() -> StateSources.from(BaselineConfigs.of(props), MotoAws.sharedClients()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(message);
     }

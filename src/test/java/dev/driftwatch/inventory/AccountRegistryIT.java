@@ -3,9 +3,12 @@ package dev.driftwatch.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.driftwatch.resource.ScanTarget;
-import dev.driftwatch.testsupport.Moto;
+import dev.driftwatch.aws.AccountCredentials;
+import dev.driftwatch.aws.AwsApiCallCounter;
+import dev.driftwatch.aws.AwsClients;
+import dev.driftwatch.aws.AwsSessions;
+import dev.driftwatch.testsupport.MotoAws;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class AccountRegistryIT {
 
     private final AwsClients clients = new AwsClients(new MotoAws(), new AwsApiCallCounter(new SimpleMeterRegistry()));
+    private final AccountCredentials credentials = new AccountCredentials(clients);
 
     @AfterEach
     void close() {
@@ -27,7 +31,8 @@ class AccountRegistryIT {
     void allRegionsAreTheAccountsEnabledRegionsPlusItsGlobalTarget() {
         InventoryConfig config = new Inventory(List.of("all"), Map.of("alpha", new Account("111111111111",
                 "arn:aws:iam::111111111111:role/driftwatch-scanner")));
-        AccountRegistry registry = new AccountRegistry(config, new AccountCredentials(clients, config), clients);
+        ReadRoles roles = new ReadRoles(config, credentials);
+        AccountRegistry registry = new AccountRegistry(roles, new AwsSessions(clients, credentials, new MotoAws(), () -> List.of(roles)));
 
         List<ScanTarget> targets = registry.targets();
 
@@ -48,19 +53,5 @@ class AccountRegistryIT {
     private record Account(String id, String roleArn) implements InventoryConfig.Account {
         public Optional<String> externalId() { return Optional.empty(); }
         public Optional<List<String>> regions() { return Optional.empty(); }
-    }
-
-    /** Every service at moto, with the defaults the service would use. */
-    static class MotoAws implements AwsConfig {
-        public Optional<URI> endpointOverride() { return Optional.of(URI.create(Moto.URL)); }
-        public Map<String, URI> regionEndpoints() { return Map.of(); }
-        public Map<String, URI> serviceEndpoints() { return Map.of(); }
-        public int maxAttempts() { return 3; }
-        public Duration apiCallTimeout() { return Duration.ofSeconds(30); }
-        public Duration connectTimeout() { return Duration.ofSeconds(5); }
-        public int maxConnections() { return 10; }
-        public int requestsPerSecond() { return 20; }
-        public int burst() { return 40; }
-        public int maxConcurrency() { return 4; }
     }
 }

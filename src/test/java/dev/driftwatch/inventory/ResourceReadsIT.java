@@ -3,9 +3,13 @@ package dev.driftwatch.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.driftwatch.aws.AwsApiCallCounter;
+import dev.driftwatch.aws.AwsClients;
+import dev.driftwatch.aws.Purpose;
 import dev.driftwatch.inventory.kms.KmsKeyCollector;
 import dev.driftwatch.resource.CloudResource;
 import dev.driftwatch.testsupport.Moto;
+import dev.driftwatch.testsupport.MotoAws;
 import dev.driftwatch.testsupport.MotoFront;
 import dev.driftwatch.testsupport.MotoSession;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,8 +21,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
@@ -51,21 +53,21 @@ class ResourceReadsIT {
     private final KmsClient kms = MotoSession.in("us-east-1").kms();
     private final KeyPolicies front = new KeyPolicies();
     private AwsClients clients;
-    private AwsSession session;
+    private TargetSession session;
 
     @BeforeEach
     void start() {
         Moto.reset();
         REFUSED.clear();
         URI endpoint = URI.create(front.start().get("driftwatch.aws.service-endpoints.kms"));
-        clients = new AwsClients(new AccountRegistryIT.MotoAws() {
+        MotoAws config = new MotoAws() {
             @Override
             public Optional<URI> endpointOverride() {
                 return Optional.of(endpoint);
             }
-        }, new AwsApiCallCounter(new SimpleMeterRegistry()));
-        session = new ClientSession(clients, StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), Moto.ACCOUNT,
-                "us-east-1");
+        };
+        clients = new AwsClients(config, new AwsApiCallCounter(new SimpleMeterRegistry()));
+        session = new TargetSession(MotoAws.sessions(clients, config).session(Moto.ACCOUNT, Purpose.READ, "us-east-1"));
     }
 
     @AfterEach

@@ -1,8 +1,8 @@
 package dev.driftwatch.testsupport;
 
-import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.aws.AwsSession;
+import dev.driftwatch.aws.S3Control;
 import dev.driftwatch.inventory.Regions;
-import dev.driftwatch.inventory.S3Control;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * An {@link AwsSession} on moto for collector tests: real SDK clients over HTTP, moto's default account.
@@ -125,9 +126,12 @@ public final class MotoSession implements AwsSession {
     }
 
     @Override
+    public StsClient sts() {
+        return build(StsClient.builder());
+    }
+
+    @Override
     public S3Control s3Control() {
-        String apiRegion = Regions.GLOBAL.equals(region) ? Regions.GLOBAL_API_REGION : region;
-        return new S3Control(HTTP, StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), apiRegion,
-                Optional.of(URI.create(endpoint)));
+        return new S3Control(build(S3Control.builder(Optional.of(URI.create(endpoint)))));
     }
 }

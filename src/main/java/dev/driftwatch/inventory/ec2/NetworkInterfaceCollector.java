@@ -4,7 +4,7 @@ import static dev.driftwatch.inventory.ec2.Ec2Values.number;
 import static dev.driftwatch.inventory.ec2.Ec2Values.set;
 
 import dev.driftwatch.inventory.Arns;
-import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.aws.AwsSession;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;

@@ -1,6 +1,6 @@
 package dev.driftwatch.inventory.iam;
 
-import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.aws.AwsSession;
 import dev.driftwatch.inventory.ResourceReads;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;

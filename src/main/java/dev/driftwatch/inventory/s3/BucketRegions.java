@@ -1,6 +1,6 @@
 package dev.driftwatch.inventory.s3;
 
-import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.aws.AwsSession;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package dev.driftwatch.inventory.s3;
 
-import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.aws.AwsSession;
 import dev.driftwatch.inventory.TypedCollector;
-import dev.driftwatch.inventory.S3Control;
+import dev.driftwatch.aws.S3Control;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;

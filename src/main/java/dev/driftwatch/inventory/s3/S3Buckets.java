@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.s3;
 
 import dev.driftwatch.inventory.Arns;
-import dev.driftwatch.inventory.AwsSession;
+import dev.driftwatch.aws.AwsSession;
 import dev.driftwatch.inventory.Collector;
 import dev.driftwatch.inventory.ResourceReads;
 import dev.driftwatch.resource.CloudResource;

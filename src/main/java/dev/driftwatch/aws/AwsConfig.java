@@ -1,4 +1,4 @@
-package dev.driftwatch.inventory;
+package dev.driftwatch.aws;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -56,8 +56,39 @@ public interface AwsConfig {
     @Min(1)
     int burst();
 
-    /** Calls in flight at the same time to one service of one account. */
+    /**
+     * Calls in flight at the same time to one service of one account, for each purpose (scans, remediation, the
+     * sweeper each have their own), unless the purpose sets its own {@code max-concurrency}.
+     */
     @WithDefault("4")
     @Min(1)
     int maxConcurrency();
+
+    /**
+     * Per purpose ({@code read}, {@code state}, {@code remediate}, {@code sweep}): the role to assume in each account
+     * and the calls it may have in flight, e.g. {@code driftwatch.aws.purposes.sweep.max-concurrency=1}.
+     */
+    Map<String, PurposeSettings> purposes();
+
+    /** How one purpose reaches the accounts. */
+    interface PurposeSettings {
+
+        /**
+         * Role pattern, {@code {account}} standing for the account id, e.g.
+         * {@code arn:aws:iam::{account}:role/driftwatch-remediator} (the default for {@code remediate};
+         * {@code sweep}'s is {@code ...:role/driftwatch-sweeper}). {@code none}: the purpose has no role and its
+         * sessions are refused. {@code read}'s roles are the inventory's accounts' {@code role-arn}, and each S3
+         * state source names its own: neither is set here.
+         */
+        Optional<String> role();
+
+        /** Role per account id, over {@link #role()}: {@code roles."111111111111"=arn:aws:iam::...}. */
+        Map<String, String> roles();
+
+        /** External id sent with AssumeRole for this purpose's roles. */
+        Optional<String> externalId();
+
+        /** Calls in flight at once to one service of one account for this purpose; else {@code max-concurrency}. */
+        Optional<@Min(1) Integer> maxConcurrency();
+    }
 }

@@ -1,4 +1,4 @@
-package dev.driftwatch.inventory;
+package dev.driftwatch.aws;
 
 import java.util.concurrent.Semaphore;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -7,8 +7,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * Keeps one service of one account under its rate (token bucket per HTTP attempt, retries included) and
- * its concurrency (calls in flight), however many scans run at once.
+ * Keeps one service of one account under its rate (token bucket per HTTP attempt, retries included, shared by
+ * every purpose: AWS counts them together) and one purpose's calls in flight under that purpose's budget, so
+ * a sweep holding all of its permits leaves the scans theirs.
  */
 final class AccountRateLimit implements ExecutionInterceptor {
 
@@ -17,9 +18,14 @@ final class AccountRateLimit implements ExecutionInterceptor {
     private final TokenBucket bucket;
     private final Semaphore inFlight;
 
-    AccountRateLimit(AwsConfig config) {
-        this.bucket = new TokenBucket(config.requestsPerSecond(), config.burst());
-        this.inFlight = new Semaphore(config.maxConcurrency(), true);
+    AccountRateLimit(TokenBucket bucket, Semaphore inFlight) {
+        this.bucket = bucket;
+        this.inFlight = inFlight;
+    }
+
+    /** The bucket this limit takes from, shared by every purpose's clients of the account's service. */
+    TokenBucket bucket() {
+        return bucket;
     }
 
     @Override

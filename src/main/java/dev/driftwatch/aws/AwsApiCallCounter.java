@@ -1,4 +1,4 @@
-package dev.driftwatch.inventory;
+package dev.driftwatch.aws;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +20,7 @@ public class AwsApiCallCounter implements ExecutionInterceptor {
 
     private final MeterRegistry registry;
 
-    AwsApiCallCounter(MeterRegistry registry) {
+    public AwsApiCallCounter(MeterRegistry registry) {
         this.registry = registry;
     }
 

@@ -1,9 +1,10 @@
-package dev.driftwatch.inventory;
+package dev.driftwatch.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.driftwatch.testsupport.Moto;
+import dev.driftwatch.testsupport.MotoAws;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -71,8 +72,8 @@ class ThrottlingRetryIT {
 
     @Test
     void throttledCallsAreRetriedAndCounted() {
-        Ec2Client ec2 = clients.client("123456789012", StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
-                "us-east-1", "ec2", Ec2Client::builder);
+        Ec2Client ec2 = clients.client(new ClientKey(Purpose.READ, "123456789012", "default", "us-east-1", "ec2"),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), Ec2Client::builder);
 
         assertThat(ec2.describeSecurityGroups().securityGroups()).isNotEmpty(); // moto's default group
 
@@ -102,7 +103,7 @@ class ThrottlingRetryIT {
 
     /** moto's settings with the endpoint of the throttling proxy. */
     private static AwsConfig config(URI endpoint) {
-        return new AccountRegistryIT.MotoAws() {
+        return new MotoAws() {
             @Override
             public Optional<URI> endpointOverride() {
                 return Optional.of(endpoint);

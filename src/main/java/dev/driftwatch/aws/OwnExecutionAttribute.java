@@ -1,4 +1,4 @@
-package dev.driftwatch.inventory;
+package dev.driftwatch.aws;
 
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 

@@ -1,4 +1,4 @@
-package dev.driftwatch.inventory;
+package dev.driftwatch.aws;
 
 import java.util.function.LongSupplier;
 

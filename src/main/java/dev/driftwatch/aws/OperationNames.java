@@ -1,4 +1,4 @@
-package dev.driftwatch.inventory;
+package dev.driftwatch.aws;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * Marks an SDK failure with the operation that failed (the SDK's exceptions do not name it), so that a
  * resource left unknown can say which call was refused: {@code GetBucketTagging}, {@code DescribeKey}.
  */
-final class OperationNames implements ExecutionInterceptor {
+public final class OperationNames implements ExecutionInterceptor {
 
     /** Carried as a suppressed exception: the failure itself keeps its type, code and status for the catch blocks. */
     private static final class Marker extends RuntimeException {
@@ -32,7 +32,7 @@ final class OperationNames implements ExecutionInterceptor {
     }
 
     /** The operation whose failure this is, when an SDK client with this interceptor threw it. */
-    static Optional<String> of(Throwable failure) {
+    public static Optional<String> of(Throwable failure) {
         return Arrays.stream(failure.getSuppressed()).filter(Marker.class::isInstance).map(Throwable::getMessage).findFirst();
     }
 }

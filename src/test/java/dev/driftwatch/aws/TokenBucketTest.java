@@ -1,4 +1,4 @@
-package dev.driftwatch.inventory;
+package dev.driftwatch.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
-package dev.driftwatch.inventory;
+package dev.driftwatch.aws;
 
-import java.util.List;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -12,11 +11,13 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The AWS clients of one account in one region, with that account's credentials, rate limits and
- * retries already applied. Collectors get one and never build clients themselves. For global
- * services the region is the one the service's API is called in.
+ * The AWS clients of one account in one region for one {@link Purpose}, with that purpose's role's
+ * credentials, the rate limits and retries already applied. Collectors get one and never build clients
+ * themselves. For global services ({@link AwsRegions#GLOBAL}) the region is the one the service's API is
+ * called in.
  */
 public interface AwsSession {
 
@@ -46,20 +47,9 @@ public interface AwsSession {
 
     CloudTrailClient cloudTrail();
 
-    /** S3 Control, for the account's public access block (no SDK client: see {@link S3Control}). */
+    /** STS with the session's own credentials (GetCallerIdentity: whose they are). */
+    StsClient sts();
+
+    /** S3 Control, for the account's public access block. */
     S3Control s3Control();
-
-    /**
-     * Records a resource that was listed but whose own read was refused (see {@link ResourceReads}): it is
-     * unknown in this scan, and the rest of its type is read. A session that keeps no such record fails the
-     * whole read instead, which is safe.
-     */
-    default void unknown(ReadGap gap, RuntimeException failure) {
-        throw failure;
-    }
-
-    /** The resources recorded {@link #unknown} so far. */
-    default List<ReadGap> unknownResources() {
-        return List.of();
-    }
 }

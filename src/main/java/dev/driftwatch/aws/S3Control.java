@@ -1,0 +1,61 @@
+package dev.driftwatch.aws;
+
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.s3control.S3ControlClientBuilder;
+import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider;
+import software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration;
+import software.amazon.awssdk.services.s3control.model.S3ControlException;
+
+/**
+ * The S3 Control call driftwatch makes, GetPublicAccessBlock, on the session's SDK client (so with its
+ * retries, rate limit and request counting), read into the four settings.
+ */
+public final class S3Control {
+
+    private final S3ControlClient client;
+
+    public S3Control(S3ControlClient client) {
+        this.client = client;
+    }
+
+    /**
+     * A builder of S3 Control clients. AWS names the account in the host ({@code <account>.s3-control...}); an
+     * emulator's endpoint takes it from the header only, so with an endpoint override the URL is the override's
+     * as it is, while signing stays as AWS's rules say.
+     */
+    public static S3ControlClientBuilder builder(Optional<URI> endpointOverride) {
+        S3ControlClientBuilder builder = S3ControlClient.builder();
+        endpointOverride.ifPresent(url -> {
+            S3ControlEndpointProvider rules = S3ControlEndpointProvider.defaultProvider();
+            builder.endpointProvider(params -> rules.resolveEndpoint(params)
+                    .thenApply(e -> e.toBuilder().url(url).build()));
+        });
+        return builder;
+    }
+
+    /** The account's block, the four settings in AWS's order; empty when the account has none. */
+    public record PublicAccessBlock(boolean blockPublicAcls, boolean ignorePublicAcls, boolean blockPublicPolicy,
+            boolean restrictPublicBuckets) {
+    }
+
+    public Optional<PublicAccessBlock> getPublicAccessBlock(String account) {
+        try {
+            PublicAccessBlockConfiguration block = client.getPublicAccessBlock(r -> r.accountId(account))
+                    .publicAccessBlockConfiguration();
+            return Optional.of(new PublicAccessBlock(on(block.blockPublicAcls()), on(block.ignorePublicAcls()),
+                    on(block.blockPublicPolicy()), on(block.restrictPublicBuckets())));
+        } catch (S3ControlException e) {
+            if (e.statusCode() == 404 && e.awsErrorDetails() != null
+                    && "NoSuchPublicAccessBlockConfiguration".equals(e.awsErrorDetails().errorCode())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static boolean on(Boolean setting) {
+        return Boolean.TRUE.equals(setting);
+    }
+}
