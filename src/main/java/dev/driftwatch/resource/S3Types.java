@@ -30,11 +30,9 @@ final class S3Types {
                     "rule (algorithm, KMS key, bucket key)"),
             bucketPart("aws_s3_bucket_policy", "GetBucketPolicy", "policy (canonical JSON)"),
             builder("aws_s3_account_public_access_block", "s3", ACCOUNT_LEVEL).awsManaged(AwsManaged.DEFAULT_SETTING)
-                    // S3 Control, signed by hand: no SDK client, so driftwatch_aws_requests_total does not count it
-                    .calls(once("s3control", "GetPublicAccessBlock").uncounted())
+                    .calls(once("s3control", "GetPublicAccessBlock"))
                     .doc("account id", "account_id and the four block/ignore/restrict flags", "one S3 Control"
-                            + " GetPublicAccessBlock per account (signed by driftwatch: no SDK client, so no retries"
-                            + " or call counting)")
+                            + " GetPublicAccessBlock per account (the SDK's S3 Control client)")
                     .build());
 
     private S3Types() {
