@@ -5,75 +5,60 @@ import static dev.driftwatch.testsupport.SecurityGroups.rule;
 import dev.driftwatch.baseline.ExpectedResource;
 import dev.driftwatch.resource.CloudResource;
 import dev.driftwatch.testsupport.DriftCheck;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Benchmark command (not a test): N live resources against a state of N, through the service's comparator
- * and normalisers. Run with {@code bin/bench-drift [N]}; reports time (first and warm) and peak heap.
+ * N live resources against a state of N, through the service's comparator and every normaliser, all in memory.
+ * Run with {@code bin/bench-drift}. The heap limit is the fork's ({@code -Xmx1g}; {@code -jvmArgsAppend -Xmx512m}
+ * for less): a compare that does not fit fails the run.
  */
-public final class DriftComparatorBenchmark {
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(value = 2, jvmArgsAppend = "-Xmx1g")
+public class DriftComparatorBenchmark {
 
-    private static final int RUNS = 8;
-    private static final int WARM_UP = 3;
+    @Param("100000")
+    int resources;
 
-    private DriftComparatorBenchmark() {
-    }
+    private DriftComparator comparator;
+    private SyntheticDrift estate;
 
-    public static void main(String[] args) throws java.io.IOException {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        DriftComparator comparator = DriftCheck.comparator();
-        SyntheticDrift estate = SyntheticDrift.of(n);
-        System.gc();
-        long dataHeap = heapUsed();
-        long[] times = new long[RUNS];
-        long[] cpu = new long[RUNS];
-        long[] peaks = new long[RUNS];
-        var threads = ManagementFactory.getThreadMXBean();
+    @Setup
+    public void setUp() throws IOException {
+        comparator = DriftCheck.comparator();
+        estate = SyntheticDrift.of(resources);
         Map<DriftKind, Integer> kinds = new EnumMap<>(DriftKind.class);
-        for (int run = 0; run < RUNS; run++) {
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            long cpuStart = threads.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            List<DriftObservation> drift = comparator.compare(estate.live(), estate.expected(), estate.readTypes(), true).observations();
-            times[run] = System.nanoTime() - start;
-            cpu[run] = threads.getCurrentThreadCpuTime() - cpuStart;
-            peaks[run] = heapPeak();
-            kinds.clear();
-            drift.forEach(d -> kinds.merge(d.kind(), 1, Integer::sum));
+        compare().forEach(d -> kinds.merge(d.kind(), 1, Integer::sum));
+        if (!kinds.equals(new EnumMap<>(estate.planted()))) { // measure the comparison that finds what was planted
+            throw new IllegalStateException("drift found " + kinds + ", planted " + estate.planted());
         }
-        long[] warm = Arrays.copyOfRange(times, WARM_UP, RUNS);
-        Arrays.sort(warm);
-        long[] warmCpu = Arrays.copyOfRange(cpu, WARM_UP, RUNS);
-        Arrays.sort(warmCpu);
-        System.out.printf("live: %d, state: %d, types: %d, drift: %s (planted: %s)%n", estate.live().size(), estate.expected().size(),
-                estate.readTypes().size(), kinds, estate.planted());
-        System.out.printf("compare: first %.0f ms, warm median %.0f ms (min %.0f, max %.0f) over %d runs%n", times[0] / 1e6,
-                warm[warm.length / 2] / 1e6, warm[0] / 1e6, warm[warm.length - 1] / 1e6, warm.length);
-        // CPU time of the comparing thread: what the compare costs apart from waiting for a busy machine's cores
-        System.out.printf("compare CPU (its thread): first %.0f ms, warm median %.0f ms; load average %s%n", cpu[0] / 1e6,
-                warmCpu[warmCpu.length / 2] / 1e6, java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
-        System.out.printf("heap: %.0f MB holding both sides; peak during a compare %.0f MB (first run %.0f MB); max heap %.0f MB%n",
-                dataHeap / 1e6, Arrays.stream(peaks).max().orElse(0) / 1e6, peaks[0] / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
     }
 
-    private static long heapUsed() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    /** Sum of the heap pools' peaks since the last reset: an upper bound of the heap in use at any instant. */
-    private static long heapPeak() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    @Benchmark
+    public List<DriftObservation> compare() {
+        return comparator.compare(estate.live(), estate.expected(), estate.readTypes(), true).observations();
     }
 
     /**

@@ -2,77 +2,84 @@ package dev.driftwatch.policy;
 
 import dev.driftwatch.inventory.ResourceTypes;
 import dev.driftwatch.resource.CloudResource;
-import java.lang.management.ManagementFactory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Benchmark command (not a test): the whole built-in pack over N resources held in memory. Run with
- * {@code bin/bench-policies [N]}; reports pack compile time, evaluation time and allocation.
+ * The whole built-in pack ({@code policies/}, read from the working directory) compiled, and evaluated over
+ * N resources held in memory, under the service's per-resource time limit. Run with {@code bin/bench-policies}.
  */
-public final class PolicyPackBenchmark {
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(value = 2, jvmArgsAppend = "-Xmx1g")
+public class PolicyPackBenchmark {
 
-    private PolicyPackBenchmark() {
-    }
+    /** The service's default {@code driftwatch.policy.max-evaluation-time}. */
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(1);
 
-    public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        List<String> texts = new ArrayList<>();
-        List<Path> files;
+    @Param("100000")
+    int resources;
+
+    private List<Path> files;
+    private List<String> texts;
+    private List<Policy> pack;
+    private List<CloudResource> estate;
+
+    @Setup
+    public void setUp() throws IOException, PolicyException {
         try (Stream<Path> walk = Files.walk(Path.of("policies"))) {
             files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
+        texts = new ArrayList<>();
         for (Path f : files) {
             texts.add(Files.readString(f));
         }
-        long compileStart = System.nanoTime();
-        List<Policy> pack = compile(files, texts);
-        long coldCompile = System.nanoTime() - compileStart;
-        for (int i = 0; i < 20; i++) {
-            compile(files, texts);
+        pack = compilePack();
+        estate = SyntheticEstate.of(resources);
+        int violations = evaluate().violations().size();
+        if (files.isEmpty() || violations == 0) { // a benchmark of nothing would look fast
+            throw new IllegalStateException(files.size() + " policy files gave " + violations + " violations");
         }
-        long warmStart = System.nanoTime();
-        compile(files, texts);
-        long warmCompile = System.nanoTime() - warmStart;
-
-        List<CloudResource> resources = SyntheticEstate.of(n);
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long[] times = new long[8];
-        long[] allocated = new long[8];
-        int violations = 0;
-        for (int run = 0; run < times.length; run++) {
-            long bytes = threads.getCurrentThreadAllocatedBytes();
-            long start = System.nanoTime();
-            violations = PolicyEvaluator.evaluate(pack, resources, Optional.empty(), Duration.ofSeconds(1)).violations().size();
-            times[run] = System.nanoTime() - start;
-            allocated[run] = threads.getCurrentThreadAllocatedBytes() - bytes;
-        }
-        long[] measured = Arrays.copyOfRange(times, 3, times.length); // the first three warm the JIT
-        Arrays.sort(measured);
-        System.out.printf("policies: %d, resources: %d, violations: %d%n", pack.size(), n, violations);
-        System.out.printf("pack compile: cold %.0f ms, warm %.1f ms%n", coldCompile / 1e6, warmCompile / 1e6);
-        System.out.printf("evaluation: first %.0f ms, warm median %.0f ms (min %.0f, max %.0f) over %d runs%n", times[0] / 1e6,
-                measured[measured.length / 2] / 1e6, measured[0] / 1e6, measured[measured.length - 1] / 1e6, measured.length);
-        System.out.printf("allocation per warm evaluation: %.0f MB (%.0f bytes per resource)%n", allocated[times.length - 1] / 1e6,
-                (double) allocated[times.length - 1] / n);
-        System.out.printf("heap used after: %.0f MB of max %.0f MB%n",
-                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+        System.out.printf("%npolicies: %d, resources: %d, violations: %d%n", pack.size(), resources, violations);
     }
 
-    private static List<Policy> compile(List<Path> files, List<String> texts) throws PolicyException {
+    /** Parse, CEL type-check and plan of every file of the pack. */
+    @Benchmark
+    public List<Policy> compilePack() throws PolicyException {
         PolicyCompiler compiler = new PolicyCompiler(ResourceTypes.COLLECTED, 4000, 32, 10000);
-        List<Policy> pack = new ArrayList<>();
+        List<Policy> compiled = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            pack.add(compiler.compile(files.get(i).toString(), texts.get(i)));
+            compiled.add(compiler.compile(files.get(i).toString(), texts.get(i)));
         }
-        return pack;
+        return compiled;
+    }
+
+    /** The pack over every resource, as a scan evaluates it. */
+    @Benchmark
+    public PolicyEvaluator.Outcome evaluate() {
+        return PolicyEvaluator.evaluate(pack, estate, Optional.empty(), TIME_LIMIT);
     }
 
     /** Resources shaped like the collectors' output, spread over the types the pack checks and a few it does not. */
