@@ -62,8 +62,8 @@ public class StateParseBenchmark {
     }
 
     private BaselineReader reader() {
-        FileStateSource source = new FileStateSource(state, StateLocations.defaults(Optional.of("111122223333"),
-                Optional.empty()));
+        FileStateSource source =
+                new FileStateSource(state, StateLocations.defaults(Optional.of("111122223333"), Optional.empty()));
         return new BaselineReader(List.of(source), new ObjectMapper(), new SimpleMeterRegistry());
     }
 

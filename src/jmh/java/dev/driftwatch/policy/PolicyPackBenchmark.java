@@ -88,24 +88,84 @@ public class PolicyPackBenchmark {
         static List<CloudResource> of(int n) {
             List<CloudResource> resources = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                resources.add(switch (i % 10) {
-                    case 0, 1, 2 -> resource("aws_security_group", "sg-" + i, Map.of("name", i % 50 == 0 ? "default" : "app-" + i,
-                            "vpc_id", "vpc-1", "tags", Map.of("team", "a"),
-                            "ingress", List.of(rule("tcp", 443, 443, "0.0.0.0/0"), rule("tcp", i % 7 == 0 ? 22 : 5432, i % 7 == 0 ? 22 : 5432,
-                                    i % 7 == 0 ? "0.0.0.0/0" : "10.0.0.0/8")),
-                            "egress", List.of(rule("-1", 0, 0, "0.0.0.0/0"))));
-                    case 3, 4 -> resource("aws_instance", "i-" + i, Map.of("instance_type", "t3.micro",
-                            "metadata_options", List.of(Map.of("http_tokens", i % 3 == 0 ? "optional" : "required")),
-                            "tags", i % 5 == 0 ? Map.of() : Map.of("owner", "x", "team", "y")));
-                    case 5 -> resource("aws_ebs_volume", "vol-" + i, Map.of("encrypted", i % 4 != 0, "availability_zone", "us-east-1a"));
-                    case 6 -> resource("aws_db_instance", "db-" + i, Map.of("identifier", "db" + i, "deletion_protection", i % 2 == 0,
-                            "storage_encrypted", true, "publicly_accessible", false, "backup_retention_period", i % 14));
-                    case 7 -> resource("aws_s3_bucket_versioning", "b-" + i, Map.of("bucket", "b-" + i,
-                            "versioning_configuration", List.of(Map.of("status", i % 3 == 0 ? "Suspended" : "Enabled"))));
-                    case 8 -> resource("aws_kms_key", "k-" + i, Map.of("key_usage", "ENCRYPT_DECRYPT", "customer_master_key_spec",
-                            "SYMMETRIC_DEFAULT", "enable_key_rotation", i % 2 == 0, "description", "key"));
-                    default -> resource("aws_sqs_queue", "q-" + i, Map.of("name", "q" + i, "tags", Map.of()));
-                });
+                resources.add(
+                        switch (i % 10) {
+                            case 0, 1, 2 ->
+                                resource(
+                                        "aws_security_group",
+                                        "sg-" + i,
+                                        Map.of(
+                                                "name",
+                                                i % 50 == 0 ? "default" : "app-" + i,
+                                                "vpc_id",
+                                                "vpc-1",
+                                                "tags",
+                                                Map.of("team", "a"),
+                                                "ingress",
+                                                List.of(
+                                                        rule("tcp", 443, 443, "0.0.0.0/0"),
+                                                        rule(
+                                                                "tcp",
+                                                                i % 7 == 0 ? 22 : 5432,
+                                                                i % 7 == 0 ? 22 : 5432,
+                                                                i % 7 == 0 ? "0.0.0.0/0" : "10.0.0.0/8")),
+                                                "egress",
+                                                List.of(rule("-1", 0, 0, "0.0.0.0/0"))));
+                            case 3, 4 ->
+                                resource(
+                                        "aws_instance",
+                                        "i-" + i,
+                                        Map.of(
+                                                "instance_type",
+                                                "t3.micro",
+                                                "metadata_options",
+                                                List.of(Map.of("http_tokens", i % 3 == 0 ? "optional" : "required")),
+                                                "tags",
+                                                i % 5 == 0 ? Map.of() : Map.of("owner", "x", "team", "y")));
+                            case 5 ->
+                                resource(
+                                        "aws_ebs_volume",
+                                        "vol-" + i,
+                                        Map.of("encrypted", i % 4 != 0, "availability_zone", "us-east-1a"));
+                            case 6 ->
+                                resource(
+                                        "aws_db_instance",
+                                        "db-" + i,
+                                        Map.of(
+                                                "identifier",
+                                                "db" + i,
+                                                "deletion_protection",
+                                                i % 2 == 0,
+                                                "storage_encrypted",
+                                                true,
+                                                "publicly_accessible",
+                                                false,
+                                                "backup_retention_period",
+                                                i % 14));
+                            case 7 ->
+                                resource(
+                                        "aws_s3_bucket_versioning",
+                                        "b-" + i,
+                                        Map.of(
+                                                "bucket",
+                                                "b-" + i,
+                                                "versioning_configuration",
+                                                List.of(Map.of("status", i % 3 == 0 ? "Suspended" : "Enabled"))));
+                            case 8 ->
+                                resource(
+                                        "aws_kms_key",
+                                        "k-" + i,
+                                        Map.of(
+                                                "key_usage",
+                                                "ENCRYPT_DECRYPT",
+                                                "customer_master_key_spec",
+                                                "SYMMETRIC_DEFAULT",
+                                                "enable_key_rotation",
+                                                i % 2 == 0,
+                                                "description",
+                                                "key"));
+                            default -> resource("aws_sqs_queue", "q-" + i, Map.of("name", "q" + i, "tags", Map.of()));
+                        });
             }
             return resources;
         }
@@ -115,8 +175,21 @@ public class PolicyPackBenchmark {
         }
 
         private static Map<String, Object> rule(String protocol, int from, int to, String cidr) {
-            return Map.of("protocol", protocol, "from_port", from, "to_port", to, "cidr_blocks", List.of(cidr),
-                    "ipv6_cidr_blocks", List.of(), "self", false, "description", "");
+            return Map.of(
+                    "protocol",
+                    protocol,
+                    "from_port",
+                    from,
+                    "to_port",
+                    to,
+                    "cidr_blocks",
+                    List.of(cidr),
+                    "ipv6_cidr_blocks",
+                    List.of(),
+                    "self",
+                    false,
+                    "description",
+                    "");
         }
     }
 }

@@ -78,8 +78,8 @@ final class ConfigMappings {
         return javaName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
     }
 
-    private static final Set<Class<?>> VALUES = Set.of(String.class, java.net.URI.class, java.nio.file.Path.class,
-            java.time.Duration.class);
+    private static final Set<Class<?>> VALUES =
+            Set.of(String.class, java.net.URI.class, java.nio.file.Path.class, java.time.Duration.class);
 
     private static boolean isGroup(Type type) {
         Class<?> raw = raw(type);
@@ -88,7 +88,9 @@ final class ConfigMappings {
 
     /** {@code BaselineConfig.S3Source}: the key of {@link JavadocIndex}. */
     static String nestedName(Class<?> type) {
-        return type.getDeclaringClass() == null ? type.getSimpleName() : nestedName(type.getDeclaringClass()) + "." + type.getSimpleName();
+        return type.getDeclaringClass() == null
+                ? type.getSimpleName()
+                : nestedName(type.getDeclaringClass()) + "." + type.getSimpleName();
     }
 
     private static String words(Type type) {
@@ -100,7 +102,12 @@ final class ConfigMappings {
             return words(argument(type, 0));
         }
         if (raw.isEnum()) {
-            return "one of " + String.join(", ", Arrays.stream(raw.getEnumConstants()).map(c -> "`" + c + "`").toList());
+            return "one of "
+                    + String.join(
+                            ", ",
+                            Arrays.stream(raw.getEnumConstants())
+                                    .map(c -> "`" + c + "`")
+                                    .toList());
         }
         if (raw == java.time.Duration.class) {
             return "duration";

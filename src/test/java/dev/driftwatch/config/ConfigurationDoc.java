@@ -76,7 +76,10 @@ final class ConfigurationDoc {
 
     private static List<Path> mappingSources() throws IOException {
         try (Stream<Path> walk = Files.walk(SOURCES)) {
-            return walk.filter(p -> p.toString().endsWith(".java")).filter(ConfigurationDoc::declaresMapping).sorted().toList();
+            return walk.filter(p -> p.toString().endsWith(".java"))
+                    .filter(ConfigurationDoc::declaresMapping)
+                    .sorted()
+                    .toList();
         }
     }
 

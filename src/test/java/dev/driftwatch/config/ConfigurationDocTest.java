@@ -40,21 +40,27 @@ class ConfigurationDocTest {
         String doc = Files.readString(ConfigurationDoc.DOC);
         int begin = doc.indexOf(ConfigurationDoc.BEGIN);
         int end = doc.indexOf(ConfigurationDoc.END);
-        assertThat(begin).as("marker lines of the generated part").isNotNegative().isLessThan(end);
+        assertThat(begin)
+                .as("marker lines of the generated part")
+                .isNotNegative()
+                .isLessThan(end);
         Map<String, String> documented = rows(doc.substring(begin, end));
         List<String> problems = new ArrayList<>();
         expected.forEach((name, row) -> {
             if (!documented.containsKey(name)) {
                 problems.add("missing from the doc: " + name);
             } else if (!documented.get(name).equals(row)) {
-                problems.add("stale in the doc: " + name + "\n    doc:  " + documented.get(name) + "\n    code: " + row);
+                problems.add(
+                        "stale in the doc: " + name + "\n    doc:  " + documented.get(name) + "\n    code: " + row);
             }
         });
-        documented.keySet().stream().filter(name -> !expected.containsKey(name))
+        documented.keySet().stream()
+                .filter(name -> !expected.containsKey(name))
                 .forEach(name -> problems.add("in the doc but not in any @ConfigMapping: " + name));
 
-        assertThat(problems).as("docs/configuration.md is out of date; regenerate it with%n  %s%n",
-                ConfigurationDoc.REGENERATE).isEmpty();
+        assertThat(problems)
+                .as("docs/configuration.md is out of date; regenerate it with%n  %s%n", ConfigurationDoc.REGENERATE)
+                .isEmpty();
         assertThat(ConfigurationDoc.withGenerated(doc, ConfigurationDoc.generated(sections)))
                 .as("the generated part (order, headings) differs; regenerate with %s", ConfigurationDoc.REGENERATE)
                 .isEqualTo(doc);
@@ -65,22 +71,35 @@ class ConfigurationDocTest {
     void findsTheMappingsAndTheirJavadoc() {
         Map<String, ConfigProperty> byName = new LinkedHashMap<>();
         sections.forEach(s -> s.properties().forEach(p -> byName.put(p.name(), p)));
-        assertThat(sections).extracting(ConfigurationDoc.Section::prefix)
+        assertThat(sections)
+                .extracting(ConfigurationDoc.Section::prefix)
                 .contains("driftwatch.scan", "driftwatch.baseline", "driftwatch.policy");
         assertThat(byName.get("driftwatch.scan.interval"))
-                .isEqualTo(new ConfigProperty("driftwatch.scan.interval", "duration", "`15m`",
+                .isEqualTo(new ConfigProperty(
+                        "driftwatch.scan.interval",
+                        "duration",
+                        "`15m`",
                         "Time between two scan rounds (every account and region)."));
-        assertThat(byName).containsKeys("driftwatch.baseline.terraform.paths", "driftwatch.baseline.s3.<name>.bucket",
-                "driftwatch.baseline.http.<name>.headers.<key>", "driftwatch.baseline.s3.<name>.providers.<name>.account");
-        assertThat(byName.get("driftwatch.baseline.s3.<name>.bucket").defaultValue()).isEqualTo("required");
-        assertThat(byName.get("driftwatch.baseline.terraform.paths").defaultValue()).isEqualTo("none");
+        assertThat(byName)
+                .containsKeys(
+                        "driftwatch.baseline.terraform.paths",
+                        "driftwatch.baseline.s3.<name>.bucket",
+                        "driftwatch.baseline.http.<name>.headers.<key>",
+                        "driftwatch.baseline.s3.<name>.providers.<name>.account");
+        assertThat(byName.get("driftwatch.baseline.s3.<name>.bucket").defaultValue())
+                .isEqualTo("required");
+        assertThat(byName.get("driftwatch.baseline.terraform.paths").defaultValue())
+                .isEqualTo("none");
     }
 
     /** The standard: every property of a {@code @ConfigMapping} says in its javadoc what it means. */
     @Test
     void everyPropertyHasAMeaning() {
-        List<String> undocumented = sections.stream().flatMap(s -> s.properties().stream())
-                .filter(p -> p.meaning().isBlank()).map(ConfigProperty::name).toList();
+        List<String> undocumented = sections.stream()
+                .flatMap(s -> s.properties().stream())
+                .filter(p -> p.meaning().isBlank())
+                .map(ConfigProperty::name)
+                .toList();
         assertThat(undocumented).as("properties whose accessor has no javadoc").isEmpty();
     }
 
@@ -89,15 +108,20 @@ class ConfigurationDocTest {
     void everyDriftwatchSettingOfTheApplicationPropertiesIsDocumented() throws IOException {
         Properties properties = new Properties();
         properties.load(new StringReader(Files.readString(Path.of("src/main/resources/application.properties"))));
-        List<Pattern> documented = sections.stream().flatMap(s -> s.properties().stream())
-                .map(p -> Pattern.compile(Pattern.quote(p.name()).replaceAll("<(name|key)>", "\\\\E(\"[^\"]+\"|[^.]+)\\\\Q")))
+        List<Pattern> documented = sections.stream()
+                .flatMap(s -> s.properties().stream())
+                .map(p -> Pattern.compile(
+                        Pattern.quote(p.name()).replaceAll("<(name|key)>", "\\\\E(\"[^\"]+\"|[^.]+)\\\\Q")))
                 .toList();
         List<String> unknown = properties.stringPropertyNames().stream()
                 .map(key -> key.replaceFirst("^%[^.]+\\.", ""))
                 .filter(key -> key.startsWith("driftwatch."))
                 .filter(key -> documented.stream().noneMatch(p -> p.matcher(key).matches()))
-                .sorted().toList();
-        assertThat(unknown).as("driftwatch.* keys in application.properties that no @ConfigMapping declares").isEmpty();
+                .sorted()
+                .toList();
+        assertThat(unknown)
+                .as("driftwatch.* keys in application.properties that no @ConfigMapping declares")
+                .isEmpty();
     }
 
     private static Map<String, String> rows(String markdown) {

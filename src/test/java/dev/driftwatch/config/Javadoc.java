@@ -38,7 +38,8 @@ final class Javadoc {
         if (tag.startsWith("link")) {
             String target = body.split("\\s+")[0];
             body = target.contains("#")
-                    ? ConfigMappings.kebab(target.substring(target.indexOf('#') + 1).replace("()", ""))
+                    ? ConfigMappings.kebab(
+                            target.substring(target.indexOf('#') + 1).replace("()", ""))
                     : target;
         }
         return "`" + body + "`";

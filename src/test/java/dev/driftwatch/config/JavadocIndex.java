@@ -29,8 +29,8 @@ final class JavadocIndex {
         JavadocIndex index = new JavadocIndex();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
-            JavacTask task = (JavacTask) javac.getTask(null, files, null, List.of("-proc:none"), null,
-                    files.getJavaFileObjectsFromPaths(sources));
+            JavacTask task = (JavacTask) javac.getTask(
+                    null, files, null, List.of("-proc:none"), null, files.getJavaFileObjectsFromPaths(sources));
             Trees trees = Trees.instance(task);
             for (CompilationUnitTree unit : task.parse()) {
                 index.scan(unit, trees);
