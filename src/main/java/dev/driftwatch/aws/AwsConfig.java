@@ -38,6 +38,7 @@ public interface AwsConfig {
     @WithDefault("60s")
     Duration apiCallTimeout();
 
+    /** Longest the opening of a connection to an AWS endpoint may take. */
     @WithDefault("5s")
     Duration connectTimeout();
 

@@ -79,8 +79,10 @@ public interface BaselineConfig {
 
     interface ProviderLocation {
 
+        /** Account of the resources of this provider configuration. */
         Optional<@Pattern(regexp = ACCOUNT, message = ACCOUNT_MESSAGE) String> account();
 
+        /** Region of the resources of this provider configuration. */
         Optional<String> region();
     }
 
@@ -90,6 +92,7 @@ public interface BaselineConfig {
         /** Account of this source's resources that have no ARN and no configured provider location. */
         Optional<@Pattern(regexp = ACCOUNT, message = ACCOUNT_MESSAGE) String> defaultAccount();
 
+        /** Region of this source's resources that have no ARN and no configured provider location. */
         Optional<String> defaultRegion();
 
         /** Provider locations for this source only; they win over {@code driftwatch.baseline.providers}. */
@@ -98,6 +101,7 @@ public interface BaselineConfig {
 
     interface S3Source extends Located {
 
+        /** The backend's {@code bucket}. */
         String bucket();
 
         /** One state: the backend's {@code key}. Either this or {@link #prefix()}. */
@@ -125,6 +129,7 @@ public interface BaselineConfig {
         /** Role to assume for reading, often in another account; the others' credentials are not used. */
         Optional<@Pattern(regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/.+", message = "must be an IAM role ARN") String> roleArn();
 
+        /** External id to present when assuming {@link #roleArn()}, if its trust policy asks for one. */
         Optional<String> externalId();
 
         /** STS endpoint for assuming {@link #roleArn()}; the SDK's own when absent. */
@@ -133,6 +138,7 @@ public interface BaselineConfig {
         /** Static keys, when no role is given; with neither, the default credential chain. */
         Optional<String> accessKeyId();
 
+        /** Secret of {@link #accessKeyId()}. */
         Optional<String> secretAccessKey();
 
         /**

@@ -52,6 +52,7 @@ public interface InventoryConfig {
 
     interface Account {
 
+        /** The account's 12-digit id. */
         @Pattern(regexp = "\\d{12}", message = "must be a 12-digit AWS account id")
         String id();
 
@@ -59,6 +60,7 @@ public interface InventoryConfig {
         @Pattern(regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/.+", message = "must be an IAM role ARN")
         String roleArn();
 
+        /** External id to present when assuming {@link #roleArn()}, if its trust policy asks for one. */
         Optional<String> externalId();
 
         /** Regions of this account, when they differ from {@code driftwatch.inventory.regions}. */
