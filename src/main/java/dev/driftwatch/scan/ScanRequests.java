@@ -49,7 +49,7 @@ public class ScanRequests {
 
     public List<ScanView> request(List<ScanTarget> targets, String trigger) {
         List<ScanView> queued = QuarkusTransaction.requiringNew().call(() -> {
-            claims.failOrphans(config.replicaTimeout()); // a scan of a replica that is gone does not answer for its target
+            claims.takeOverOrphans(config.replicaTimeout()); // a scan of a replica that is gone does not answer for its target
             return targets.stream().map(target -> {
                 ScanRuns.Queued request = runs.queueOnce(target, trigger);
                 if (request.created()) {

@@ -19,6 +19,7 @@ import dev.driftwatch.finding.ResolutionScope;
 import dev.driftwatch.inventory.Inventory;
 import dev.driftwatch.inventory.InventorySnapshot;
 import dev.driftwatch.inventory.ResourceSnapshotStore;
+import dev.driftwatch.lock.LockPurpose;
 import dev.driftwatch.lock.LostTargetLock;
 import dev.driftwatch.lock.TargetLease;
 import dev.driftwatch.lock.TargetLock;
@@ -27,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.driftwatch.finding.Observation;
 import dev.driftwatch.policy.PolicyEvaluator;
 import dev.driftwatch.policy.Waivers;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,12 +66,13 @@ public class ScanService {
     private final ScanClaims claims;
     private final StateScope stateScope;
     private final FindingQueries findingQueries;
+    private final Clock clock;
     private final String instance;
 
     ScanService(ScanRuns runs, TargetLock lock, RunningScans running, Inventory inventory, Baseline baseline, DriftComparator comparator,
             DriftIgnore ignore, FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics,
             ScanMetrics metrics, OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, CoverageStore coverage,
-            ScanClaims claims, StateScope stateScope, FindingQueries findingQueries, ScanConfig config) {
+            ScanClaims claims, StateScope stateScope, FindingQueries findingQueries, ScanConfig config, Clock clock) {
         this.runs = runs;
         this.lock = lock;
         this.running = running;
@@ -88,6 +91,7 @@ public class ScanService {
         this.claims = claims;
         this.stateScope = stateScope;
         this.findingQueries = findingQueries;
+        this.clock = clock;
         this.instance = config.instanceId().orElseGet(ScanService::hostAndPid);
     }
 
@@ -110,7 +114,7 @@ public class ScanService {
             return;
         }
         try {
-            lock.whileHolding(target.toString(), "scan", instance, lease -> {
+            lock.whileHolding(target.toString(), LockPurpose.SCAN, instance, lease -> {
                 runUnder(lease, scanId, target);
                 return null;
             });
@@ -171,7 +175,7 @@ public class ScanService {
             List<DriftObservation> drift = ignore.apply(UnlocatedClaims.withoutUnmanagedClaimedBy(comparison.observations(),
                     expected.unlocated()));
             List<Observation> observations = new ArrayList<>(ScanObservations.of(drift));
-            observations.addAll(ScanObservations.of(compliance.violations(), waivers.active()));
+            observations.addAll(ScanObservations.of(compliance.violations(), waivers.active(), clock.instant()));
             FindingChanges changes = findings.apply(scanId, scope, observations);
             snapshots.store(scanId, live);
             coverage.record(scanId, target, comparison.coverage());

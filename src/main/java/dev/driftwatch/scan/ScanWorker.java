@@ -75,9 +75,10 @@ public class ScanWorker {
 
     private void failOwnScans() {
         try {
-            int failed = claims.failOwn(scans.instance());
-            if (failed > 0) {
-                LOG.warnf("%d scans were RUNNING here when this replica last stopped; recorded as FAILED", failed);
+            ScanClaims.TakenOver own = claims.takeOverOwn(scans.instance());
+            if (own.failed() > 0) {
+                LOG.warnf("%d scans were RUNNING here when this replica last stopped; recorded as FAILED, %d queued again",
+                        own.failed(), own.requeued());
             }
         } catch (RuntimeException e) {
             LOG.warnf("Could not close the scans of this replica's last run: %s", e.getMessage());
@@ -87,10 +88,10 @@ public class ScanWorker {
     private void poll() {
         try {
             claims.heartbeat(scans.instance());
-            int orphans = claims.failOrphans(config.replicaTimeout());
-            if (orphans > 0) {
-                LOG.warnf("%d RUNNING scans belonged to replicas not heard from for %s; recorded as FAILED", orphans,
-                        config.replicaTimeout());
+            ScanClaims.TakenOver orphans = claims.takeOverOrphans(config.replicaTimeout());
+            if (orphans.failed() > 0) {
+                LOG.warnf("%d RUNNING scans belonged to replicas not heard from for %s; recorded as FAILED, %d queued"
+                        + " again", orphans.failed(), config.replicaTimeout(), orphans.requeued());
             }
             // A stopping replica (SIGTERM) leaves queued scans QUEUED for the other replicas.
             while (!running.stopping() && slots.tryAcquire()) {
@@ -116,7 +117,7 @@ public class ScanWorker {
     private void runAndFreeSlot(long scanId) {
         try {
             scans.runClaimed(scanId);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // e.g. the lock could not be taken: the scan must not stay RUNNING under a live replica's name
             LOG.errorf(e, "Scan %d could not be run", scanId);
             failQuietly(scanId, e);
@@ -126,7 +127,7 @@ public class ScanWorker {
         }
     }
 
-    private void failQuietly(long scanId, RuntimeException cause) {
+    private void failQuietly(long scanId, Throwable cause) {
         try {
             runs.fail(scanId, new ScanProblem("scan " + scanId, cause.getClass().getSimpleName() + ": " + cause.getMessage()));
         } catch (RuntimeException e) {
