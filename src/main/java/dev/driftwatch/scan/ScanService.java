@@ -118,6 +118,8 @@ public class ScanService {
                 runUnder(lease, scanId, target);
                 return null;
             });
+        } catch (ScanEndNotRecorded e) {
+            throw e; // the worker records it later
         } catch (RuntimeException e) { // the lock could not be taken: the scan is not left RUNNING for nobody
             LOG.errorf("Scan %d of %s not run: %s", scanId, target, e.getMessage());
             failSafely(scanId, new ScanProblem("target lock of " + target, e.getMessage()));
@@ -144,9 +146,9 @@ public class ScanService {
             } else {
                 LOG.errorf(e, "Scan %d of %s failed", scanId, target);
             }
+            metrics.recordFailure(target, ScanStatus.FAILED, System.nanoTime() - started);
             failSafely(scanId, new ScanProblem("scan of " + target, e instanceof LostTargetLock ? e.getMessage()
                     : e.getClass().getSimpleName() + ": " + e.getMessage()));
-            metrics.recordFailure(target, ScanStatus.FAILED, System.nanoTime() - started);
         } finally {
             running.remove(scanId);
         }
@@ -190,7 +192,10 @@ public class ScanService {
                 live.resources().size(), changes.opened(), changes.updated(), changes.resolved());
     }
 
-    /** A scan is never left RUNNING for want of one attempt: the database may just have restarted. */
+    /**
+     * A scan is never left RUNNING for want of one attempt: the database may just have restarted. After the
+     * last attempt {@link ScanEndNotRecorded} hands it to the worker, which tries again at each look.
+     */
     private void failSafely(long scanId, ScanProblem problem) {
         for (int attempt = 1;; attempt++) {
             try {
@@ -198,8 +203,7 @@ public class ScanService {
                 return;
             } catch (RuntimeException e) {
                 if (attempt == FAIL_ATTEMPTS) {
-                    LOG.errorf("Scan %d could not be marked FAILED: %s", scanId, e.getMessage());
-                    return;
+                    throw new ScanEndNotRecorded(scanId, problem, e);
                 }
                 pause(Duration.ofSeconds(attempt));
             }

@@ -12,6 +12,8 @@ import dev.driftwatch.testsupport.Sql;
 import dev.driftwatch.testsupport.StandaloneKafka;
 import dev.driftwatch.testsupport.TerraformStates;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -68,9 +70,10 @@ class ReplicaKillIT {
 
     @Test
     void theScanOfAKilledReplicaIsFinishedByTheOtherWithNoFindingLostOrDoubled() throws Exception {
-        Set<String> strays = seedStrayGroups();
-        try (SecondInstance a = replica("replica-a"); SecondInstance b = replica("replica-b")) {
-            Map<String, SecondInstance> replicas = Map.of("replica-a", a, "replica-b", b);
+        try (Replicas started = new Replicas(List.of(replica("replica-a"), replica("replica-b")))) {
+            Set<String> strays = seedStrayGroups(); // while the replicas start
+            SecondInstance a = started.get(0);
+            Map<String, SecondInstance> replicas = Map.of("replica-a", a, "replica-b", started.get(1));
             HeldEc2.holdNext();
             long first = FencedService.requestScan(a);
             HeldEc2.awaitHolding(); // the scan is reading EC2, on one of the two
@@ -119,10 +122,34 @@ class ReplicaKillIT {
         }
     }
 
-    private SecondInstance replica(String name) throws Exception {
+    private CompletableFuture<SecondInstance> replica(String name) {
         Map<String, String> own = new HashMap<>(config);
         own.put("driftwatch.scan.instance-id", name);
-        return SecondInstance.start(own, Path.of("target/replica-kill-" + name + ".log"));
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return SecondInstance.start(own, Path.of("target/replica-kill-" + name + ".log"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Replicas started side by side; all of them stopped at the end, also when one could not start. */
+    private record Replicas(List<CompletableFuture<SecondInstance>> starting) implements AutoCloseable {
+
+        SecondInstance get(int i) {
+            return starting.get(i).join();
+        }
+
+        @Override
+        public void close() throws Exception {
+            for (CompletableFuture<SecondInstance> replica : starting) {
+                SecondInstance started = replica.exceptionally(e -> null).join();
+                if (started != null) {
+                    started.close();
+                }
+            }
+        }
     }
 
     /** Security groups made by hand, each an unmanaged finding: enough that reading EC2 is real work. */
