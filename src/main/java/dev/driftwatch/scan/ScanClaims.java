@@ -34,11 +34,12 @@ class ScanClaims {
             + " on conflict (instance) do update set seen_at = now()";
     // Ends the RUNNING scans the condition picks: FAILED with the reason, and (below the attempt limit) a new
     // QUEUED scan of the target that points at the failed one, for any replica to take over. A request queued
-    // meanwhile for the target already covers it (the one-active index): then no retry is added.
+    // meanwhile for the target already covers it (the one-active index): then no retry is added. That retries ran
+    // out is said only where retries were configured.
     private static final String TAKE_OVER = "with failed as (update scan_run set status = 'FAILED', finished_at = :now,"
             + " problems = jsonb_build_array(jsonb_build_object('part', 'scan of ' || account || '/' || region,"
             + " 'reason', 'replica ' || coalesce(scanned_by, '(none)') || :why))"
-            + " || case when attempt >= :max then jsonb_build_array(jsonb_build_object('part', 'scan retries',"
+            + " || case when attempt >= :max and :max > 1 then jsonb_build_array(jsonb_build_object('part', 'scan retries',"
             + " 'reason', 'not retried: ' || attempt || ' of ' || :max || ' attempts made (driftwatch.scan.max-attempts)'))"
             + " else '[]'::jsonb end"
             + " where status = 'RUNNING' and %s returning id, account, region, trigger_source, attempt),"

@@ -41,10 +41,12 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 class ReplicaKillIT {
 
     private static final String REGION = "us-east-1";
-    private static final int STRAY_GROUPS = 400;
+    /** With their rules and the default VPC's pieces, some 800 resources: seconds of scanning. */
+    private static final int STRAY_GROUPS = 250;
     private static final Duration REPLICA_TIMEOUT = Duration.ofSeconds(3);
-    /** Replica timeout, a poll, and the retry's own scan on a loaded machine. */
-    private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(60);
+    /** From the kill until the other replica runs the scan: the replica timeout, a poll, and a loaded machine. */
+    private static final Duration TAKEOVER_BOUND = REPLICA_TIMEOUT.plusSeconds(27);
+    private static final Duration SCAN_BOUND = Duration.ofSeconds(120);
 
     private final HeldEc2 ec2Front = new HeldEc2();
     private StandaloneKafka kafka;
@@ -88,10 +90,12 @@ class ReplicaKillIT {
             HeldEc2.release();
 
             SecondInstance other = replicas.get(survivor);
-            JsonPath retry = await().atMost(TAKEOVER_BOUND).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-                    .until(() -> retryOf(other, first), scan -> scan.isPresent() && isFinished(scan.get().getString("status")))
-                    .orElseThrow();
+            long retryId = await().atMost(TAKEOVER_BOUND).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> retryOf(other, first), scan -> scan.isPresent() && !"QUEUED".equals(scan.get().getString("status")))
+                    .orElseThrow().getLong("id");
             Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
+            JsonPath retry = await().atMost(SCAN_BOUND).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                    .until(() -> new JsonPath(other.get("/api/scans/" + retryId).body()), scan -> isFinished(scan.getString("status")));
 
             // the history: the killed run failed with the reason, a second attempt by the survivor finished it
             JsonPath failed = new JsonPath(other.get("/api/scans/" + first).body());
@@ -104,7 +108,7 @@ class ReplicaKillIT {
             assertThat(retry.getInt("attempt")).isEqualTo(2);
             assertThat(retry.getString("scannedBy")).isEqualTo(survivor);
             assertThat(retry.getInt("resourcesScanned")).isGreaterThan(STRAY_GROUPS);
-            assertThat(takeover).as("takeover after the kill").isLessThan(TAKEOVER_BOUND);
+            assertThat(takeover).as("from the kill until the other replica runs the scan").isLessThan(TAKEOVER_BOUND);
             assertThat(Sql.rows(FenceDatabase.URL, "select id from scan_run where status in ('QUEUED', 'RUNNING')")).isEmpty();
 
             Map<String, Long> afterTakeover = findingsByFingerprint();
