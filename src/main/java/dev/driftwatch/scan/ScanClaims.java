@@ -39,12 +39,15 @@ class ScanClaims {
     private static final String TAKE_OVER = "with failed as (update scan_run set status = 'FAILED', finished_at = :now,"
             + " problems = jsonb_build_array(jsonb_build_object('part', 'scan of ' || account || '/' || region,"
             + " 'reason', 'replica ' || coalesce(scanned_by, '(none)') || :why))"
-            + " || case when attempt >= :max and :max > 1 then jsonb_build_array(jsonb_build_object('part', 'scan retries',"
-            + " 'reason', 'not retried: ' || attempt || ' of ' || :max || ' attempts made (driftwatch.scan.max-attempts)'))"
+            + " || case when attempt >= :max and :max > 1 then jsonb_build_array(jsonb_build_object("
+            + "'part', 'scan retries', 'reason', 'not retried: ' || attempt || ' of ' || :max"
+            + " || ' attempts made (driftwatch.scan.max-attempts)'))"
             + " else '[]'::jsonb end"
             + " where status = 'RUNNING' and %s returning id, account, region, trigger_source, attempt),"
-            + " retried as (insert into scan_run (account, region, trigger_source, status, requested_at, attempt, retry_of)"
-            + " select account, region, trigger_source, 'QUEUED', :now, attempt + 1, id from failed where attempt < :max"
+            + " retried as (insert into scan_run"
+            + " (account, region, trigger_source, status, requested_at, attempt, retry_of)"
+            + " select account, region, trigger_source, 'QUEUED', :now, attempt + 1, id"
+            + " from failed where attempt < :max"
             + " on conflict (account, region) where status in ('QUEUED', 'RUNNING') do nothing returning id)"
             + " select (select count(*) from failed), (select count(*) from retried)";
     // Liveness is on the database's clock (now()): the one clock every replica shares, unlike each one's own.
@@ -80,7 +83,8 @@ class ScanClaims {
     /** Takes the oldest queued scan no other replica has taken, for this replica to run. */
     @Transactional
     Optional<Long> claimNext(String me) {
-        return first(em().createNativeQuery(CLAIM_NEXT).setParameter("me", me).setParameter("now", clock.instant()).getResultList());
+        return first(em().createNativeQuery(CLAIM_NEXT).setParameter("me", me).setParameter("now", clock.instant())
+                .getResultList());
     }
 
     /** Takes this queued scan for this replica; false when it is not queued (any more). */
@@ -111,12 +115,13 @@ class ScanClaims {
      */
     @Transactional
     TakenOver takeOverOwn(String me) {
-        return takeOver(em().createNativeQuery(OWN).setParameter("me", me).setParameter("why", " stopped during the scan"));
+        return takeOver(em().createNativeQuery(OWN).setParameter("me", me)
+                .setParameter("why", " stopped during the scan"));
     }
 
     private TakenOver takeOver(Query query) {
-        Object[] counts = (Object[]) query.setParameter("now", clock.instant()).setParameter("max", config.maxAttempts())
-                .getSingleResult();
+        Object[] counts = (Object[]) query.setParameter("now", clock.instant())
+                .setParameter("max", config.maxAttempts()).getSingleResult();
         return new TakenOver(((Number) counts[0]).intValue(), ((Number) counts[1]).intValue());
     }
 

@@ -72,7 +72,8 @@ public class ScanService {
     ScanService(ScanRuns runs, TargetLock lock, RunningScans running, Inventory inventory, Baseline baseline, DriftComparator comparator,
             DriftIgnore ignore, FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics,
             ScanMetrics metrics, OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, CoverageStore coverage,
-            ScanClaims claims, StateScope stateScope, FindingQueries findingQueries, ScanConfig config, Clock clock) {
+            ScanClaims claims, StateScope stateScope, FindingQueries findingQueries, ScanConfig config,
+            Clock clock) {
         this.runs = runs;
         this.lock = lock;
         this.running = running;
@@ -177,7 +178,8 @@ public class ScanService {
             List<DriftObservation> drift = ignore.apply(UnlocatedClaims.withoutUnmanagedClaimedBy(comparison.observations(),
                     expected.unlocated()));
             List<Observation> observations = new ArrayList<>(ScanObservations.of(drift));
-            observations.addAll(ScanObservations.of(compliance.violations(), waivers.active(), clock.instant()));
+            observations.addAll(ScanObservations.of(compliance.violations(), waivers.active(),
+                    clock.instant()));
             FindingChanges changes = findings.apply(scanId, scope, observations);
             snapshots.store(scanId, live);
             coverage.record(scanId, target, comparison.coverage());

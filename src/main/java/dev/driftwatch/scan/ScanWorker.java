@@ -81,8 +81,8 @@ public class ScanWorker {
         try {
             ScanClaims.TakenOver own = claims.takeOverOwn(scans.instance());
             if (own.failed() > 0) {
-                LOG.warnf("%d scans were RUNNING here when this replica last stopped; recorded as FAILED, %d queued again",
-                        own.failed(), own.requeued());
+                LOG.warnf("%d scans were RUNNING here when this replica last stopped; recorded as FAILED, %d queued"
+                        + " again", own.failed(), own.requeued());
             }
         } catch (RuntimeException e) {
             LOG.warnf("Could not close the scans of this replica's last run: %s", e.getMessage());
@@ -136,7 +136,8 @@ public class ScanWorker {
     }
 
     private void failQuietly(long scanId, Throwable cause) {
-        ScanProblem problem = new ScanProblem("scan " + scanId, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        ScanProblem problem = new ScanProblem("scan " + scanId,
+                cause.getClass().getSimpleName() + ": " + cause.getMessage());
         try {
             runs.fail(scanId, problem);
         } catch (RuntimeException e) {

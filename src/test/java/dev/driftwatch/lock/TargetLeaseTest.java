@@ -9,7 +9,8 @@ class TargetLeaseTest {
 
     @Test
     void aLeaseNamesItsTargetPurposeAndHolder() {
-        assertThatThrownBy(() -> new TargetLease(" ", LockPurpose.SCAN, "replica-1", 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new TargetLease(" ", LockPurpose.SCAN, "replica-1", 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("target");
         assertThatThrownBy(() -> new TargetLease("123456789012/us-east-1", LockPurpose.SCAN, null, 1))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -79,7 +79,8 @@ class ReplicaKillIT {
             HeldEc2.holdNext();
             long first = FencedService.requestScan(a);
             HeldEc2.awaitHolding(); // the scan is reading EC2, on one of the two
-            List<Object> run = Sql.rows(FenceDatabase.URL, "select status, scanned_by from scan_run where id = ?", first).get(0);
+            List<Object> run = Sql.rows(FenceDatabase.URL, "select status, scanned_by from scan_run where id = ?",
+                    first).get(0);
             assertThat(run.get(0)).isEqualTo("RUNNING");
             String killed = (String) run.get(1);
             String survivor = killed.equals("replica-a") ? "replica-b" : "replica-a";
@@ -91,11 +92,13 @@ class ReplicaKillIT {
 
             SecondInstance other = replicas.get(survivor);
             long retryId = await().atMost(TAKEOVER_BOUND).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                    .until(() -> retryOf(other, first), scan -> scan.isPresent() && !"QUEUED".equals(scan.get().getString("status")))
+                    .until(() -> retryOf(other, first),
+                            scan -> scan.isPresent() && !"QUEUED".equals(scan.get().getString("status")))
                     .orElseThrow().getLong("id");
             Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
             JsonPath retry = await().atMost(SCAN_BOUND).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-                    .until(() -> new JsonPath(other.get("/api/scans/" + retryId).body()), scan -> isFinished(scan.getString("status")));
+                    .until(() -> new JsonPath(other.get("/api/scans/" + retryId).body()),
+                            scan -> isFinished(scan.getString("status")));
 
             // the history: the killed run failed with the reason, a second attempt by the survivor finished it
             JsonPath failed = new JsonPath(other.get("/api/scans/" + first).body());
@@ -109,7 +112,8 @@ class ReplicaKillIT {
             assertThat(retry.getString("scannedBy")).isEqualTo(survivor);
             assertThat(retry.getInt("resourcesScanned")).isGreaterThan(STRAY_GROUPS);
             assertThat(takeover).as("from the kill until the other replica runs the scan").isLessThan(TAKEOVER_BOUND);
-            assertThat(Sql.rows(FenceDatabase.URL, "select id from scan_run where status in ('QUEUED', 'RUNNING')")).isEmpty();
+            assertThat(Sql.rows(FenceDatabase.URL, "select id from scan_run where status in ('QUEUED', 'RUNNING')"))
+                    .isEmpty();
 
             Map<String, Long> afterTakeover = findingsByFingerprint();
             assertThat(findingsPerGroup()).as("one finding per stray group")
@@ -120,7 +124,8 @@ class ReplicaKillIT {
             // an uninterrupted scan of the same cloud finds exactly the same
             JsonPath again = FencedService.awaitFinished(other, FencedService.requestScan(other));
             assertThat(again.getString("status")).isEqualTo("COMPLETE");
-            assertThat(again.getInt("findingsOpened") + again.getInt("findingsUpdated") + again.getInt("findingsResolved"))
+            assertThat(again.getInt("findingsOpened") + again.getInt("findingsUpdated")
+                    + again.getInt("findingsResolved"))
                     .as("changes found by an uninterrupted scan").isZero();
             assertThat(findingsByFingerprint()).isEqualTo(afterTakeover);
         }
@@ -161,8 +166,8 @@ class ReplicaKillIT {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try (Ec2Client ec2 = Moto.ec2(REGION)) {
             List<CompletableFuture<String>> created = IntStream.range(0, STRAY_GROUPS)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> ec2.createSecurityGroup(r -> r.groupName("stray-" + i)
-                            .description("by hand")).groupId(), pool)).toList();
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> ec2.createSecurityGroup(
+                            r -> r.groupName("stray-" + i).description("by hand")).groupId(), pool)).toList();
             return created.stream().map(CompletableFuture::join).collect(Collectors.toSet());
         } finally {
             pool.shutdown();
@@ -174,12 +179,13 @@ class ReplicaKillIT {
     }
 
     private static Map<String, Long> findingsPerGroup() {
-        return counts("select resource_id, count(*) from finding where resource_type = 'aws_security_group' group by resource_id");
+        return counts("select resource_id, count(*) from finding where resource_type = 'aws_security_group'"
+                + " group by resource_id");
     }
 
     private static Map<String, Long> eventsPerFinding() {
-        return counts("select message_key, count(*) from outbox_event where message_key in (select fingerprint from finding)"
-                + " group by message_key");
+        return counts("select message_key, count(*) from outbox_event"
+                + " where message_key in (select fingerprint from finding) group by message_key");
     }
 
     private static Map<String, Long> counts(String sql) {
@@ -191,7 +197,8 @@ class ReplicaKillIT {
     private static Optional<JsonPath> retryOf(SecondInstance replica, long scan) throws Exception {
         String body = replica.get("/api/scans").body();
         List<Object> retryOf = new JsonPath(body).getList("retryOf");
-        return IntStream.range(0, retryOf.size()).filter(i -> retryOf.get(i) instanceof Number n && n.longValue() == scan)
+        return IntStream.range(0, retryOf.size())
+                .filter(i -> retryOf.get(i) instanceof Number n && n.longValue() == scan)
                 .mapToObj(i -> new JsonPath(body).setRootPath("[" + i + "]")).findFirst();
     }
 

@@ -49,7 +49,8 @@ class ScanTakeoverIT {
         assertThat(retry.getString("trigger")).as("the orphan's").isEqualTo("schedule");
         JsonPath failed = scan(orphan);
         assertThat(failed.getString("status")).isEqualTo("FAILED");
-        assertThat(failed.getList("problems.reason")).containsExactly("replica replica-gone stopped answering during the scan");
+        assertThat(failed.getList("problems.reason"))
+                .containsExactly("replica replica-gone stopped answering during the scan");
         assertThat(failed.getString("finishedAt")).isNotNull();
     }
 
@@ -66,7 +67,8 @@ class ScanTakeoverIT {
         assertThat(fresh.getString("trigger")).isEqualTo("api");
         JsonPath failed = scan(orphan);
         assertThat(failed.getString("status")).isEqualTo("FAILED");
-        assertThat(failed.getList("problems.reason")).containsExactly("replica replica-gone stopped answering during the scan",
+        assertThat(failed.getList("problems.reason")).containsExactly(
+                "replica replica-gone stopped answering during the scan",
                 "not retried: 3 of 3 attempts made (driftwatch.scan.max-attempts)");
         assertThat(retries(orphan)).isZero();
     }
@@ -74,7 +76,8 @@ class ScanTakeoverIT {
     private long orphan(int attempt) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into scan_run"
                         + " (account, region, trigger_source, status, requested_at, started_at, scanned_by, attempt)"
-                        + " values (:account, :region, 'schedule', 'RUNNING', :at, :at, 'replica-gone', :attempt) returning id")
+                        + " values (:account, :region, 'schedule', 'RUNNING', :at, :at, 'replica-gone', :attempt)"
+                        + " returning id")
                 .setParameter("account", Moto.ACCOUNT).setParameter("region", REGION).setParameter("at", Instant.now())
                 .setParameter("attempt", attempt).getSingleResult()).longValue());
     }
