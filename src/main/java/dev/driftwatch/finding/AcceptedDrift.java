@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,9 +35,11 @@ public class AcceptedDrift implements IgnoreRuleSource {
     }
 
     private final FindingEvents events;
+    private final Clock clock;
 
-    AcceptedDrift(FindingEvents events) {
+    AcceptedDrift(FindingEvents events, Clock clock) {
         this.events = events;
+        this.clock = clock;
     }
 
     /** A scan writing the same findings meanwhile makes it run again on what the scan wrote: neither is lost. */
@@ -47,7 +50,7 @@ public class AcceptedDrift implements IgnoreRuleSource {
     }
 
     private List<AcceptedDriftView> acceptOpen(Filter filter, String reason, String acceptedBy) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<AcceptedDriftView> accepted = new ArrayList<>();
         for (FindingEntity finding : openDrift(filter)) {
             List<String> paths = finding.kind == FindingKind.CHANGED
@@ -75,7 +78,7 @@ public class AcceptedDrift implements IgnoreRuleSource {
         if (entry == null || entry.revokedAt != null) {
             return false;
         }
-        entry.revokedAt = Instant.now();
+        entry.revokedAt = clock.instant();
         return true;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftwatch.resource.AttributeDiff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -20,15 +21,17 @@ public class FindingLifecycle {
 
     private final FindingEvents events;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    FindingLifecycle(FindingEvents events, ObjectMapper mapper) {
+    FindingLifecycle(FindingEvents events, ObjectMapper mapper, Clock clock) {
         this.events = events;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     @Transactional
     public FindingChanges apply(long scanId, ResolutionScope scope, List<Observation> observations) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Map<String, FindingEntity> known = new HashMap<>();
         FindingEntity.<FindingEntity>list("account = ?1 and region = ?2 and status in ?3", scope.account(), scope.region(),
                 List.of(FindingStatus.OPEN, FindingStatus.SUPPRESSED)).forEach(f -> known.put(f.fingerprint, f));

@@ -11,7 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -40,15 +40,17 @@ public class ResourceSnapshotStore {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    ResourceSnapshotStore(AgroalDataSource dataSource, ObjectMapper mapper) {
+    ResourceSnapshotStore(AgroalDataSource dataSource, ObjectMapper mapper, Clock clock) {
         this.dataSource = dataSource;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     @Transactional
     public void store(long scanId, InventorySnapshot snapshot) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant()); // first and last seen
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 for (CloudResource r : snapshot.resources()) {

@@ -28,6 +28,7 @@ public class TargetLock {
     /** Namespace of driftwatch's advisory locks (first key of the two-key form). */
     static final int NAMESPACE = 0x44575343;
     private static final int LOCK_ATTEMPTS = 3;
+    // acquired_at on the database's clock: the one clock every replica taking the lock shares
     private static final String TAKE = """
             insert into target_lease (target, generation, purpose, holder, acquired_at) values (?, 1, ?, ?, now())
             on conflict (target) do update set generation = target_lease.generation + 1, purpose = excluded.purpose,
@@ -40,8 +41,12 @@ public class TargetLock {
         this.dataSource = dataSource;
     }
 
-    /** Runs the work while holding the target, waiting for another holder to finish first. */
-    public <T> T whileHolding(String target, String purpose, String holder, Function<TargetLease, T> work) {
+    /**
+     * Runs the work while holding the target, waiting for another holder (of any purpose) to finish first.
+     *
+     * @param holder the replica taking it, as its records name it
+     */
+    public <T> T whileHolding(String target, LockPurpose purpose, String holder, Function<TargetLease, T> work) {
         try (Connection connection = locked(target)) {
             try {
                 return work.apply(take(connection, target, purpose, holder));
@@ -96,10 +101,11 @@ public class TargetLock {
                 + " and generation = ?2").setParameter(1, lease.target()).setParameter(2, lease.generation()).executeUpdate();
     }
 
-    private static TargetLease take(Connection connection, String target, String purpose, String holder) throws SQLException {
+    private static TargetLease take(Connection connection, String target, LockPurpose purpose, String holder)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(TAKE)) {
             statement.setString(1, target);
-            statement.setString(2, purpose);
+            statement.setString(2, purpose.recorded());
             statement.setString(3, holder);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();

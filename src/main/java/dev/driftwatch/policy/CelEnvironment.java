@@ -11,6 +11,7 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -23,7 +24,8 @@ final class CelEnvironment {
     private final CelCompiler compiler;
     private final CelRuntime runtime;
 
-    CelEnvironment(int maxLength, int maxNesting, int maxIterations) {
+    /** @param clock what {@code age_days} counts to */
+    CelEnvironment(int maxLength, int maxNesting, int maxIterations, Clock clock) {
         CelOptions options = CelOptions.current()
                 .maxExpressionCodePointSize(maxLength)
                 .maxParseRecursionDepth(maxNesting)
@@ -58,7 +60,8 @@ final class CelEnvironment {
                         CelFunctionBinding.from("cidr_contains_string_string", String.class, String.class, PolicyFunctions::cidrContains),
                         CelFunctionBinding.from("port_in_range_int_int_int", List.of(Long.class, Long.class, Long.class),
                                 args -> PolicyFunctions.portInRange((Long) args[0], (Long) args[1], (Long) args[2])),
-                        CelFunctionBinding.from("age_days_string", String.class, PolicyFunctions::ageDays),
+                        CelFunctionBinding.from("age_days_string", String.class,
+                                t -> PolicyFunctions.ageDays(t, clock.instant())),
                         CelFunctionBinding.from("tag_dyn_string", Object.class, String.class, PolicyFunctions::tag),
                         CelFunctionBinding.from("missing_tags_dyn_dyn", Object.class, Object.class, PolicyFunctions::missingTags))
                 .build();

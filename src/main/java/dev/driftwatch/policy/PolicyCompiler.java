@@ -6,6 +6,7 @@ import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,9 +18,15 @@ public final class PolicyCompiler {
     private final CelEnvironment cel;
     private final int maxLength;
 
+    /** For checking policy files outside the service: {@code age_days} counts to the system clock's now. */
     public PolicyCompiler(Set<String> knownTypes, int maxLength, int maxNesting, int maxIterations) {
+        this(knownTypes, maxLength, maxNesting, maxIterations, Clock.systemUTC());
+    }
+
+    /** @param clock the service's clock, which {@code age_days} counts to */
+    public PolicyCompiler(Set<String> knownTypes, int maxLength, int maxNesting, int maxIterations, Clock clock) {
         this.parser = new PolicyParser(knownTypes);
-        this.cel = new CelEnvironment(maxLength, maxNesting, maxIterations);
+        this.cel = new CelEnvironment(maxLength, maxNesting, maxIterations, clock);
         this.maxLength = maxLength;
     }
 

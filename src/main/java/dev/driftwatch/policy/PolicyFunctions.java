@@ -45,12 +45,12 @@ final class PolicyFunctions {
         return from <= port && port <= to;
     }
 
-    /** Whole days since an RFC 3339 time; 0 for an empty or unreadable one. */
-    static long ageDays(String timestamp) {
+    /** Whole days from an RFC 3339 time to {@code now}; 0 for an empty or unreadable one. */
+    static long ageDays(String timestamp, Instant now) {
         try {
             Instant then = timestamp.length() > 10 && timestamp.charAt(10) == 'T' && !timestamp.endsWith("Z")
                     && !timestamp.contains("+") ? Instant.parse(timestamp + "Z") : OffsetDateTime.parse(timestamp).toInstant();
-            return Duration.between(then, Instant.now()).toDays();
+            return Duration.between(then, now).toDays();
         } catch (RuntimeException e) {
             return 0;
         }

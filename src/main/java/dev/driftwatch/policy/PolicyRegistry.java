@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,10 +41,10 @@ public class PolicyRegistry {
     private final Map<Path, Entry> byFile = new HashMap<>();
     private volatile LoadedPolicies current = new LoadedPolicies(List.of(), List.of(), List.of());
 
-    PolicyRegistry(PolicyConfig config, Inventory inventory, MeterRegistry registry) {
+    PolicyRegistry(PolicyConfig config, Inventory inventory, MeterRegistry registry, Clock clock) {
         this.config = config;
         this.compiler = new PolicyCompiler(knownTypes(inventory), config.maxExpressionLength(), config.maxNesting(),
-                config.maxIterations());
+                config.maxIterations(), clock);
         Gauge.builder("driftwatch.policy.errors", this, r -> r.current.errors().size())
                 .description("Policy files that could not be used").register(registry);
         Gauge.builder("driftwatch.policies.loaded", this, r -> r.current.policies().size())

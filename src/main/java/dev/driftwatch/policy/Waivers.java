@@ -2,12 +2,18 @@ package dev.driftwatch.policy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /** Waivers: granted with an owner, a reason and an expiry; expired ones stop applying without anyone acting. */
 @ApplicationScoped
 public class Waivers {
+
+    private final Clock clock;
+
+    Waivers(Clock clock) {
+        this.clock = clock;
+    }
 
     @Transactional
     public Waiver grant(Waiver waiver) {
@@ -21,7 +27,7 @@ public class Waivers {
         if (blank(waiver.reason())) {
             problems.add("reason is required");
         }
-        if (waiver.expiresAt() == null || !waiver.expiresAt().isAfter(Instant.now())) {
+        if (waiver.expiresAt() == null || !waiver.expiresAt().isAfter(clock.instant())) {
             problems.add("expiresAt must be in the future");
         }
         if (blank(waiver.resourceId()) == (blank(waiver.tagKey()) || blank(waiver.tagValue()))) {
@@ -38,7 +44,7 @@ public class Waivers {
         entity.owner = waiver.owner();
         entity.reason = waiver.reason();
         entity.expiresAt = waiver.expiresAt();
-        entity.createdAt = Instant.now();
+        entity.createdAt = clock.instant();
         entity.persist();
         return Waiver.of(entity);
     }
@@ -46,7 +52,7 @@ public class Waivers {
     /** Waivers that have not expired. */
     @Transactional
     public List<Waiver> active() {
-        return WaiverEntity.<WaiverEntity>list("expiresAt > ?1", Instant.now()).stream().map(Waiver::of).toList();
+        return WaiverEntity.<WaiverEntity>list("expiresAt > ?1", clock.instant()).stream().map(Waiver::of).toList();
     }
 
     @Transactional

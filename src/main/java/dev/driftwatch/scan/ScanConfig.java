@@ -43,9 +43,17 @@ public interface ScanConfig {
     int concurrency();
 
     /**
-     * A replica not heard from for this long is taken as gone: its RUNNING scans are failed, so their
-     * targets can be scanned again. At least three poll intervals.
+     * A replica not heard from for this long is taken as gone: its RUNNING scans are failed, and queued again
+     * for another replica to take over ({@link #maxAttempts()}). At least three poll intervals.
      */
     @WithDefault("60s")
     Duration replicaTimeout();
+
+    /**
+     * Runs of one scan request at most: a scan cut short by its replica's end (gone, or restarted) is queued
+     * again as a new run until this many have been tried; then it stays FAILED with the reason. 1: no retry.
+     */
+    @WithDefault("3")
+    @Min(1)
+    int maxAttempts();
 }

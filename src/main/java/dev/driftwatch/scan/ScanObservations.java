@@ -23,8 +23,8 @@ final class ScanObservations {
                 .toList();
     }
 
-    static List<Observation> of(List<PolicyViolation> violations, List<Waiver> waivers) {
-        Instant now = Instant.now();
+    /** @param now the service's clock's now, against which waivers expire */
+    static List<Observation> of(List<PolicyViolation> violations, List<Waiver> waivers, Instant now) {
         return violations.stream().map(v -> {
             CloudResource r = v.resource();
             PolicyDefinition p = v.policy();

@@ -49,7 +49,8 @@ public class ScanRequests {
 
     public List<ScanView> request(List<ScanTarget> targets, String trigger) {
         List<ScanView> queued = QuarkusTransaction.requiringNew().call(() -> {
-            claims.failOrphans(config.replicaTimeout()); // a scan of a replica that is gone does not answer for its target
+            // a scan of a replica that is gone does not answer for its target: it is taken over
+            claims.takeOverOrphans(config.replicaTimeout());
             return targets.stream().map(target -> {
                 ScanRuns.Queued request = runs.queueOnce(target, trigger);
                 if (request.created()) {

@@ -46,6 +46,11 @@ public class ScanRunEntity extends PanacheEntityBase {
     /** The replica that ran the scan. */
     @Column(name = "scanned_by")
     public String scannedBy;
+    /** 1 for a requested scan; one more for each run that takes over from a run cut short. */
+    public int attempt = 1;
+    /** The run cut short that this one takes over from. */
+    @Column(name = "retry_of")
+    public Long retryOf;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<ScanProblem> problems = new ArrayList<>();
 }

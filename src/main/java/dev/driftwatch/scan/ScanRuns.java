@@ -7,7 +7,7 @@ import dev.driftwatch.resource.ScanTarget;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +21,11 @@ public class ScanRuns {
     }
 
     private final ScanClaims claims;
+    private final Clock clock;
 
-    ScanRuns(ScanClaims claims) {
+    ScanRuns(ScanClaims claims, Clock clock) {
         this.claims = claims;
+        this.clock = clock;
     }
 
     /** Queues a scan of the target, or answers the one already queued or running for it. */
@@ -54,7 +56,7 @@ public class ScanRuns {
     void start(long scanId, String instance) {
         ScanRunEntity run = ScanRunEntity.findById(scanId);
         run.status = ScanStatus.RUNNING;
-        run.startedAt = Instant.now();
+        run.startedAt = clock.instant();
         run.scannedBy = instance;
     }
 
@@ -66,7 +68,7 @@ public class ScanRuns {
             return;
         }
         run.status = ScanStatus.FAILED;
-        run.finishedAt = Instant.now();
+        run.finishedAt = clock.instant();
         run.problems = List.of(problem);
     }
 
@@ -84,7 +86,7 @@ public class ScanRuns {
         problems.addAll(otherProblems);
         ScanRunEntity run = ScanRunEntity.findById(scanId);
         run.status = problems.isEmpty() ? ScanStatus.COMPLETE : ScanStatus.PARTIAL;
-        run.finishedAt = Instant.now();
+        run.finishedAt = clock.instant();
         run.resourcesScanned = live.resources().size();
         run.findingsOpened = changes.opened();
         run.findingsUpdated = changes.updated();

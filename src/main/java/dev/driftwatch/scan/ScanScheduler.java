@@ -4,8 +4,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
@@ -31,10 +31,12 @@ public class ScanScheduler {
 
     private final Instance<Scheduler> scheduler; // looked up only when scans are on: the check runs without Quartz
     private final ScanConfig config;
+    private final Clock clock;
 
-    ScanScheduler(Instance<Scheduler> scheduler, ScanConfig config) {
+    ScanScheduler(Instance<Scheduler> scheduler, ScanConfig config, Clock clock) {
         this.scheduler = scheduler;
         this.config = config;
+        this.clock = clock;
     }
 
     void schedule(@Observes StartupEvent event) throws SchedulerException {
@@ -55,7 +57,7 @@ public class ScanScheduler {
         Trigger trigger = TriggerBuilder.newTrigger()
                 .withIdentity(EVERY_INTERVAL)
                 .forJob(ROUND)
-                .startAt(Date.from(Instant.now().plus(config.initialDelay())))
+                .startAt(Date.from(clock.instant().plus(config.initialDelay())))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(intervalMillis)
                         .repeatForever()

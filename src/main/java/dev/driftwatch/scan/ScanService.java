@@ -19,6 +19,7 @@ import dev.driftwatch.finding.ResolutionScope;
 import dev.driftwatch.inventory.Inventory;
 import dev.driftwatch.inventory.InventorySnapshot;
 import dev.driftwatch.inventory.ResourceSnapshotStore;
+import dev.driftwatch.lock.LockPurpose;
 import dev.driftwatch.lock.LostTargetLock;
 import dev.driftwatch.lock.TargetLease;
 import dev.driftwatch.lock.TargetLock;
@@ -27,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.driftwatch.finding.Observation;
 import dev.driftwatch.policy.PolicyEvaluator;
 import dev.driftwatch.policy.Waivers;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,12 +66,14 @@ public class ScanService {
     private final ScanClaims claims;
     private final StateScope stateScope;
     private final FindingQueries findingQueries;
+    private final Clock clock;
     private final String instance;
 
     ScanService(ScanRuns runs, TargetLock lock, RunningScans running, Inventory inventory, Baseline baseline, DriftComparator comparator,
             DriftIgnore ignore, FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics,
             ScanMetrics metrics, OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, CoverageStore coverage,
-            ScanClaims claims, StateScope stateScope, FindingQueries findingQueries, ScanConfig config) {
+            ScanClaims claims, StateScope stateScope, FindingQueries findingQueries, ScanConfig config,
+            Clock clock) {
         this.runs = runs;
         this.lock = lock;
         this.running = running;
@@ -88,6 +92,7 @@ public class ScanService {
         this.claims = claims;
         this.stateScope = stateScope;
         this.findingQueries = findingQueries;
+        this.clock = clock;
         this.instance = config.instanceId().orElseGet(ScanService::hostAndPid);
     }
 
@@ -110,10 +115,12 @@ public class ScanService {
             return;
         }
         try {
-            lock.whileHolding(target.toString(), "scan", instance, lease -> {
+            lock.whileHolding(target.toString(), LockPurpose.SCAN, instance, lease -> {
                 runUnder(lease, scanId, target);
                 return null;
             });
+        } catch (ScanEndNotRecorded e) {
+            throw e; // the worker records it later
         } catch (RuntimeException e) { // the lock could not be taken: the scan is not left RUNNING for nobody
             LOG.errorf("Scan %d of %s not run: %s", scanId, target, e.getMessage());
             failSafely(scanId, new ScanProblem("target lock of " + target, e.getMessage()));
@@ -140,9 +147,9 @@ public class ScanService {
             } else {
                 LOG.errorf(e, "Scan %d of %s failed", scanId, target);
             }
+            metrics.recordFailure(target, ScanStatus.FAILED, System.nanoTime() - started);
             failSafely(scanId, new ScanProblem("scan of " + target, e instanceof LostTargetLock ? e.getMessage()
                     : e.getClass().getSimpleName() + ": " + e.getMessage()));
-            metrics.recordFailure(target, ScanStatus.FAILED, System.nanoTime() - started);
         } finally {
             running.remove(scanId);
         }
@@ -171,7 +178,8 @@ public class ScanService {
             List<DriftObservation> drift = ignore.apply(UnlocatedClaims.withoutUnmanagedClaimedBy(comparison.observations(),
                     expected.unlocated()));
             List<Observation> observations = new ArrayList<>(ScanObservations.of(drift));
-            observations.addAll(ScanObservations.of(compliance.violations(), waivers.active()));
+            observations.addAll(ScanObservations.of(compliance.violations(), waivers.active(),
+                    clock.instant()));
             FindingChanges changes = findings.apply(scanId, scope, observations);
             snapshots.store(scanId, live);
             coverage.record(scanId, target, comparison.coverage());
@@ -186,7 +194,10 @@ public class ScanService {
                 live.resources().size(), changes.opened(), changes.updated(), changes.resolved());
     }
 
-    /** A scan is never left RUNNING for want of one attempt: the database may just have restarted. */
+    /**
+     * A scan is never left RUNNING for want of one attempt: the database may just have restarted. After the
+     * last attempt {@link ScanEndNotRecorded} hands it to the worker, which tries again at each look.
+     */
     private void failSafely(long scanId, ScanProblem problem) {
         for (int attempt = 1;; attempt++) {
             try {
@@ -194,8 +205,7 @@ public class ScanService {
                 return;
             } catch (RuntimeException e) {
                 if (attempt == FAIL_ATTEMPTS) {
-                    LOG.errorf("Scan %d could not be marked FAILED: %s", scanId, e.getMessage());
-                    return;
+                    throw new ScanEndNotRecorded(scanId, problem, e);
                 }
                 pause(Duration.ofSeconds(attempt));
             }

@@ -4,7 +4,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,6 +34,8 @@ public class ScanWorker {
     private final Semaphore slots;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scan-poller"));
     private final ExecutorService scanners;
+    /** Scans of this replica that ended but could not be marked FAILED yet; tried again at each look. */
+    private final Map<Long, ScanProblem> unrecorded = new ConcurrentHashMap<>();
 
     ScanWorker(ScanClaims claims, ScanService scans, ScanRuns runs, ScanConfig config, RunningScans running) {
         this.claims = claims;
@@ -75,9 +79,10 @@ public class ScanWorker {
 
     private void failOwnScans() {
         try {
-            int failed = claims.failOwn(scans.instance());
-            if (failed > 0) {
-                LOG.warnf("%d scans were RUNNING here when this replica last stopped; recorded as FAILED", failed);
+            ScanClaims.TakenOver own = claims.takeOverOwn(scans.instance());
+            if (own.failed() > 0) {
+                LOG.warnf("%d scans were RUNNING here when this replica last stopped; recorded as FAILED, %d queued"
+                        + " again", own.failed(), own.requeued());
             }
         } catch (RuntimeException e) {
             LOG.warnf("Could not close the scans of this replica's last run: %s", e.getMessage());
@@ -87,10 +92,11 @@ public class ScanWorker {
     private void poll() {
         try {
             claims.heartbeat(scans.instance());
-            int orphans = claims.failOrphans(config.replicaTimeout());
-            if (orphans > 0) {
-                LOG.warnf("%d RUNNING scans belonged to replicas not heard from for %s; recorded as FAILED", orphans,
-                        config.replicaTimeout());
+            recordEnds();
+            ScanClaims.TakenOver orphans = claims.takeOverOrphans(config.replicaTimeout());
+            if (orphans.failed() > 0) {
+                LOG.warnf("%d RUNNING scans belonged to replicas not heard from for %s; recorded as FAILED, %d queued"
+                        + " again", orphans.failed(), config.replicaTimeout(), orphans.requeued());
             }
             // A stopping replica (SIGTERM) leaves queued scans QUEUED for the other replicas.
             while (!running.stopping() && slots.tryAcquire()) {
@@ -116,7 +122,10 @@ public class ScanWorker {
     private void runAndFreeSlot(long scanId) {
         try {
             scans.runClaimed(scanId);
-        } catch (RuntimeException e) {
+        } catch (ScanEndNotRecorded e) {
+            LOG.errorf("%s; trying again at each look", e.getMessage());
+            unrecorded.put(scanId, e.problem());
+        } catch (RuntimeException | Error e) {
             // e.g. the lock could not be taken: the scan must not stay RUNNING under a live replica's name
             LOG.errorf(e, "Scan %d could not be run", scanId);
             failQuietly(scanId, e);
@@ -126,11 +135,23 @@ public class ScanWorker {
         }
     }
 
-    private void failQuietly(long scanId, RuntimeException cause) {
+    private void failQuietly(long scanId, Throwable cause) {
+        ScanProblem problem = new ScanProblem("scan " + scanId,
+                cause.getClass().getSimpleName() + ": " + cause.getMessage());
         try {
-            runs.fail(scanId, new ScanProblem("scan " + scanId, cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+            runs.fail(scanId, problem);
         } catch (RuntimeException e) {
-            LOG.warnf("Scan %d stays RUNNING until this replica restarts: %s", scanId, e.getMessage());
+            LOG.warnf("Scan %d could not be marked FAILED, trying again at each look: %s", scanId, e.getMessage());
+            unrecorded.put(scanId, problem);
         }
+    }
+
+    /** A scan that ended here is never left RUNNING under this live replica's name, where no other takes it. */
+    private void recordEnds() {
+        unrecorded.forEach((scanId, problem) -> {
+            runs.fail(scanId, problem); // a failure here waits for the next look
+            unrecorded.remove(scanId);
+            LOG.infof("Scan %d recorded as FAILED: %s", scanId, problem.reason());
+        });
     }
 }

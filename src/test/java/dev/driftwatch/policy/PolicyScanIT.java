@@ -9,10 +9,12 @@ import dev.driftwatch.testsupport.FindingEventLog;
 import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.Scans;
+import dev.driftwatch.testsupport.TestClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +44,19 @@ class PolicyScanIT {
     private static final IpPermission SSH_FROM_ANYWHERE = IpPermission.builder().ipProtocol("tcp").fromPort(22).toPort(22)
             .ipRanges(r -> r.cidrIp("0.0.0.0/0")).build();
 
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void cleanSlate() throws IOException {
         Database.cleanSlate();
         removePolicies();
     }
 
-    /** The other tests share the service: leave it without policies. */
+    /** The other tests share the service: leave it without policies, and its clock on time. */
     @AfterEach
     void removePolicies() throws IOException {
+        clock.reset();
         if (Files.isDirectory(AWAY) && !Files.exists(DIR)) {
             Files.move(AWAY, DIR);
         }
@@ -116,16 +122,17 @@ class PolicyScanIT {
         assertThat(pack.getInt("errors[0].line")).isEqualTo(5);
         assertThat(given().get("/q/metrics").asString()).contains("driftwatch_policy_errors 1.0");
 
-        // A waiver for a few seconds: the finding is suppressed, visible, and comes back when it lapses. Long enough
-        // to outlast one scan on a loaded machine (a scan here can take 10 s; with 6 s the waiver lapsed mid-scan).
-        Instant expiry = Instant.now().plusSeconds(20);
+        // A waiver for an hour: the finding is suppressed, visible, and comes back when it lapses (the service's
+        // clock is moved past the expiry, rather than waiting for it).
+        Instant expiry = clock.instant().plus(Duration.ofHours(1));
         given().contentType(ContentType.JSON).body(Map.of("policyId", "sg-ssh-open-to-world", "resourceId", open,
                 "owner", "platform-team", "reason", "bastion until the VPN is ready", "expiresAt", expiry.toString()))
                 .post("/api/waivers").then().statusCode(201);
         Scans.scanAndWait(REGION);
         assertThat(violations("SUPPRESSED").getList("resourceId")).containsExactly(open);
         assertThat(violations("OPEN").getList("")).isEmpty();
-        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(expiry));
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        assertThat(clock.instant()).isAfter(expiry);
         Scans.scanAndWait(REGION);
         assertThat(violations("OPEN").getList("resourceId")).containsExactly(open);
 
