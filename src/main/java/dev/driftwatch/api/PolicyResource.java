@@ -27,7 +27,8 @@ public class PolicyResource {
 
         static PolicySummary of(PolicyDefinition d) {
             String mode = d.remediation() == null ? "report" : d.remediation().mode().label();
-            return new PolicySummary(d.id(), d.title(), d.severity().name(), d.resource(), d.references(), mode, d.file());
+            return new PolicySummary(d.id(), d.title(), d.severity().name(), d.resource(), d.references(), mode,
+                    d.file());
         }
     }
 

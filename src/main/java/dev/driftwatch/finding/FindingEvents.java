@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class FindingEvents {
 
-    public static final String TOPIC = FindingEvent.TOPIC;
-
     private final Outbox outbox;
 
     FindingEvents(Outbox outbox) {

@@ -83,18 +83,21 @@ final class PolicyParser {
             return null;
         }
         if (!node.isObject()) {
-            errors.add(at(file, text, "remediation", "remediation must be a mapping with mode, action and precondition"));
+            errors.add(at(file, text, "remediation",
+                    "remediation must be a mapping with mode, action and precondition"));
             return null;
         }
         String label = node.path("mode").asText("report");
         RemediationSpec.Mode mode = RemediationSpec.Mode.ofLabel(label);
         if (mode == null) {
-            errors.add(at(file, text, "remediation.mode", "remediation mode must be auto, approve, ticket or report, not '" + label + "'"));
+            errors.add(at(file, text, "remediation.mode",
+                    "remediation mode must be auto, approve, ticket or report, not '" + label + "'"));
         }
         if ((mode == null || mode.needsAction()) && node.path("action").asText().isEmpty()) {
             errors.add(at(file, text, "remediation.mode", "remediation mode '" + label + "' needs an action"));
         }
-        return mode == null ? null : new RemediationSpec(mode, node.path("action").asText(null), node.path("precondition").asText(null));
+        return mode == null ? null
+                : new RemediationSpec(mode, node.path("action").asText(null), node.path("precondition").asText(null));
     }
 
     private static PolicyDefinition.Scope scope(JsonNode node) {

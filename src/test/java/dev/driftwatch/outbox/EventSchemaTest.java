@@ -66,18 +66,21 @@ class EventSchemaTest {
         }
         JsonNode root = EventSchemas.root(ScanRequested.TOPIC);
         JsonNode data = root.path("properties").path("data");
-        assertThat(EventSchemas.disagreements(Grown.class, root, data)).containsExactly("Grown.priority is not in the schema");
+        assertThat(EventSchemas.disagreements(Grown.class, root, data))
+                .containsExactly("Grown.priority is not in the schema");
         assertThat(EventSchemas.disagreements(Shrunk.class, root, data))
                 .containsExactly("Shrunk.trigger is in the schema but not in the record");
     }
 
     @Test
     void findingEventsAsWrittenAreValidAndReadBackIntoTheSameRecord() {
-        RemediationSpec revoke = new RemediationSpec(RemediationSpec.Mode.APPROVE, "revoke-world-ingress", "size(resource.ingress) > 0");
+        RemediationSpec revoke = new RemediationSpec(RemediationSpec.Mode.APPROVE, "revoke-world-ingress",
+                "size(resource.ingress) > 0");
+        RemediationSpec ticket = new RemediationSpec(RemediationSpec.Mode.TICKET, null, null);
         List<FindingEvent> events = List.of(
                 new FindingEvent(FindingEvent.Change.OPENED, drift()),
                 new FindingEvent(FindingEvent.Change.UPDATED, violation(revoke)),
-                new FindingEvent(FindingEvent.Change.RESOLVED, violation(new RemediationSpec(RemediationSpec.Mode.TICKET, null, null))),
+                new FindingEvent(FindingEvent.Change.RESOLVED, violation(ticket)),
                 new FindingEvent(FindingEvent.Change.ACCEPTED, violation(null)));
         for (FindingEvent event : events) {
             String message = CODEC.write(event, UUID.randomUUID(), SEEN);
@@ -104,7 +107,8 @@ class EventSchemaTest {
     @Test
     void theSchemaRefusesAnEventThatBreaksIt() {
         String valid = CODEC.write(new FindingEvent(FindingEvent.Change.OPENED, drift()), UUID.randomUUID(), SEEN);
-        assertThat(EventSchemas.violations(FindingEvent.TOPIC, valid.replace("\"CHANGED\"", "\"SIDEWAYS\""))).isNotEmpty();
+        assertThat(EventSchemas.violations(FindingEvent.TOPIC, valid.replace("\"CHANGED\"", "\"SIDEWAYS\"")))
+                .isNotEmpty();
         assertThat(EventSchemas.violations(FindingEvent.TOPIC, valid.replace("\"fingerprint\":", "\"fingerprints\":")))
                 .isNotEmpty();
         assertThat(EventSchemas.violations(ScanRequested.TOPIC, valid)).isNotEmpty();
@@ -113,16 +117,19 @@ class EventSchemaTest {
     @Test
     void theCodecRefusesWhatItCannotReadFaithfully() {
         String valid = CODEC.write(new FindingEvent(FindingEvent.Change.OPENED, drift()), UUID.randomUUID(), SEEN);
-        assertThat(CODEC.read(valid.replace("\"schemaversion\":\"1.1\"", "\"schemaversion\":\"1.7\""), FindingEvent.FORMAT)
-                .event().data().kind()).as("a later minor version").isEqualTo(FindingKind.CHANGED);
-        assertThatThrownBy(() -> CODEC.read(valid.replace("\"schemaversion\":\"1.1\"", "\"schemaversion\":\"2\""),
-                FindingEvent.FORMAT)).isInstanceOf(UnreadableEventException.class).hasMessageContaining("schema version 2");
+        String later = valid.replace("\"schemaversion\":\"1.1\"", "\"schemaversion\":\"1.7\"");
+        assertThat(CODEC.read(later, FindingEvent.FORMAT).event().data().kind()).as("a later minor version")
+                .isEqualTo(FindingKind.CHANGED);
+        String major = valid.replace("\"schemaversion\":\"1.1\"", "\"schemaversion\":\"2\"");
+        assertThatThrownBy(() -> CODEC.read(major, FindingEvent.FORMAT)).isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("schema version 2");
         assertThatThrownBy(() -> CODEC.read(valid.replace("finding.opened", "finding.exploded"), FindingEvent.FORMAT))
                 .isInstanceOf(UnreadableEventException.class);
         assertThatThrownBy(() -> CODEC.read(valid.replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\""),
                 FindingEvent.FORMAT)).isInstanceOf(UnreadableEventException.class);
         assertThatThrownBy(() -> CODEC.read(valid, ScanRequested.FORMAT)).isInstanceOf(UnreadableEventException.class);
-        assertThatThrownBy(() -> CODEC.read("not json", FindingEvent.FORMAT)).isInstanceOf(UnreadableEventException.class);
+        assertThatThrownBy(() -> CODEC.read("not json", FindingEvent.FORMAT))
+                .isInstanceOf(UnreadableEventException.class);
     }
 
     private static FindingView drift() {
@@ -136,7 +143,7 @@ class EventSchemaTest {
     private static FindingView violation(RemediationSpec remediation) {
         return new FindingView(8, "fp-violation", FindingKind.VIOLATION, FindingStatus.RESOLVED, 3, "123456789012",
                 "global", "aws_s3_bucket", "logs", "s3-bucket-public", "HIGH", "Buckets are not public",
-                "bucket logs is public", List.of("CIS-AWS-2.1.5"), null, null, List.of(), SEEN, SEEN, SEEN.plusSeconds(5),
-                remediation);
+                "bucket logs is public", List.of("CIS-AWS-2.1.5"), null, null, List.of(), SEEN, SEEN,
+                SEEN.plusSeconds(5), remediation);
     }
 }

@@ -67,8 +67,8 @@ class PolicyRemediationIT {
 
             Map<String, Object> sshFinding = violation("sg-ssh-open-to-world", group);
             Map<String, Object> rdpFinding = violation("sg-rdp-open-to-world", group);
-            assertThat(sshFinding.get("remediation")).isEqualTo(Map.of("mode", "APPROVE", "action", "revoke-world-ingress",
-                    "precondition", PRECONDITION));
+            assertThat(sshFinding.get("remediation"))
+                    .isEqualTo(Map.of("mode", "APPROVE", "action", "revoke-world-ingress", "precondition", PRECONDITION));
             assertThat(rdpFinding).doesNotContainKey("remediation");
 
             String sshKey = (String) sshFinding.get("fingerprint");
@@ -114,10 +114,12 @@ class PolicyRemediationIT {
                 .get("/api/findings").then().statusCode(200).extract().jsonPath();
         return page.<Map<String, Object>>getList("").stream()
                 .filter(f -> policyId.equals(f.get("policyId")) && resourceId.equals(f.get("resourceId")))
-                .findFirst().orElseThrow(() -> new AssertionError("no open violation of " + policyId + " on " + resourceId));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no open violation of " + policyId + " on " + resourceId));
     }
 
     private static IpPermission world(int port) {
-        return IpPermission.builder().ipProtocol("tcp").fromPort(port).toPort(port).ipRanges(r -> r.cidrIp("0.0.0.0/0")).build();
+        return IpPermission.builder().ipProtocol("tcp").fromPort(port).toPort(port)
+                .ipRanges(r -> r.cidrIp("0.0.0.0/0")).build();
     }
 }

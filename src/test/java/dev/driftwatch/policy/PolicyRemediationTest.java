@@ -28,8 +28,8 @@ class PolicyRemediationTest {
                   action: revoke-world-ingress
                   precondition: size(resource.ingress) > 0
                 """);
-        assertThat(policy.remediation()).isEqualTo(new RemediationSpec(RemediationSpec.Mode.APPROVE, "revoke-world-ingress",
-                "size(resource.ingress) > 0"));
+        assertThat(policy.remediation()).isEqualTo(
+                new RemediationSpec(RemediationSpec.Mode.APPROVE, "revoke-world-ingress", "size(resource.ingress) > 0"));
         assertThat(parser.parse("t.yaml", POLICY + "remediation:\n  mode: ticket\n").remediation())
                 .isEqualTo(new RemediationSpec(RemediationSpec.Mode.TICKET, null, null));
     }
@@ -41,14 +41,16 @@ class PolicyRemediationTest {
 
     @Test
     void aBadModeIsNamedWithItsFileLineAndField() {
-        assertThatThrownBy(() -> parser.parse("teams/network/sg.yaml", POLICY + "remediation:\n  action: fix\n  mode: Auto!\n"))
+        String badMode = POLICY + "remediation:\n  action: fix\n  mode: Auto!\n";
+        assertThatThrownBy(() -> parser.parse("teams/network/sg.yaml", badMode))
                 .isInstanceOfSatisfying(PolicyException.class, e -> assertThat(e.errors()).singleElement()
                         .satisfies(error -> {
                             assertThat(error.file()).isEqualTo("teams/network/sg.yaml");
                             assertThat(error.line()).isEqualTo(9);
                             assertThat(error.reason()).contains("remediation mode", "'Auto!'");
                         }))
-                .hasMessage("teams/network/sg.yaml:9: remediation mode must be auto, approve, ticket or report, not 'Auto!'");
+                .hasMessage("teams/network/sg.yaml:9: remediation mode must be auto, approve, ticket or report,"
+                        + " not 'Auto!'");
     }
 
     @Test

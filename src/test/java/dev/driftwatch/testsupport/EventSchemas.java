@@ -31,7 +31,8 @@ import java.util.TreeSet;
 public final class EventSchemas {
 
     public static final Path DIRECTORY = Path.of("docs/events");
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EventSchemas() {
@@ -92,9 +93,11 @@ public final class EventSchemas {
             }
             boolean optional = isOptional(component);
             if (optional == required.contains(name)) {
-                found.add(at + (optional ? " is left out when null, but required" : " is always written, but not required"));
+                found.add(at + (optional ? " is left out when null, but required"
+                        : " is always written, but not required"));
             }
-            compareType(component.getGenericType(), root, resolve(root, schema.path("properties").path(name)), at, found);
+            JsonNode property = resolve(root, schema.path("properties").path(name));
+            compareType(component.getGenericType(), root, property, at, found);
         }
         properties.stream().filter(p -> !components.contains(p))
                 .forEach(p -> found.add(path + "." + p + " is in the schema but not in the record"));

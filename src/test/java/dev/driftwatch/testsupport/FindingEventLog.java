@@ -20,7 +20,8 @@ import java.util.List;
 public final class FindingEventLog implements AutoCloseable {
 
     /** One event as a consumer sees it, read with the service's own {@link EventCodec}. */
-    public record Event(String key, String type, String subject, String specVersion, String schemaVersion, FindingView data) {
+    public record Event(String key, String type, String subject, String specVersion, String schemaVersion,
+            FindingView data) {
 
         static Event of(String key, ReceivedEvent<FindingEvent> received) {
             return new Event(key, received.type(), received.subject(), received.specVersion(), received.schemaVersion(),
