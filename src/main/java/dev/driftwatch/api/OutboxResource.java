@@ -1,8 +1,8 @@
 package dev.driftwatch.api;
 
 import dev.driftwatch.api.ErrorMappers.ApiError;
-import dev.driftwatch.finding.DeadEventView;
-import dev.driftwatch.finding.DeadEvents;
+import dev.driftwatch.outbox.DeadEventView;
+import dev.driftwatch.outbox.DeadEvents;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;

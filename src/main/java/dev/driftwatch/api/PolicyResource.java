@@ -26,7 +26,8 @@ public class PolicyResource {
             String file) {
 
         static PolicySummary of(PolicyDefinition d) {
-            return new PolicySummary(d.id(), d.title(), d.severity().name(), d.resource(), d.references(), d.remediation().mode(),
+            String mode = d.remediation() == null ? "report" : d.remediation().mode().label();
+            return new PolicySummary(d.id(), d.title(), d.severity().name(), d.resource(), d.references(), mode,
                     d.file());
         }
     }

@@ -1,5 +1,6 @@
 package dev.driftwatch.finding;
 
+import dev.driftwatch.policy.RemediationSpec;
 import dev.driftwatch.resource.AttributeDiff;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -66,4 +67,7 @@ public class FindingEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "policy_refs")
     public List<String> references = List.of();
+    /** For VIOLATION: the policy's remediation section; {@code null} when it has none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public RemediationSpec remediation;
 }

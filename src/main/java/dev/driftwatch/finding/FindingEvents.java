@@ -1,14 +1,11 @@
 package dev.driftwatch.finding;
 
+import dev.driftwatch.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Finding changes as events on {@code driftwatch.findings}, keyed by fingerprint so one finding's events stay in order. */
+/** Finding changes as {@link FindingEvent}s into the outbox, in the transaction that makes the change. */
 @ApplicationScoped
 public class FindingEvents {
-
-    public static final String TOPIC = "driftwatch.findings";
-    /** Version of the {@code data} schema; raise it on incompatible changes. */
-    static final String SCHEMA_VERSION = "1";
 
     private final Outbox outbox;
 
@@ -17,23 +14,23 @@ public class FindingEvents {
     }
 
     void opened(FindingEntity finding) {
-        enqueue("finding.opened", finding);
+        enqueue(FindingEvent.Change.OPENED, finding);
     }
 
     void updated(FindingEntity finding) {
-        enqueue("finding.updated", finding);
+        enqueue(FindingEvent.Change.UPDATED, finding);
     }
 
     void resolved(FindingEntity finding) {
-        enqueue("finding.resolved", finding);
+        enqueue(FindingEvent.Change.RESOLVED, finding);
     }
 
     /** Drift accepted as the new baseline: no longer open, and ignored by later scans. */
     void accepted(FindingEntity finding) {
-        enqueue("finding.accepted", finding);
+        enqueue(FindingEvent.Change.ACCEPTED, finding);
     }
 
-    private void enqueue(String type, FindingEntity finding) {
-        outbox.enqueue(TOPIC, finding.fingerprint, type, SCHEMA_VERSION, FindingView.of(finding));
+    private void enqueue(FindingEvent.Change change, FindingEntity finding) {
+        outbox.enqueue(new FindingEvent(change, FindingView.of(finding)));
     }
 }

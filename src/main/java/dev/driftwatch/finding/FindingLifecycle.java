@@ -2,6 +2,7 @@ package dev.driftwatch.finding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.driftwatch.policy.RemediationSpec;
 import dev.driftwatch.resource.AttributeDiff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -50,7 +51,8 @@ public class FindingLifecycle {
                 events.opened(open(finding, observation, scanId, now));
                 opened++;
             } else if (changed(finding.diffs, observation.diffs()) || !Objects.equals(finding.address, observation.address())
-                    || finding.status != statusOf(observation) || !Objects.equals(finding.message, message(observation))) {
+                    || finding.status != statusOf(observation) || !Objects.equals(finding.message, message(observation))
+                    || !Objects.equals(finding.remediation, remediation(observation))) {
                 refresh(finding, observation, scanId, now);
                 finding.version++;
                 events.updated(finding);
@@ -108,6 +110,10 @@ public class FindingLifecycle {
         return o.policy() == null ? null : o.policy().message();
     }
 
+    private static RemediationSpec remediation(Observation o) {
+        return o.policy() == null ? null : o.policy().remediation();
+    }
+
     private static void refresh(FindingEntity finding, Observation o, long scanId, Instant now) {
         finding.status = statusOf(o);
         if (o.policy() != null) {
@@ -115,6 +121,7 @@ public class FindingLifecycle {
             finding.title = o.policy().title();
             finding.message = o.policy().message();
             finding.references = o.policy().references();
+            finding.remediation = o.policy().remediation();
         }
         finding.address = o.address();
         finding.stateFile = o.stateFile();

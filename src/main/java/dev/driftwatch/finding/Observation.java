@@ -1,5 +1,6 @@
 package dev.driftwatch.finding;
 
+import dev.driftwatch.policy.RemediationSpec;
 import dev.driftwatch.resource.AttributeDiff;
 import java.util.List;
 
@@ -22,8 +23,18 @@ public record Observation(
         PolicyDetails policy,
         boolean suppressed) {
 
-    /** A policy's view of a violation. */
-    public record PolicyDetails(String title, String severity, String message, List<String> references) {
+    /**
+     * A policy's view of a violation.
+     *
+     * @param remediation the policy's remediation section; {@code null} when it has none
+     */
+    public record PolicyDetails(String title, String severity, String message, List<String> references,
+            RemediationSpec remediation) {
+
+        /** A policy without a remediation section. */
+        public PolicyDetails(String title, String severity, String message, List<String> references) {
+            this(title, severity, message, references, null);
+        }
     }
 
     public Observation {

@@ -9,6 +9,7 @@ import java.util.Map;
  * @param resource  the Terraform type it applies to, e.g. {@code aws_security_group}
  * @param violation CEL over {@code resource} and {@code vars}, true when the resource breaks the policy
  * @param message   CEL string expression explaining one violation
+ * @param remediation its {@code remediation} section; {@code null} when it has none
  */
 public record PolicyDefinition(
         String id,
@@ -20,7 +21,7 @@ public record PolicyDefinition(
         Map<String, Object> variables,
         String violation,
         String message,
-        Remediation remediation,
+        RemediationSpec remediation,
         String file) {
 
     public enum Severity { LOW, MEDIUM, HIGH, CRITICAL }
@@ -30,11 +31,5 @@ public record PolicyDefinition(
             Map<String, String> excludeTags) {
 
         public static final Scope EVERYWHERE = new Scope(List.of(), List.of(), Map.of(), Map.of());
-    }
-
-    /** What the remediation part will do: {@code mode} is auto, approve, ticket or report. */
-    public record Remediation(String mode, String action, String precondition) {
-
-        public static final Remediation REPORT = new Remediation("report", null, null);
     }
 }

@@ -17,7 +17,6 @@ final class PolicyParser {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<String> REQUIRED = List.of("id", "title", "severity", "resource", "violation", "message");
-    private static final Set<String> MODES = Set.of("auto", "approve", "ticket", "report");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,80}");
 
     private final Set<String> knownTypes;
@@ -53,7 +52,7 @@ final class PolicyParser {
         if (!type.isEmpty() && !knownTypes.contains(type)) {
             errors.add(at(file, text, "resource", "unknown resource type '" + type + "'"));
         }
-        PolicyDefinition.Remediation remediation = remediation(file, text, root.path("remediation"), errors);
+        RemediationSpec remediation = remediation(file, text, root.path("remediation"), errors);
         if (!errors.isEmpty()) {
             throw new PolicyException(errors);
         }
@@ -78,18 +77,27 @@ final class PolicyParser {
         }
     }
 
-    private static PolicyDefinition.Remediation remediation(String file, String text, JsonNode node, List<PolicyError> errors) {
+    /** The {@code remediation} section, or {@code null} when there is none (or it has errors, which are added). */
+    private static RemediationSpec remediation(String file, String text, JsonNode node, List<PolicyError> errors) {
         if (node.isMissingNode() || node.isNull()) {
-            return PolicyDefinition.Remediation.REPORT;
+            return null;
         }
-        String mode = node.path("mode").asText("report");
-        if (!MODES.contains(mode)) {
-            errors.add(at(file, text, "remediation.mode", "remediation mode must be auto, approve, ticket or report, not '" + mode + "'"));
+        if (!node.isObject()) {
+            errors.add(at(file, text, "remediation",
+                    "remediation must be a mapping with mode, action and precondition"));
+            return null;
         }
-        if (!mode.equals("report") && !mode.equals("ticket") && node.path("action").asText().isEmpty()) {
-            errors.add(at(file, text, "remediation.mode", "remediation mode '" + mode + "' needs an action"));
+        String label = node.path("mode").asText("report");
+        RemediationSpec.Mode mode = RemediationSpec.Mode.ofLabel(label);
+        if (mode == null) {
+            errors.add(at(file, text, "remediation.mode",
+                    "remediation mode must be auto, approve, ticket or report, not '" + label + "'"));
         }
-        return new PolicyDefinition.Remediation(mode, node.path("action").asText(null), node.path("precondition").asText(null));
+        if ((mode == null || mode.needsAction()) && node.path("action").asText().isEmpty()) {
+            errors.add(at(file, text, "remediation.mode", "remediation mode '" + label + "' needs an action"));
+        }
+        return mode == null ? null
+                : new RemediationSpec(mode, node.path("action").asText(null), node.path("precondition").asText(null));
     }
 
     private static PolicyDefinition.Scope scope(JsonNode node) {

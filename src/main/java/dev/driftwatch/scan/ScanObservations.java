@@ -30,7 +30,8 @@ final class ScanObservations {
             PolicyDefinition p = v.policy();
             boolean waived = waivers.stream().anyMatch(w -> w.covers(p.id(), r, now));
             return new Observation(FindingKind.VIOLATION, r.account(), r.region(), r.type(), r.id(), p.id(), null, null, List.of(),
-                    new Observation.PolicyDetails(p.title(), p.severity().name(), v.message(), p.references()), waived);
+                    new Observation.PolicyDetails(p.title(), p.severity().name(), v.message(), p.references(),
+                            p.remediation()), waived);
         }).toList();
     }
 }

@@ -1,8 +1,8 @@
 package dev.driftwatch.scan;
 
-import dev.driftwatch.finding.Outbox;
-import dev.driftwatch.finding.OutboxRelay;
 import dev.driftwatch.inventory.AccountRegistry;
+import dev.driftwatch.outbox.Outbox;
+import dev.driftwatch.outbox.OutboxRelay;
 import dev.driftwatch.resource.ScanTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,17 +12,12 @@ import java.util.List;
  * Turns "scan these targets" into queued scan records, at most one waiting or running scan per target: a
  * target already QUEUED or RUNNING answers with that scan, so rounds that pile up never replay as a storm.
  * Replicas take queued scans from PostgreSQL ({@link ScanWorker}); each new request also goes on
- * {@code driftwatch.scan-requests} (key {@code account/region}) through the outbox, only to wake replicas.
+ * {@code driftwatch.scan-requests} ({@link ScanRequested}) through the outbox, only to wake replicas.
  */
 @ApplicationScoped
 public class ScanRequests {
 
-    public static final String TOPIC = "driftwatch.scan-requests";
-    static final String SCHEMA_VERSION = "1";
-
-    /** What a scan-request message carries. */
-    public record ScanRequest(long scanId, String account, String region, String trigger) {
-    }
+    public static final String TOPIC = ScanRequested.TOPIC;
 
     private final ScanRuns runs;
     private final Outbox outbox;
@@ -54,8 +49,8 @@ public class ScanRequests {
             return targets.stream().map(target -> {
                 ScanRuns.Queued request = runs.queueOnce(target, trigger);
                 if (request.created()) {
-                    outbox.enqueue(TOPIC, target.toString(), "scan.requested", SCHEMA_VERSION,
-                            new ScanRequest(request.scan().id(), target.account(), target.region(), trigger));
+                    outbox.enqueue(new ScanRequested(new ScanRequested.Request(request.scan().id(), target.account(),
+                            target.region(), trigger)));
                 }
                 return request.scan();
             }).toList();

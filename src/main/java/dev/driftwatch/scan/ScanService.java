@@ -14,7 +14,7 @@ import dev.driftwatch.finding.FindingChanges;
 import dev.driftwatch.finding.FindingLifecycle;
 import dev.driftwatch.finding.FindingMetrics;
 import dev.driftwatch.finding.FindingQueries;
-import dev.driftwatch.finding.OutboxRelay;
+import dev.driftwatch.outbox.OutboxRelay;
 import dev.driftwatch.finding.ResolutionScope;
 import dev.driftwatch.inventory.Inventory;
 import dev.driftwatch.inventory.InventorySnapshot;

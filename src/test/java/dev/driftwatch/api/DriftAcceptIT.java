@@ -71,7 +71,7 @@ class DriftAcceptIT {
         assertThat(open().getList("")).isEmpty();
         assertThat(findings("ACCEPTED").getList("resourceId", String.class)).containsExactlyInAnyOrder(web, stray, ABSENT_GROUP);
         assertThat(events.await(fingerprints, 6)).filteredOn(e -> e.type().equals("finding.accepted"))
-                .allSatisfy(e -> assertThat(e.data().getString("status")).isEqualTo("ACCEPTED"))
+                .allSatisfy(e -> assertThat(e.data().status()).hasToString("ACCEPTED"))
                 .extracting(FindingEventLog.Event::key).containsExactlyInAnyOrderElementsOf(fingerprints);
         String driftignore = given().get("/api/drift/driftignore").then().statusCode(200).contentType(ContentType.TEXT)
                 .extract().asString();

@@ -110,11 +110,11 @@ class PolicyScanIT {
         try (events) {
             FindingEventLog.Event opened = events.await(List.of(fingerprint), 1).get(0);
             assertThat(opened.type()).isEqualTo("finding.opened");
-            assertThat(opened.data().getString("kind")).isEqualTo("VIOLATION");
-            assertThat(opened.data().getString("policyId")).isEqualTo("sg-ssh-open-to-world");
-            assertThat(opened.data().getString("severity")).isEqualTo("HIGH");
-            assertThat(opened.data().getList("references", String.class)).containsExactly("CIS-AWS-5.2", "FSBP-EC2.13");
-            assertThat(opened.data().getString("message")).isEqualTo(violation.getString("[0].message"));
+            assertThat(opened.data().kind()).hasToString("VIOLATION");
+            assertThat(opened.data().policyId()).isEqualTo("sg-ssh-open-to-world");
+            assertThat(opened.data().severity()).isEqualTo("HIGH");
+            assertThat(opened.data().references()).containsExactly("CIS-AWS-5.2", "FSBP-EC2.13");
+            assertThat(opened.data().message()).isEqualTo(violation.getString("[0].message"));
         }
         JsonPath pack = given().get("/api/policies").then().statusCode(200).extract().jsonPath();
         assertThat(pack.getList("policies.id")).containsExactly("sg-ssh-open-to-world");

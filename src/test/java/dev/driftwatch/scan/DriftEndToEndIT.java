@@ -86,7 +86,7 @@ class DriftEndToEndIT {
         assertThat(events.await(fingerprints, 3))
                 .allSatisfy(e -> assertThat(e.subject()).isEqualTo(e.key()))
                 .allSatisfy(e -> assertThat(e.specVersion()).isEqualTo("1.0"))
-                .extracting(e -> e.type() + " " + e.data().getString("kind") + " " + e.key())
+                .extracting(e -> e.type() + " " + e.data().kind() + " " + e.key())
                 .containsExactlyInAnyOrder(
                         "finding.opened CHANGED " + finding(open, "CHANGED").get("fingerprint"),
                         "finding.opened UNMANAGED " + finding(open, "UNMANAGED").get("fingerprint"),

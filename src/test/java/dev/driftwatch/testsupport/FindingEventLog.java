@@ -2,7 +2,10 @@ package dev.driftwatch.testsupport;
 
 import org.awaitility.Awaitility;
 
-import io.restassured.path.json.JsonPath;
+import dev.driftwatch.finding.FindingEvent;
+import dev.driftwatch.finding.FindingView;
+import dev.driftwatch.outbox.EventCodec;
+import dev.driftwatch.outbox.ReceivedEvent;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
@@ -16,9 +19,17 @@ import java.util.List;
  */
 public final class FindingEventLog implements AutoCloseable {
 
-    /** One event as a consumer sees it. */
-    public record Event(String key, String type, String subject, String specVersion, String schemaVersion, JsonPath data) {
+    /** One event as a consumer sees it, read with the service's own {@link EventCodec}. */
+    public record Event(String key, String type, String subject, String specVersion, String schemaVersion,
+            FindingView data) {
+
+        static Event of(String key, ReceivedEvent<FindingEvent> received) {
+            return new Event(key, received.type(), received.subject(), received.specVersion(), received.schemaVersion(),
+                    received.event().data());
+        }
     }
+
+    private static final EventCodec CODEC = EventCodec.standalone();
 
     private final KafkaCompanion companion = KafkaBroker.companion();
     private final ConsumerTask<String, String> consumer = companion.consumeStrings().fromTopics("driftwatch.findings");
@@ -46,11 +57,7 @@ public final class FindingEventLog implements AutoCloseable {
     public List<Event> eventsFor(Collection<String> keys) {
         return consumer.getRecords().stream()
                 .filter(r -> r.timestamp() >= since && keys.contains(r.key()))
-                .map(r -> {
-                    JsonPath json = new JsonPath(r.value());
-                    return new Event(r.key(), json.getString("type"), json.getString("subject"), json.getString("specversion"),
-                            json.getString("schemaversion"), json.setRootPath("data"));
-                })
+                .map(r -> Event.of(r.key(), CODEC.read(r.value(), FindingEvent.FORMAT)))
                 .toList();
     }
 

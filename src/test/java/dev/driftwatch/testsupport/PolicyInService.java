@@ -73,10 +73,10 @@ public final class PolicyInService implements AutoCloseable {
             String fingerprint = scanForOnlyViolation(resourceId, message);
             FindingEventLog.Event opened = events.await(List.of(fingerprint), 1).get(0);
             assertThat(opened.type()).isEqualTo("finding.opened");
-            assertThat(opened.data().getString("kind")).isEqualTo("VIOLATION");
-            assertThat(opened.data().getString("policyId")).isEqualTo(id);
-            assertThat(opened.data().getString("resourceId")).isEqualTo(resourceId);
-            assertThat(opened.data().getString("message")).isEqualTo(message);
+            assertThat(opened.data().kind()).hasToString("VIOLATION");
+            assertThat(opened.data().policyId()).isEqualTo(id);
+            assertThat(opened.data().resourceId()).isEqualTo(resourceId);
+            assertThat(opened.data().message()).isEqualTo(message);
             return fingerprint;
         }
     }

@@ -1,4 +1,4 @@
-package dev.driftwatch.finding;
+package dev.driftwatch.outbox;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

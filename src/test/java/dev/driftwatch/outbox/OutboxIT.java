@@ -1,4 +1,4 @@
-package dev.driftwatch.finding;
+package dev.driftwatch.outbox;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +34,26 @@ class OutboxIT {
     private static final String TOPIC = "driftwatch.findings";
     /** {@code %test.driftwatch.outbox.max-attempts} */
     private static final int MAX_ATTEMPTS = 2;
+
+    /** An event on the findings topic as far as the relay cares: a key, a type and some data. */
+    private record Sample(String key, String type, Record data) implements DriftwatchEvent {
+
+        @Override
+        public String topic() {
+            return TOPIC;
+        }
+
+        @Override
+        public String schemaVersion() {
+            return "1";
+        }
+    }
+
+    private record Blob(String blob) {
+    }
+
+    private record Numbered(int n) {
+    }
 
     @Inject
     EntityManager em;
@@ -60,10 +79,10 @@ class OutboxIT {
         try (FindingEventLog events = new FindingEventLog()) {
             QuarkusTransaction.requiringNew().run(() -> {
                 // over the producer's max.request.size (1 MB): Kafka refuses it however often it is sent
-                outbox.enqueue(TOPIC, stuck, "finding.opened", "1", Map.of("blob", "x".repeat(2_000_000)));
-                outbox.enqueue(TOPIC, first, "finding.opened", "1", Map.of("n", 1));
-                outbox.enqueue(TOPIC, stuck, "finding.updated", "1", Map.of("n", 2));
-                outbox.enqueue(TOPIC, second, "finding.opened", "1", Map.of("n", 3));
+                outbox.enqueue(new Sample(stuck, "finding.opened", new Blob("x".repeat(2_000_000))));
+                outbox.enqueue(new Sample(first, "finding.opened", new Numbered(1)));
+                outbox.enqueue(new Sample(stuck, "finding.updated", new Numbered(2)));
+                outbox.enqueue(new Sample(second, "finding.opened", new Numbered(3)));
             });
             relay.nudge();
 

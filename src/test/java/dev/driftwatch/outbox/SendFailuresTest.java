@@ -1,4 +1,4 @@
-package dev.driftwatch.finding;
+package dev.driftwatch.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.driftwatch.finding;
+package dev.driftwatch.outbox;
 
 import java.util.Set;
 import org.apache.kafka.common.InvalidRecordException;

@@ -1,4 +1,4 @@
-package dev.driftwatch.finding;
+package dev.driftwatch.outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
