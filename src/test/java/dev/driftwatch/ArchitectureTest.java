@@ -54,13 +54,14 @@ class ArchitectureTest {
             Map.entry("engine", Set.of("resource", "inventory", "baseline", "drift", "policy")),
             Map.entry("check", Set.of("resource", "aws", "inventory", "baseline", "drift", "policy", "engine")),
             Map.entry("imports", Set.of("resource", "inventory", "finding")),
-            Map.entry("scan", Set.of("resource", "aws", "lock", "inventory", "baseline", "drift", "policy", "engine", "outbox",
-                    "finding", "coverage")),
-            Map.entry("remediation", Set.of("resource", "aws", "lock", "inventory", "drift", "policy", "outbox", "finding")),
+            Map.entry("scan", Set.of("resource", "aws", "lock", "inventory", "baseline", "drift", "policy", "engine",
+                    "outbox", "finding", "coverage")),
+            Map.entry("remediation", Set.of("resource", "aws", "lock", "inventory", "drift", "policy", "outbox",
+                    "finding")),
             Map.entry("ticket", Set.of("resource", "outbox", "finding")),
             Map.entry("sweeper", Set.of("resource", "aws", "lock", "inventory", "baseline", "outbox", "finding")),
-            Map.entry("api", Set.of("resource", "aws", "lock", "inventory", "baseline", "drift", "policy", "engine", "outbox",
-                    "finding", "coverage", "check", "imports", "scan", "remediation", "ticket", "sweeper")));
+            Map.entry("api", Set.of("resource", "aws", "lock", "inventory", "baseline", "drift", "policy", "engine",
+                    "outbox", "finding", "coverage", "check", "imports", "scan", "remediation", "ticket", "sweeper")));
 
     /**
      * Dependencies against {@link #MAY_USE} not removed yet, each with why; the integrator strikes a line when the
@@ -89,7 +90,8 @@ class ArchitectureTest {
 
     @Test
     void everyPartIsInTheLayering() {
-        Set<String> parts = MAIN.stream().map(ArchitectureTest::partOf).flatMap(Optional::stream).collect(Collectors.toSet());
+        Set<String> parts = MAIN.stream().map(ArchitectureTest::partOf).flatMap(Optional::stream)
+                .collect(Collectors.toSet());
         assertThat(MAY_USE.keySet()).as("parts with a row in MAY_USE").containsAll(parts);
     }
 
@@ -131,7 +133,7 @@ class ArchitectureTest {
 
     @Test
     void noPartTouchesAnotherPartsEntities() {
-        classes().that().resideInAPackage(ROOT + "..").should(new ArchCondition<JavaClass>("use only their own part's entities") {
+        ArchCondition<JavaClass> ownEntitiesOnly = new ArchCondition<>("use only their own part's entities") {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
                 for (Dependency d : origin.getDirectDependenciesFromSelf()) {
@@ -141,7 +143,8 @@ class ArchitectureTest {
                     }
                 }
             }
-        }).allowEmptyShould(true).check(MAIN);
+        };
+        classes().that().resideInAPackage(ROOT + "..").should(ownEntitiesOnly).allowEmptyShould(true).check(MAIN);
     }
 
     private static DescribedPredicate<JavaClass> allowedFrom(String part, Set<String> allowed) {

@@ -56,8 +56,8 @@ class ScanAndCheckAgreeIT {
         web = group(vpc, "web", "platform");
         db = group(vpc, "db", "data");
         stray = group(vpc, "stray", "nobody");
-        ec2.authorizeSecurityGroupIngress(r -> r.groupId(db).ipPermissions(p -> p.ipProtocol("tcp").fromPort(22).toPort(22)
-                .ipRanges(i -> i.cidrIp("0.0.0.0/0"))));
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(db).ipPermissions(p -> p.ipProtocol("tcp").fromPort(22)
+                .toPort(22).ipRanges(i -> i.cidrIp("0.0.0.0/0"))));
         stateFile = TerraformStates.state()
                 .resource("aws_security_group", "web", SecurityGroups.attributes(web, "web", vpc, REGION,
                         Map.of("Team", "platform-web"), List.of(rule("tcp", 443, 443, "0.0.0.0/0"))))
@@ -81,7 +81,8 @@ class ScanAndCheckAgreeIT {
                 "MISSING aws_security_group " + ABSENT_GROUP + " []");
 
         assertThat(serverChecked()).isEqualTo(scanned);
-        CheckProcess.Outcome cli = CheckProcess.run("--state", stateFile.toString(), "--region", REGION, "--format", "json");
+        CheckProcess.Outcome cli = CheckProcess.run("--state", stateFile.toString(), "--region", REGION,
+                "--format", "json");
         assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(1);
         assertThat(checked(JSON.readTree(cli.stdout()))).isEqualTo(scanned);
     }
@@ -89,8 +90,9 @@ class ScanAndCheckAgreeIT {
     @Test
     void driftAcceptedThroughTheApiIsLeftOutByTheScanAndTheServerCheckAlike() {
         scanned();
-        given().contentType(ContentType.JSON).body(Map.of("region", REGION, "type", "aws_security_group", "kind", "UNMANAGED",
-                "reason", "kept by hand", "acceptedBy", "alice")).post("/api/drift/accept").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("region", REGION, "type", "aws_security_group",
+                "kind", "UNMANAGED", "reason", "kept by hand", "acceptedBy", "alice"))
+                .post("/api/drift/accept").then().statusCode(200);
         ec2.createTags(r -> r.resources(db).tags(t -> t.key("Team").value("someone-else")));
 
         TreeSet<String> scanned = scanned();
@@ -115,7 +117,7 @@ class ScanAndCheckAgreeIT {
         return findings;
     }
 
-    private TreeSet<String> serverChecked() throws RuntimeException {
+    private TreeSet<String> serverChecked() {
         try {
             Response check = given().contentType(ContentType.JSON).body(Files.readString(stateFile))
                     .queryParam("name", "network/terraform.tfstate").queryParam("region", REGION).post("/api/checks");
@@ -140,7 +142,8 @@ class ScanAndCheckAgreeIT {
     }
 
     private String group(String vpc, String name, String team) {
-        String id = ec2.createSecurityGroup(r -> r.groupName(name).description("Managed by Terraform").vpcId(vpc)).groupId();
+        String id = ec2.createSecurityGroup(r -> r.groupName(name).description("Managed by Terraform").vpcId(vpc))
+                .groupId();
         ec2.createTags(r -> r.resources(id).tags(t -> t.key("Team").value(team)));
         return id;
     }
