@@ -6,8 +6,9 @@ import dev.driftwatch.drift.DriftComparator;
 import dev.driftwatch.drift.DriftIgnore;
 import dev.driftwatch.drift.IgnoreRules;
 import dev.driftwatch.drift.DriftObservation;
-import dev.driftwatch.drift.StateClaims;
-import dev.driftwatch.drift.UnlocatedClaims;
+import dev.driftwatch.engine.DriftEngine;
+import dev.driftwatch.engine.IgnoreRuleSupply;
+import dev.driftwatch.engine.TargetComparison;
 import dev.driftwatch.inventory.AccountRegistry;
 import dev.driftwatch.inventory.Inventory;
 import dev.driftwatch.inventory.InventorySnapshot;
@@ -22,8 +23,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The whole engine call of the one-shot check, kept in this one class: the same inventory, baseline and
- * comparator (with its normalisers) a scan uses, without storing anything.
+ * The one-shot check: the same inventory, baseline and {@link DriftEngine} (comparator, normalisers, ignore
+ * rules) a scan uses, without storing anything.
  */
 @ApplicationScoped
 public class OneShotCheck {
@@ -31,14 +32,14 @@ public class OneShotCheck {
     private final AccountRegistry accounts;
     private final Inventory inventory;
     private final Baseline baseline;
-    private final DriftComparator comparator;
+    private final DriftEngine engine;
     private final DriftIgnore ignore;
 
-    OneShotCheck(AccountRegistry accounts, Inventory inventory, Baseline baseline, DriftComparator comparator, DriftIgnore ignore) {
+    OneShotCheck(AccountRegistry accounts, Inventory inventory, Baseline baseline, DriftEngine engine, DriftIgnore ignore) {
         this.accounts = accounts;
         this.inventory = inventory;
         this.baseline = baseline;
-        this.comparator = comparator;
+        this.engine = engine;
         this.ignore = ignore;
     }
 
@@ -51,7 +52,7 @@ public class OneShotCheck {
      */
     public CheckResult run(List<String> onlyAccounts, boolean onlyManaged, boolean strict) {
         long started = System.nanoTime();
-        return run(baseline.load(), ignore.loadConfigured(), onlyAccounts, List.of(), onlyManaged, strict, started);
+        return run(baseline.load(), IgnoreRuleSupply.configuredOnly(ignore), onlyAccounts, List.of(), onlyManaged, strict, started);
     }
 
     /**
@@ -63,10 +64,11 @@ public class OneShotCheck {
     public CheckResult run(String stateName, InputStream state, List<String> onlyAccounts, List<String> onlyRegions,
             boolean onlyManaged, boolean strict) {
         long started = System.nanoTime();
-        return run(baseline.read(stateName, state), ignore.load(), onlyAccounts, onlyRegions, onlyManaged, strict, started);
+        return run(baseline.read(stateName, state), IgnoreRuleSupply.withAcceptedDrift(ignore), onlyAccounts, onlyRegions,
+                onlyManaged, strict, started);
     }
 
-    private CheckResult run(BaselineSnapshot expected, DriftIgnore.Loaded ignored, List<String> onlyAccounts, List<String> onlyRegions,
+    private CheckResult run(BaselineSnapshot expected, IgnoreRuleSupply ignoreSupply, List<String> onlyAccounts, List<String> onlyRegions,
             boolean onlyManaged, boolean strict, long started) {
         List<String> errors = new ArrayList<>();
         List<ScanTarget> targets;
@@ -91,6 +93,7 @@ public class OneShotCheck {
                 errors.add("regions of account " + id + " cannot be listed: " + ReadFailures.describe(e));
             }
         }));
+        DriftIgnore.Loaded ignored = ignoreSupply.load();
         expected.errors().forEach(e -> errors.add("state " + e));
         ignored.errors().forEach(e -> errors.add("ignore rule " + e));
         IgnoreRules ignoreRules = new IgnoreRules(ignored.rules());
@@ -108,12 +111,9 @@ public class OneShotCheck {
             }
             live.gaps().forEach(g -> errors.add(target + " " + g.resourceType() + (g.oneResource() ? " " + g.resourceId() : "")
                     + " not read: " + g.reason()));
-            StateClaims claims = StateClaims.of(expected.in(target));
-            claims.doubleClaims().forEach(c -> errors.add(c.describe()));
-            // a resource left unknown is compared nowhere; the rest of its type is
-            List<DriftObservation> seen = comparator.compare(live.resources(), claims.unique(), live.listedTypes(), live.unknown(),
-                    expected.complete()).observations();
-            drift.addAll(ignoreRules.apply(UnlocatedClaims.withoutUnmanagedClaimedBy(seen, expected.unlocated())));
+            TargetComparison compared = engine.compare(live, expected, DriftEngine.Checks.DRIFT);
+            compared.claims().doubleClaims().forEach(c -> errors.add(c.describe()));
+            drift.addAll(compared.drift(ignoreRules));
             checked.add(new CheckResult.Checked(target, live.resources().size()));
         }
         long stateFiles = expected.resources().stream().map(r -> r.stateFile()).distinct().count();

@@ -1,5 +1,6 @@
 package dev.driftwatch.drift;
 
+import dev.driftwatch.resource.PolicyJson;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

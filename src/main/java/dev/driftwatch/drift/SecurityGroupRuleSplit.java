@@ -1,8 +1,8 @@
 package dev.driftwatch.drift;
 
 import dev.driftwatch.baseline.ExpectedResource;
-import dev.driftwatch.inventory.ec2.SecurityGroupRuleCollector;
 import dev.driftwatch.resource.CloudResource;
+import dev.driftwatch.resource.SecurityGroupRuleIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +40,11 @@ final class SecurityGroupRuleSplit {
     private static List<ExpectedResource> parts(ExpectedResource entry) {
         CloudResource rule = entry.resource();
         Map<String, Object> a = rule.attributes();
-        String protocol = SecurityGroupRuleCollector.protocolForValue(Objects.toString(a.get("protocol"), null));
+        String protocol = SecurityGroupRuleIds.protocolForValue(Objects.toString(a.get("protocol"), null));
         List<ExpectedResource> parts = new ArrayList<>();
         for (String field : SOURCES) {
             for (Object source : list(a.get(field))) {
-                String id = SecurityGroupRuleCollector.id(String.valueOf(a.get("security_group_id")), String.valueOf(a.get("type")),
+                String id = SecurityGroupRuleIds.id(String.valueOf(a.get("security_group_id")), String.valueOf(a.get("type")),
                         protocol, port(a.get("from_port")), port(a.get("to_port")), source + "-");
                 Map<String, Object> one = new LinkedHashMap<>(a);
                 SOURCES.forEach(f -> one.put(f, List.of()));

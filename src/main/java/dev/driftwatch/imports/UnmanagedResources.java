@@ -4,8 +4,8 @@ import dev.driftwatch.finding.FindingKind;
 import dev.driftwatch.finding.FindingQueries;
 import dev.driftwatch.finding.FindingStatus;
 import dev.driftwatch.finding.FindingView;
-import dev.driftwatch.inventory.ResourceSnapshotEntity;
 import dev.driftwatch.inventory.ResourceSnapshotStore;
+import dev.driftwatch.resource.ResourceKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -37,18 +37,10 @@ public class UnmanagedResources {
             page = findings.find(filter, open.size(), PAGE);
             open.addAll(page);
         } while (page.size() == PAGE);
-        Map<String, Map<String, Map<String, Object>>> attributesByScope = new HashMap<>();
+        Map<String, Map<ResourceKey, Map<String, Object>>> attributesByScope = new HashMap<>();
         return open.stream().map(f -> new UnmanagedResource(f.account(), f.region(), f.type(), f.resourceId(),
-                attributesByScope.computeIfAbsent(f.account() + "/" + f.region(), k -> attributesOf(f.account(), f.region()))
-                        .get(f.type() + "/" + f.resourceId())))
+                attributesByScope.computeIfAbsent(f.account() + "/" + f.region(), k -> snapshots.attributesOf(f.account(), f.region()))
+                        .get(new ResourceKey(f.type(), f.resourceId()))))
                 .toList();
-    }
-
-    private Map<String, Map<String, Object>> attributesOf(String account, String region) {
-        Map<String, Map<String, Object>> byKey = new HashMap<>();
-        for (ResourceSnapshotEntity s : snapshots.of(account, region)) {
-            byKey.put(s.resourceType + "/" + s.resourceId, s.attributes);
-        }
-        return byKey;
     }
 }

@@ -12,7 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps the latest snapshot of every live resource: one batched upsert per scan, then the resources of
@@ -91,7 +94,13 @@ public class ResourceSnapshotStore {
         }
     }
 
-    public List<ResourceSnapshotEntity> of(String account, String region) {
-        return ResourceSnapshotEntity.list("account = ?1 and region = ?2", account, region);
+    /** The attributes of the latest snapshot of every resource of one account and region, by type and id. */
+    public Map<ResourceKey, Map<String, Object>> attributesOf(String account, String region) {
+        Map<ResourceKey, Map<String, Object>> byKey = new HashMap<>();
+        for (ResourceSnapshotEntity s : ResourceSnapshotEntity.<ResourceSnapshotEntity>list("account = ?1 and region = ?2", account,
+                region)) {
+            byKey.put(new ResourceKey(s.resourceType, s.resourceId), s.attributes);
+        }
+        return byKey;
     }
 }

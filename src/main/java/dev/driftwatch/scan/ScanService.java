@@ -3,12 +3,11 @@ package dev.driftwatch.scan;
 import dev.driftwatch.baseline.Baseline;
 import dev.driftwatch.baseline.BaselineSnapshot;
 import dev.driftwatch.coverage.CoverageStore;
-import dev.driftwatch.drift.Comparison;
-import dev.driftwatch.drift.DriftComparator;
 import dev.driftwatch.drift.DriftIgnore;
 import dev.driftwatch.drift.DriftObservation;
-import dev.driftwatch.drift.StateClaims;
-import dev.driftwatch.drift.UnlocatedClaims;
+import dev.driftwatch.drift.IgnoreRules;
+import dev.driftwatch.engine.DriftEngine;
+import dev.driftwatch.engine.TargetComparison;
 import dev.driftwatch.finding.ConcurrentFindingUpdates;
 import dev.driftwatch.finding.FindingChanges;
 import dev.driftwatch.finding.FindingLifecycle;
@@ -53,14 +52,13 @@ public class ScanService {
     private final RunningScans running;
     private final Inventory inventory;
     private final Baseline baseline;
-    private final DriftComparator comparator;
+    private final DriftEngine engine;
     private final DriftIgnore ignore;
     private final FindingLifecycle findings;
     private final ResourceSnapshotStore snapshots;
     private final FindingMetrics findingMetrics;
     private final ScanMetrics metrics;
     private final OutboxRelay relay;
-    private final PolicyEvaluator policies;
     private final Waivers waivers;
     private final CoverageStore coverage;
     private final ScanClaims claims;
@@ -69,9 +67,9 @@ public class ScanService {
     private final Clock clock;
     private final String instance;
 
-    ScanService(ScanRuns runs, TargetLock lock, RunningScans running, Inventory inventory, Baseline baseline, DriftComparator comparator,
+    ScanService(ScanRuns runs, TargetLock lock, RunningScans running, Inventory inventory, Baseline baseline, DriftEngine engine,
             DriftIgnore ignore, FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics,
-            ScanMetrics metrics, OutboxRelay relay, PolicyEvaluator policies, Waivers waivers, CoverageStore coverage,
+            ScanMetrics metrics, OutboxRelay relay, Waivers waivers, CoverageStore coverage,
             ScanClaims claims, StateScope stateScope, FindingQueries findingQueries, ScanConfig config,
             Clock clock) {
         this.runs = runs;
@@ -79,14 +77,13 @@ public class ScanService {
         this.running = running;
         this.inventory = inventory;
         this.baseline = baseline;
-        this.comparator = comparator;
+        this.engine = engine;
         this.ignore = ignore;
         this.findings = findings;
         this.snapshots = snapshots;
         this.findingMetrics = findingMetrics;
         this.metrics = metrics;
         this.relay = relay;
-        this.policies = policies;
         this.waivers = waivers;
         this.coverage = coverage;
         this.claims = claims;
@@ -158,31 +155,27 @@ public class ScanService {
     private void compare(long scanId, ScanTarget target, TargetLease lease, long started) {
         InventorySnapshot live = inventory.collect(target);
         BaselineSnapshot expected = baseline.load();
-        StateClaims stateClaims = StateClaims.of(expected.in(target));
-        // resources left unknown are in no list: no drift, no policy verdict, and none of their findings resolves
-        Comparison comparison = comparator.compare(live.resources(), stateClaims.unique(), live.listedTypes(), live.unknown(),
-                expected.complete());
-        PolicyEvaluator.Outcome compliance = policies.evaluate(live.resources());
+        TargetComparison compared = engine.compare(live, expected, DriftEngine.Checks.DRIFT_AND_POLICIES);
+        PolicyEvaluator.Outcome compliance = compared.compliance().orElseThrow();
         // A state with entries of unknown location may hold any finding's twin: none of its findings resolves.
         Set<String> unreadStates = new HashSet<>(expected.failedSources());
         expected.unlocated().forEach(e -> unreadStates.add(e.stateFile()));
         ResolutionScope scope = new ResolutionScope(target.account(), target.region(), live.listedTypes(), expected.complete(),
                 unreadStates, compliance.unevaluated(() -> findingQueries.policiesWithFindings(target.account(), target.region())),
                 live.unknown());
-        List<ScanProblem> otherProblems = new ArrayList<>(stateScope.problems(expected, stateClaims));
+        List<ScanProblem> otherProblems = new ArrayList<>(stateScope.problems(expected, compared.claims()));
         compliance.unusableDirectories().forEach(e -> otherProblems.add(new ScanProblem("policy directory " + e.file(), e.reason())));
         // One fenced transaction for everything the scan concludes: all of it is written, or (lock lost) none.
         Recorded recorded = ConcurrentFindingUpdates.inNewTransaction("Scan " + scanId, () -> {
             lock.verify(lease);
             // ignored drift is no finding; read again on each attempt, so drift accepted meanwhile stays accepted
-            List<DriftObservation> drift = ignore.apply(UnlocatedClaims.withoutUnmanagedClaimedBy(comparison.observations(),
-                    expected.unlocated()));
+            List<DriftObservation> drift = compared.drift(new IgnoreRules(ignore.load().rules()));
             List<Observation> observations = new ArrayList<>(ScanObservations.of(drift));
             observations.addAll(ScanObservations.of(compliance.violations(), waivers.active(),
                     clock.instant()));
             FindingChanges changes = findings.apply(scanId, scope, observations);
             snapshots.store(scanId, live);
-            coverage.record(scanId, target, comparison.coverage());
+            coverage.record(scanId, target, compared.comparison().coverage());
             return new Recorded(changes, runs.finish(scanId, live, expected, otherProblems, changes));
         });
         FindingChanges changes = recorded.changes();

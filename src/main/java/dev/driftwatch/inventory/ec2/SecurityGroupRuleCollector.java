@@ -3,13 +3,11 @@ package dev.driftwatch.inventory.ec2;
 import dev.driftwatch.aws.AwsSession;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
+import dev.driftwatch.resource.SecurityGroupRuleIds;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.zip.CRC32;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 
 /**
@@ -22,7 +20,6 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 public class SecurityGroupRuleCollector extends TypedCollector {
 
     static final String TYPE = "aws_security_group_rule";
-    private static final Map<String, Integer> PROTOCOL_NUMBERS = Map.of("tcp", 6, "udp", 17, "icmp", 1, "icmpv6", 58);
 
     public SecurityGroupRuleCollector() {
         super(TYPE, "ec2", false);
@@ -76,33 +73,14 @@ public class SecurityGroupRuleCollector extends TypedCollector {
         return rule.referencedGroupInfo() == null ? "" : rule.referencedGroupInfo().groupId() + "--";
     }
 
-    /** The provider's {@code securityGroupRuleCreateID}: CRC-32 of the rule's content. */
+    /** The provider's {@code securityGroupRuleCreateID} (see {@link SecurityGroupRuleIds#id}). */
     public static String id(String groupId, String type, String protocol, int from, int to, String sources) {
-        StringBuilder key = new StringBuilder(groupId).append('-');
-        if (!protocol.equals("-1") && from > 0) {
-            key.append(from).append('-');
-        }
-        if (!protocol.equals("-1") && to > 0) {
-            key.append(to).append('-');
-        }
-        key.append(protocol).append('-').append(type).append('-').append(sources);
-        CRC32 crc = new CRC32();
-        crc.update(key.toString().getBytes(StandardCharsets.UTF_8));
-        return "sgrule-" + crc.getValue();
+        return SecurityGroupRuleIds.id(groupId, type, protocol, from, to, sources);
     }
 
-    /** The provider's {@code protocolForValue}: names for the protocols it knows, "-1" for all. */
+    /** The provider's {@code protocolForValue} (see {@link SecurityGroupRuleIds#protocolForValue}). */
     public static String protocolForValue(String value) {
-        String protocol = value == null ? "-1" : value.toLowerCase(Locale.ROOT);
-        if (protocol.equals("-1") || protocol.equals("all") || PROTOCOL_NUMBERS.containsKey(protocol)) {
-            return protocol.equals("all") ? "-1" : protocol;
-        }
-        for (Map.Entry<String, Integer> known : PROTOCOL_NUMBERS.entrySet()) {
-            if (known.getValue().toString().equals(protocol)) {
-                return known.getKey();
-            }
-        }
-        return protocol;
+        return SecurityGroupRuleIds.protocolForValue(value);
     }
 
     /** AWS answers -1 where no port applies; the provider stores 0 there (ICMP keeps -1 for "any type"). */

@@ -1,6 +1,6 @@
 package dev.driftwatch.inventory.iam;
 
-import dev.driftwatch.drift.PolicyJson;
+import dev.driftwatch.resource.PolicyJson;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.driftwatch.drift.PolicyJson;
+import dev.driftwatch.resource.PolicyJson;
 
 /** {@code aws_s3_bucket_policy}: the policy as canonical JSON; a bucket without a policy has no such
  * resource. ListBuckets per 10,000 buckets, then GetBucketPolicy per bucket (S3 has no other way to read it). */

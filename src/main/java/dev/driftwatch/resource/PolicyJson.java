@@ -1,4 +1,4 @@
-package dev.driftwatch.drift;
+package dev.driftwatch.resource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
