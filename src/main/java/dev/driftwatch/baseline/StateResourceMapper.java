@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import dev.driftwatch.inventory.Regions;
+import dev.driftwatch.aws.AwsRegions;
 
 /**
  * Turns one entry of a state's {@code resources} array into expected resources, one per instance:
@@ -61,7 +61,7 @@ public class StateResourceMapper {
                 throw new StateFileException(source, address + " has no \"id\" attribute");
             }
             String arn = attributes.get("arn") instanceof String s ? s : null;
-            Optional<String> region = StateIds.global(type) ? Optional.of(Regions.GLOBAL)
+            Optional<String> region = StateIds.global(type) ? Optional.of(AwsRegions.GLOBAL)
                     : ArnParts.region(arn).or(() -> ownRegion(attributes)).or(() -> providerRegion);
             expected.add(new StateInstance(type, id.toString(), address, providerAddress, arn, attributes, sensitive,
                     ArnParts.account(arn).or(() -> providerAccount), region));
@@ -102,7 +102,7 @@ public class StateResourceMapper {
     }
 
     private static boolean regional(Optional<String> region) {
-        return region.isPresent() && !region.get().equals(Regions.GLOBAL);
+        return region.isPresent() && !region.get().equals(AwsRegions.GLOBAL);
     }
 
     private static Set<String> distinct(Stream<Optional<String>> values) {

@@ -1,6 +1,6 @@
 package dev.driftwatch.policy;
 
-import dev.driftwatch.inventory.ResourceTypes;
+import dev.driftwatch.resource.ResourceTypeCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ public final class PolicyCheck {
     }
 
     static int run(List<String> paths) {
-        PolicyCompiler compiler = new PolicyCompiler(ResourceTypes.COLLECTED, 4000, 32, 10000);
+        PolicyCompiler compiler = new PolicyCompiler(ResourceTypeCatalog.collectedTypes(), 4000, 32, 10000);
         int valid = 0;
         List<PolicyError> errors = new ArrayList<>();
         try {

@@ -1,6 +1,6 @@
 package dev.driftwatch.policy;
 
-import dev.driftwatch.inventory.Inventory;
+import dev.driftwatch.resource.ResourceTypeCatalog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,19 +41,14 @@ public class PolicyRegistry {
     private final Map<Path, Entry> byFile = new HashMap<>();
     private volatile LoadedPolicies current = new LoadedPolicies(List.of(), List.of(), List.of());
 
-    PolicyRegistry(PolicyConfig config, Inventory inventory, MeterRegistry registry, Clock clock) {
+    PolicyRegistry(PolicyConfig config, MeterRegistry registry, Clock clock) {
         this.config = config;
-        this.compiler = new PolicyCompiler(knownTypes(inventory), config.maxExpressionLength(), config.maxNesting(),
+        this.compiler = new PolicyCompiler(ResourceTypeCatalog.collectedTypes(), config.maxExpressionLength(), config.maxNesting(),
                 config.maxIterations(), clock);
         Gauge.builder("driftwatch.policy.errors", this, r -> r.current.errors().size())
                 .description("Policy files that could not be used").register(registry);
         Gauge.builder("driftwatch.policies.loaded", this, r -> r.current.policies().size())
                 .description("Policies in force").register(registry);
-    }
-
-    /** Types policies may name: every collected type. */
-    static Set<String> knownTypes(Inventory inventory) {
-        return inventory.supportedTypes();
     }
 
     public PolicyCompiler compiler() {
