@@ -339,6 +339,30 @@ ensure_keycloak() {
 
 # --- the service ------------------------------------------------------------
 
+# ensure_admin_token FILE: a bootstrap admin API token in FILE (mode 600), created once. The service stores
+# its hash at start (driftwatch.auth.bootstrap-token-file); curl reads it from FILE.header, so the token
+# never appears on a command line.
+ensure_admin_token() {
+  local file=$1
+  mkdir -p "$(dirname "$file")"
+  if [[ ! -s $file ]]; then
+    (umask 077 && python3 -c 'import secrets; print("dwt_" + secrets.token_urlsafe(32))' >"$file")
+  fi
+  chmod 600 "$file"
+  (umask 077 && printf 'Authorization: Bearer %s\n' "$(cat "$file")" >"$file.header")
+  export DRIFTWATCH_AUTH_BOOTSTRAP_TOKEN_FILE=$file
+}
+
+# print_token_usage API FILE: how to call the API with the admin token.
+print_token_usage() {
+  cat >&2 <<EOF
+The API wants a token. An admin token (named "bootstrap") is in $2; use it with
+  curl -H @$2.header $1/api/findings
+or  curl -H "Authorization: Bearer \$(cat $2)" $1/api/findings
+and create tokens for pipelines with POST $1/api/tokens (README "Tokens for pipelines").
+EOF
+}
+
 build_service() {
   dw_log "building driftwatch (./mvnw package -DskipTests)"
   (cd "$DW_ROOT" && ./mvnw -B -q package -DskipTests)

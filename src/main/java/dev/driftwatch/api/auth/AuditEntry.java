@@ -14,7 +14,7 @@ public record AuditEntry(Long id, Instant at, String principal, String roles, St
         if (status < 400) {
             return "done";
         }
-        return status == 401 || status == 403 || status == 413 || status == 429 || status == 411 ? "refused" : "failed";
+        return status == 401 || status == 403 || status == 413 || status == 429 ? "refused" : "failed";
     }
 
     static AuditEntry of(AuditEntryEntity e) {

@@ -3,15 +3,11 @@ package dev.driftwatch.api.auth;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
 import org.jboss.logging.Logger;
 
-/** Makes turned-off authentication impossible to miss: a warning at start, at every scan round and in health. */
-@Liveness
+/** Makes turned-off authentication impossible to miss: a warning at start and at every scan round. */
 @ApplicationScoped
-public class AuthStatus implements HealthCheck {
+public class AuthStatus {
 
     private static final Logger LOG = Logger.getLogger(AuthStatus.class);
     static final String WARNING = "Authentication is OFF (driftwatch.auth.enabled=false): anyone who can reach the API"
@@ -32,12 +28,5 @@ public class AuthStatus implements HealthCheck {
         if (!config.enabled()) {
             LOG.warn(WARNING);
         }
-    }
-
-    /** Always up (auth off is a choice, not a failure), but it says so. */
-    @Override
-    public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("authentication").up().withData("enabled", config.enabled());
-        return (config.enabled() ? response : response.withData("warning", WARNING)).build();
     }
 }

@@ -32,7 +32,7 @@ class ApiTokenIT {
         assertThat(secret).startsWith("dwt_").hasSizeGreaterThan(40);
         assertThat(created.getString("token.createdBy")).isEqualTo(TestIdentity.NAME);
         assertThat(given().get("/api/tokens").asString()).contains(name).doesNotContain(secret);
-        List<?> row = storedRow(id);
+        List<Object> row = storedRow(id);
         assertThat(row).doesNotContain(secret).contains(TokenSecrets.hash(secret));
 
         given().header("Authorization", TestIdentity.bearer(secret)).get("/api/findings").then().statusCode(200);
@@ -69,7 +69,7 @@ class ApiTokenIT {
                 .post("/api/tokens").then().statusCode(201).extract().jsonPath();
     }
 
-    private static List<?> storedRow(long id) {
+    private static List<Object> storedRow(long id) {
         EntityManager em = Arc.container().instance(EntityManager.class).get();
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
                 "select name, role, token_hash, created_by from api_token where id = ?1").setParameter(1, id)
