@@ -293,6 +293,7 @@ keycloak_answers() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$1/rea
 # install_keycloak: the distribution from Maven Central (165 MB, once) under ~/.cache, built once
 # (`kc.sh build`, so each start is `start --optimized` and skips Keycloak's own re-augmentation).
 install_keycloak() {
+  mkdir -p "$DW_LOCAL"
   [[ -x $DW_KEYCLOAK_JAVA/bin/java ]] || dw_die "Keycloak needs a Java 21+ JDK at $DW_KEYCLOAK_JAVA (set DW_KEYCLOAK_JAVA)"
   if [[ ! -x $DW_KEYCLOAK_HOME/bin/kc.sh ]]; then
     local cache=${DW_KEYCLOAK_HOME%/*}
@@ -333,7 +334,7 @@ ensure_keycloak() {
   DW_STARTED_PIDS+=("$pid")
   echo "$pid" >"$DW_LOCAL/keycloak.pid"
   local started=$SECONDS
-  await_started "$pid" 300 "Keycloak on port $port" "$DW_LOCAL/keycloak.log" keycloak_answers "$port"
+  await_started "$pid" 480 "Keycloak on port $port" "$DW_LOCAL/keycloak.log" keycloak_answers "$port"
   dw_log "Keycloak ready on $KEYCLOAK_URL after $((SECONDS - started)) s (pid $pid)"
 }
 

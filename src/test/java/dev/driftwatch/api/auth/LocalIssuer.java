@@ -24,13 +24,14 @@ import java.util.List;
 /**
  * An identity provider in miniature: an RSA key whose public half a local JWKS endpoint serves, and tokens signed
  * with it. The key is kept in a file, so the profile (which starts the endpoint) and the tests (which sign) share
- * it across class loaders.
+ * it across class loaders (the endpoint may be started in each; all serve the one key).
  */
 final class LocalIssuer {
 
     static final String ISSUER = "https://issuer.driftwatch.test";
     static final String AUDIENCE = "driftwatch";
-    private static final Path KEY = Path.of("target/local-issuer/key.json");
+    /** One key per test JVM: the profile and the tests may load this class in different class loaders. */
+    private static final Path KEY = Path.of("target/local-issuer/key-" + ProcessHandle.current().pid() + ".json");
     private static HttpServer server;
 
     private LocalIssuer() {
@@ -41,8 +42,13 @@ final class LocalIssuer {
         try {
             if (server == null) {
                 Files.createDirectories(KEY.getParent());
-                RSAKey key = new RSAKeyGenerator(2048).keyID("local-" + System.nanoTime()).generate();
-                Files.writeString(KEY, key.toJSONString());
+                RSAKey key;
+                if (Files.exists(KEY)) {
+                    key = key();
+                } else {
+                    key = new RSAKeyGenerator(2048).keyID("local-" + System.nanoTime()).generate();
+                    Files.writeString(KEY, key.toJSONString());
+                }
                 byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
                 server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
                 server.createContext("/jwks", exchange -> {
