@@ -3,7 +3,9 @@ package dev.driftwatch.api.auth;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.KafkaBroker;
+import dev.driftwatch.testsupport.Scans;
 import dev.driftwatch.testsupport.TestIdentity;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,9 +16,13 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Request bodies: 1 MB at most, refused by their declared size before they are sent; /api/checks takes more. */
+/**
+ * Request bodies: 1 MB at most, refused by their declared size before they are sent; /api/checks takes more.
+ * A scan asked for again while it waits or runs is answered with that scan, not queued twice.
+ */
 @QuarkusTest
 @WithTestResource(KafkaBroker.class)
 class LimitsIT {
@@ -35,6 +41,19 @@ class LimitsIT {
                     .readLine();
             assertThat(status).startsWith("HTTP/1.1 413");
         }
+    }
+
+    @Test
+    void aScanAskedForAgainWhileItIsQueuedOrRunningIsTheSameScan() {
+        Database.cleanSlate();
+        List<Long> first = Scans.request("us-east-1");
+        // A scan of a region reads dozens of resource types: far longer than the next request takes.
+        List<Long> again = Scans.request("us-east-1");
+        assertThat(again).isEqualTo(first).hasSize(1);
+        assertThat(Scans.awaitFinished(first.get(0)).getString("status")).isNotIn("QUEUED", "RUNNING");
+        List<Long> next = Scans.request("us-east-1");
+        assertThat(next).as("once finished, a new scan").doesNotContainAnyElementsOf(first);
+        Scans.awaitFinished(next.get(0));
     }
 
     @Test

@@ -36,7 +36,6 @@ public class OidcProfile implements QuarkusTestProfile {
                 Map.entry("driftwatch.auth.roles.operator", "dw-operators"),
                 Map.entry("driftwatch.auth.roles.approver", "dw-approvers"),
                 Map.entry("driftwatch.auth.roles.admin", "dw-admins"),
-                Map.entry("quarkus.log.category.\"io.quarkus.oidc\".level", "DEBUG"),
                 Map.entry("driftwatch.auth.limits.requests-per-minute", String.valueOf(REQUESTS_PER_MINUTE)));
     }
 }
