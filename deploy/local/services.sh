@@ -281,7 +281,88 @@ install_prometheus() {
   command -v promtool >/dev/null || dw_die "prometheus installed but promtool is not on PATH"
 }
 
+# --- Keycloak (a real identity provider for the auth tests) ----------------
+
+DW_KEYCLOAK_VERSION=26.5.6
+DW_KEYCLOAK_HOME="${DW_KEYCLOAK_HOME:-$HOME/.cache/keycloak/keycloak-$DW_KEYCLOAK_VERSION}"
+# Keycloak 26 needs Java 21+: the Temurin 25 JDK, for Keycloak only (driftwatch stays on 17).
+DW_KEYCLOAK_JAVA="${DW_KEYCLOAK_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+
+keycloak_answers() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$1/realms/driftwatch/.well-known/openid-configuration"; }
+
+# install_keycloak: the distribution from Maven Central (165 MB, once) under ~/.cache, built once
+# (`kc.sh build`, so each start is `start --optimized` and skips Keycloak's own re-augmentation).
+install_keycloak() {
+  mkdir -p "$DW_LOCAL"
+  [[ -x $DW_KEYCLOAK_JAVA/bin/java ]] || dw_die "Keycloak needs a Java 21+ JDK at $DW_KEYCLOAK_JAVA (set DW_KEYCLOAK_JAVA)"
+  if [[ ! -x $DW_KEYCLOAK_HOME/bin/kc.sh ]]; then
+    local cache=${DW_KEYCLOAK_HOME%/*}
+    mkdir -p "$cache"
+    dw_log "fetching Keycloak $DW_KEYCLOAK_VERSION"
+    (cd "$DW_ROOT" && ./mvnw -B -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$DW_KEYCLOAK_VERSION:zip" \
+      -DoutputDirectory="$cache") || dw_die "could not fetch keycloak-quarkus-dist $DW_KEYCLOAK_VERSION"
+    (cd "$cache" && unzip -q -o "keycloak-quarkus-dist-$DW_KEYCLOAK_VERSION.zip") || dw_die "could not unzip Keycloak"
+  fi
+  if [[ ! -f $DW_KEYCLOAK_HOME/.driftwatch-built ]]; then
+    dw_log "building Keycloak (once)"
+    JAVA_HOME=$DW_KEYCLOAK_JAVA "$DW_KEYCLOAK_HOME/bin/kc.sh" build --db=dev-file >"$DW_LOCAL/keycloak-build.log" 2>&1 \
+      || dw_die "kc.sh build failed: $(tail -n 20 "$DW_LOCAL/keycloak-build.log")"
+    touch "$DW_KEYCLOAK_HOME/.driftwatch-built"
+  fi
+}
+
+# ensure_keycloak [PORT]: Keycloak on 127.0.0.1:PORT (8180) with the driftwatch realm
+# (deploy/local/keycloak/driftwatch-realm.json: users in groups, the driftwatch-cli client);
+# exports KEYCLOAK_URL for the tests.
+ensure_keycloak() {
+  local port=${1:-8180}
+  export KEYCLOAK_URL="http://127.0.0.1:$port"
+  if keycloak_answers "$port"; then
+    dw_log "Keycloak already answers on $KEYCLOAK_URL with the driftwatch realm; using it"
+    return
+  fi
+  mkdir -p "$DW_LOCAL"
+  install_keycloak
+  mkdir -p "$DW_KEYCLOAK_HOME/data/import"
+  cp "$DW_ROOT/deploy/local/keycloak/driftwatch-realm.json" "$DW_KEYCLOAK_HOME/data/import/"
+  dw_log "starting Keycloak on $KEYCLOAK_URL (log: $DW_LOCAL/keycloak.log)"
+  JAVA_HOME=$DW_KEYCLOAK_JAVA KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+    "$DW_KEYCLOAK_HOME/bin/kc.sh" start --optimized --http-enabled=true --http-host=127.0.0.1 --http-port="$port" \
+    --hostname-strict=false --import-realm >"$DW_LOCAL/keycloak.log" 2>&1 &
+  local pid=$!
+  DW_STARTED_PIDS+=("$pid")
+  echo "$pid" >"$DW_LOCAL/keycloak.pid"
+  local started=$SECONDS
+  await_started "$pid" 480 "Keycloak on port $port" "$DW_LOCAL/keycloak.log" keycloak_answers "$port"
+  dw_log "Keycloak ready on $KEYCLOAK_URL after $((SECONDS - started)) s (pid $pid)"
+}
+
 # --- the service ------------------------------------------------------------
+
+# ensure_admin_token FILE: a bootstrap admin API token in FILE (mode 600), created once. The service stores
+# its hash at start (driftwatch.auth.bootstrap-token-file); curl reads it from FILE.header, so the token
+# never appears on a command line.
+ensure_admin_token() {
+  local file=$1
+  mkdir -p "$(dirname "$file")"
+  if [[ ! -s $file ]]; then
+    (umask 077 && python3 -c 'import secrets; print("dwt_" + secrets.token_urlsafe(32))' >"$file")
+  fi
+  chmod 600 "$file"
+  (umask 077 && printf 'Authorization: Bearer %s\n' "$(cat "$file")" >"$file.header")
+  export DRIFTWATCH_AUTH_BOOTSTRAP_TOKEN_FILE=$file
+}
+
+# print_token_usage API FILE: how to call the API with the admin token.
+print_token_usage() {
+  cat >&2 <<EOF
+The API wants a token. An admin token (named "bootstrap") is in $2; use it with
+  curl -H @$2.header $1/api/findings
+or  curl -H "Authorization: Bearer \$(cat $2)" $1/api/findings
+and create tokens for pipelines with POST $1/api/tokens (README "Tokens for pipelines").
+EOF
+}
 
 build_service() {
   dw_log "building driftwatch (./mvnw package -DskipTests)"

@@ -154,9 +154,17 @@ function semanticCheck(file, objects) {
   }
   if (!(main.volumeMounts ?? []).some((m) => m.mountPath === "/tmp")) fail(deployment, "a writable /tmp is needed with a read-only root file system");
 
+  for (const probe of ["startupProbe", "readinessProbe", "livenessProbe"]) {
+    if (main[probe] && main[probe].httpGet?.port !== "management") fail(deployment, `${probe} must use the management port`);
+  }
   const services = byKind("Service");
   for (const s of services) {
     if (!matches(s.spec.selector, podLabels)) fail(s, "selector does not select the driftwatch pods");
+    const management = s.metadata.labels?.["app.kubernetes.io/component"] === "management";
+    for (const p of s.spec.ports) {
+      const target = p.targetPort ?? p.port;
+      if (!management && (target === "management" || target === 9000)) fail(s, "the API's Service must not expose the management port");
+    }
     for (const p of s.spec.ports) if (!ports.has(p.targetPort ?? p.port)) fail(s, `port ${p.name}: the pods have no port ${p.targetPort}`);
   }
   for (const kind of ["PodDisruptionBudget", "NetworkPolicy"]) {

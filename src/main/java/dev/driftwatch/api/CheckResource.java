@@ -1,9 +1,12 @@
 package dev.driftwatch.api;
 
+import dev.driftwatch.api.auth.ConcurrentChecks;
+import dev.driftwatch.api.auth.Role;
 import dev.driftwatch.check.CheckReport;
 import dev.driftwatch.check.CheckResult;
 import dev.driftwatch.check.OneShotCheck;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -29,9 +32,11 @@ public class CheckResource {
     public static final String EXIT_CODE = "Driftwatch-Check-Exit-Code";
 
     private final OneShotCheck check;
+    private final ConcurrentChecks running;
 
-    CheckResource(OneShotCheck check) {
+    CheckResource(OneShotCheck check, ConcurrentChecks running) {
         this.check = check;
+        this.running = running;
     }
 
     /**
@@ -39,6 +44,7 @@ public class CheckResource {
      * @param strict state resources of types driftwatch does not read make the exit code 2
      */
     @POST
+    @RolesAllowed(Role.OPERATOR_NAME)
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     public Response check(InputStream state, @QueryParam("name") @DefaultValue("uploaded.tfstate") String name,
@@ -48,7 +54,7 @@ public class CheckResource {
         if (!format.equals("json") && !format.equals("table")) {
             throw new BadRequestException("format must be json or table, not " + format);
         }
-        CheckResult result = check.run(name, state, accounts, regions, onlyManaged, strict);
+        CheckResult result = running.run(() -> check.run(name, state, accounts, regions, onlyManaged, strict));
         boolean json = format.equals("json");
         return Response.ok(json ? CheckReport.json(result) : CheckReport.table(result))
                 .type(json ? MediaType.APPLICATION_JSON_TYPE : MediaType.TEXT_PLAIN_TYPE)

@@ -1,11 +1,13 @@
 package dev.driftwatch.api;
 
+import dev.driftwatch.api.auth.Role;
 import dev.driftwatch.baseline.Baseline;
 import dev.driftwatch.coverage.CoverageReport;
 import dev.driftwatch.coverage.CoverageStore;
 import dev.driftwatch.coverage.StateCoverage;
 import dev.driftwatch.inventory.Inventory;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,6 +33,7 @@ public class CoverageResource {
      * and per state (read now; only changed states are downloaded), how much of it is of unsupported types.
      */
     @GET
+    @RolesAllowed(Role.VIEWER_NAME)
     @Blocking
     public CoverageReport get(@QueryParam("account") String account, @QueryParam("region") String region,
             @QueryParam("type") String type) {

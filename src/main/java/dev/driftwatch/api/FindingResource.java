@@ -1,9 +1,11 @@
 package dev.driftwatch.api;
 
+import dev.driftwatch.api.auth.Role;
 import dev.driftwatch.finding.FindingKind;
 import dev.driftwatch.finding.FindingQueries;
 import dev.driftwatch.finding.FindingStatus;
 import dev.driftwatch.finding.FindingView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -28,6 +30,7 @@ public class FindingResource {
 
     /** Findings, oldest first, filtered by any of kind, status, account, region and Terraform type. */
     @GET
+    @RolesAllowed(Role.VIEWER_NAME)
     public List<FindingView> list(
             @QueryParam("kind") FindingKind kind,
             @QueryParam("status") FindingStatus status,
@@ -40,6 +43,7 @@ public class FindingResource {
     }
 
     @GET
+    @RolesAllowed(Role.VIEWER_NAME)
     @Path("/{id}")
     public FindingView get(@PathParam("id") long id) {
         return findings.byId(id).orElseThrow(() -> new NotFoundException("No finding " + id));

@@ -1,7 +1,9 @@
 package dev.driftwatch.api;
 
+import dev.driftwatch.api.auth.Role;
 import dev.driftwatch.imports.ImportBlocks;
 import dev.driftwatch.imports.UnmanagedResources;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +21,7 @@ public class ImportBlockResource {
     }
 
     @GET
+    @RolesAllowed(Role.VIEWER_NAME)
     @Produces(MediaType.TEXT_PLAIN)
     public String importBlocks(@QueryParam("account") String account, @QueryParam("region") String region,
             @QueryParam("type") String type) {

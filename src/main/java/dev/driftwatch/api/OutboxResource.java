@@ -1,8 +1,10 @@
 package dev.driftwatch.api;
 
 import dev.driftwatch.api.ErrorMappers.ApiError;
+import dev.driftwatch.api.auth.Role;
 import dev.driftwatch.outbox.DeadEventView;
 import dev.driftwatch.outbox.DeadEvents;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -26,18 +28,21 @@ public class OutboxResource {
     }
 
     @GET
+    @RolesAllowed(Role.VIEWER_NAME)
     @Path("/dead")
     public List<DeadEventView> dead() {
         return dead.list();
     }
 
     @POST
+    @RolesAllowed(Role.ADMIN_NAME)
     @Path("/{id}/retry")
     public Response retry(@PathParam("id") long id) {
         return answer(id, dead.retry(id));
     }
 
     @DELETE
+    @RolesAllowed(Role.ADMIN_NAME)
     @Path("/{id}")
     public Response drop(@PathParam("id") long id) {
         return answer(id, dead.drop(id));

@@ -1,11 +1,13 @@
 package dev.driftwatch.api;
 
+import dev.driftwatch.api.auth.Role;
 import dev.driftwatch.policy.LoadedPolicies;
 import dev.driftwatch.policy.Policy;
 import dev.driftwatch.policy.PolicyDefinition;
 import dev.driftwatch.policy.PolicyError;
 import dev.driftwatch.policy.PolicyException;
 import dev.driftwatch.policy.PolicyRegistry;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -47,6 +49,7 @@ public class PolicyResource {
     }
 
     @GET
+    @RolesAllowed(Role.VIEWER_NAME)
     public PolicyPack list() {
         LoadedPolicies loaded = registry.current();
         return new PolicyPack(loaded.policies().stream().map(Policy::definition).map(PolicySummary::of).toList(), loaded.errors());
@@ -57,6 +60,7 @@ public class PolicyResource {
      * it: for CI pipelines before a policy is merged. 200 when valid, 422 with every error otherwise.
      */
     @POST
+    @RolesAllowed(Role.VIEWER_NAME)
     @Path("/validate")
     @Consumes({MediaType.TEXT_PLAIN, "application/yaml", "application/x-yaml", "text/yaml"})
     public Response validate(@QueryParam("file") @DefaultValue("policy.yaml") String file, String yaml) {

@@ -1,10 +1,12 @@
 package dev.driftwatch.api;
 
+import dev.driftwatch.api.auth.Role;
 import dev.driftwatch.inventory.AccountRegistry;
 import dev.driftwatch.resource.ScanTarget;
 import dev.driftwatch.scan.ScanRequests;
 import dev.driftwatch.scan.ScanRuns;
 import dev.driftwatch.scan.ScanView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -40,6 +42,7 @@ public class ScanResource {
      * queued again: its answer is that scan.
      */
     @POST
+    @RolesAllowed(Role.OPERATOR_NAME)
     public Response scanNow(@QueryParam("account") List<String> accountIds, @QueryParam("region") List<String> regions) {
         List<ScanTarget> all = accounts.targets();
         requireKnown("account", accountIds, all.stream().map(ScanTarget::account).toList());
@@ -52,11 +55,13 @@ public class ScanResource {
     }
 
     @GET
+    @RolesAllowed(Role.VIEWER_NAME)
     public List<ScanView> recent(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(500) int limit) {
         return runs.recent(limit);
     }
 
     @GET
+    @RolesAllowed(Role.VIEWER_NAME)
     @Path("/{id}")
     public ScanView get(@PathParam("id") long id) {
         return runs.byId(id).orElseThrow(() -> new NotFoundException("No scan " + id));

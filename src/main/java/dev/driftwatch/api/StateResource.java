@@ -1,7 +1,9 @@
 package dev.driftwatch.api;
 
+import dev.driftwatch.api.auth.Role;
 import dev.driftwatch.baseline.Baseline;
 import dev.driftwatch.baseline.KnownState;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -28,6 +30,7 @@ public class StateResource {
 
     /** Every known state: name, source, lineage, status (READ, FAILED, VANISHED, DESTROYED), lastSeen. */
     @GET
+    @RolesAllowed(Role.VIEWER_NAME)
     public List<KnownState> known() {
         return baseline.knownStates();
     }
@@ -37,6 +40,7 @@ public class StateResource {
      * what it managed may resolve, or be UNMANAGED. A state its source still lists cannot be confirmed gone.
      */
     @DELETE
+    @RolesAllowed(Role.OPERATOR_NAME)
     @Path("/{name: .+}")
     public Response confirmGone(@PathParam("name") String name) {
         KnownState state = baseline.knownState(name).orElseThrow(() -> new NotFoundException("No known state " + name));

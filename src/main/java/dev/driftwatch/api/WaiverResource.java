@@ -1,7 +1,9 @@
 package dev.driftwatch.api;
 
+import dev.driftwatch.api.auth.Role;
 import dev.driftwatch.policy.Waiver;
 import dev.driftwatch.policy.Waivers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,18 +29,21 @@ public class WaiverResource {
 
     /** Active (unexpired) waivers. */
     @GET
+    @RolesAllowed(Role.VIEWER_NAME)
     public List<Waiver> active() {
         return waivers.active();
     }
 
     /** Grants a waiver: policyId, resourceId or tagKey+tagValue, owner, reason, expiresAt. Applies from the next scan. */
     @POST
+    @RolesAllowed(Role.OPERATOR_NAME)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response grant(Waiver waiver) {
         return Response.status(Response.Status.CREATED).entity(waivers.grant(waiver)).build();
     }
 
     @DELETE
+    @RolesAllowed(Role.OPERATOR_NAME)
     @Path("/{id}")
     public Response revoke(@PathParam("id") long id) {
         if (!waivers.revoke(id)) {

@@ -1,5 +1,6 @@
 package dev.driftwatch.scan;
 
+import dev.driftwatch.api.auth.AuthStatus;
 import jakarta.enterprise.context.Dependent;
 import org.jboss.logging.Logger;
 import org.quartz.DisallowConcurrentExecution;
@@ -18,13 +19,16 @@ public class ScanRoundJob implements Job {
     private static final Logger LOG = Logger.getLogger(ScanRoundJob.class);
 
     private final ScanRequests requests;
+    private final AuthStatus auth;
 
-    ScanRoundJob(ScanRequests requests) {
+    ScanRoundJob(ScanRequests requests, AuthStatus auth) {
         this.requests = requests;
+        this.auth = auth;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
+        auth.warnIfOff();
         try {
             LOG.infof("Scan round: %d scans requested", requests.requestAll("schedule").size());
         } catch (RuntimeException e) {

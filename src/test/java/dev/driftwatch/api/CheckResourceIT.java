@@ -9,6 +9,7 @@ import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.Scans;
 import dev.driftwatch.testsupport.SecurityGroups;
 import dev.driftwatch.testsupport.TerraformStates;
+import dev.driftwatch.testsupport.TestIdentity;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -140,8 +141,10 @@ class CheckResourceIT {
         ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("someone-else")));
         Path file = TerraformStates.writeRaw("ci/network.tfstate", state());
 
-        Process script = new ProcessBuilder("bin/driftwatch-check", "--server", "http://localhost:" + RestAssured.port,
-                "--state", file.toString(), "--region", REGION, "--only-managed").redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder("bin/driftwatch-check", "--server", "http://localhost:" + RestAssured.port,
+                "--state", file.toString(), "--region", REGION, "--only-managed").redirectErrorStream(true);
+        builder.environment().put("DRIFTWATCH_TOKEN", TestIdentity.TOKEN);
+        Process script = builder.start();
         String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(script.waitFor()).as(output).isEqualTo(1);

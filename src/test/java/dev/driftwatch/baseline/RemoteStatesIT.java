@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.KafkaBroker;
+import dev.driftwatch.testsupport.Management;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.Scans;
 import dev.driftwatch.testsupport.SecurityGroups;
@@ -15,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import org.eclipse.microprofile.config.ConfigProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -118,7 +119,7 @@ class RemoteStatesIT {
                 Map.entry(app, address));
         assertThat(read(TOKENS_RECEIVED).lines()).hasSize(2).containsOnly(TOKEN);
 
-        String metrics = given().get("/q/metrics").asString();
+        String metrics = Management.get("/q/metrics").asString();
         assertThat(metrics).contains("driftwatch_state_reads_total{outcome=\"parsed\",source=\"s3.it\"} 2.0")
                 .contains("driftwatch_state_reads_total{outcome=\"unchanged\",source=\"s3.it\"} 2.0")
                 .contains("driftwatch_state_reads_total{outcome=\"parsed\",source=\"http.gitlab\"} 1.0")

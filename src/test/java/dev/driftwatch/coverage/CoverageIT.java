@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.KafkaBroker;
+import dev.driftwatch.testsupport.Management;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.Scans;
 import dev.driftwatch.testsupport.SecurityGroups;
@@ -67,7 +68,7 @@ class CoverageIT {
         assertThat(all.getList("rows.type", String.class)).contains(SG, "aws_vpc", "aws_subnet").doesNotHaveDuplicates();
         assertThat(all.getLong("totals.awsManaged")).isEqualTo(all.getList("rows.awsManaged", Long.class).stream().mapToLong(l -> l).sum());
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("driftwatch_iac_coverage_ratio{account=\"" + Moto.ACCOUNT + "\",region=\"" + REGION
                 + "\",type=\"aws_security_group\"} 0.5");
     }
@@ -91,7 +92,7 @@ class CoverageIT {
         assertThat(coverage.getInt("rows[0].managed")).isEqualTo(1);
         assertThat(coverage.getInt("rows[0].unmanaged")).isZero();
         assertThat(coverage.getLong("rows[0].scanId")).isEqualTo(complete);
-        assertThat(given().get("/q/metrics").then().extract().asString()).contains("driftwatch_iac_coverage_ratio{account=\""
+        assertThat(Management.get("/q/metrics").then().extract().asString()).contains("driftwatch_iac_coverage_ratio{account=\""
                 + Moto.ACCOUNT + "\",region=\"" + REGION + "\",type=\"aws_security_group\"} 1.0");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.KafkaBroker;
+import dev.driftwatch.testsupport.Management;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.Scans;
 import dev.driftwatch.testsupport.SecurityGroups;
@@ -89,7 +90,7 @@ class DriftIgnoreIT {
                 .containsExactly(IGNORE_FILE + ":4", MISSING_FILE + ":0");
         assertThat(ignore.getString("errors[0].reason")).contains("whitespace");
         assertThat(ignore.getString("errors[1].reason")).contains("cannot be read");
-        assertThat(given().get("/q/metrics").asString()).contains("driftwatch_drift_ignore_errors 2.0");
+        assertThat(Management.get("/q/metrics").asString()).contains("driftwatch_drift_ignore_errors 2.0");
 
         // The file is read again at each scan: ignoring the missing group now resolves its open finding.
         Files.writeString(IGNORE_FILE, "aws_security_group." + stray + "\naws_security_group." + web + ".tags\n"
@@ -98,7 +99,7 @@ class DriftIgnoreIT {
 
         assertThat(second.getInt("findingsResolved")).isEqualTo(2);
         assertThat(open().getList("")).isEmpty();
-        assertThat(given().get("/q/metrics").asString()).contains("driftwatch_drift_ignore_errors 1.0");
+        assertThat(Management.get("/q/metrics").asString()).contains("driftwatch_drift_ignore_errors 1.0");
     }
 
     private String createGroup(String vpc, String name, Map<String, String> tags) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.FindingEventLog;
 import dev.driftwatch.testsupport.KafkaBroker;
+import dev.driftwatch.testsupport.Management;
 import dev.driftwatch.testsupport.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -93,7 +94,7 @@ class OutboxIT {
             assertThat(dead.getString("[0].lastError")).startsWith("RecordTooLargeException");
             long deadId = dead.getLong("[0].id");
             Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .until(() -> RestAssured.get("/q/metrics").asString().contains("\ndriftwatch_outbox_dead_events 1.0"));
+                    .until(() -> Management.get("/q/metrics").asString().contains("\ndriftwatch_outbox_dead_events 1.0"));
 
             // the later event of its key is not sent past it
             Awaitility.await().pollDelay(Duration.ofSeconds(3)).until(() -> true);

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.FindingEventLog;
 import dev.driftwatch.testsupport.KafkaBroker;
+import dev.driftwatch.testsupport.Management;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.Scans;
 import dev.driftwatch.testsupport.TestClock;
@@ -120,7 +121,7 @@ class PolicyScanIT {
         assertThat(pack.getList("policies.id")).containsExactly("sg-ssh-open-to-world");
         assertThat(pack.getString("errors[0].file")).endsWith("broken.yaml");
         assertThat(pack.getInt("errors[0].line")).isEqualTo(5);
-        assertThat(given().get("/q/metrics").asString()).contains("driftwatch_policy_errors 1.0");
+        assertThat(Management.get("/q/metrics").asString()).contains("driftwatch_policy_errors 1.0");
 
         // A waiver for an hour: the finding is suppressed, visible, and comes back when it lapses (the service's
         // clock is moved past the expiry, rather than waiting for it).
@@ -169,14 +170,14 @@ class PolicyScanIT {
         assertThat(pack.getList("policies")).isEmpty();
         assertThat(pack.getList("errors", Map.class)).containsExactly(Map.of("file", DIR.toString(), "line", 0,
                 "reason", "policy directory does not exist"));
-        assertThat(given().get("/q/metrics").asString()).contains("driftwatch_policy_errors 1.0");
+        assertThat(Management.get("/q/metrics").asString()).contains("driftwatch_policy_errors 1.0");
 
         Files.move(AWAY, DIR);
         JsonPath back = Scans.scanAndWait(REGION);
         assertThat(back.getList("problems.part")).doesNotContain("policy directory " + DIR);
         assertThat(violations("OPEN").getList("fingerprint")).containsExactly(fingerprint);
         assertThat(given().get("/api/policies").then().extract().jsonPath().getList("errors")).isEmpty();
-        assertThat(given().get("/q/metrics").asString()).contains("driftwatch_policy_errors 0.0");
+        assertThat(Management.get("/q/metrics").asString()).contains("driftwatch_policy_errors 0.0");
     }
 
     @Test

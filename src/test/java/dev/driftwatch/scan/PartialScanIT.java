@@ -9,6 +9,7 @@ import dev.driftwatch.finding.Observation;
 import dev.driftwatch.finding.ResolutionScope;
 import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.KafkaBroker;
+import dev.driftwatch.testsupport.Management;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.Scans;
 import dev.driftwatch.testsupport.SecurityGroups;
@@ -70,7 +71,7 @@ class PartialScanIT {
         assertThat(open.getList("resourceId")).containsExactly(EARLIER_FINDING);
         assertThat(open.getList("kind")).doesNotContain("MISSING");
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("driftwatch_scan_failures_total\\{account=\"" + Moto.ACCOUNT
                 + "\",region=\"eu-west-1\",status=\"PARTIAL\"} [1-9]");
         assertThat(metrics).contains("driftwatch_findings_open{account=\"" + Moto.ACCOUNT

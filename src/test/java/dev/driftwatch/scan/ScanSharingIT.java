@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.KafkaBroker;
+import dev.driftwatch.testsupport.Management;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoFront;
 import dev.driftwatch.testsupport.MultiAccountProfile;
@@ -43,7 +44,7 @@ class ScanSharingIT {
     void twoReplicasShareOneRound() throws Exception {
         try (SecondInstance second = SecondInstance.start(secondInstanceConfig())) {
             awaitConsumers(2);
-            double scansHereBefore = scansRun(RestAssured.get("/q/metrics").asString());
+            double scansHereBefore = scansRun(Management.get("/q/metrics").asString());
 
             List<JsonPath> round = Scans.request().stream().map(Scans::awaitFinished).toList();
 
@@ -55,7 +56,7 @@ class ScanSharingIT {
             }
             assertThat(byTarget).hasSize(9).allSatisfy((target, times) -> assertThat(times).as(target).isOne());
             assertThat(byInstance).as("scans per replica").hasSize(2).containsKey("second");
-            double scansHere = scansRun(RestAssured.get("/q/metrics").asString()) - scansHereBefore;
+            double scansHere = scansRun(Management.get("/q/metrics").asString()) - scansHereBefore;
             assertThat(scansHere + scansRun(second.metrics())).as("scans run by both replicas together").isEqualTo(9);
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.FindingEventLog;
 import dev.driftwatch.testsupport.KafkaBroker;
+import dev.driftwatch.testsupport.Management;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.Scans;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -70,7 +71,7 @@ class ScanWithoutKafkaIT {
             assertThat(number("select count(*) from outbox_event where published_at is null")).isEqualTo(3);
             assertThat(number("select count(*) from outbox_event where dead_at is not null or failures > 0")).isZero();
             // ...as the gauges for alerts say
-            String metrics = RestAssured.get("/q/metrics").asString();
+            String metrics = Management.get("/q/metrics").asString();
             assertThat(metrics).contains("\ndriftwatch_outbox_pending_events 3.0\n", "\ndriftwatch_outbox_dead_events 0.0\n");
             Matcher age = OLDEST_AGE.matcher(metrics);
             assertThat(age.find()).as("driftwatch_outbox_oldest_pending_age_seconds").isTrue();

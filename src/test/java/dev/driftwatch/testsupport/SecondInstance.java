@@ -25,11 +25,13 @@ public final class SecondInstance implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private SecondInstance(Process process, int port, Path log) {
+    private SecondInstance(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -41,12 +43,17 @@ public final class SecondInstance implements AutoCloseable {
     /** Starts it with these settings, its output in {@code log} (kept for reading after a failure). */
     public static SecondInstance start(Map<String, String> config, Path log) throws IOException {
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx384m"));
+        // The tests' identity (TestIdentity), known to this replica too; overridable through config.
+        command.add("-Ddriftwatch.auth.bootstrap-token=" + TestIdentity.TOKEN);
+        command.add("-Ddriftwatch.auth.bootstrap-token-name=" + TestIdentity.NAME);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         command.addAll(List.of("-jar", JAR.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        SecondInstance instance = new SecondInstance(process, port, log);
+        SecondInstance instance = new SecondInstance(process, port, managementPort, log);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .failFast("the second instance exited; see " + log, () -> !process.isAlive())
                 .until(() -> instance.get("/q/health/ready").statusCode() == 200);
@@ -57,14 +64,20 @@ public final class SecondInstance implements AutoCloseable {
         return get("/q/metrics").body();
     }
 
+    /** A GET as the tests' identity; /q/... paths go to the management port. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient().send(request(path).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient().send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        int to = path.startsWith("/q/") ? managementPort : port;
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to + path))
+                .header("Authorization", TestIdentity.bearer(TestIdentity.TOKEN));
     }
 
     /** The service's process, e.g. to send it SIGTERM ({@link Process#destroy()}). */
