@@ -1,8 +1,10 @@
 package dev.driftwatch.api;
 
+import dev.driftwatch.api.auth.Identities;
 import dev.driftwatch.api.auth.Role;
 import dev.driftwatch.policy.Waiver;
 import dev.driftwatch.policy.Waivers;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,9 +24,11 @@ import java.util.List;
 public class WaiverResource {
 
     private final Waivers waivers;
+    private final SecurityIdentity caller;
 
-    WaiverResource(Waivers waivers) {
+    WaiverResource(Waivers waivers, SecurityIdentity caller) {
         this.waivers = waivers;
+        this.caller = caller;
     }
 
     /** Active (unexpired) waivers. */
@@ -34,12 +38,15 @@ public class WaiverResource {
         return waivers.active();
     }
 
-    /** Grants a waiver: policyId, resourceId or tagKey+tagValue, owner, reason, expiresAt. Applies from the next scan. */
+    /**
+     * Grants a waiver: policyId, resourceId or tagKey+tagValue, owner (the team answerable for it), reason,
+     * expiresAt. Applies from the next scan. Its creator is the caller.
+     */
     @POST
     @RolesAllowed(Role.OPERATOR_NAME)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response grant(Waiver waiver) {
-        return Response.status(Response.Status.CREATED).entity(waivers.grant(waiver)).build();
+        return Response.status(Response.Status.CREATED).entity(waivers.grant(waiver, Identities.name(caller))).build();
     }
 
     @DELETE

@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * A waiver as the API shows and takes it: for {@code policyId}, either one resource ({@code resourceId})
  * or every resource tagged {@code tagKey=tagValue}; it stops applying by itself at {@code expiresAt}.
+ * {@code createdBy} is who granted it, from their identity: a {@code createdBy} in a request body is ignored.
  */
 public record Waiver(Long id, String policyId, String resourceId, String tagKey, String tagValue, String owner, String reason,
-        Instant expiresAt) {
+        Instant expiresAt, String createdBy) {
 
     public boolean covers(String policy, CloudResource resource, Instant now) {
         if (!policyId.equals(policy) || !expiresAt.isAfter(now)) {
@@ -23,6 +24,7 @@ public record Waiver(Long id, String policyId, String resourceId, String tagKey,
     }
 
     static Waiver of(WaiverEntity w) {
-        return new Waiver(w.id, w.policyId, w.resourceId, w.tagKey, w.tagValue, w.owner, w.reason, w.expiresAt);
+        return new Waiver(w.id, w.policyId, w.resourceId, w.tagKey, w.tagValue, w.owner, w.reason, w.expiresAt,
+                w.createdBy);
     }
 }

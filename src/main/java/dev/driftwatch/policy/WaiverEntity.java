@@ -31,4 +31,7 @@ public class WaiverEntity extends PanacheEntityBase {
     public Instant expiresAt;
     @Column(name = "created_at")
     public Instant createdAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
 }

@@ -16,7 +16,7 @@ public class Waivers {
     }
 
     @Transactional
-    public Waiver grant(Waiver waiver) {
+    public Waiver grant(Waiver waiver, String grantedBy) {
         List<String> problems = new java.util.ArrayList<>();
         if (blank(waiver.policyId())) {
             problems.add("policyId is required");
@@ -45,6 +45,7 @@ public class Waivers {
         entity.reason = waiver.reason();
         entity.expiresAt = waiver.expiresAt();
         entity.createdAt = clock.instant();
+        entity.createdBy = grantedBy;
         entity.persist();
         return Waiver.of(entity);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.driftwatch.api.auth.AuditRecorded;
 import dev.driftwatch.finding.FindingEvent;
 import dev.driftwatch.finding.FindingKind;
 import dev.driftwatch.finding.FindingStatus;
@@ -33,7 +34,7 @@ class EventSchemaTest {
     private static final Instant SEEN = Instant.parse("2026-12-02T09:30:00.123456Z");
 
     static Stream<EventFormat<?, ?>> formats() {
-        return Stream.of(FindingEvent.FORMAT, ScanRequested.FORMAT);
+        return Stream.of(FindingEvent.FORMAT, ScanRequested.FORMAT, AuditRecorded.FORMAT);
     }
 
     @ParameterizedTest

@@ -3,8 +3,10 @@ package dev.driftwatch.api.auth;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
 
 import dev.driftwatch.testsupport.Database;
+import dev.driftwatch.testsupport.EventSchemas;
 import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.TestIdentity;
 import io.quarkus.arc.Arc;
@@ -36,9 +38,10 @@ class AuditIT {
 
     @Test
     void eachStateChangingCallLeavesOneEntryWithItsCaller() {
+        // the waiver's creator is the caller, whatever the body says
         given().contentType(ContentType.JSON).body(Map.of("policyId", "p", "resourceId", "sg-1", "owner", "team",
-                "reason", "because", "expiresAt", Instant.now().plusSeconds(600).toString()))
-                .post("/api/waivers").then().statusCode(201);
+                "reason", "because", "expiresAt", Instant.now().plusSeconds(600).toString(), "createdBy", "mallory"))
+                .post("/api/waivers").then().statusCode(201).body("createdBy", is(TestIdentity.NAME));
         given().get("/api/waivers").then().statusCode(200);
 
         List<Map<String, Object>> entries = awaitEntries(1);
@@ -49,6 +52,8 @@ class AuditIT {
             assertThat(e.get("clientAddress")).isNotNull();
         });
         assertThat(auditEvents()).isEqualTo(1);
+        assertThat(EventSchemas.violations(AuditRecorded.TOPIC, outboxPayloads()))
+                .as("the audit event against docs/events/driftwatch.audit.schema.json").isEmpty();
     }
 
     @Test
