@@ -27,12 +27,26 @@ public final class S3Control {
      */
     public static S3ControlClientBuilder builder(Optional<URI> endpointOverride) {
         S3ControlClientBuilder builder = S3ControlClient.builder();
-        endpointOverride.ifPresent(url -> {
+        endpointOverride.or(S3Control::environmentEndpoint).ifPresent(url -> {
             S3ControlEndpointProvider rules = S3ControlEndpointProvider.defaultProvider();
             builder.endpointProvider(params -> rules.resolveEndpoint(params)
                     .thenApply(e -> e.toBuilder().url(url).build()));
         });
         return builder;
+    }
+
+    /**
+     * The endpoint the SDK itself would take from the environment ({@code AWS_ENDPOINT_URL_S3_CONTROL},
+     * {@code AWS_ENDPOINT_URL} or their system properties), as the one-shot check is pointed at an emulator: it too
+     * must be called as it is, without the account in front of its host.
+     */
+    static Optional<URI> environmentEndpoint() {
+        return Optional.ofNullable(System.getProperty("aws.endpointUrlS3Control"))
+                .or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL_S3_CONTROL")))
+                .or(() -> Optional.ofNullable(System.getProperty("aws.endpointUrl")))
+                .or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")))
+                .filter(url -> !url.isBlank())
+                .map(URI::create);
     }
 
     /** The account's block, the four settings in AWS's order; empty when the account has none. */
