@@ -1,7 +1,7 @@
 package dev.driftwatch.scan;
 
-import dev.driftwatch.api.auth.AuthStatus;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -19,16 +19,16 @@ public class ScanRoundJob implements Job {
     private static final Logger LOG = Logger.getLogger(ScanRoundJob.class);
 
     private final ScanRequests requests;
-    private final AuthStatus auth;
+    private final Event<ScanRoundStarted> roundStarted;
 
-    ScanRoundJob(ScanRequests requests, AuthStatus auth) {
+    ScanRoundJob(ScanRequests requests, Event<ScanRoundStarted> roundStarted) {
         this.requests = requests;
-        this.auth = auth;
+        this.roundStarted = roundStarted;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
-        auth.warnIfOff();
+        roundStarted.fire(new ScanRoundStarted());
         try {
             LOG.infof("Scan round: %d scans requested", requests.requestAll("schedule").size());
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.driftwatch.api.auth;
 
+import dev.driftwatch.scan.ScanRoundStarted;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,7 +24,11 @@ public class AuthStatus {
         warnIfOff();
     }
 
-    /** Called at start and by every scan round. */
+    void onScanRound(@Observes ScanRoundStarted event) {
+        warnIfOff();
+    }
+
+    /** At start and at every scan round. */
     public void warnIfOff() {
         if (!config.enabled()) {
             LOG.warn(WARNING);
