@@ -36,11 +36,8 @@ class TargetLockRestartIT {
 
     @BeforeEach
     void start() throws Exception {
-        FenceDatabase.clear();
-        Moto.reset();
-        TerraformStates.clear();
         kafka = new StandaloneKafka();
-        config = FencedService.config(kafka, ec2Front.start().values().iterator().next());
+        config = FencedService.onACleanSlate(kafka, ec2Front);
     }
 
     @AfterEach

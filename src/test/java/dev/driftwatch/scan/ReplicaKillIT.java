@@ -10,7 +10,6 @@ import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.SecondInstance;
 import dev.driftwatch.testsupport.Sql;
 import dev.driftwatch.testsupport.StandaloneKafka;
-import dev.driftwatch.testsupport.TerraformStates;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,11 +53,8 @@ class ReplicaKillIT {
 
     @BeforeEach
     void start() throws Exception {
-        FenceDatabase.clear();
-        Moto.reset();
-        TerraformStates.clear();
         kafka = new StandaloneKafka();
-        config = FencedService.config(kafka, ec2Front.start().values().iterator().next());
+        config = FencedService.onACleanSlate(kafka, ec2Front);
         config.put("driftwatch.scan.poll-interval", "1s");
         config.put("driftwatch.scan.replica-timeout", REPLICA_TIMEOUT.toSeconds() + "s");
     }

@@ -38,11 +38,8 @@ class ScanShutdownIT {
 
     @BeforeEach
     void start() throws Exception {
-        FenceDatabase.clear();
-        Moto.reset();
-        TerraformStates.clear();
         kafka = new StandaloneKafka();
-        config = FencedService.config(kafka, ec2Front.start().values().iterator().next());
+        config = FencedService.onACleanSlate(kafka, ec2Front);
         config.put("quarkus.shutdown.timeout", SHUTDOWN_TIMEOUT.toSeconds() + "s");
     }
 

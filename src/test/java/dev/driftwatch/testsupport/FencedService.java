@@ -18,6 +18,14 @@ public final class FencedService {
     private FencedService() {
     }
 
+    /** Empties the fence database, moto and the state directory, then the configuration for a service on them. */
+    public static Map<String, String> onACleanSlate(StandaloneKafka kafka, HeldEc2 ec2Front) throws Exception {
+        FenceDatabase.clear();
+        Moto.reset();
+        TerraformStates.clear();
+        return config(kafka, ec2Front.start().values().iterator().next());
+    }
+
     public static Map<String, String> config(StandaloneKafka kafka, String ec2Url) throws java.io.IOException {
         Path policies = Files.createDirectories(Path.of("target/it-policies"));
         Map<String, String> config = new HashMap<>();
