@@ -57,8 +57,14 @@ public final class PolicyInService implements AutoCloseable {
             Files.createDirectories(DIRECTORY);
             Path copy = DIRECTORY.resolve(policyId + ".yaml");
             Files.writeString(copy, edit.apply(Files.readString(builtIn(policyId))));
-            await().atMost(Duration.ofSeconds(10)).until(() -> listed(policyId));
-            return new PolicyInService(policyId, copy, region);
+            PolicyInService policy = new PolicyInService(policyId, copy, region);
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> listed(policyId));
+            } catch (RuntimeException | AssertionError e) {
+                Files.deleteIfExists(copy); // never left in force for the tests that follow
+                throw e;
+            }
+            return policy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,8 +101,12 @@ public final class PolicyInService implements AutoCloseable {
         try (FindingEventLog events = new FindingEventLog()) {
             Scans.scanAndWait(region);
             assertThat(findings("OPEN")).as("open violations of %s", id).isEmpty();
-            assertThat(findings("RESOLVED")).extracting(f -> f.get("fingerprint")).contains(fingerprint);
-            assertThat(events.await(List.of(fingerprint), 1)).extracting(FindingEventLog.Event::type).contains("finding.resolved");
+            assertThat(findings("RESOLVED"))
+                    .extracting(f -> f.get("fingerprint"))
+                    .contains(fingerprint);
+            assertThat(events.await(List.of(fingerprint), 1))
+                    .extracting(FindingEventLog.Event::type)
+                    .contains("finding.resolved");
         }
     }
 
@@ -118,14 +128,23 @@ public final class PolicyInService implements AutoCloseable {
     }
 
     private List<Map<String, Object>> findings(String status) {
-        JsonPath page = given().queryParam("kind", "VIOLATION").queryParam("status", status).queryParam("limit", 1000)
-                .get("/api/findings").then().statusCode(200).extract().jsonPath();
-        return page.<Map<String, Object>>getList("").stream().filter(f -> id.equals(f.get("policyId"))).toList();
+        JsonPath page = given().queryParam("kind", "VIOLATION")
+                .queryParam("status", status)
+                .queryParam("limit", 1000)
+                .get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        return page.<Map<String, Object>>getList("").stream()
+                .filter(f -> id.equals(f.get("policyId")))
+                .toList();
     }
 
     private static Path builtIn(String policyId) throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("policies"))) {
-            return files.filter(p -> p.getFileName().toString().equals(policyId + ".yaml")).findFirst()
+            return files.filter(p -> p.getFileName().toString().equals(policyId + ".yaml"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no built-in policy " + policyId));
         }
     }
@@ -141,6 +160,12 @@ public final class PolicyInService implements AutoCloseable {
     }
 
     private static boolean listed(String policyId) {
-        return given().get("/api/policies").then().statusCode(200).extract().jsonPath().getList("policies.id").contains(policyId);
+        return given().get("/api/policies")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("policies.id")
+                .contains(policyId);
     }
 }
