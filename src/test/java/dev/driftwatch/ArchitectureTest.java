@@ -55,14 +55,45 @@ class ArchitectureTest {
             Map.entry("engine", Set.of("resource", "inventory", "baseline", "drift", "policy")),
             Map.entry("check", Set.of("resource", "aws", "inventory", "baseline", "drift", "policy", "engine")),
             Map.entry("imports", Set.of("resource", "inventory", "finding")),
-            Map.entry("scan", Set.of("resource", "aws", "lock", "inventory", "baseline", "drift", "policy", "engine",
-                    "outbox", "finding", "coverage")),
-            Map.entry("remediation", Set.of("resource", "aws", "lock", "inventory", "drift", "policy", "outbox",
-                    "finding")),
+            Map.entry(
+                    "scan",
+                    Set.of(
+                            "resource",
+                            "aws",
+                            "lock",
+                            "inventory",
+                            "baseline",
+                            "drift",
+                            "policy",
+                            "engine",
+                            "outbox",
+                            "finding",
+                            "coverage")),
+            Map.entry(
+                    "remediation",
+                    Set.of("resource", "aws", "lock", "inventory", "drift", "policy", "outbox", "finding")),
             Map.entry("ticket", Set.of("resource", "outbox", "finding")),
             Map.entry("sweeper", Set.of("resource", "aws", "lock", "inventory", "baseline", "outbox", "finding")),
-            Map.entry("api", Set.of("resource", "aws", "lock", "inventory", "baseline", "drift", "policy", "engine",
-                    "outbox", "finding", "coverage", "check", "imports", "scan", "remediation", "ticket", "sweeper")));
+            Map.entry(
+                    "api",
+                    Set.of(
+                            "resource",
+                            "aws",
+                            "lock",
+                            "inventory",
+                            "baseline",
+                            "drift",
+                            "policy",
+                            "engine",
+                            "outbox",
+                            "finding",
+                            "coverage",
+                            "check",
+                            "imports",
+                            "scan",
+                            "remediation",
+                            "ticket",
+                            "sweeper")));
 
     /**
      * Dependencies against {@link #MAY_USE} not removed yet, each with why; the integrator strikes a line when the
@@ -71,8 +102,7 @@ class ArchitectureTest {
     static final List<Exemption> EXCEPTIONS = List.of();
 
     /** One allowed dependency outside the layering: from any class of a part to one class. */
-    record Exemption(String part, String target) {
-    }
+    record Exemption(String part, String target) {}
 
     private static final Path SOURCES = Path.of("src/main/java/dev/driftwatch");
     private static final Pattern IMPORT = Pattern.compile("import (static )?(dev\\.driftwatch\\.[\\w.]+);\\s*");
@@ -83,15 +113,20 @@ class ArchitectureTest {
 
     @Test
     void everyPartIsInTheLayering() {
-        Set<String> parts = MAIN.stream().map(ArchitectureTest::partOf).flatMap(Optional::stream)
+        Set<String> parts = MAIN.stream()
+                .map(ArchitectureTest::partOf)
+                .flatMap(Optional::stream)
                 .collect(Collectors.toSet());
         assertThat(MAY_USE.keySet()).as("parts with a row in MAY_USE").containsAll(parts);
     }
 
     @Test
     void partsDependOnEachOtherOneWay() {
-        MAY_USE.forEach((part, allowed) -> classes().that().resideInAPackage(ROOT + "." + part + "..")
-                .should().onlyDependOnClassesThat(allowedFrom(part, allowed))
+        MAY_USE.forEach((part, allowed) -> classes()
+                .that()
+                .resideInAPackage(ROOT + "." + part + "..")
+                .should()
+                .onlyDependOnClassesThat(allowedFrom(part, allowed))
                 .allowEmptyShould(true)
                 .check(MAIN));
     }
@@ -120,7 +155,9 @@ class ArchitectureTest {
     @Test
     void theLayeringHasNoCycle() {
         for (String part : MAY_USE.keySet()) {
-            assertThat(reachableFrom(part, new TreeSet<>())).as("parts reachable from " + part).doesNotContain(part);
+            assertThat(reachableFrom(part, new TreeSet<>()))
+                    .as("parts reachable from " + part)
+                    .doesNotContain(part);
         }
     }
 
@@ -131,23 +168,36 @@ class ArchitectureTest {
             public void check(JavaClass origin, ConditionEvents events) {
                 for (Dependency d : origin.getDirectDependenciesFromSelf()) {
                     JavaClass target = d.getTargetClass();
-                    if (isEntity(target) && partOf(target).isPresent() && !partOf(target).equals(partOf(origin))) {
+                    if (isEntity(target)
+                            && partOf(target).isPresent()
+                            && !partOf(target).equals(partOf(origin))) {
                         events.add(SimpleConditionEvent.violated(d, d.getDescription()));
                     }
                 }
             }
         };
-        classes().that().resideInAPackage(ROOT + "..").should(ownEntitiesOnly).allowEmptyShould(true).check(MAIN);
+        classes()
+                .that()
+                .resideInAPackage(ROOT + "..")
+                .should(ownEntitiesOnly)
+                .allowEmptyShould(true)
+                .check(MAIN);
     }
 
     private static DescribedPredicate<JavaClass> allowedFrom(String part, Set<String> allowed) {
-        Set<String> exceptions = EXCEPTIONS.stream().filter(e -> e.part().equals(part)).map(Exemption::target)
+        Set<String> exceptions = EXCEPTIONS.stream()
+                .filter(e -> e.part().equals(part))
+                .map(Exemption::target)
                 .collect(Collectors.toSet());
-        return DescribedPredicate.describe("are outside " + ROOT + ", in " + part + " or in " + new TreeSet<>(allowed)
-                + (exceptions.isEmpty() ? "" : " or one of " + new TreeSet<>(exceptions)), target -> {
+        return DescribedPredicate.describe(
+                "are outside " + ROOT + ", in " + part + " or in " + new TreeSet<>(allowed)
+                        + (exceptions.isEmpty() ? "" : " or one of " + new TreeSet<>(exceptions)),
+                target -> {
                     Optional<String> targetPart = partOf(target);
-                    return !target.getPackageName().startsWith(ROOT) || targetPart.isEmpty()
-                            || targetPart.get().equals(part) || allowed.contains(targetPart.get())
+                    return !target.getPackageName().startsWith(ROOT)
+                            || targetPart.isEmpty()
+                            || targetPart.get().equals(part)
+                            || allowed.contains(targetPart.get())
                             || exceptions.contains(target.getName());
                 });
     }
@@ -155,7 +205,8 @@ class ArchitectureTest {
     private static boolean allowedImport(String part, String name, boolean isStatic) {
         String type = isStatic ? name.substring(0, name.lastIndexOf('.')) : name;
         String targetPart = type.substring(ROOT.length() + 1).split("\\.")[0];
-        return targetPart.equals(part) || MAY_USE.getOrDefault(part, Set.of()).contains(targetPart)
+        return targetPart.equals(part)
+                || MAY_USE.getOrDefault(part, Set.of()).contains(targetPart)
                 || EXCEPTIONS.contains(new Exemption(part, type));
     }
 

@@ -47,9 +47,13 @@ public class CheckResource {
     @RolesAllowed(Role.OPERATOR_NAME)
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response check(InputStream state, @QueryParam("name") @DefaultValue("uploaded.tfstate") String name,
-            @QueryParam("account") List<String> accounts, @QueryParam("region") List<String> regions,
-            @QueryParam("onlyManaged") boolean onlyManaged, @QueryParam("strict") boolean strict,
+    public Response check(
+            InputStream state,
+            @QueryParam("name") @DefaultValue("uploaded.tfstate") String name,
+            @QueryParam("account") List<String> accounts,
+            @QueryParam("region") List<String> regions,
+            @QueryParam("onlyManaged") boolean onlyManaged,
+            @QueryParam("strict") boolean strict,
             @QueryParam("format") @DefaultValue("json") String format) {
         if (!format.equals("json") && !format.equals("table")) {
             throw new BadRequestException("format must be json or table, not " + format);

@@ -35,7 +35,9 @@ public class CoverageResource {
     @GET
     @RolesAllowed(Role.VIEWER_NAME)
     @Blocking
-    public CoverageReport get(@QueryParam("account") String account, @QueryParam("region") String region,
+    public CoverageReport get(
+            @QueryParam("account") String account,
+            @QueryParam("region") String region,
             @QueryParam("type") String type) {
         return coverage.report(account, region, type)
                 .withStates(StateCoverage.of(baseline.load().resources(), inventory.supportedTypes()));

@@ -29,8 +29,8 @@ public class DriftResource {
      * What to accept (filters may be left out) and, required, why. Who accepts it is the caller; an
      * {@code acceptedBy} that names someone else is kept as "on behalf of", after the caller's name.
      */
-    public record AcceptRequest(String account, String region, String type, FindingKind kind, String reason, String acceptedBy) {
-    }
+    public record AcceptRequest(
+            String account, String region, String type, FindingKind kind, String reason, String acceptedBy) {}
 
     private final AcceptedDrift accepted;
     private final DriftIgnore ignore;
@@ -59,8 +59,10 @@ public class DriftResource {
         if (request == null) {
             throw new IllegalArgumentException("body: {\"reason\": ...} is required");
         }
-        return accepted.accept(new AcceptedDrift.Filter(request.account(), request.region(), request.type(), request.kind()),
-                request.reason(), acceptedBy(request.acceptedBy()));
+        return accepted.accept(
+                new AcceptedDrift.Filter(request.account(), request.region(), request.type(), request.kind()),
+                request.reason(),
+                acceptedBy(request.acceptedBy()));
     }
 
     /** The caller, and whom they name in the body if that is someone else; a blank name in the body is refused. */

@@ -8,8 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
 
     /** A problem in the request: the message names the parameter or value. */
-    public record ApiError(int status, String error) {
-    }
+    public record ApiError(int status, String error) {}
 
     @ServerExceptionMapper
     public Response badRequest(IllegalArgumentException e) {
@@ -22,6 +21,8 @@ public class ErrorMappers {
     }
 
     private static Response json(Response.Status status, String message) {
-        return Response.status(status).entity(new ApiError(status.getStatusCode(), message)).build();
+        return Response.status(status)
+                .entity(new ApiError(status.getStatusCode(), message))
+                .build();
     }
 }

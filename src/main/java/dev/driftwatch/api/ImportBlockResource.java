@@ -23,7 +23,9 @@ public class ImportBlockResource {
     @GET
     @RolesAllowed(Role.VIEWER_NAME)
     @Produces(MediaType.TEXT_PLAIN)
-    public String importBlocks(@QueryParam("account") String account, @QueryParam("region") String region,
+    public String importBlocks(
+            @QueryParam("account") String account,
+            @QueryParam("region") String region,
             @QueryParam("type") String type) {
         return ImportBlocks.render(unmanaged.open(account, region, type));
     }

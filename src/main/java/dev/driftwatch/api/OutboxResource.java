@@ -52,9 +52,11 @@ public class OutboxResource {
         return switch (outcome) {
             case DONE -> Response.noContent().build();
             case NOT_FOUND -> throw new NotFoundException("No outbox event " + id);
-            case NOT_DEAD -> Response.status(Response.Status.CONFLICT)
-                    .entity(new ApiError(409, "Outbox event " + id + " is not dead: it is published or still being sent"))
-                    .build();
+            case NOT_DEAD ->
+                Response.status(Response.Status.CONFLICT)
+                        .entity(new ApiError(
+                                409, "Outbox event " + id + " is not dead: it is published or still being sent"))
+                        .build();
         };
     }
 }

@@ -24,23 +24,28 @@ import java.util.List;
 public class PolicyResource {
 
     /** A policy in force, without its compiled programs. */
-    public record PolicySummary(String id, String title, String severity, String resource, List<String> references, String mode,
+    public record PolicySummary(
+            String id,
+            String title,
+            String severity,
+            String resource,
+            List<String> references,
+            String mode,
             String file) {
 
         static PolicySummary of(PolicyDefinition d) {
-            String mode = d.remediation() == null ? "report" : d.remediation().mode().label();
-            return new PolicySummary(d.id(), d.title(), d.severity().name(), d.resource(), d.references(), mode,
-                    d.file());
+            String mode =
+                    d.remediation() == null ? "report" : d.remediation().mode().label();
+            return new PolicySummary(
+                    d.id(), d.title(), d.severity().name(), d.resource(), d.references(), mode, d.file());
         }
     }
 
     /** The pack as loaded now: policies in force and files that could not be used. */
-    public record PolicyPack(List<PolicySummary> policies, List<PolicyError> errors) {
-    }
+    public record PolicyPack(List<PolicySummary> policies, List<PolicyError> errors) {}
 
     /** What validation found: nothing, or every problem with its line. */
-    public record Validation(boolean valid, PolicySummary policy, List<PolicyError> errors) {
-    }
+    public record Validation(boolean valid, PolicySummary policy, List<PolicyError> errors) {}
 
     private final PolicyRegistry registry;
 
@@ -52,7 +57,12 @@ public class PolicyResource {
     @RolesAllowed(Role.VIEWER_NAME)
     public PolicyPack list() {
         LoadedPolicies loaded = registry.current();
-        return new PolicyPack(loaded.policies().stream().map(Policy::definition).map(PolicySummary::of).toList(), loaded.errors());
+        return new PolicyPack(
+                loaded.policies().stream()
+                        .map(Policy::definition)
+                        .map(PolicySummary::of)
+                        .toList(),
+                loaded.errors());
     }
 
     /**
@@ -66,9 +76,12 @@ public class PolicyResource {
     public Response validate(@QueryParam("file") @DefaultValue("policy.yaml") String file, String yaml) {
         try {
             Policy policy = registry.compiler().compile(file, yaml == null ? "" : yaml);
-            return Response.ok(new Validation(true, PolicySummary.of(policy.definition()), List.of())).build();
+            return Response.ok(new Validation(true, PolicySummary.of(policy.definition()), List.of()))
+                    .build();
         } catch (PolicyException e) {
-            return Response.status(422).entity(new Validation(false, null, e.errors())).build();
+            return Response.status(422)
+                    .entity(new Validation(false, null, e.errors()))
+                    .build();
         }
     }
 }

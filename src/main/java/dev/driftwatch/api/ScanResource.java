@@ -43,9 +43,11 @@ public class ScanResource {
      */
     @POST
     @RolesAllowed(Role.OPERATOR_NAME)
-    public Response scanNow(@QueryParam("account") List<String> accountIds, @QueryParam("region") List<String> regions) {
+    public Response scanNow(
+            @QueryParam("account") List<String> accountIds, @QueryParam("region") List<String> regions) {
         List<ScanTarget> all = accounts.targets();
-        requireKnown("account", accountIds, all.stream().map(ScanTarget::account).toList());
+        requireKnown(
+                "account", accountIds, all.stream().map(ScanTarget::account).toList());
         requireKnown("region", regions, all.stream().map(ScanTarget::region).toList());
         List<ScanTarget> chosen = all.stream()
                 .filter(t -> accountIds.isEmpty() || accountIds.contains(t.account()))
@@ -68,10 +70,12 @@ public class ScanResource {
     }
 
     private static void requireKnown(String parameter, List<String> asked, List<String> known) {
-        List<String> unknown = asked.stream().filter(a -> !known.contains(a)).distinct().toList();
+        List<String> unknown =
+                asked.stream().filter(a -> !known.contains(a)).distinct().toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("Not a configured " + parameter + ": " + String.join(", ", unknown)
-                    + " (configured: " + String.join(", ", known.stream().distinct().toList()) + ")");
+            throw new IllegalArgumentException(
+                    "Not a configured " + parameter + ": " + String.join(", ", unknown) + " (configured: "
+                            + String.join(", ", known.stream().distinct().toList()) + ")");
         }
     }
 }

@@ -46,7 +46,9 @@ public class StateResource {
         KnownState state = baseline.knownState(name).orElseThrow(() -> new NotFoundException("No known state " + name));
         if (state.status() == KnownState.Status.READ) {
             String message = "state " + name + " is still listed by " + state.source() + ": remove it there first";
-            return Response.status(Response.Status.CONFLICT).entity(new ErrorMappers.ApiError(409, message)).build();
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(new ErrorMappers.ApiError(409, message))
+                    .build();
         }
         baseline.confirmGone(name);
         return Response.noContent().build();

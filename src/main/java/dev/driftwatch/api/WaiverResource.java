@@ -46,7 +46,9 @@ public class WaiverResource {
     @RolesAllowed(Role.OPERATOR_NAME)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response grant(Waiver waiver) {
-        return Response.status(Response.Status.CREATED).entity(waivers.grant(waiver, Identities.name(caller))).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(waivers.grant(waiver, Identities.name(caller)))
+                .build();
     }
 
     @DELETE

@@ -21,7 +21,8 @@ public class AccountCredentials {
     private static final String MANAGEMENT = "management";
 
     private final AwsClients clients;
-    private final AwsCredentialsProvider defaultChain = DefaultCredentialsProvider.builder().build();
+    private final AwsCredentialsProvider defaultChain =
+            DefaultCredentialsProvider.builder().build();
     private final Map<String, AwsCredentialsProvider> byRole = new ConcurrentHashMap<>();
 
     public AccountCredentials(AwsClients clients) {
@@ -33,8 +34,8 @@ public class AccountCredentials {
         if (role.roleArn().isEmpty()) {
             return defaultChain;
         }
-        return byRole.computeIfAbsent(role.account() + "/" + role.identity(),
-                k -> assumed(managementSts(purpose), role));
+        return byRole.computeIfAbsent(
+                role.account() + "/" + role.identity(), k -> assumed(managementSts(purpose), role));
     }
 
     /** A provider of the caller's own (an S3 state source's, with its own STS): closed by the caller. */

@@ -13,7 +13,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  */
 final class AccountRateLimit implements ExecutionInterceptor {
 
-    private static final ExecutionAttribute<Boolean> HOLDS_PERMIT = OwnExecutionAttribute.named("driftwatch.permit", AccountRateLimit.class);
+    private static final ExecutionAttribute<Boolean> HOLDS_PERMIT =
+            OwnExecutionAttribute.named("driftwatch.permit", AccountRateLimit.class);
 
     private final TokenBucket bucket;
     private final Semaphore inFlight;

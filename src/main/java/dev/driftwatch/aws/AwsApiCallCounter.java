@@ -16,7 +16,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 @ApplicationScoped
 public class AwsApiCallCounter implements ExecutionInterceptor {
 
-    private static final ExecutionAttribute<Integer> ATTEMPT = OwnExecutionAttribute.named("driftwatch.attempt", AwsApiCallCounter.class);
+    private static final ExecutionAttribute<Integer> ATTEMPT =
+            OwnExecutionAttribute.named("driftwatch.attempt", AwsApiCallCounter.class);
 
     private final MeterRegistry registry;
 

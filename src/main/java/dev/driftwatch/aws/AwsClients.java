@@ -54,8 +54,8 @@ public class AwsClients {
     @SuppressWarnings("unchecked")
     public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
             ClientKey key, AwsCredentialsProvider credentials, Supplier<B> builder) {
-        ClientOptions options = new ClientOptions(endpointFor(key.region(), key.service()), config.apiCallTimeout(),
-                Optional.empty());
+        ClientOptions options =
+                new ClientOptions(endpointFor(key.region(), key.service()), config.apiCallTimeout(), Optional.empty());
         return (C) clients.computeIfAbsent(key, k -> build(k, credentials, builder, options));
     }
 
@@ -83,10 +83,10 @@ public class AwsClients {
     /** The account's service's bucket, and the purpose's permits for calls in flight to it. */
     AccountRateLimit rateLimit(ClientKey key) {
         String accountService = key.account() + "/" + key.service();
-        TokenBucket bucket = buckets.computeIfAbsent(accountService,
-                k -> new TokenBucket(config.requestsPerSecond(), config.burst()));
-        Semaphore permits = inFlight.computeIfAbsent(key.purpose() + "/" + accountService,
-                k -> new Semaphore(maxConcurrency(key.purpose()), true));
+        TokenBucket bucket = buckets.computeIfAbsent(
+                accountService, k -> new TokenBucket(config.requestsPerSecond(), config.burst()));
+        Semaphore permits = inFlight.computeIfAbsent(
+                key.purpose() + "/" + accountService, k -> new Semaphore(maxConcurrency(key.purpose()), true));
         return new AccountRateLimit(bucket, permits);
     }
 
@@ -98,8 +98,11 @@ public class AwsClients {
 
     /** True against an emulator (or a proxy) rather than AWS's own endpoints. */
     public boolean usesEndpointOverride() {
-        return config.endpointOverride().isPresent() || !config.regionEndpoints().isEmpty() || !config.serviceEndpoints().isEmpty()
-                || System.getenv("AWS_ENDPOINT_URL") != null || System.getProperty("aws.endpointUrl") != null;
+        return config.endpointOverride().isPresent()
+                || !config.regionEndpoints().isEmpty()
+                || !config.serviceEndpoints().isEmpty()
+                || System.getenv("AWS_ENDPOINT_URL") != null
+                || System.getProperty("aws.endpointUrl") != null;
     }
 
     Optional<URI> endpointFor(String region, String service) {

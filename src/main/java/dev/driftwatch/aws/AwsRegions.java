@@ -12,8 +12,7 @@ public final class AwsRegions {
     /** Where the APIs of global services are called. */
     public static final String GLOBAL_API_REGION = "us-east-1";
 
-    private AwsRegions() {
-    }
+    private AwsRegions() {}
 
     /** The region the SDK calls: global services are called in their API region. */
     public static String apiRegion(String region) {

@@ -20,13 +20,19 @@ public class AwsSessions {
     private final PurposeRoles roles;
 
     @Inject
-    AwsSessions(AwsClients clients, AccountCredentials credentials, AwsConfig config,
+    AwsSessions(
+            AwsClients clients,
+            AccountCredentials credentials,
+            AwsConfig config,
             @Any Instance<ConfiguredRoles> configured) {
         // looked up on use: the parts that configure roles themselves may need sessions to be built first
         this(clients, credentials, config, () -> configured.stream().toList());
     }
 
-    public AwsSessions(AwsClients clients, AccountCredentials credentials, AwsConfig config,
+    public AwsSessions(
+            AwsClients clients,
+            AccountCredentials credentials,
+            AwsConfig config,
             Supplier<List<ConfiguredRoles>> configured) {
         this.clients = clients;
         this.credentials = credentials;

@@ -9,5 +9,4 @@ package dev.driftwatch.aws;
  * @param region  the region the SDK calls
  * @param service the SDK's service name, e.g. {@code ec2}
  */
-public record ClientKey(Purpose purpose, String account, String role, String region, String service) {
-}
+public record ClientKey(Purpose purpose, String account, String role, String region, String service) {}

@@ -10,5 +10,5 @@ import java.util.Optional;
  *
  * @param endpoint the endpoint; the SDK's own resolution when absent (not {@code driftwatch.aws}'s endpoints)
  */
-public record ClientOptions(Optional<URI> endpoint, Duration apiCallTimeout, Optional<Duration> apiCallAttemptTimeout) {
-}
+public record ClientOptions(
+        Optional<URI> endpoint, Duration apiCallTimeout, Optional<Duration> apiCallAttemptTimeout) {}

@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** An {@link AwsSession} on the shared, cached clients of {@link AwsClients}, for one role of one account. */
-record ClientSession(AwsClients clients, AwsCredentialsProvider credentials, Purpose purpose, AccountRole role,
-        String region) implements AwsSession {
+record ClientSession(
+        AwsClients clients, AwsCredentialsProvider credentials, Purpose purpose, AccountRole role, String region)
+        implements AwsSession {
 
     @Override
     public String account() {
@@ -41,8 +42,9 @@ record ClientSession(AwsClients clients, AwsCredentialsProvider credentials, Pur
     @Override
     public S3Client s3() {
         // Buckets live in many regions: let the client follow them. Emulators need path-style addressing.
-        return client("s3", () -> S3Client.builder().crossRegionAccessEnabled(true)
-                .forcePathStyle(clients.usesEndpointOverride()));
+        return client(
+                "s3",
+                () -> S3Client.builder().crossRegionAccessEnabled(true).forcePathStyle(clients.usesEndpointOverride()));
     }
 
     @Override

@@ -33,6 +33,9 @@ public final class OperationNames implements ExecutionInterceptor {
 
     /** The operation whose failure this is, when an SDK client with this interceptor threw it. */
     public static Optional<String> of(Throwable failure) {
-        return Arrays.stream(failure.getSuppressed()).filter(Marker.class::isInstance).map(Throwable::getMessage).findFirst();
+        return Arrays.stream(failure.getSuppressed())
+                .filter(Marker.class::isInstance)
+                .map(Throwable::getMessage)
+                .findFirst();
     }
 }

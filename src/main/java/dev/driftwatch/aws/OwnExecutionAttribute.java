@@ -10,8 +10,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
  */
 final class OwnExecutionAttribute {
 
-    private OwnExecutionAttribute() {
-    }
+    private OwnExecutionAttribute() {}
 
     static <T> ExecutionAttribute<T> named(String name, Class<?> declaredBy) {
         return new ExecutionAttribute<>(name + "@" + Integer.toHexString(System.identityHashCode(declaredBy)));

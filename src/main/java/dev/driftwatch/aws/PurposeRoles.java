@@ -26,10 +26,13 @@ final class PurposeRoles {
 
     /** @throws NoRoleException when the purpose has no role in the account */
     AccountRole of(String account, Purpose purpose) {
-        Optional<ConfiguredRoles> own = configured.get().stream().filter(c -> c.purpose() == purpose).findFirst();
+        Optional<ConfiguredRoles> own =
+                configured.get().stream().filter(c -> c.purpose() == purpose).findFirst();
         if (own.isPresent()) {
-            return own.get().role(account)
-                    .orElseThrow(() -> new NoRoleException(purpose, account, own.get().property()));
+            return own.get()
+                    .role(account)
+                    .orElseThrow(() ->
+                            new NoRoleException(purpose, account, own.get().property()));
         }
         String prefix = "driftwatch.aws.purposes." + purpose.key();
         Optional<PurposeSettings> mine = Optional.ofNullable(settings.get(purpose.key()));
@@ -37,14 +40,18 @@ final class PurposeRoles {
                 .or(() -> mine.flatMap(PurposeSettings::role))
                 .or(purpose::defaultRole)
                 .filter(role -> !role.isBlank() && !NONE.equals(role))
-                .orElseThrow(() -> new NoRoleException(purpose, account, prefix + ".role (a pattern such as "
-                        + "arn:aws:iam::{account}:role/driftwatch-" + purpose.key() + ") or " + prefix + ".roles.\""
-                        + account + "\""));
+                .orElseThrow(() -> new NoRoleException(
+                        purpose,
+                        account,
+                        prefix + ".role (a pattern such as "
+                                + "arn:aws:iam::{account}:role/driftwatch-" + purpose.key() + ") or " + prefix
+                                + ".roles.\""
+                                + account + "\""));
         String role = pattern.replace("{account}", account);
         if (!role.matches(ROLE_ARN)) {
             throw new IllegalArgumentException(prefix + ".role: " + role + " is not an IAM role ARN");
         }
-        return AccountRole.assumed(account, role, mine.flatMap(PurposeSettings::externalId),
-                "driftwatch-" + purpose.key());
+        return AccountRole.assumed(
+                account, role, mine.flatMap(PurposeSettings::externalId), "driftwatch-" + purpose.key());
     }
 }

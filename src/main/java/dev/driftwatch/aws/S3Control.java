@@ -50,19 +50,26 @@ public final class S3Control {
     }
 
     /** The account's block, the four settings in AWS's order; empty when the account has none. */
-    public record PublicAccessBlock(boolean blockPublicAcls, boolean ignorePublicAcls, boolean blockPublicPolicy,
-            boolean restrictPublicBuckets) {
-    }
+    public record PublicAccessBlock(
+            boolean blockPublicAcls,
+            boolean ignorePublicAcls,
+            boolean blockPublicPolicy,
+            boolean restrictPublicBuckets) {}
 
     public Optional<PublicAccessBlock> getPublicAccessBlock(String account) {
         try {
-            PublicAccessBlockConfiguration block = client.getPublicAccessBlock(r -> r.accountId(account))
-                    .publicAccessBlockConfiguration();
-            return Optional.of(new PublicAccessBlock(on(block.blockPublicAcls()), on(block.ignorePublicAcls()),
-                    on(block.blockPublicPolicy()), on(block.restrictPublicBuckets())));
+            PublicAccessBlockConfiguration block =
+                    client.getPublicAccessBlock(r -> r.accountId(account)).publicAccessBlockConfiguration();
+            return Optional.of(new PublicAccessBlock(
+                    on(block.blockPublicAcls()),
+                    on(block.ignorePublicAcls()),
+                    on(block.blockPublicPolicy()),
+                    on(block.restrictPublicBuckets())));
         } catch (S3ControlException e) {
-            if (e.statusCode() == 404 && e.awsErrorDetails() != null
-                    && "NoSuchPublicAccessBlockConfiguration".equals(e.awsErrorDetails().errorCode())) {
+            if (e.statusCode() == 404
+                    && e.awsErrorDetails() != null
+                    && "NoSuchPublicAccessBlockConfiguration"
+                            .equals(e.awsErrorDetails().errorCode())) {
                 return Optional.empty();
             }
             throw e;

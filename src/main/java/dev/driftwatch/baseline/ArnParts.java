@@ -5,8 +5,7 @@ import java.util.Optional;
 /** Account and region as an ARN states them ({@code arn:partition:service:region:account:resource}). */
 final class ArnParts {
 
-    private ArnParts() {
-    }
+    private ArnParts() {}
 
     static Optional<String> region(String arn) {
         return part(arn, 3);

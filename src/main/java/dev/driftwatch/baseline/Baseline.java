@@ -25,7 +25,12 @@ public class Baseline {
     private final StateLocations givenStateLocations;
     private final StateMemory memory;
 
-    Baseline(BaselineConfig config, ObjectMapper mapper, MeterRegistry metrics, DatabaseStateMemory database, Clock clock,
+    Baseline(
+            BaselineConfig config,
+            ObjectMapper mapper,
+            MeterRegistry metrics,
+            DatabaseStateMemory database,
+            Clock clock,
             AwsClients aws) {
         this.sources = StateSources.from(config, aws);
         this.memory = config.rememberStates() ? database : new InMemoryStateMemory();
@@ -47,7 +52,8 @@ public class Baseline {
      */
     public BaselineSnapshot read(String name, InputStream state) {
         try {
-            ParsedState parsed = parser.parse(name, state, new StateResourceMapper(givenStateLocations), header -> false);
+            ParsedState parsed =
+                    parser.parse(name, state, new StateResourceMapper(givenStateLocations), header -> false);
             return new BaselineSnapshot(parsed.resources(), List.of(), List.of());
         } catch (StateFileException e) {
             return new BaselineSnapshot(List.of(), List.of(e.error()), List.of(name));

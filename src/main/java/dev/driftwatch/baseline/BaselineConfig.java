@@ -127,7 +127,8 @@ public interface BaselineConfig {
         Optional<URI> endpoint();
 
         /** Role to assume for reading, often in another account; the others' credentials are not used. */
-        Optional<@Pattern(regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/.+", message = "must be an IAM role ARN") String> roleArn();
+        Optional<@Pattern(regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/.+", message = "must be an IAM role ARN") String>
+                roleArn();
 
         /** External id to present when assuming {@link #roleArn()}, if its trust policy asks for one. */
         Optional<String> externalId();

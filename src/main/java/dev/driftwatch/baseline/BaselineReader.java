@@ -40,13 +40,19 @@ final class BaselineReader {
     private final StateCache cache = new StateCache();
     /** One read at a time (it serves every scan waiting for it), and no scan waits for it without bound. */
     private final ReentrantLock reading = new ReentrantLock();
+
     private volatile Set<String> lastListed = Set.of();
 
     BaselineReader(List<StateSource> sources, ObjectMapper mapper, MeterRegistry metrics) {
         this(sources, mapper, metrics, new InMemoryStateMemory(), ReadLimits.DEFAULTS, Clock.systemUTC());
     }
 
-    BaselineReader(List<StateSource> sources, ObjectMapper mapper, MeterRegistry metrics, StateMemory memory, ReadLimits limits,
+    BaselineReader(
+            List<StateSource> sources,
+            ObjectMapper mapper,
+            MeterRegistry metrics,
+            StateMemory memory,
+            ReadLimits limits,
             Clock clock) {
         sources.forEach(source -> this.sources.put(source, new StateResourceMapper(source.locations())));
         this.parser = new TerraformStateParser(mapper);
@@ -83,8 +89,10 @@ final class BaselineReader {
         } catch (RuntimeException e) {
             LOG.warnf("Remembered states cannot be read: %s", e.getMessage());
         }
-        StateError error = new StateError("driftwatch.baseline", "another read of the states is still running after max-wait "
-                + limits.maxWait().toMillis() / 1000.0 + " s: every state is unknown for this scan");
+        StateError error = new StateError(
+                "driftwatch.baseline",
+                "another read of the states is still running after max-wait "
+                        + limits.maxWait().toMillis() / 1000.0 + " s: every state is unknown for this scan");
         LOG.warn(error);
         return new BaselineSnapshot(List.of(), List.of(error), List.copyOf(unknown));
     }
@@ -102,7 +110,9 @@ final class BaselineReader {
         try {
             before = memory.of(source.id());
         } catch (RuntimeException e) {
-            round.failed(source, new StateError(source.id(), "cannot tell which states it listed before: " + e.getMessage()),
+            round.failed(
+                    source,
+                    new StateError(source.id(), "cannot tell which states it listed before: " + e.getMessage()),
                     cache.lastListed(source));
             return;
         }
@@ -112,7 +122,9 @@ final class BaselineReader {
         try {
             states = source.states();
             if (states.isEmpty()) {
-                throw new StateFileException(source.id(), "no state found (" + source.lookedFor() + "): its resources are unknown, not unmanaged");
+                throw new StateFileException(
+                        source.id(),
+                        "no state found (" + source.lookedFor() + "): its resources are unknown, not unmanaged");
             }
         } catch (StateFileException e) {
             // The states it held last time are unread now, not gone: their findings must stay open.
@@ -139,12 +151,16 @@ final class BaselineReader {
     }
 
     /** A vanished state stays unknown, unless a state of its lineage listed now holds no resources (destroyed). */
-    private void settleVanished(StateSource source, VanishedStates vanished, Map<String, KnownState> after, ReadRound round) {
+    private void settleVanished(
+            StateSource source, VanishedStates vanished, Map<String, KnownState> after, ReadRound round) {
         Set<String> destroyedLineages = new HashSet<>();
-        after.values().stream().filter(s -> s.status() == KnownState.Status.DESTROYED).forEach(s -> destroyedLineages.add(s.lineage()));
+        after.values().stream()
+                .filter(s -> s.status() == KnownState.Status.DESTROYED)
+                .forEach(s -> destroyedLineages.add(s.lineage()));
         for (KnownState gone : vanished.states()) {
             if (gone.lineage() != null && destroyedLineages.contains(gone.lineage())) {
-                LOG.infof("State %s is gone: a state of its lineage %s holds no resources", gone.name(), gone.lineage());
+                LOG.infof(
+                        "State %s is gone: a state of its lineage %s holds no resources", gone.name(), gone.lineage());
                 continue;
             }
             KnownState again = gone.vanishedAgain();
@@ -153,17 +169,30 @@ final class BaselineReader {
         }
     }
 
-    private KnownState readState(StateSource source, StateObject state, StateResourceMapper locations, KnownState before, ReadRound round) {
+    private KnownState readState(
+            StateSource source, StateObject state, StateResourceMapper locations, KnownState before, ReadRound round) {
         Instant now = clock.instant();
         try {
             StateCache.Entry read = read(source, state, locations, round);
             round.resources.addAll(read.resources());
             String lineage = read.header() == null ? null : read.header().lineage();
             boolean destroyed = lineage != null && read.resources().isEmpty();
-            return new KnownState(state.name(), source.id(), lineage, destroyed ? KnownState.Status.DESTROYED : KnownState.Status.READ, now, 0);
+            return new KnownState(
+                    state.name(),
+                    source.id(),
+                    lineage,
+                    destroyed ? KnownState.Status.DESTROYED : KnownState.Status.READ,
+                    now,
+                    0);
         } catch (StateFileException e) {
             round.failed(source, e.error(), List.of());
-            return new KnownState(state.name(), source.id(), before == null ? null : before.lineage(), KnownState.Status.FAILED, now, 0);
+            return new KnownState(
+                    state.name(),
+                    source.id(),
+                    before == null ? null : before.lineage(),
+                    KnownState.Status.FAILED,
+                    now,
+                    0);
         }
     }
 
@@ -172,7 +201,10 @@ final class BaselineReader {
             memory.remember(source.id(), states);
         } catch (RuntimeException e) {
             // This read is still right; the next one may not tell a vanished state, so it is said.
-            round.failed(source, new StateError(source.id(), "the states it listed cannot be remembered: " + e.getMessage()), List.of());
+            round.failed(
+                    source,
+                    new StateError(source.id(), "the states it listed cannot be remembered: " + e.getMessage()),
+                    List.of());
         }
     }
 
@@ -185,8 +217,8 @@ final class BaselineReader {
             return known;
         }
         try (InputStream body = download.get().body()) {
-            ParsedState parsed = parser.parse(state.name(), body, locations,
-                    header -> known != null && header.equals(known.header()));
+            ParsedState parsed = parser.parse(
+                    state.name(), body, locations, header -> known != null && header.equals(known.header()));
             List<ExpectedResource> resources = parsed.unchanged() ? known.resources() : parsed.resources();
             StateCache.Entry entry = new StateCache.Entry(download.get().version(), parsed.header(), resources);
             cache.put(state.name(), entry);

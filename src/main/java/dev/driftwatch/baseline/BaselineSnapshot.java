@@ -13,7 +13,9 @@ public record BaselineSnapshot(List<ExpectedResource> resources, List<StateError
     /** The located resources of one account and region. */
     public List<ExpectedResource> in(ScanTarget target) {
         return resources.stream()
-                .filter(r -> r.located() && r.resource().account().equals(target.account()) && r.resource().region().equals(target.region()))
+                .filter(r -> r.located()
+                        && r.resource().account().equals(target.account())
+                        && r.resource().region().equals(target.region()))
                 .toList();
     }
 

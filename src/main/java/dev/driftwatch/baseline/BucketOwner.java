@@ -37,8 +37,10 @@ final class BucketOwner {
             try {
                 account = ownAccount.get();
             } catch (SdkException e) {
-                throw new StateFileException("s3://" + bucket, "cannot tell which account should own the bucket (STS GetCallerIdentity: "
-                        + e.getMessage() + "); set " + property);
+                throw new StateFileException(
+                        "s3://" + bucket,
+                        "cannot tell which account should own the bucket (STS GetCallerIdentity: " + e.getMessage()
+                                + "); set " + property);
             }
         }
         return account;

@@ -32,7 +32,8 @@ final class CompleteDownload extends FilterInputStream {
         try {
             n = super.read(b, off, len);
         } catch (IOException e) {
-            throw new TruncatedDownloadException("the download broke off after " + received + " bytes (" + e.getMessage() + ")");
+            throw new TruncatedDownloadException(
+                    "the download broke off after " + received + " bytes (" + e.getMessage() + ")");
         }
         if (n < 0 && expected >= 0 && received < expected) {
             throw new TruncatedDownloadException("the download ended after " + received + " of " + expected + " bytes");

@@ -20,11 +20,13 @@ import java.util.Optional;
 @ApplicationScoped
 class DatabaseStateMemory implements StateMemory {
 
-    private static final String COLUMNS = "select name, source, lineage, status, last_seen, rounds_vanished from known_state";
-    private static final String UPSERT = "insert into known_state (name, source, lineage, status, last_seen, rounds_vanished)"
-            + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (name) do update set source = excluded.source,"
-            + " lineage = excluded.lineage, status = excluded.status, last_seen = excluded.last_seen,"
-            + " rounds_vanished = excluded.rounds_vanished";
+    private static final String COLUMNS =
+            "select name, source, lineage, status, last_seen, rounds_vanished from known_state";
+    private static final String UPSERT =
+            "insert into known_state (name, source, lineage, status, last_seen, rounds_vanished)"
+                    + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (name) do update set source = excluded.source,"
+                    + " lineage = excluded.lineage, status = excluded.status, last_seen = excluded.last_seen,"
+                    + " rounds_vanished = excluded.rounds_vanished";
 
     /** Looked up when used, not injected: the one-shot check runs with Hibernate inactive. */
     private static EntityManager em() {
@@ -43,14 +45,23 @@ class DatabaseStateMemory implements StateMemory {
         QuarkusTransaction.requiringNew().run(() -> {
             List<String> names = states.stream().map(KnownState::name).toList();
             if (names.isEmpty()) {
-                em().createNativeQuery("delete from known_state where source = ?1").setParameter(1, source).executeUpdate();
+                em().createNativeQuery("delete from known_state where source = ?1")
+                        .setParameter(1, source)
+                        .executeUpdate();
             } else {
                 em().createNativeQuery("delete from known_state where source = ?1 and name not in (?2)")
-                        .setParameter(1, source).setParameter(2, names).executeUpdate();
+                        .setParameter(1, source)
+                        .setParameter(2, names)
+                        .executeUpdate();
             }
-            states.forEach(s -> em().createNativeQuery(UPSERT).setParameter(1, s.name()).setParameter(2, s.source())
-                    .setParameter(3, s.lineage()).setParameter(4, s.status().name())
-                    .setParameter(5, Timestamp.from(s.lastSeen())).setParameter(6, s.roundsVanished()).executeUpdate());
+            states.forEach(s -> em().createNativeQuery(UPSERT)
+                    .setParameter(1, s.name())
+                    .setParameter(2, s.source())
+                    .setParameter(3, s.lineage())
+                    .setParameter(4, s.status().name())
+                    .setParameter(5, Timestamp.from(s.lastSeen()))
+                    .setParameter(6, s.roundsVanished())
+                    .executeUpdate());
         });
     }
 
@@ -62,8 +73,11 @@ class DatabaseStateMemory implements StateMemory {
     @Override
     public Optional<KnownState> forget(String name) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<KnownState> known = query(COLUMNS + " where name = ?1", name).stream().findFirst();
-            known.ifPresent(s -> em().createNativeQuery("delete from known_state where name = ?1").setParameter(1, name).executeUpdate());
+            Optional<KnownState> known =
+                    query(COLUMNS + " where name = ?1", name).stream().findFirst();
+            known.ifPresent(s -> em().createNativeQuery("delete from known_state where name = ?1")
+                    .setParameter(1, name)
+                    .executeUpdate());
             return known;
         });
     }
@@ -75,13 +89,19 @@ class DatabaseStateMemory implements StateMemory {
             if (parameter != null) {
                 query.setParameter(1, parameter);
             }
-            return ((List<Object[]>) query.getResultList()).stream().map(DatabaseStateMemory::row).toList();
+            return ((List<Object[]>) query.getResultList())
+                    .stream().map(DatabaseStateMemory::row).toList();
         });
     }
 
     private static KnownState row(Object[] row) {
-        return new KnownState((String) row[0], (String) row[1], (String) row[2], KnownState.Status.valueOf((String) row[3]),
-                instant(row[4]), ((Number) row[5]).intValue());
+        return new KnownState(
+                (String) row[0],
+                (String) row[1],
+                (String) row[2],
+                KnownState.Status.valueOf((String) row[3]),
+                instant(row[4]),
+                ((Number) row[5]).intValue());
     }
 
     private static Instant instant(Object value) {

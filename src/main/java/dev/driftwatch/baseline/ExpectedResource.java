@@ -13,8 +13,8 @@ import java.util.Set;
  * @param unknownLocation why the account or region cannot be told and which setting would tell it, or
  *                        {@code null} when the resource is located; an unlocated resource is compared nowhere
  */
-public record ExpectedResource(CloudResource resource, String address, String stateFile, Set<String> sensitive,
-        String unknownLocation) {
+public record ExpectedResource(
+        CloudResource resource, String address, String stateFile, Set<String> sensitive, String unknownLocation) {
 
     public ExpectedResource {
         sensitive = Set.copyOf(sensitive);

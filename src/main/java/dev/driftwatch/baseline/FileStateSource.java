@@ -31,7 +31,9 @@ record FileStateSource(String entry, StateLocations locations) implements StateS
     @Override
     public List<StateObject> states() throws StateFileException {
         try {
-            return StateFiles.expand(entry).stream().<StateObject>map(StateFile::new).toList();
+            return StateFiles.expand(entry).stream()
+                    .<StateObject>map(StateFile::new)
+                    .toList();
         } catch (IOException e) {
             throw new StateFileException(entry, "cannot list state files: " + e.getMessage());
         }
@@ -50,7 +52,8 @@ record FileStateSource(String entry, StateLocations locations) implements StateS
             try {
                 BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
                 // The inode too: tools that write a new file and rename it over the old one change it.
-                String version = attributes.size() + "@" + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "#" + attributes.fileKey();
+                String version = attributes.size() + "@"
+                        + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "#" + attributes.fileKey();
                 if (version.equals(knownVersion)) {
                     return Optional.empty();
                 }

@@ -45,7 +45,10 @@ final class HttpStateSource implements StateSource, StateObject {
         this.timeout = timeout;
         this.locations = locations;
         // Redirects are followed by hand, within the origin only (see openIfChanged).
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -71,7 +74,8 @@ final class HttpStateSource implements StateSource, StateObject {
     /** The address without user info, query or fragment: those may carry tokens. */
     @Override
     public String name() {
-        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + url.getRawPath();
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                + url.getRawPath();
     }
 
     /**
@@ -87,14 +91,17 @@ final class HttpStateSource implements StateSource, StateObject {
             Path file = temporaryFile();
             HttpResponse<Path> response = null;
             try {
-                response = send(target, knownVersion, file, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                response =
+                        send(target, knownVersion, file, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
                 Optional<URI> next = redirect(response, target);
                 if (next.isEmpty()) {
                     return downloaded(response, file);
                 }
                 if (!sameOrigin(url, next.get())) {
-                    throw new StateFileException(name(), "redirected to another origin (" + origin(next.get())
-                            + "), not followed: the configured headers must not go there");
+                    throw new StateFileException(
+                            name(),
+                            "redirected to another origin (" + origin(next.get())
+                                    + "), not followed: the configured headers must not go there");
                 }
                 if (hops >= MAX_REDIRECTS) {
                     throw new StateFileException(name(), "more than " + MAX_REDIRECTS + " redirects");
@@ -108,8 +115,10 @@ final class HttpStateSource implements StateSource, StateObject {
         }
     }
 
-    private HttpResponse<Path> send(URI target, String knownVersion, Path file, Duration left) throws StateFileException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(left).GET();
+    private HttpResponse<Path> send(URI target, String knownVersion, Path file, Duration left)
+            throws StateFileException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(target).timeout(left).GET();
         headers.forEach(request::header);
         if (knownVersion != null) {
             request.header("If-None-Match", knownVersion);
@@ -117,7 +126,9 @@ final class HttpStateSource implements StateSource, StateObject {
         AtomicBoolean answered = new AtomicBoolean();
         CompletableFuture<HttpResponse<Path>> exchange = client.sendAsync(request.build(), info -> {
             answered.set(true);
-            return info.statusCode() == 200 ? HttpResponse.BodySubscribers.ofFile(file) : HttpResponse.BodySubscribers.replacing(file);
+            return info.statusCode() == 200
+                    ? HttpResponse.BodySubscribers.ofFile(file)
+                    : HttpResponse.BodySubscribers.replacing(file);
         });
         try {
             return exchange.get(left.toMillis(), TimeUnit.MILLISECONDS);
@@ -129,8 +140,11 @@ final class HttpStateSource implements StateSource, StateObject {
             if (cause instanceof HttpTimeoutException) {
                 throw new StateFileException(name(), "no complete answer within " + timeout.toMillis() + " ms");
             }
-            String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
-            throw new StateFileException(name(), answered.get() ? "truncated: the download broke off (" + what + ")" : "unreachable: " + what);
+            String what =
+                    cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+            throw new StateFileException(
+                    name(),
+                    answered.get() ? "truncated: the download broke off (" + what + ")" : "unreachable: " + what);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StateFileException(name(), "interrupted");
@@ -147,7 +161,8 @@ final class HttpStateSource implements StateSource, StateObject {
 
     static boolean sameOrigin(URI a, URI b) {
         return String.valueOf(a.getScheme()).equalsIgnoreCase(String.valueOf(b.getScheme()))
-                && String.valueOf(a.getHost()).equalsIgnoreCase(String.valueOf(b.getHost())) && port(a) == port(b);
+                && String.valueOf(a.getHost()).equalsIgnoreCase(String.valueOf(b.getHost()))
+                && port(a) == port(b);
     }
 
     /** Scheme, host and port only: a redirect's path and query may carry tokens. */
@@ -172,8 +187,10 @@ final class HttpStateSource implements StateSource, StateObject {
         }
         try {
             long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            InputStream body = new CompleteDownload(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE), length);
-            return Optional.of(new Download(response.headers().firstValue("ETag").orElse(null), body));
+            InputStream body =
+                    new CompleteDownload(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE), length);
+            return Optional.of(
+                    new Download(response.headers().firstValue("ETag").orElse(null), body));
         } catch (IOException e) {
             delete(file);
             throw new StateFileException(name(), "cannot be read: " + e.getMessage());

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param lastSeen       when the source last listed it
  * @param roundsVanished baseline reads in a row that did not list it (0 while it is listed)
  */
-public record KnownState(String name, String source, String lineage, Status status, Instant lastSeen, int roundsVanished) {
+public record KnownState(
+        String name, String source, String lineage, Status status, Instant lastSeen, int roundsVanished) {
 
     /** What became of the state at its last read. */
     public enum Status {

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 final class ProviderKey {
 
-    private ProviderKey() {
-    }
+    private ProviderKey() {}
 
     static Optional<String> of(String address) {
         if (address == null || address.isEmpty()) {

@@ -42,7 +42,8 @@ final class ReadRound {
     }
 
     void count(StateSource source, String outcome) {
-        metrics.counter("driftwatch.state.reads", "source", source.label(), "outcome", outcome).increment();
+        metrics.counter("driftwatch.state.reads", "source", source.label(), "outcome", outcome)
+                .increment();
     }
 
     BaselineSnapshot snapshot() {

@@ -34,13 +34,15 @@ final class S3Clients {
 
     static final String NO_CREDENTIALS = "cannot get the source's credentials: ";
 
-    private S3Clients() {
-    }
+    private S3Clients() {}
 
     /** The client and what it uses that closing the client does not close (STS, credentials). */
     static S3Client of(String label, S3Source source, AwsClients aws, List<AutoCloseable> alsoClose) {
-        return aws.build(key(label, source, "s3"), credentials(label, source, aws, alsoClose),
-                () -> S3Client.builder().crossRegionAccessEnabled(source.region().isEmpty())
+        return aws.build(
+                key(label, source, "s3"),
+                credentials(label, source, aws, alsoClose),
+                () -> S3Client.builder()
+                        .crossRegionAccessEnabled(source.region().isEmpty())
                         .forcePathStyle(source.endpoint().isPresent()),
                 options(source, source.endpoint()));
     }
@@ -54,8 +56,12 @@ final class S3Clients {
 
     /** Rate-limited as the bucket owner's S3 where it is known, else as the source's own. */
     private static ClientKey key(String label, S3Source source, String service) {
-        return new ClientKey(Purpose.STATE, source.expectedBucketOwner().orElse("state source " + label),
-                source.roleArn().orElse("credentials of " + label), source.region().orElse(FALLBACK_REGION), service);
+        return new ClientKey(
+                Purpose.STATE,
+                source.expectedBucketOwner().orElse("state source " + label),
+                source.roleArn().orElse("credentials of " + label),
+                source.region().orElse(FALLBACK_REGION),
+                service);
     }
 
     private static ClientOptions options(S3Source source, Optional<URI> endpoint) {
@@ -63,8 +69,8 @@ final class S3Clients {
     }
 
     private static StsClient sts(String label, S3Source source, AwsClients aws, AwsCredentialsProvider credentials) {
-        return aws.build(key(label, source, "sts"), credentials, StsClient::builder,
-                options(source, source.stsEndpoint()));
+        return aws.build(
+                key(label, source, "sts"), credentials, StsClient::builder, options(source, source.stsEndpoint()));
     }
 
     private static AwsCredentialsProvider base(S3Source source) {
@@ -75,15 +81,20 @@ final class S3Clients {
     }
 
     /** The role if one is given (assumed with the static keys or the default chain), else the keys, else the chain. */
-    private static AwsCredentialsProvider credentials(String label, S3Source source, AwsClients aws,
-            List<AutoCloseable> alsoClose) {
+    private static AwsCredentialsProvider credentials(
+            String label, S3Source source, AwsClients aws, List<AutoCloseable> alsoClose) {
         AwsCredentialsProvider base = base(source);
         if (source.roleArn().isEmpty()) {
             return base;
         }
         StsClient sts = sts(label, source, aws, base);
-        StsAssumeRoleCredentialsProvider role = AccountCredentials.assumed(sts, new AccountRole(
-                source.expectedBucketOwner().orElse(label), source.roleArn(), source.externalId(), "driftwatch-state"));
+        StsAssumeRoleCredentialsProvider role = AccountCredentials.assumed(
+                sts,
+                new AccountRole(
+                        source.expectedBucketOwner().orElse(label),
+                        source.roleArn(),
+                        source.externalId(),
+                        "driftwatch-state"));
         alsoClose.add(role);
         alsoClose.add(sts);
         return () -> {
@@ -91,7 +102,8 @@ final class S3Clients {
                 return role.resolveCredentials();
             } catch (SdkException e) {
                 // Said as such, so that an STS problem is not taken for an S3 one.
-                throw SdkClientException.create(NO_CREDENTIALS + source.roleArn().get() + " could not be assumed: " + e.getMessage(), e);
+                throw SdkClientException.create(
+                        NO_CREDENTIALS + source.roleArn().get() + " could not be assumed: " + e.getMessage(), e);
             }
         };
     }

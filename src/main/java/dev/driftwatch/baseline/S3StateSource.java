@@ -29,7 +29,13 @@ final class S3StateSource implements StateSource {
     private final List<AutoCloseable> alsoClose;
     private final BucketOwner owner;
 
-    S3StateSource(String label, S3Client s3, List<AutoCloseable> alsoClose, String bucket, BucketOwner owner, S3Keys keys,
+    S3StateSource(
+            String label,
+            S3Client s3,
+            List<AutoCloseable> alsoClose,
+            String bucket,
+            BucketOwner owner,
+            S3Keys keys,
             StateLocations locations) {
         this.label = label;
         this.owner = owner;
@@ -52,8 +58,11 @@ final class S3StateSource implements StateSource {
 
     @Override
     public String lookedFor() {
-        String where = keys.key() != null ? "s3://" + bucket + "/" + keys.key() : "*.tfstate below s3://" + bucket + "/" + keys.prefix();
-        return "no " + where + (keys.workspaces().isEmpty() ? "" : " in workspaces " + String.join(",", keys.workspaces()));
+        String where = keys.key() != null
+                ? "s3://" + bucket + "/" + keys.key()
+                : "*.tfstate below s3://" + bucket + "/" + keys.prefix();
+        return "no " + where
+                + (keys.workspaces().isEmpty() ? "" : " in workspaces " + String.join(",", keys.workspaces()));
     }
 
     @Override
@@ -80,19 +89,21 @@ final class S3StateSource implements StateSource {
         return states;
     }
 
-    private void listed(String prefix, Predicate<String> wanted, List<StateObject> into)
-            throws StateFileException {
+    private void listed(String prefix, Predicate<String> wanted, List<StateObject> into) throws StateFileException {
         String expectedOwner = owner.account();
         try {
-            for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix).expectedBucketOwner(expectedOwner))
+            for (S3Object object : s3.listObjectsV2Paginator(
+                            r -> r.bucket(bucket).prefix(prefix).expectedBucketOwner(expectedOwner))
                     .contents()) {
-                boolean workspaceCopy = !prefix.startsWith(keys.workspaceRoot()) && object.key().startsWith(keys.workspaceRoot());
+                boolean workspaceCopy =
+                        !prefix.startsWith(keys.workspaceRoot()) && object.key().startsWith(keys.workspaceRoot());
                 if (wanted.test(object.key()) && !workspaceCopy) {
                     into.add(new S3State(object.key(), object.eTag()));
                 }
             }
         } catch (SdkException e) {
-            throw new StateFileException("s3://" + bucket + "/" + prefix, problem(e, "cannot be listed", expectedOwner));
+            throw new StateFileException(
+                    "s3://" + bucket + "/" + prefix, problem(e, "cannot be listed", expectedOwner));
         }
     }
 
@@ -125,7 +136,9 @@ final class S3StateSource implements StateSource {
                         r.ifNoneMatch(knownVersion);
                     }
                 });
-                long length = body.response().contentLength() == null ? -1 : body.response().contentLength();
+                long length = body.response().contentLength() == null
+                        ? -1
+                        : body.response().contentLength();
                 return Optional.of(new Download(body.response().eTag(), new CompleteDownload(body, length)));
             } catch (S3Exception e) {
                 if (e.statusCode() == 304) {
@@ -141,11 +154,15 @@ final class S3StateSource implements StateSource {
     /** What went wrong, in words that point at the fix; never the credentials. */
     private static String problem(SdkException e, String what, String expectedOwner) {
         if (e instanceof S3Exception s3e) {
-            String code = s3e.awsErrorDetails() == null ? "" : s3e.awsErrorDetails().errorCode();
+            String code =
+                    s3e.awsErrorDetails() == null ? "" : s3e.awsErrorDetails().errorCode();
             return switch (s3e.statusCode()) {
-                case 403 -> "access denied (HTTP 403 " + code + "): the source's credentials may not read it, or the bucket is not"
-                        + " owned by account " + expectedOwner + " (expected-bucket-owner)";
-                case 404 -> "NoSuchBucket".equals(code) ? "bucket not found (HTTP 404)" : "not found (HTTP 404 " + code + ")";
+                case 403 ->
+                    "access denied (HTTP 403 " + code
+                            + "): the source's credentials may not read it, or the bucket is not" + " owned by account "
+                            + expectedOwner + " (expected-bucket-owner)";
+                case 404 ->
+                    "NoSuchBucket".equals(code) ? "bucket not found (HTTP 404)" : "not found (HTTP 404 " + code + ")";
                 default -> what + ": HTTP " + s3e.statusCode() + " " + code;
             };
         }

@@ -12,8 +12,7 @@ import java.util.Set;
  */
 final class StateCache {
 
-    record Entry(String version, StateHeader header, List<ExpectedResource> resources) {
-    }
+    record Entry(String version, StateHeader header, List<ExpectedResource> resources) {}
 
     private final Map<String, Entry> byState = new HashMap<>();
     private final Map<StateSource, List<String>> statesBySource = new HashMap<>();

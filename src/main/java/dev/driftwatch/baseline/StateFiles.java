@@ -16,14 +16,15 @@ import java.util.stream.Stream;
  */
 final class StateFiles {
 
-    private StateFiles() {
-    }
+    private StateFiles() {}
 
     static List<Path> expand(String entry) throws IOException {
         if (!hasGlob(entry)) {
             Path path = Path.of(entry);
             // A file that does not exist is listed all the same: reading it says "file not found", naming it.
-            return Files.isDirectory(path) ? walk(path, p -> p.getFileName().toString().endsWith(".tfstate")) : List.of(path);
+            return Files.isDirectory(path)
+                    ? walk(path, p -> p.getFileName().toString().endsWith(".tfstate"))
+                    : List.of(path);
         }
         Path base = globBase(entry);
         if (!Files.isDirectory(base)) {
@@ -39,7 +40,8 @@ final class StateFiles {
     static String lookedFor(String entry) {
         if (hasGlob(entry)) {
             Path base = globBase(entry);
-            return Files.isDirectory(base) ? "no file matches the glob below " + base
+            return Files.isDirectory(base)
+                    ? "no file matches the glob below " + base
                     : "no file matches the glob: its base directory " + base + " does not exist";
         }
         return Files.isDirectory(Path.of(entry)) ? "no *.tfstate file in the directory" : "no such file or directory";
@@ -73,7 +75,9 @@ final class StateFiles {
     private static Path globBase(String entry) {
         String prefix = entry.substring(0, firstGlobChar(entry));
         int slash = prefix.lastIndexOf('/');
-        return Path.of(slash < 0 ? "" : prefix.substring(0, slash + 1)).toAbsolutePath().normalize();
+        return Path.of(slash < 0 ? "" : prefix.substring(0, slash + 1))
+                .toAbsolutePath()
+                .normalize();
     }
 
     private static int firstGlobChar(String entry) {

@@ -8,8 +8,7 @@ import java.util.Map;
 /** Where a state's view of a resource needs reading before it can meet the live one: its type's descriptor says. */
 final class StateIds {
 
-    private StateIds() {
-    }
+    private StateIds() {}
 
     /**
      * Whether the type's resources live in an account's global scan, whatever their ARN says (S3 ARNs name no
@@ -17,7 +16,8 @@ final class StateIds {
      * their ARNs name no region either.
      */
     static boolean global(String type) {
-        return ResourceTypeCatalog.find(type).map(d -> d.scope().readInGlobalScan())
+        return ResourceTypeCatalog.find(type)
+                .map(d -> d.scope().readInGlobalScan())
                 .orElseGet(() -> type.startsWith("aws_iam_") || type.startsWith("aws_s3_bucket"));
     }
 
@@ -26,7 +26,9 @@ final class StateIds {
      * {@code <role>-<policy_arn>}, EBS encryption by default's one id per account and region).
      */
     static Object idOf(String type, Map<String, Object> attributes) {
-        return ResourceTypeCatalog.find(type).map(ResourceTypeDescriptor::stateId).orElse(StateIdRule.TERRAFORM_ID)
+        return ResourceTypeCatalog.find(type)
+                .map(ResourceTypeDescriptor::stateId)
+                .orElse(StateIdRule.TERRAFORM_ID)
                 .idOf(attributes);
     }
 }

@@ -8,11 +8,13 @@ import java.util.Optional;
  * {@code <provider>.<alias>} key, e.g. {@code aws.west}, or {@code aws} for the unaliased one), else the
  * source's defaults. {@code settings} is the configuration prefix to name in errors.
  */
-record StateLocations(Map<String, Location> providers, Optional<String> defaultAccount, Optional<String> defaultRegion,
+record StateLocations(
+        Map<String, Location> providers,
+        Optional<String> defaultAccount,
+        Optional<String> defaultRegion,
         String settings) {
 
-    record Location(Optional<String> account, Optional<String> region) {
-    }
+    record Location(Optional<String> account, Optional<String> region) {}
 
     static StateLocations defaults(Optional<String> account, Optional<String> region) {
         return new StateLocations(Map.of(), account, region, "driftwatch.baseline.terraform");
@@ -27,7 +29,9 @@ record StateLocations(Map<String, Location> providers, Optional<String> defaultA
      * or for local files and posted states the global one ({@code driftwatch.baseline.providers."aws.west".region}).
      */
     String providerSetting(String providerKey, String what) {
-        String owner = settings.endsWith(".terraform") ? settings.substring(0, settings.length() - ".terraform".length()) : settings;
+        String owner = settings.endsWith(".terraform")
+                ? settings.substring(0, settings.length() - ".terraform".length())
+                : settings;
         return owner + ".providers.\"" + providerKey + "\"." + what;
     }
 }

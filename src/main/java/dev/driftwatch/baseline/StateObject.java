@@ -18,6 +18,5 @@ interface StateObject {
     Optional<Download> openIfChanged(String knownVersion) throws StateFileException;
 
     /** An opened state and its version; {@code version} is null when the backend offers none. */
-    record Download(String version, InputStream body) {
-    }
+    record Download(String version, InputStream body) {}
 }

@@ -1,6 +1,7 @@
 package dev.driftwatch.baseline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.driftwatch.aws.AwsRegions;
 import dev.driftwatch.resource.CloudResource;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import dev.driftwatch.aws.AwsRegions;
 
 /**
  * Turns one entry of a state's {@code resources} array into expected resources, one per instance:
@@ -33,9 +33,16 @@ public class StateResourceMapper {
     }
 
     /** One instance as read, before its account and region are settled for the whole file. */
-    record StateInstance(String type, String id, String address, String provider, String arn, Map<String, Object> attributes,
-            Set<String> sensitive, Optional<String> account, Optional<String> region) {
-    }
+    record StateInstance(
+            String type,
+            String id,
+            String address,
+            String provider,
+            String arn,
+            Map<String, Object> attributes,
+            Set<String> sensitive,
+            Optional<String> account,
+            Optional<String> region) {}
 
     /** @param values the reader of this state's values (one per state, sharing its repeated strings) */
     List<StateInstance> instances(String source, JsonNode resource, StateValues values) throws StateFileException {
@@ -61,10 +68,19 @@ public class StateResourceMapper {
                 throw new StateFileException(source, address + " has no \"id\" attribute");
             }
             String arn = attributes.get("arn") instanceof String s ? s : null;
-            Optional<String> region = StateIds.global(type) ? Optional.of(AwsRegions.GLOBAL)
+            Optional<String> region = StateIds.global(type)
+                    ? Optional.of(AwsRegions.GLOBAL)
                     : ArnParts.region(arn).or(() -> ownRegion(attributes)).or(() -> providerRegion);
-            expected.add(new StateInstance(type, id.toString(), address, providerAddress, arn, attributes, sensitive,
-                    ArnParts.account(arn).or(() -> providerAccount), region));
+            expected.add(new StateInstance(
+                    type,
+                    id.toString(),
+                    address,
+                    providerAddress,
+                    arn,
+                    attributes,
+                    sensitive,
+                    ArnParts.account(arn).or(() -> providerAccount),
+                    region));
         }
         return expected;
     }
@@ -77,24 +93,29 @@ public class StateResourceMapper {
      * default. A resource none of these locates is returned unlocated, naming the setting that would locate it.
      */
     List<ExpectedResource> settle(String source, List<StateInstance> instances) {
-        Map<String, List<StateInstance>> byProvider = instances.stream().collect(Collectors.groupingBy(StateInstance::provider));
+        Map<String, List<StateInstance>> byProvider =
+                instances.stream().collect(Collectors.groupingBy(StateInstance::provider));
         Map<String, Set<String>> providerAccounts = new HashMap<>();
         Map<String, Set<String>> providerRegions = new HashMap<>();
         byProvider.forEach((provider, same) -> {
             providerAccounts.put(provider, distinct(same.stream().map(StateInstance::account)));
-            providerRegions.put(provider, distinct(same.stream().map(StateInstance::region).filter(StateResourceMapper::regional)));
+            providerRegions.put(
+                    provider, distinct(same.stream().map(StateInstance::region).filter(StateResourceMapper::regional)));
         });
         List<ExpectedResource> expected = new ArrayList<>(instances.size());
         for (StateInstance i : instances) {
-            Optional<String> account = i.account().or(() -> onlyOne(providerAccounts.get(i.provider())))
+            Optional<String> account = i.account()
+                    .or(() -> onlyOne(providerAccounts.get(i.provider())))
                     .or(locations::defaultAccount);
-            Optional<String> region = i.region().or(() -> onlyOne(providerRegions.get(i.provider())))
+            Optional<String> region = i.region()
+                    .or(() -> onlyOne(providerRegions.get(i.provider())))
                     .or(locations::defaultRegion);
             // Kept between scans by the state cache and shared by every scan: read-only from here on.
             Map<String, Object> attributes = Collections.unmodifiableMap(i.attributes());
-            CloudResource resource = new CloudResource(i.type(), i.id(), account.orElse(""), region.orElse(""), i.arn(), attributes,
-                    null);
-            String unknown = account.isEmpty() ? unknownLocation(i, "account", providerAccounts.get(i.provider()))
+            CloudResource resource = new CloudResource(
+                    i.type(), i.id(), account.orElse(""), region.orElse(""), i.arn(), attributes, null);
+            String unknown = account.isEmpty()
+                    ? unknownLocation(i, "account", providerAccounts.get(i.provider()))
                     : region.isEmpty() ? unknownLocation(i, "region", providerRegions.get(i.provider())) : null;
             expected.add(new ExpectedResource(resource, i.address(), source, i.sensitive(), unknown));
         }
@@ -119,14 +140,15 @@ public class StateResourceMapper {
         String why = providerValues.size() > 1
                 ? "the other resources of its provider are in several: " + String.join(", ", providerValues)
                 : "it has no ARN, nor has any other resource of its provider in this state";
-        String fix = provider.map(p -> locations.providerSetting(p, what) + " or ").orElse("") + locations.settings()
-                + ".default-" + what;
+        String fix = provider.map(p -> locations.providerSetting(p, what) + " or ")
+                        .orElse("") + locations.settings() + ".default-" + what;
         return "cannot tell the " + what + " of " + i.address() + " (" + why + "); set " + fix;
     }
 
     /** The region a resource states itself (provider 6 writes one on every regional resource). */
     private static Optional<String> ownRegion(Map<String, Object> attributes) {
-        return attributes.get("region") instanceof String region && region.matches("[a-z]{2}(-[a-z]+)+-\\d") ? Optional.of(region)
+        return attributes.get("region") instanceof String region && region.matches("[a-z]{2}(-[a-z]+)+-\\d")
+                ? Optional.of(region)
                 : Optional.empty();
     }
 
@@ -146,7 +168,8 @@ public class StateResourceMapper {
 
     private static String baseAddress(JsonNode resource) {
         String module = resource.path("module").asText("");
-        String local = resource.path("type").asText() + "." + resource.path("name").asText();
+        String local =
+                resource.path("type").asText() + "." + resource.path("name").asText();
         return module.isEmpty() ? local : module + "." + local;
     }
 

@@ -27,6 +27,5 @@ interface StateSource extends AutoCloseable {
 
     /** Releases the source's clients. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

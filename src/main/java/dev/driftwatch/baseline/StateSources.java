@@ -19,8 +19,7 @@ final class StateSources {
 
     private static final String PREFIX = "driftwatch.baseline.";
 
-    private StateSources() {
-    }
+    private StateSources() {}
 
     /** @param aws the shared AWS clients the S3 sources' clients are built on */
     static List<StateSource> from(BaselineConfig config, AwsClients aws) {
@@ -33,16 +32,29 @@ final class StateSources {
             String settings = PREFIX + "s3.\"" + name + "\"";
             S3Keys keys = validated(settings, s3);
             List<AutoCloseable> alsoClose = new ArrayList<>();
-            BucketOwner owner = s3.expectedBucketOwner().map(account -> BucketOwner.configured(s3.bucket(), account))
-                    .orElseGet(() -> BucketOwner.sourceAccount(s3.bucket(), settings + ".expected-bucket-owner",
+            BucketOwner owner = s3.expectedBucketOwner()
+                    .map(account -> BucketOwner.configured(s3.bucket(), account))
+                    .orElseGet(() -> BucketOwner.sourceAccount(
+                            s3.bucket(),
+                            settings + ".expected-bucket-owner",
                             S3Clients.ownAccount(name, s3, aws, alsoClose)));
-            sources.add(new S3StateSource("s3." + name, S3Clients.of(name, s3, aws, alsoClose), alsoClose, s3.bucket(), owner, keys,
+            sources.add(new S3StateSource(
+                    "s3." + name,
+                    S3Clients.of(name, s3, aws, alsoClose),
+                    alsoClose,
+                    s3.bucket(),
+                    owner,
+                    keys,
                     located(settings, s3, global, terraform)));
         });
         config.http().forEach((name, http) -> {
             String settings = PREFIX + "http.\"" + name + "\"";
             validated(settings, http);
-            sources.add(new HttpStateSource("http." + name, http.url(), http.headers(), http.timeout(),
+            sources.add(new HttpStateSource(
+                    "http." + name,
+                    http.url(),
+                    http.headers(),
+                    http.timeout(),
                     located(settings, http, global, terraform)));
         });
         return sources;
@@ -51,13 +63,18 @@ final class StateSources {
     /** Where the resources of local files (and of states given to the check API) live: the global settings. */
     static StateLocations pathLocations(BaselineConfig config) {
         BaselineConfig.Terraform terraform = config.terraform();
-        return new StateLocations(locations(config.providers()), terraform.defaultAccount(), terraform.defaultRegion(),
+        return new StateLocations(
+                locations(config.providers()),
+                terraform.defaultAccount(),
+                terraform.defaultRegion(),
                 PREFIX + "terraform");
     }
 
     private static S3Keys validated(String settings, S3Source s3) {
         if (s3.key().isPresent() == s3.prefix().isPresent()) {
-            throw invalid(settings + ".key", "set either key (one state) or prefix (every *.tfstate below it), not both nor neither");
+            throw invalid(
+                    settings + ".key",
+                    "set either key (one state) or prefix (every *.tfstate below it), not both nor neither");
         }
         if (s3.key().filter(String::isBlank).isPresent()) {
             throw invalid(settings + ".key", "must not be empty");
@@ -66,10 +83,14 @@ final class StateSources {
             throw invalid(settings + ".external-id", "needs role-arn");
         }
         if (s3.roleArn().isPresent() && s3.expectedBucketOwner().isEmpty()) {
-            throw invalid(settings + ".expected-bucket-owner", "required with role-arn (the bucket is in another account):"
-                    + " the 12-digit id of the account that owns bucket " + s3.bucket());
+            throw invalid(
+                    settings + ".expected-bucket-owner",
+                    "required with role-arn (the bucket is in another account):"
+                            + " the 12-digit id of the account that owns bucket " + s3.bucket());
         }
-        if (s3.expectedBucketOwner().filter(account -> !account.matches(BaselineConfig.ACCOUNT)).isPresent()) {
+        if (s3.expectedBucketOwner()
+                .filter(account -> !account.matches(BaselineConfig.ACCOUNT))
+                .isPresent()) {
             throw invalid(settings + ".expected-bucket-owner", BaselineConfig.ACCOUNT_MESSAGE);
         }
         positive(settings + ".api-call-timeout", s3.apiCallTimeout());
@@ -78,9 +99,14 @@ final class StateSources {
             throw invalid(settings + ".access-key-id", "access-key-id and secret-access-key go together");
         }
         if (s3.workspaceKeyPrefix().isBlank() || s3.workspaceKeyPrefix().endsWith("/")) {
-            throw invalid(settings + ".workspace-key-prefix", "must be a non-empty prefix without a trailing /, as in the backend");
+            throw invalid(
+                    settings + ".workspace-key-prefix",
+                    "must be a non-empty prefix without a trailing /, as in the backend");
         }
-        return new S3Keys(s3.key().orElse(null), s3.prefix().orElse(null), s3.workspaces().orElse(List.of()),
+        return new S3Keys(
+                s3.key().orElse(null),
+                s3.prefix().orElse(null),
+                s3.workspaces().orElse(List.of()),
                 s3.workspaceKeyPrefix());
     }
 
@@ -99,7 +125,10 @@ final class StateSources {
     }
 
     /** The source's provider locations over the global ones; its defaults, else the global defaults. */
-    private static StateLocations located(String settings, Located source, Map<String, StateLocations.Location> global,
+    private static StateLocations located(
+            String settings,
+            Located source,
+            Map<String, StateLocations.Location> global,
             BaselineConfig.Terraform terraform) {
         Map<String, StateLocations.Location> providers = new HashMap<>(global);
         providers.putAll(locations(source.providers()));

@@ -33,7 +33,8 @@ public class TerraformStateParser {
      * serial and lineage (Terraform writes both before {@code resources}): then reading stops there and
      * {@link ParsedState#unchanged()} is true.
      */
-    public ParsedState parse(String source, InputStream in, StateResourceMapper locations, Predicate<StateHeader> unchanged)
+    public ParsedState parse(
+            String source, InputStream in, StateResourceMapper locations, Predicate<StateHeader> unchanged)
             throws StateFileException {
         try (JsonParser parser = mapper.createParser(in)) {
             return readState(source, parser, locations, unchanged);
@@ -45,18 +46,22 @@ public class TerraformStateParser {
             if (String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
                 throw truncated(source, e.getLocation());
             }
-            throw new StateFileException(source, "invalid JSON at " + where(e.getLocation()) + ": " + withoutQuotedText(e));
+            throw new StateFileException(
+                    source, "invalid JSON at " + where(e.getLocation()) + ": " + withoutQuotedText(e));
         } catch (IOException e) {
             throw new StateFileException(source, "cannot be read: " + e.getMessage());
         }
     }
 
-    private ParsedState readState(String source, JsonParser parser, StateResourceMapper locations,
-            Predicate<StateHeader> unchanged) throws IOException, StateFileException {
+    private ParsedState readState(
+            String source, JsonParser parser, StateResourceMapper locations, Predicate<StateHeader> unchanged)
+            throws IOException, StateFileException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
-            throw new StateFileException(source, parser.currentToken() == null
-                    ? "empty file, not a Terraform state"
-                    : "not a Terraform state: expected a JSON object at " + where(parser.currentLocation()));
+            throw new StateFileException(
+                    source,
+                    parser.currentToken() == null
+                            ? "empty file, not a Terraform state"
+                            : "not a Terraform state: expected a JSON object at " + where(parser.currentLocation()));
         }
         Integer version = null;
         Long serial = null;
@@ -105,7 +110,9 @@ public class TerraformStateParser {
      * be a secret, and the message goes to logs and API answers.
      */
     private static String withoutQuotedText(JsonProcessingException e) {
-        return String.valueOf(e.getOriginalMessage()).replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
+        return String.valueOf(e.getOriginalMessage())
+                .replaceAll("'[^']*'", "'…'")
+                .replaceAll("\"[^\"]*\"", "\"…\"");
     }
 
     private static StateFileException truncated(String source, JsonLocation location) {
@@ -114,9 +121,11 @@ public class TerraformStateParser {
 
     private static void requireSupported(String source, int version) throws StateFileException {
         if (version != SUPPORTED_VERSION) {
-            throw new StateFileException(source, "unsupported state format version " + version
-                    + "; driftwatch reads version 4 (Terraform 0.12 or later, OpenTofu). Run `terraform init` and"
-                    + " `terraform apply` with a current Terraform to upgrade the state");
+            throw new StateFileException(
+                    source,
+                    "unsupported state format version " + version
+                            + "; driftwatch reads version 4 (Terraform 0.12 or later, OpenTofu). Run `terraform init` and"
+                            + " `terraform apply` with a current Terraform to upgrade the state");
         }
     }
 

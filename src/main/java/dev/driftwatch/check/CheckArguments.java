@@ -12,8 +12,14 @@ import java.util.Map;
  * [--ignore-file FILE ...] [--format table|json] [--only-managed] [--strict]}. Everything but the format and filters maps onto the service's own
  * configuration keys, so the check reads states and the cloud exactly as a scan does.
  */
-public record CheckArguments(List<String> states, List<String> accounts, List<String> regions, List<String> ignoreFiles,
-        Format format, boolean onlyManaged, boolean strict) {
+public record CheckArguments(
+        List<String> states,
+        List<String> accounts,
+        List<String> regions,
+        List<String> ignoreFiles,
+        Format format,
+        boolean onlyManaged,
+        boolean strict) {
 
     /** Read when no --ignore-file is given and it exists, as driftctl does. */
     static final String DEFAULT_IGNORE_FILE = ".driftignore";
@@ -31,7 +37,10 @@ public record CheckArguments(List<String> states, List<String> accounts, List<St
               exit 0 = in sync, 1 = drift, 2 = error (unreadable state, account or region not read completely,
                        state resources in accounts or regions not read or of unknown location, bad arguments)""";
 
-    public enum Format { TABLE, JSON }
+    public enum Format {
+        TABLE,
+        JSON
+    }
 
     public CheckArguments {
         states = List.copyOf(states);
@@ -96,7 +105,9 @@ public record CheckArguments(List<String> states, List<String> accounts, List<St
     /** A relative path (or glob) as meant from the caller's directory; unchanged when none was passed. */
     private static String fromWorkingDir(String path) {
         String workingDir = System.getProperty(WORKING_DIR_PROPERTY);
-        return workingDir == null || path.startsWith("/") ? path : Path.of(workingDir).resolve(path).toString();
+        return workingDir == null || path.startsWith("/")
+                ? path
+                : Path.of(workingDir).resolve(path).toString();
     }
 
     /** A list as one configuration value: commas inside an entry escaped. */

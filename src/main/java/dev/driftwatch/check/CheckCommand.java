@@ -16,7 +16,10 @@ public class CheckCommand implements QuarkusApplication {
     public int run(String... args) {
         CheckArguments arguments = CheckArguments.parse(List.of(args));
         CheckResult result = check.run(arguments.accounts(), arguments.onlyManaged(), arguments.strict());
-        System.out.print(arguments.format() == CheckArguments.Format.JSON ? CheckReport.json(result) : CheckReport.table(result));
+        System.out.print(
+                arguments.format() == CheckArguments.Format.JSON
+                        ? CheckReport.json(result)
+                        : CheckReport.table(result));
         System.out.flush();
         return result.exitCode();
     }

@@ -14,11 +14,11 @@ import java.util.Map;
 /** Renders a check's result as a table for people or JSON for tools. Values shown are those the parser kept. */
 public final class CheckReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    private CheckReport() {
-    }
+    private CheckReport() {}
 
     public static String table(CheckResult result) {
         StringBuilder out = new StringBuilder();
@@ -26,11 +26,21 @@ public final class CheckReport {
             String format = "%-9s  %-40s  %-30s  %-50s  %s%n";
             out.append(String.format(format, "KIND", "TYPE.ID", "ACCOUNT/REGION", "ADDRESS", "STATE FILE"));
             for (DriftObservation d : result.drift()) {
-                out.append(String.format(format, d.kind(), d.resource().type() + "." + d.resource().id(),
-                        d.resource().account() + "/" + d.resource().region(), orDash(d.address()), orDash(d.stateFile())));
+                out.append(String.format(
+                        format,
+                        d.kind(),
+                        d.resource().type() + "." + d.resource().id(),
+                        d.resource().account() + "/" + d.resource().region(),
+                        orDash(d.address()),
+                        orDash(d.stateFile())));
                 for (AttributeDiff diff : d.diffs()) {
-                    out.append("           ").append(diff.path()).append(": ").append(json(diff.expected())).append(" (state) -> ")
-                            .append(json(diff.actual())).append(" (cloud)\n");
+                    out.append("           ")
+                            .append(diff.path())
+                            .append(": ")
+                            .append(json(diff.expected()))
+                            .append(" (state) -> ")
+                            .append(json(diff.actual()))
+                            .append(" (cloud)\n");
                 }
             }
         }
@@ -60,10 +70,21 @@ public final class CheckReport {
             drift.add(entry);
         }
         doc.put("drift", drift);
-        doc.put("checked", result.checked().stream().map(c -> Map.of("account", c.target().account(),
-                "region", c.target().region(), "resources", c.resources())).toList());
+        doc.put(
+                "checked",
+                result.checked().stream()
+                        .map(c -> Map.of(
+                                "account",
+                                c.target().account(),
+                                "region",
+                                c.target().region(),
+                                "resources",
+                                c.resources()))
+                        .toList());
         doc.put("errors", result.errors());
-        doc.put("notChecked", result.notChecked().stream().map(CheckReport::notChecked).toList());
+        doc.put(
+                "notChecked",
+                result.notChecked().stream().map(CheckReport::notChecked).toList());
         try {
             return JSON.writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {
@@ -72,17 +93,25 @@ public final class CheckReport {
     }
 
     private static String summary(CheckResult result) {
-        String scope = result.checked().stream().mapToInt(CheckResult.Checked::resources).sum() + " live resources in "
+        String scope = result.checked().stream()
+                        .mapToInt(CheckResult.Checked::resources)
+                        .sum() + " live resources in "
                 + result.checked().size() + " account/region(s) against " + result.stateFiles() + " state file(s), "
                 + result.millis() + " ms";
-        String verdict = switch (status(result)) {
-            case "error" -> "Error: " + result.errors().size() + " problem(s), " + result.notChecked().stream().filter(n -> n.misplaced()
-                    || result.strict()).count() + " state resource(s) not checked, " + result.drift().size()
-                    + " drift(s) seen in what was read (" + scope + ")";
-            case "drift" -> "Drift: " + result.count(DriftKind.CHANGED) + " changed, " + result.count(DriftKind.MISSING) + " missing, "
-                    + result.count(DriftKind.UNMANAGED) + " unmanaged (" + scope + ")";
-            default -> "In sync: no drift (" + scope + ")";
-        };
+        String verdict =
+                switch (status(result)) {
+                    case "error" ->
+                        "Error: " + result.errors().size() + " problem(s), "
+                                + result.notChecked().stream()
+                                        .filter(n -> n.misplaced() || result.strict())
+                                        .count() + " state resource(s) not checked, "
+                                + result.drift().size()
+                                + " drift(s) seen in what was read (" + scope + ")";
+                    case "drift" ->
+                        "Drift: " + result.count(DriftKind.CHANGED) + " changed, " + result.count(DriftKind.MISSING)
+                                + " missing, " + result.count(DriftKind.UNMANAGED) + " unmanaged (" + scope + ")";
+                    default -> "In sync: no drift (" + scope + ")";
+                };
         return verdict + notCheckedSummary(result);
     }
 
@@ -92,12 +121,13 @@ public final class CheckReport {
         for (NotChecked.Reason reason : NotChecked.Reason.values()) {
             long count = result.count(reason);
             if (count > 0) {
-                parts.add(count + " " + switch (reason) {
-                    case OTHER_ACCOUNT -> "in accounts not read";
-                    case OTHER_REGION -> "in regions not read";
-                    case UNKNOWN_LOCATION -> "of unknown location";
-                    case UNSUPPORTED_TYPE -> "of unsupported types";
-                });
+                parts.add(count + " "
+                        + switch (reason) {
+                            case OTHER_ACCOUNT -> "in accounts not read";
+                            case OTHER_REGION -> "in regions not read";
+                            case UNKNOWN_LOCATION -> "of unknown location";
+                            case UNSUPPORTED_TYPE -> "of unsupported types";
+                        });
             }
         }
         return parts.isEmpty() ? "" : "; not checked: " + String.join(", ", parts);
@@ -138,7 +168,9 @@ public final class CheckReport {
 
     private static String json(Object value) {
         try {
-            return value == null ? "(absent)" : JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+            return value == null
+                    ? "(absent)"
+                    : JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
         } catch (JsonProcessingException e) {
             return String.valueOf(value);
         }

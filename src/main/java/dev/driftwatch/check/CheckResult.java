@@ -15,15 +15,20 @@ import java.util.List;
  * @param strict     whether entries of unsupported types make the check fail as misplaced ones do
  * @param millis     time the engine took: reading states and cloud, comparing (process start excluded)
  */
-public record CheckResult(List<DriftObservation> drift, List<Checked> checked, long stateFiles, List<String> errors,
-        List<NotChecked> notChecked, boolean strict, long millis) {
+public record CheckResult(
+        List<DriftObservation> drift,
+        List<Checked> checked,
+        long stateFiles,
+        List<String> errors,
+        List<NotChecked> notChecked,
+        boolean strict,
+        long millis) {
 
     public static final int IN_SYNC = 0;
     public static final int DRIFT = 1;
     public static final int ERROR = 2;
 
-    public record Checked(ScanTarget target, int resources) {
-    }
+    public record Checked(ScanTarget target, int resources) {}
 
     public CheckResult {
         drift = List.copyOf(drift);
@@ -34,8 +39,14 @@ public record CheckResult(List<DriftObservation> drift, List<Checked> checked, l
 
     /** Drops unmanaged resources, for pipelines that only vouch for what their states manage. */
     public CheckResult onlyManaged() {
-        return new CheckResult(drift.stream().filter(d -> d.kind() != DriftKind.UNMANAGED).toList(), checked, stateFiles, errors,
-                notChecked, strict, millis);
+        return new CheckResult(
+                drift.stream().filter(d -> d.kind() != DriftKind.UNMANAGED).toList(),
+                checked,
+                stateFiles,
+                errors,
+                notChecked,
+                strict,
+                millis);
     }
 
     /**

@@ -13,8 +13,7 @@ import java.util.List;
 @QuarkusMain
 public final class DriftwatchMain {
 
-    private DriftwatchMain() {
-    }
+    private DriftwatchMain() {}
 
     public static void main(String... args) {
         if (args.length == 0 || !"check".equals(args[0])) {
@@ -34,18 +33,23 @@ public final class DriftwatchMain {
         // Before start: Quarkus reads the profile and configuration when it starts.
         System.setProperty("quarkus.profile", System.getProperty("quarkus.profile", "check"));
         arguments.config().forEach(System::setProperty);
-        Quarkus.run(CheckCommand.class, (code, failure) -> {
-            if (failure != null) {
-                System.err.println("driftwatch check: could not start: " + causes(failure));
-                System.exit(CheckResult.ERROR);
-            }
-            System.exit(code);
-        }, checkArgs.toArray(String[]::new));
+        Quarkus.run(
+                CheckCommand.class,
+                (code, failure) -> {
+                    if (failure != null) {
+                        System.err.println("driftwatch check: could not start: " + causes(failure));
+                        System.exit(CheckResult.ERROR);
+                    }
+                    System.exit(code);
+                },
+                checkArgs.toArray(String[]::new));
     }
 
     private static String causes(Throwable failure) {
         StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
-        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        for (Throwable cause = failure.getCause();
+                cause != null && cause != cause.getCause();
+                cause = cause.getCause()) {
             text.append(": ").append(cause.getMessage());
         }
         return text.toString();

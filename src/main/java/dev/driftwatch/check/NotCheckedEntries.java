@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
 /** Which state entries a check's targets leave out, and why. */
 final class NotCheckedEntries {
 
-    private NotCheckedEntries() {
-    }
+    private NotCheckedEntries() {}
 
     /**
      * @param targets        the accounts and regions the check reads
@@ -26,23 +25,33 @@ final class NotCheckedEntries {
             String account = e.resource().account();
             String region = e.resource().region();
             if (!supportedTypes.containsAll(DriftComparator.liveTypesOf(List.of(e)))) {
-                notChecked.add(new NotChecked(e, NotChecked.Reason.UNSUPPORTED_TYPE,
+                notChecked.add(new NotChecked(
+                        e,
+                        NotChecked.Reason.UNSUPPORTED_TYPE,
                         "driftwatch has no collector for " + e.resource().type()));
             } else if (!e.located()) {
                 notChecked.add(new NotChecked(e, NotChecked.Reason.UNKNOWN_LOCATION, e.unknownLocation()));
             } else if (!accounts.contains(account)) {
-                notChecked.add(new NotChecked(e, NotChecked.Reason.OTHER_ACCOUNT,
+                notChecked.add(new NotChecked(
+                        e,
+                        NotChecked.Reason.OTHER_ACCOUNT,
                         "account " + account + " is not read (read: " + String.join(", ", accounts) + ")"));
             } else if (!targets.contains(new ScanTarget(account, region))) {
-                notChecked.add(new NotChecked(e, NotChecked.Reason.OTHER_REGION, "region " + region + " of account " + account
-                        + " is not read (read: " + regionsOf(targets, account) + ")"));
+                notChecked.add(new NotChecked(
+                        e,
+                        NotChecked.Reason.OTHER_REGION,
+                        "region " + region + " of account " + account + " is not read (read: "
+                                + regionsOf(targets, account) + ")"));
             }
         }
         return notChecked;
     }
 
     private static String regionsOf(List<ScanTarget> targets, String account) {
-        return targets.stream().filter(t -> t.account().equals(account)).map(ScanTarget::region).sorted()
+        return targets.stream()
+                .filter(t -> t.account().equals(account))
+                .map(ScanTarget::region)
+                .sorted()
                 .collect(Collectors.joining(", "));
     }
 }

@@ -13,14 +13,14 @@ final class NotCheckedTable {
 
     private static final String FORMAT = "%-17s  %-40s  %-30s  %-50s  %s%n";
 
-    private NotCheckedTable() {
-    }
+    private NotCheckedTable() {}
 
     static void append(StringBuilder out, List<NotChecked> notChecked) {
         if (notChecked.isEmpty()) {
             return;
         }
-        out.append("Not checked:\n").append(String.format(FORMAT, "WHY", "TYPE.ID", "ACCOUNT/REGION", "ADDRESS", "STATE FILE"));
+        out.append("Not checked:\n")
+                .append(String.format(FORMAT, "WHY", "TYPE.ID", "ACCOUNT/REGION", "ADDRESS", "STATE FILE"));
         Map<String, Integer> unsupported = new LinkedHashMap<>();
         for (NotChecked n : notChecked) {
             ExpectedResource e = n.entry();
@@ -30,13 +30,23 @@ final class NotCheckedTable {
             }
             String where = e.resource().account().isEmpty() ? "?" : e.resource().account();
             where += "/" + (e.resource().region().isEmpty() ? "?" : e.resource().region());
-            out.append(String.format(FORMAT, n.reason().label(), e.resource().type() + "." + e.resource().id(), where, e.address(),
+            out.append(String.format(
+                    FORMAT,
+                    n.reason().label(),
+                    e.resource().type() + "." + e.resource().id(),
+                    where,
+                    e.address(),
                     e.stateFile()));
             out.append("                   ").append(n.detail()).append('\n');
         }
         unsupported.forEach((typeAndState, count) -> {
             String[] parts = typeAndState.split("\u0000", 2);
-            out.append(String.format(FORMAT, NotChecked.Reason.UNSUPPORTED_TYPE.label(), parts[0] + " (" + count + ")", "-", "-",
+            out.append(String.format(
+                    FORMAT,
+                    NotChecked.Reason.UNSUPPORTED_TYPE.label(),
+                    parts[0] + " (" + count + ")",
+                    "-",
+                    "-",
                     parts[1]));
         });
     }

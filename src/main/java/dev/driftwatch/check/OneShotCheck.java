@@ -4,8 +4,8 @@ import dev.driftwatch.baseline.Baseline;
 import dev.driftwatch.baseline.BaselineSnapshot;
 import dev.driftwatch.drift.DriftComparator;
 import dev.driftwatch.drift.DriftIgnore;
-import dev.driftwatch.drift.IgnoreRules;
 import dev.driftwatch.drift.DriftObservation;
+import dev.driftwatch.drift.IgnoreRules;
 import dev.driftwatch.engine.DriftEngine;
 import dev.driftwatch.engine.IgnoreRuleSupply;
 import dev.driftwatch.engine.TargetComparison;
@@ -35,7 +35,8 @@ public class OneShotCheck {
     private final DriftEngine engine;
     private final DriftIgnore ignore;
 
-    OneShotCheck(AccountRegistry accounts, Inventory inventory, Baseline baseline, DriftEngine engine, DriftIgnore ignore) {
+    OneShotCheck(
+            AccountRegistry accounts, Inventory inventory, Baseline baseline, DriftEngine engine, DriftIgnore ignore) {
         this.accounts = accounts;
         this.inventory = inventory;
         this.baseline = baseline;
@@ -52,7 +53,14 @@ public class OneShotCheck {
      */
     public CheckResult run(List<String> onlyAccounts, boolean onlyManaged, boolean strict) {
         long started = System.nanoTime();
-        return run(baseline.load(), IgnoreRuleSupply.configuredOnly(ignore), onlyAccounts, List.of(), onlyManaged, strict, started);
+        return run(
+                baseline.load(),
+                IgnoreRuleSupply.configuredOnly(ignore),
+                onlyAccounts,
+                List.of(),
+                onlyManaged,
+                strict,
+                started);
     }
 
     /**
@@ -61,38 +69,66 @@ public class OneShotCheck {
      *
      * @param onlyRegions the regions to read (each account's global resources are always read); all when empty
      */
-    public CheckResult run(String stateName, InputStream state, List<String> onlyAccounts, List<String> onlyRegions,
-            boolean onlyManaged, boolean strict) {
+    public CheckResult run(
+            String stateName,
+            InputStream state,
+            List<String> onlyAccounts,
+            List<String> onlyRegions,
+            boolean onlyManaged,
+            boolean strict) {
         long started = System.nanoTime();
-        return run(baseline.read(stateName, state), IgnoreRuleSupply.withAcceptedDrift(ignore), onlyAccounts, onlyRegions,
-                onlyManaged, strict, started);
+        return run(
+                baseline.read(stateName, state),
+                IgnoreRuleSupply.withAcceptedDrift(ignore),
+                onlyAccounts,
+                onlyRegions,
+                onlyManaged,
+                strict,
+                started);
     }
 
-    private CheckResult run(BaselineSnapshot expected, IgnoreRuleSupply ignoreSupply, List<String> onlyAccounts, List<String> onlyRegions,
-            boolean onlyManaged, boolean strict, long started) {
+    private CheckResult run(
+            BaselineSnapshot expected,
+            IgnoreRuleSupply ignoreSupply,
+            List<String> onlyAccounts,
+            List<String> onlyRegions,
+            boolean onlyManaged,
+            boolean strict,
+            long started) {
         List<String> errors = new ArrayList<>();
         List<ScanTarget> targets;
         try {
             targets = accounts.targets().stream()
                     .filter(t -> onlyAccounts.isEmpty() || onlyAccounts.contains(t.account()))
-                    .filter(t -> onlyRegions.isEmpty() || onlyRegions.contains(t.region()) || Regions.GLOBAL.equals(t.region()))
+                    .filter(t -> onlyRegions.isEmpty()
+                            || onlyRegions.contains(t.region())
+                            || Regions.GLOBAL.equals(t.region()))
                     .toList();
         } catch (RuntimeException e) {
-            return new CheckResult(List.of(), List.of(), 0, List.of("accounts cannot be listed: " + ReadFailures.describe(e)),
-                    List.of(), strict, millisSince(started));
+            return new CheckResult(
+                    List.of(),
+                    List.of(),
+                    0,
+                    List.of("accounts cannot be listed: " + ReadFailures.describe(e)),
+                    List.of(),
+                    strict,
+                    millisSince(started));
         }
-        onlyAccounts.stream().filter(a -> targets.stream().noneMatch(t -> t.account().equals(a)))
+        onlyAccounts.stream()
+                .filter(a -> targets.stream().noneMatch(t -> t.account().equals(a)))
                 .forEach(a -> errors.add("account " + a + " is not configured (driftwatch.inventory.accounts)"));
-        onlyRegions.stream().filter(r -> targets.stream().noneMatch(t -> t.region().equals(r)))
+        onlyRegions.stream()
+                .filter(r -> targets.stream().noneMatch(t -> t.region().equals(r)))
                 .forEach(r -> errors.add("region " + r + " is not scanned (driftwatch.inventory.regions)"));
         // targets() leaves out (and only logs) the regions of an account whose region list failed ("all")
-        targets.stream().map(ScanTarget::account).distinct().forEach(id -> accounts.account(id).ifPresent(account -> {
-            try {
-                accounts.regionsOf(account);
-            } catch (RuntimeException e) {
-                errors.add("regions of account " + id + " cannot be listed: " + ReadFailures.describe(e));
-            }
-        }));
+        targets.stream().map(ScanTarget::account).distinct().forEach(id -> accounts.account(id)
+                .ifPresent(account -> {
+                    try {
+                        accounts.regionsOf(account);
+                    } catch (RuntimeException e) {
+                        errors.add("regions of account " + id + " cannot be listed: " + ReadFailures.describe(e));
+                    }
+                }));
         DriftIgnore.Loaded ignored = ignoreSupply.load();
         expected.errors().forEach(e -> errors.add("state " + e));
         ignored.errors().forEach(e -> errors.add("ignore rule " + e));
@@ -109,16 +145,19 @@ public class OneShotCheck {
                 errors.add(target + " cannot be read: " + ReadFailures.describe(e));
                 continue;
             }
-            live.gaps().forEach(g -> errors.add(target + " " + g.resourceType() + (g.oneResource() ? " " + g.resourceId() : "")
-                    + " not read: " + g.reason()));
+            live.gaps()
+                    .forEach(g -> errors.add(target + " " + g.resourceType()
+                            + (g.oneResource() ? " " + g.resourceId() : "") + " not read: " + g.reason()));
             TargetComparison compared = engine.compare(live, expected, DriftEngine.Checks.DRIFT);
             compared.claims().doubleClaims().forEach(c -> errors.add(c.describe()));
             drift.addAll(compared.drift(ignoreRules));
             checked.add(new CheckResult.Checked(target, live.resources().size()));
         }
-        long stateFiles = expected.resources().stream().map(r -> r.stateFile()).distinct().count();
+        long stateFiles =
+                expected.resources().stream().map(r -> r.stateFile()).distinct().count();
         List<NotChecked> notChecked = NotCheckedEntries.of(expected.resources(), targets, inventory.supportedTypes());
-        CheckResult result = new CheckResult(drift, checked, stateFiles, errors, notChecked, strict, millisSince(started));
+        CheckResult result =
+                new CheckResult(drift, checked, stateFiles, errors, notChecked, strict, millisSince(started));
         return onlyManaged ? result.onlyManaged() : result;
     }
 

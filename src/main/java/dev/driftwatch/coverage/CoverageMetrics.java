@@ -22,8 +22,12 @@ public class CoverageMetrics {
     }
 
     void refresh(List<CoverageRow> rows) {
-        ratio.register(rows.stream().filter(r -> r.ratio() != null)
-                .map(r -> MultiGauge.Row.of(Tags.of("account", r.account(), "region", r.region(), "type", r.type()), r.ratio()))
-                .toList(), true);
+        ratio.register(
+                rows.stream()
+                        .filter(r -> r.ratio() != null)
+                        .map(r -> MultiGauge.Row.of(
+                                Tags.of("account", r.account(), "region", r.region(), "type", r.type()), r.ratio()))
+                        .toList(),
+                true);
     }
 }

@@ -10,15 +10,17 @@ import java.util.List;
  */
 public record CoverageReport(List<CoverageRow> rows, Totals totals, boolean strict, List<StateCoverage> states) {
 
-    public record Totals(long managed, long unmanaged, long awsManaged, Double ratio) {
-    }
+    public record Totals(long managed, long unmanaged, long awsManaged, Double ratio) {}
 
     static CoverageReport of(List<CoverageRow> rows, boolean strict) {
         long managed = rows.stream().mapToLong(CoverageRow::managed).sum();
         long unmanaged = rows.stream().mapToLong(CoverageRow::unmanaged).sum();
         long awsManaged = rows.stream().mapToLong(CoverageRow::awsManaged).sum();
-        return new CoverageReport(rows, new Totals(managed, unmanaged, awsManaged, CoverageRow.ratio(managed, unmanaged, awsManaged, strict)),
-                strict, List.of());
+        return new CoverageReport(
+                rows,
+                new Totals(managed, unmanaged, awsManaged, CoverageRow.ratio(managed, unmanaged, awsManaged, strict)),
+                strict,
+                List.of());
     }
 
     public CoverageReport withStates(List<StateCoverage> states) {

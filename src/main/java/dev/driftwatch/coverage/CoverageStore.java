@@ -3,13 +3,12 @@ package dev.driftwatch.coverage;
 import dev.driftwatch.drift.DriftConfig;
 import dev.driftwatch.drift.TypeCoverage;
 import dev.driftwatch.resource.ScanTarget;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.Panache;
-import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * IaC coverage in PostgreSQL: each scan writes the figures of the types it could judge (read completely,
@@ -40,7 +40,8 @@ public class CoverageStore {
     }
 
     /** A replica that has not scanned yet still reports what others stored (the one-shot check has no database). */
-    void onStart(@Observes StartupEvent start,
+    void onStart(
+            @Observes StartupEvent start,
             @ConfigProperty(name = "quarkus.hibernate-orm.active", defaultValue = "true") boolean database) {
         if (database) {
             metrics.refresh(latest(null, null, null));
@@ -60,10 +61,16 @@ public class CoverageStore {
         if (coverage.isEmpty()) {
             return;
         }
-        QuarkusTransaction.joiningExisting().run(() -> coverage.forEach(c -> em().createNativeQuery(UPSERT)
-                .setParameter(1, target.account()).setParameter(2, target.region()).setParameter(3, c.type())
-                .setParameter(4, c.managed()).setParameter(5, c.unmanaged()).setParameter(6, c.awsManaged())
-                .setParameter(7, scanId).executeUpdate()));
+        QuarkusTransaction.joiningExisting()
+                .run(() -> coverage.forEach(c -> em().createNativeQuery(UPSERT)
+                        .setParameter(1, target.account())
+                        .setParameter(2, target.region())
+                        .setParameter(3, c.type())
+                        .setParameter(4, c.managed())
+                        .setParameter(5, c.unmanaged())
+                        .setParameter(6, c.awsManaged())
+                        .setParameter(7, scanId)
+                        .executeUpdate()));
     }
 
     /** The gauges from what is committed: called once the scan's transaction is. */
@@ -77,8 +84,9 @@ public class CoverageStore {
     }
 
     List<CoverageRow> latest(String account, String region, String type) {
-        StringBuilder sql = new StringBuilder("select account, region, resource_type, managed, unmanaged, aws_managed, scan_id,"
-                + " recorded_at from iac_coverage where managed + unmanaged + aws_managed > 0");
+        StringBuilder sql =
+                new StringBuilder("select account, region, resource_type, managed, unmanaged, aws_managed, scan_id,"
+                        + " recorded_at from iac_coverage where managed + unmanaged + aws_managed > 0");
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("account", account);
         filters.put("region", region);
@@ -105,11 +113,21 @@ public class CoverageStore {
         long managed = ((Number) c[3]).longValue();
         long unmanaged = ((Number) c[4]).longValue();
         long awsManaged = ((Number) c[5]).longValue();
-        return new CoverageRow((String) c[0], (String) c[1], (String) c[2], managed, unmanaged, awsManaged,
-                CoverageRow.ratio(managed, unmanaged, awsManaged, strict), ((Number) c[6]).longValue(), instant(c[7]));
+        return new CoverageRow(
+                (String) c[0],
+                (String) c[1],
+                (String) c[2],
+                managed,
+                unmanaged,
+                awsManaged,
+                CoverageRow.ratio(managed, unmanaged, awsManaged, strict),
+                ((Number) c[6]).longValue(),
+                instant(c[7]));
     }
 
     private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
+        return value instanceof Timestamp t
+                ? t.toInstant()
+                : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 }

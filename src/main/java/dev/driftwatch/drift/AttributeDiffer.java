@@ -18,8 +18,7 @@ import java.util.TreeSet;
  */
 final class AttributeDiffer {
 
-    private AttributeDiffer() {
-    }
+    private AttributeDiffer() {}
 
     static List<AttributeDiff> diff(Map<String, Object> expected, Map<String, Object> actual) {
         List<AttributeDiff> diffs = new ArrayList<>();

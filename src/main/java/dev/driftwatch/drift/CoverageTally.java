@@ -23,12 +23,13 @@ final class CoverageTally {
         switch (ownership) {
             case CUSTOMER -> add(type, 1);
             case AWS_MANAGED -> add(type, 2);
-            case PLACEHOLDER -> { } // not a resource anyone could bring under code
+            case PLACEHOLDER -> {} // not a resource anyone could bring under code
         }
     }
 
     List<TypeCoverage> byType() {
-        return counts.entrySet().stream().map(e -> new TypeCoverage(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+        return counts.entrySet().stream()
+                .map(e -> new TypeCoverage(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
                 .toList();
     }
 

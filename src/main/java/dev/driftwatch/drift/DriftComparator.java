@@ -34,7 +34,8 @@ public class DriftComparator {
     }
 
     public DriftComparator(List<Normaliser> normalisers, boolean strict) {
-        this.normalisers = normalisers.stream().collect(Collectors.toMap(Normaliser::resourceType, Function.identity()));
+        this.normalisers =
+                normalisers.stream().collect(Collectors.toMap(Normaliser::resourceType, Function.identity()));
         this.strict = strict;
     }
 
@@ -44,7 +45,10 @@ public class DriftComparator {
      * @param readTypes        types read completely in this scan
      * @param baselineComplete whether every state source could be read
      */
-    public Comparison compare(List<CloudResource> live, List<ExpectedResource> expected, Set<String> readTypes,
+    public Comparison compare(
+            List<CloudResource> live,
+            List<ExpectedResource> expected,
+            Set<String> readTypes,
             boolean baselineComplete) {
         return compare(live, expected, readTypes, Set.of(), baselineComplete);
     }
@@ -54,15 +58,20 @@ public class DriftComparator {
      * @param unknown   resources of those types that were listed but not read completely: neither MISSING, CHANGED
      *                  nor UNMANAGED, and their types' coverage is not figured
      */
-    public Comparison compare(List<CloudResource> live, List<ExpectedResource> expected, Set<String> readTypes,
-            Set<ResourceKey> unknown, boolean baselineComplete) {
+    public Comparison compare(
+            List<CloudResource> live,
+            List<ExpectedResource> expected,
+            Set<String> readTypes,
+            Set<ResourceKey> unknown,
+            boolean baselineComplete) {
         List<ExpectedResource> wanted = SecurityGroupRuleSplit.split(expected);
         SeparateRules separateRules = SeparateRules.of(wanted);
         Map<ResourceKey, CloudResource> liveByKey = new HashMap<>();
         live.forEach(r -> liveByKey.put(r.key(), r));
         Set<ResourceKey> managed = new HashSet<>();
         Set<String> typesWithUnknown = unknown.stream().map(ResourceKey::type).collect(Collectors.toSet());
-        CoverageTally coverage = new CoverageTally(readTypes.stream().filter(t -> !typesWithUnknown.contains(t)).collect(Collectors.toSet()));
+        CoverageTally coverage = new CoverageTally(
+                readTypes.stream().filter(t -> !typesWithUnknown.contains(t)).collect(Collectors.toSet()));
         List<DriftObservation> observations = new ArrayList<>();
         for (ExpectedResource want : wanted) {
             String liveType = ResourceFamilies.liveType(want.resource().type());
@@ -76,7 +85,8 @@ public class DriftComparator {
             }
             CloudResource have = liveByKey.remove(key);
             if (have == null) {
-                observations.add(new DriftObservation(DriftKind.MISSING, want.resource(), want.address(), want.stateFile(), List.of()));
+                observations.add(new DriftObservation(
+                        DriftKind.MISSING, want.resource(), want.address(), want.stateFile(), List.of()));
                 continue;
             }
             if (managed.add(have.key())) {
@@ -86,22 +96,29 @@ public class DriftComparator {
                     .filter(d -> !want.sensitive().contains(topLevel(d.path()))) // expected value unknown: never read
                     .toList();
             if (!diffs.isEmpty()) {
-                observations.add(new DriftObservation(DriftKind.CHANGED, have, want.address(), want.stateFile(), diffs));
+                observations.add(
+                        new DriftObservation(DriftKind.CHANGED, have, want.address(), want.stateFile(), diffs));
             }
         }
         Set<ResourceKey> held = wanted.stream()
-                .map(w -> new ResourceKey(ResourceFamilies.liveType(w.resource().type()), w.resource().id()))
+                .map(w -> new ResourceKey(
+                        ResourceFamilies.liveType(w.resource().type()),
+                        w.resource().id()))
                 .collect(Collectors.toSet());
         for (CloudResource unmatched : liveByKey.values()) {
             if (!readTypes.contains(unmatched.type())) {
                 continue;
             }
-            if (InstanceParts.instanceOf(unmatched).filter(i -> held.contains(new ResourceKey("aws_instance", i))).isPresent()) {
+            if (InstanceParts.instanceOf(unmatched)
+                    .filter(i -> held.contains(new ResourceKey("aws_instance", i)))
+                    .isPresent()) {
                 coverage.managed(unmatched.type()); // managed through its instance
                 continue;
             }
-            Ownership ownership = ResourceFamilies.ownership(unmatched,
-                    unmatched.awsManaged() || normaliserOf(unmatched.type(), unmatched).awsManaged(unmatched));
+            Ownership ownership = ResourceFamilies.ownership(
+                    unmatched,
+                    unmatched.awsManaged()
+                            || normaliserOf(unmatched.type(), unmatched).awsManaged(unmatched));
             coverage.unmatched(unmatched.type(), ownership);
             boolean reported = ownership == Ownership.CUSTOMER || strict && ownership == Ownership.AWS_MANAGED;
             if (baselineComplete && reported && ResourceFamilies.reportUnmanaged(unmatched, managed)) {
@@ -113,13 +130,18 @@ public class DriftComparator {
 
     /** The live types that hold what these state resources describe ({@code aws_default_vpc} is an {@code aws_vpc}). */
     public static Set<String> liveTypesOf(List<ExpectedResource> expected) {
-        return expected.stream().map(e -> ResourceFamilies.liveType(e.resource().type())).collect(Collectors.toSet());
+        return expected.stream()
+                .map(e -> ResourceFamilies.liveType(e.resource().type()))
+                .collect(Collectors.toSet());
     }
 
-    private List<AttributeDiff> diff(String type, CloudResource expected, CloudResource actual, SeparateRules separateRules) {
+    private List<AttributeDiff> diff(
+            String type, CloudResource expected, CloudResource actual, SeparateRules separateRules) {
         Normaliser normaliser = normaliserOf(type, actual);
-        Map<String, Object> want = StateUnknowns.leaveOut(expected.attributes(), normaliser.normalise(expected.attributes()));
-        Map<String, Object> have = StateUnknowns.leaveOut(expected.attributes(), normaliser.normalise(actual.attributes()));
+        Map<String, Object> want =
+                StateUnknowns.leaveOut(expected.attributes(), normaliser.normalise(expected.attributes()));
+        Map<String, Object> have =
+                StateUnknowns.leaveOut(expected.attributes(), normaliser.normalise(actual.attributes()));
         if (type.equals("aws_security_group")) {
             // Rules a state manages as separate resources are compared on their own, not as the group's.
             want = separateRules.leaveOut(actual.id(), want);
@@ -136,6 +158,8 @@ public class DriftComparator {
     /** The type's own normaliser, else one comparing exactly the attributes its collector reports. */
     private Normaliser normaliserOf(String type, CloudResource live) {
         Normaliser normaliser = normalisers.get(type);
-        return normaliser != null ? normaliser : new ReportedAttributes(type, live.attributes().keySet());
+        return normaliser != null
+                ? normaliser
+                : new ReportedAttributes(type, live.attributes().keySet());
     }
 }

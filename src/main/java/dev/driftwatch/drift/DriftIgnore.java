@@ -25,8 +25,7 @@ public class DriftIgnore {
     static final String CONFIG_SOURCE = "driftwatch.drift.ignore";
 
     /** The rules in force and the lines that could not be used. */
-    public record Loaded(List<IgnoreRule> rules, List<IgnoreError> errors) {
-    }
+    public record Loaded(List<IgnoreRule> rules, List<IgnoreError> errors) {}
 
     private final DriftConfig config;
     private final List<IgnoreRuleSource> sources;
@@ -58,10 +57,16 @@ public class DriftIgnore {
         List<IgnoreError> errors = new ArrayList<>();
         for (Path file : config.ignoreFiles().orElse(List.of())) {
             try {
-                add(DriftIgnoreParser.parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8)), rules, errors);
+                add(
+                        DriftIgnoreParser.parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8)),
+                        rules,
+                        errors);
             } catch (IOException | RuntimeException e) {
-                errors.add(new IgnoreError(file.toString(), 0, "cannot be read (" + e.getClass().getSimpleName() + ": "
-                        + e.getMessage() + "); its rules are not applied"));
+                errors.add(new IgnoreError(
+                        file.toString(),
+                        0,
+                        "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                                + "); its rules are not applied"));
             }
         }
         List<String> configured = config.ignore().orElse(List.of());

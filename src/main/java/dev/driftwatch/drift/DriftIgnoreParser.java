@@ -13,13 +13,11 @@ import java.util.regex.Pattern;
 public final class DriftIgnoreParser {
 
     /** What a source yielded: the rules it could read and the lines it could not. */
-    public record Parsed(List<IgnoreRule> rules, List<IgnoreError> errors) {
-    }
+    public record Parsed(List<IgnoreRule> rules, List<IgnoreError> errors) {}
 
     private static final Pattern TYPE = Pattern.compile("[a-z0-9_*]+");
 
-    private DriftIgnoreParser() {
-    }
+    private DriftIgnoreParser() {}
 
     public static Parsed parse(String source, List<String> lines) {
         List<IgnoreRule> rules = new ArrayList<>();
@@ -49,8 +47,9 @@ public final class DriftIgnoreParser {
             throw new IllegalArgumentException("'!' needs a rule after it");
         }
         if (body.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("'" + line + "' contains whitespace: write one rule per line and comments on lines of"
-                    + " their own, starting with #");
+            throw new IllegalArgumentException(
+                    "'" + line + "' contains whitespace: write one rule per line and comments on lines of"
+                            + " their own, starting with #");
         }
         List<String> segments = split(body.replaceAll("\\*{2,}", "*"));
         if (segments.size() == 1 && segments.get(0).equals("*")) {
@@ -60,10 +59,12 @@ public final class DriftIgnoreParser {
             throw new IllegalArgumentException("'" + line + "' is not type.id or type.id.attribute.path");
         }
         if (segments.stream().anyMatch(String::isEmpty)) {
-            throw new IllegalArgumentException("'" + line + "' has an empty segment (a dot at the start or end, or two in a row)");
+            throw new IllegalArgumentException(
+                    "'" + line + "' has an empty segment (a dot at the start or end, or two in a row)");
         }
         if (!TYPE.matcher(segments.get(0)).matches()) {
-            throw new IllegalArgumentException("'" + segments.get(0) + "' is not a Terraform resource type (lower case, digits, _)");
+            throw new IllegalArgumentException(
+                    "'" + segments.get(0) + "' is not a Terraform resource type (lower case, digits, _)");
         }
         return new IgnoreRule(origin, negated, segments.get(0), segments.get(1), segments.subList(2, segments.size()));
     }
@@ -76,7 +77,8 @@ public final class DriftIgnoreParser {
             char c = body.charAt(i);
             if (c == '\\') {
                 if (i + 1 == body.length() || (body.charAt(i + 1) != '.' && body.charAt(i + 1) != '\\')) {
-                    throw new IllegalArgumentException("'" + body + "' has a backslash that escapes nothing (write \\. or \\\\)");
+                    throw new IllegalArgumentException(
+                            "'" + body + "' has a backslash that escapes nothing (write \\. or \\\\)");
                 }
                 current.append(body.charAt(++i));
             } else if (c == '.') {

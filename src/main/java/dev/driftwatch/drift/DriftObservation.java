@@ -11,7 +11,8 @@ import java.util.List;
  * @param address   Terraform address, {@code null} for UNMANAGED
  * @param stateFile state the expectation came from, {@code null} for UNMANAGED
  */
-public record DriftObservation(DriftKind kind, CloudResource resource, String address, String stateFile, List<AttributeDiff> diffs) {
+public record DriftObservation(
+        DriftKind kind, CloudResource resource, String address, String stateFile, List<AttributeDiff> diffs) {
 
     public DriftObservation {
         diffs = List.copyOf(diffs);

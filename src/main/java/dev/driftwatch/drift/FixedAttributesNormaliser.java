@@ -28,7 +28,8 @@ abstract class FixedAttributesNormaliser implements Normaliser {
     @Override
     public Map<String, Object> normalise(Map<String, Object> attributes) {
         Map<String, Object> canonical = compared.normalise(attributes);
-        policies.forEach(key -> canonical.computeIfPresent(key, (k, v) -> v instanceof String s ? PolicyJson.canonical(s) : v));
+        policies.forEach(
+                key -> canonical.computeIfPresent(key, (k, v) -> v instanceof String s ? PolicyJson.canonical(s) : v));
         return canonical;
     }
 }

@@ -11,8 +11,19 @@ import java.util.List;
 public class IamAccountPasswordPolicyNormaliser extends FixedAttributesNormaliser {
 
     public IamAccountPasswordPolicyNormaliser() {
-        super("aws_iam_account_password_policy", List.of("id", "allow_users_to_change_password", "expire_passwords", "hard_expiry",
-                "max_password_age", "minimum_password_length", "password_reuse_prevention", "require_lowercase_characters",
-                "require_numbers", "require_symbols", "require_uppercase_characters"));
+        super(
+                "aws_iam_account_password_policy",
+                List.of(
+                        "id",
+                        "allow_users_to_change_password",
+                        "expire_passwords",
+                        "hard_expiry",
+                        "max_password_age",
+                        "minimum_password_length",
+                        "password_reuse_prevention",
+                        "require_lowercase_characters",
+                        "require_numbers",
+                        "require_symbols",
+                        "require_uppercase_characters"));
     }
 }

@@ -9,8 +9,20 @@ import java.util.List;
 public class IamRoleNormaliser extends FixedAttributesNormaliser {
 
     public IamRoleNormaliser() {
-        super("aws_iam_role", List.of("id", "arn", "name", "assume_role_policy", "description", "max_session_duration", "path",
-                "permissions_boundary", "unique_id", "tags"), "assume_role_policy");
+        super(
+                "aws_iam_role",
+                List.of(
+                        "id",
+                        "arn",
+                        "name",
+                        "assume_role_policy",
+                        "description",
+                        "max_session_duration",
+                        "path",
+                        "permissions_boundary",
+                        "unique_id",
+                        "tags"),
+                "assume_role_policy");
     }
 
     @Override

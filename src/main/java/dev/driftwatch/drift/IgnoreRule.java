@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param region  region the rule is limited to, {@code null} for any
  * @param path    attribute path segments; empty for the whole resource
  */
-public record IgnoreRule(String origin, boolean negated, String type, String id, List<String> path, String account, String region) {
+public record IgnoreRule(
+        String origin, boolean negated, String type, String id, List<String> path, String account, String region) {
 
     /** Wildcard patterns split at their stars, shared: a scan may test every rule against a hundred thousand resources. */
     private static final Map<String, String[]> PARTS = new ConcurrentHashMap<>();
@@ -32,8 +33,10 @@ public record IgnoreRule(String origin, boolean negated, String type, String id,
     }
 
     boolean matchesResource(String resourceType, String resourceId, String resourceAccount, String resourceRegion) {
-        return (account == null || account.equals(resourceAccount)) && (region == null || region.equals(resourceRegion))
-                && glob(type, resourceType, false) && glob(id, resourceId, false);
+        return (account == null || account.equals(resourceAccount))
+                && (region == null || region.equals(resourceRegion))
+                && glob(type, resourceType, false)
+                && glob(id, resourceId, false);
     }
 
     /** Whether this attribute rule covers a diff path: its segments are a prefix of the diff's (case-insensitive, as driftctl). */
@@ -64,7 +67,8 @@ public record IgnoreRule(String origin, boolean negated, String type, String id,
         String[] parts = PARTS.computeIfAbsent(pattern, p -> p.split("\\*", -1));
         String first = parts[0];
         String last = parts[parts.length - 1];
-        if (value.length() < first.length() + last.length() || !value.regionMatches(ignoreCase, 0, first, 0, first.length())
+        if (value.length() < first.length() + last.length()
+                || !value.regionMatches(ignoreCase, 0, first, 0, first.length())
                 || !value.regionMatches(ignoreCase, value.length() - last.length(), last, 0, last.length())) {
             return false;
         }

@@ -22,6 +22,7 @@ public final class IgnoreRules {
      * exact type with a wildcard id, a wildcard type. A resource tests only the rules that can match it.
      */
     private final Map<ResourceKey, List<Integer>> byTypeAndId = new HashMap<>();
+
     private final Map<String, List<Integer>> byType = new HashMap<>();
     private final List<Integer> anyType = new ArrayList<>();
 
@@ -34,7 +35,9 @@ public final class IgnoreRules {
             } else if (rule.id().indexOf('*') >= 0) {
                 byType.computeIfAbsent(rule.type(), t -> new ArrayList<>()).add(i);
             } else {
-                byTypeAndId.computeIfAbsent(new ResourceKey(rule.type(), rule.id()), k -> new ArrayList<>()).add(i);
+                byTypeAndId
+                        .computeIfAbsent(new ResourceKey(rule.type(), rule.id()), k -> new ArrayList<>())
+                        .add(i);
             }
         }
     }
@@ -57,7 +60,9 @@ public final class IgnoreRules {
                     kept.add(d);
                 }
             } else {
-                List<AttributeDiff> diffs = d.diffs().stream().filter(diff -> !ignored(relevant, diff.path())).toList();
+                List<AttributeDiff> diffs = d.diffs().stream()
+                        .filter(diff -> !ignored(relevant, diff.path()))
+                        .toList();
                 if (diffs.size() == d.diffs().size()) {
                     kept.add(d);
                 } else if (!diffs.isEmpty()) {

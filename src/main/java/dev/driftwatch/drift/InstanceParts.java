@@ -25,8 +25,7 @@ final class InstanceParts {
 
     static final Duration AT_CREATION = Duration.ofSeconds(2);
 
-    private InstanceParts() {
-    }
+    private InstanceParts() {}
 
     /** The id of the instance this live resource is a part of, if it is one. */
     static Optional<String> instanceOf(CloudResource live) {
@@ -38,12 +37,17 @@ final class InstanceParts {
     }
 
     private static Optional<String> ofInterface(Map<String, Object> eni) {
-        if (!(eni.get("attachment") instanceof List<?> blocks) || blocks.isEmpty() || !(blocks.get(0) instanceof Map<?, ?> attachment)
-                || !(attachment.get("instance") instanceof String instance) || instance.isEmpty()) {
+        if (!(eni.get("attachment") instanceof List<?> blocks)
+                || blocks.isEmpty()
+                || !(blocks.get(0) instanceof Map<?, ?> attachment)
+                || !(attachment.get("instance") instanceof String instance)
+                || instance.isEmpty()) {
             return Optional.empty();
         }
         boolean primary = attachment.get("device_index") instanceof Number n && n.intValue() == 0;
-        return primary || Boolean.TRUE.equals(eni.get("attachment_delete_on_termination")) ? Optional.of(instance) : Optional.empty();
+        return primary || Boolean.TRUE.equals(eni.get("attachment_delete_on_termination"))
+                ? Optional.of(instance)
+                : Optional.empty();
     }
 
     private static Optional<String> ofVolume(Map<String, Object> volume) {
@@ -52,10 +56,13 @@ final class InstanceParts {
         }
         Optional<Instant> created = time(volume.get("create_time"));
         for (Object item : attachments) {
-            if (item instanceof Map<?, ?> attachment && attachment.get("instance_id") instanceof String instance && !instance.isEmpty()) {
+            if (item instanceof Map<?, ?> attachment
+                    && attachment.get("instance_id") instanceof String instance
+                    && !instance.isEmpty()) {
                 boolean deletedWithIt = Boolean.TRUE.equals(attachment.get("delete_on_termination"));
                 Optional<Instant> attached = time(attachment.get("attach_time"));
-                boolean atCreation = created.isPresent() && attached.isPresent()
+                boolean atCreation = created.isPresent()
+                        && attached.isPresent()
                         && Duration.between(created.get(), attached.get()).abs().compareTo(AT_CREATION) <= 0;
                 if (deletedWithIt || atCreation) {
                     return Optional.of(instance);

@@ -14,8 +14,16 @@ import java.util.Set;
  */
 record ReportedAttributes(String resourceType, Set<String> reported) implements Normaliser {
 
-    static final Set<String> COMPUTED = Set.of("arn", "owner_id", "security_group_rule_id", "create_date", "create_time",
-            "key_pair_id", "engine_version_actual", "owner_alias", "tags_all");
+    static final Set<String> COMPUTED = Set.of(
+            "arn",
+            "owner_id",
+            "security_group_rule_id",
+            "create_date",
+            "create_time",
+            "key_pair_id",
+            "engine_version_actual",
+            "owner_alias",
+            "tags_all");
 
     @Override
     public Map<String, Object> normalise(Map<String, Object> attributes) {

@@ -18,12 +18,12 @@ import java.util.Set;
  */
 final class ResourceFamilies {
 
-    private ResourceFamilies() {
-    }
+    private ResourceFamilies() {}
 
     /** @param ownedByAws what the collector or the type's normaliser says */
     static Ownership ownership(CloudResource live, boolean ownedByAws) {
-        AwsManaged rule = ResourceTypeCatalog.find(live.type()).map(ResourceTypeDescriptor::awsManaged)
+        AwsManaged rule = ResourceTypeCatalog.find(live.type())
+                .map(ResourceTypeDescriptor::awsManaged)
                 .orElse(AwsManaged.NEVER);
         if (rule == AwsManaged.PSEUDO_TYPE || ownedByAws && rule == AwsManaged.DEFAULT_SETTING) {
             return Ownership.PLACEHOLDER;
@@ -50,11 +50,14 @@ final class ResourceFamilies {
         if (family.view()) {
             return false;
         }
-        return !family.hasParent() || managed.contains(new ResourceKey(family.parentType(),
-                String.valueOf(live.attributes().get(family.parentIdAttribute()))));
+        return !family.hasParent()
+                || managed.contains(new ResourceKey(
+                        family.parentType(), String.valueOf(live.attributes().get(family.parentIdAttribute()))));
     }
 
     private static Family family(String type) {
-        return ResourceTypeCatalog.find(type).map(ResourceTypeDescriptor::family).orElse(Family.NONE);
+        return ResourceTypeCatalog.find(type)
+                .map(ResourceTypeDescriptor::family)
+                .orElse(Family.NONE);
     }
 }

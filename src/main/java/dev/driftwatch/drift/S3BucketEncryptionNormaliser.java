@@ -13,8 +13,10 @@ import java.util.Map;
 public class S3BucketEncryptionNormaliser extends FixedAttributesNormaliser {
 
     static final Object AWS_DEFAULT = List.of(Map.of(
-            "apply_server_side_encryption_by_default", List.of(Map.of("sse_algorithm", "AES256", "kms_master_key_id", "")),
-            "bucket_key_enabled", false));
+            "apply_server_side_encryption_by_default",
+            List.of(Map.of("sse_algorithm", "AES256", "kms_master_key_id", "")),
+            "bucket_key_enabled",
+            false));
 
     public S3BucketEncryptionNormaliser() {
         super("aws_s3_bucket_server_side_encryption_configuration", List.of("id", "bucket", "rule"));

@@ -18,7 +18,9 @@ public class S3BucketVersioningNormaliser extends FixedAttributesNormaliser {
 
     @Override
     public boolean awsManaged(CloudResource live) {
-        return live.attributes().get("versioning_configuration") instanceof List<?> l && !l.isEmpty()
-                && l.get(0) instanceof Map<?, ?> m && "Disabled".equals(m.get("status"));
+        return live.attributes().get("versioning_configuration") instanceof List<?> l
+                && !l.isEmpty()
+                && l.get(0) instanceof Map<?, ?> m
+                && "Disabled".equals(m.get("status"));
     }
 }

@@ -17,8 +17,10 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class SecurityGroupNormaliser implements Normaliser {
 
-    private static final Map<String, String> PROTOCOL_NAMES = Map.of("6", "tcp", "17", "udp", "1", "icmp", "58", "icmpv6", "all", "-1");
-    private static final List<String> SOURCE_FIELDS = List.of("cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids", "security_groups");
+    private static final Map<String, String> PROTOCOL_NAMES =
+            Map.of("6", "tcp", "17", "udp", "1", "icmp", "58", "icmpv6", "all", "-1");
+    private static final List<String> SOURCE_FIELDS =
+            List.of("cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids", "security_groups");
 
     @Override
     public String resourceType() {
@@ -70,7 +72,9 @@ public class SecurityGroupNormaliser implements Normaliser {
         if (Boolean.TRUE.equals(rule.get("self"))) {
             sources.add("self");
         }
-        return sources.stream().map(s -> protocol + " " + ports + " " + s + suffix).toList();
+        return sources.stream()
+                .map(s -> protocol + " " + ports + " " + s + suffix)
+                .toList();
     }
 
     private static String protocol(Object value) {

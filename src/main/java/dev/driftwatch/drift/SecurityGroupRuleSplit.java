@@ -20,8 +20,7 @@ final class SecurityGroupRuleSplit {
     private static final String TYPE = "aws_security_group_rule";
     private static final List<String> SOURCES = List.of("cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids");
 
-    private SecurityGroupRuleSplit() {
-    }
+    private SecurityGroupRuleSplit() {}
 
     static List<ExpectedResource> split(List<ExpectedResource> expected) {
         if (expected.stream().noneMatch(SecurityGroupRuleSplit::multiSource)) {
@@ -34,7 +33,8 @@ final class SecurityGroupRuleSplit {
 
     private static boolean multiSource(ExpectedResource entry) {
         Map<String, Object> a = entry.resource().attributes();
-        return entry.resource().type().equals(TYPE) && SOURCES.stream().mapToInt(f -> list(a.get(f)).size()).sum() > 1;
+        return entry.resource().type().equals(TYPE)
+                && SOURCES.stream().mapToInt(f -> list(a.get(f)).size()).sum() > 1;
     }
 
     private static List<ExpectedResource> parts(ExpectedResource entry) {
@@ -44,15 +44,31 @@ final class SecurityGroupRuleSplit {
         List<ExpectedResource> parts = new ArrayList<>();
         for (String field : SOURCES) {
             for (Object source : list(a.get(field))) {
-                String id = SecurityGroupRuleIds.id(String.valueOf(a.get("security_group_id")), String.valueOf(a.get("type")),
-                        protocol, port(a.get("from_port")), port(a.get("to_port")), source + "-");
+                String id = SecurityGroupRuleIds.id(
+                        String.valueOf(a.get("security_group_id")),
+                        String.valueOf(a.get("type")),
+                        protocol,
+                        port(a.get("from_port")),
+                        port(a.get("to_port")),
+                        source + "-");
                 Map<String, Object> one = new LinkedHashMap<>(a);
                 SOURCES.forEach(f -> one.put(f, List.of()));
                 one.put(field, List.of(source));
                 one.put("id", id);
                 one.remove("security_group_rule_id"); // AWS's id of one rule; the entry cannot hold all of them
-                parts.add(new ExpectedResource(new CloudResource(TYPE, id, rule.account(), rule.region(), rule.arn(), one,
-                        rule.createdAt(), rule.awsManaged()), entry.address(), entry.stateFile(), entry.sensitive()));
+                parts.add(new ExpectedResource(
+                        new CloudResource(
+                                TYPE,
+                                id,
+                                rule.account(),
+                                rule.region(),
+                                rule.arn(),
+                                one,
+                                rule.createdAt(),
+                                rule.awsManaged()),
+                        entry.address(),
+                        entry.stateFile(),
+                        entry.sensitive()));
             }
         }
         return parts;

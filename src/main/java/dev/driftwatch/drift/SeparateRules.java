@@ -17,8 +17,8 @@ import java.util.Set;
  */
 final class SeparateRules {
 
-    private static final Map<String, String> DIRECTION_OF_TYPE = Map.of(
-            "aws_vpc_security_group_ingress_rule", "ingress", "aws_vpc_security_group_egress_rule", "egress");
+    private static final Map<String, String> DIRECTION_OF_TYPE =
+            Map.of("aws_vpc_security_group_ingress_rule", "ingress", "aws_vpc_security_group_egress_rule", "egress");
 
     /** Group id → "direction permission" (as {@link SecurityGroupNormaliser} writes one, without description). */
     private final Map<String, Set<String>> byGroup = new HashMap<>();
@@ -51,7 +51,8 @@ final class SeparateRules {
             return;
         }
         SecurityGroupNormaliser.permissions(List.of(block), "")
-                .forEach(p -> byGroup.computeIfAbsent(group, g -> new HashSet<>()).add(direction + " " + p));
+                .forEach(p ->
+                        byGroup.computeIfAbsent(group, g -> new HashSet<>()).add(direction + " " + p));
     }
 
     /** A rule naming its own group is the {@code self} rule of the group's inline form. */
@@ -73,8 +74,11 @@ final class SeparateRules {
         Map<String, Object> rest = new LinkedHashMap<>(group);
         for (String direction : List.of("ingress", "egress")) {
             if (group.get(direction) instanceof List<?> permissions) {
-                rest.put(direction, permissions.stream()
-                        .filter(p -> !separate.contains(direction + " " + withoutDescription(p.toString()))).toList());
+                rest.put(
+                        direction,
+                        permissions.stream()
+                                .filter(p -> !separate.contains(direction + " " + withoutDescription(p.toString())))
+                                .toList());
             }
         }
         return rest;

@@ -33,18 +33,22 @@ public record StateClaims(List<ExpectedResource> unique, List<DoubleClaim> doubl
         /** e.g. {@code aws_vpc vpc-1 is claimed by a.tfstate:aws_vpc.main and b.tfstate:aws_vpc.copy} */
         public String describe() {
             return type + " " + id + " is claimed by "
-                    + claims.stream().map(c -> c.stateFile() + ":" + c.address()).collect(Collectors.joining(" and "));
+                    + claims.stream()
+                            .map(c -> c.stateFile() + ":" + c.address())
+                            .collect(Collectors.joining(" and "));
         }
     }
 
-    private record Key(String liveType, String id, String account, String region) {
-    }
+    private record Key(String liveType, String id, String account, String region) {}
 
     /** @param expected located entries, e.g. those of one target; the order of {@code unique} follows theirs */
     public static StateClaims of(List<ExpectedResource> expected) {
         Map<Key, List<ExpectedResource>> byResource = new LinkedHashMap<>();
         for (ExpectedResource e : expected) {
-            Key key = new Key(ResourceFamilies.liveType(e.resource().type()), e.resource().id(), e.resource().account(),
+            Key key = new Key(
+                    ResourceFamilies.liveType(e.resource().type()),
+                    e.resource().id(),
+                    e.resource().account(),
                     e.resource().region());
             byResource.computeIfAbsent(key, k -> new ArrayList<>(1)).add(e);
         }

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 final class StateUnknowns {
 
-    private StateUnknowns() {
-    }
+    private StateUnknowns() {}
 
     /**
      * @param state     the state entry's attributes as read (absent keys are absent, not null)

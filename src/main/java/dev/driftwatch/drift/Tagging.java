@@ -9,8 +9,7 @@ import java.util.TreeMap;
  */
 final class Tagging {
 
-    private Tagging() {
-    }
+    private Tagging() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> effectiveTags(Map<String, Object> attributes) {

@@ -7,5 +7,4 @@ package dev.driftwatch.drift;
  * @param unmanaged  live resources no state matched, created by someone
  * @param awsManaged live resources no state matched that AWS created and owns
  */
-public record TypeCoverage(String type, int managed, int unmanaged, int awsManaged) {
-}
+public record TypeCoverage(String type, int managed, int unmanaged, int awsManaged) {}

@@ -12,17 +12,21 @@ import java.util.stream.Collectors;
  */
 public final class UnlocatedClaims {
 
-    private UnlocatedClaims() {
-    }
+    private UnlocatedClaims() {}
 
-    public static List<DriftObservation> withoutUnmanagedClaimedBy(List<DriftObservation> observations,
-            List<ExpectedResource> unlocated) {
+    public static List<DriftObservation> withoutUnmanagedClaimedBy(
+            List<DriftObservation> observations, List<ExpectedResource> unlocated) {
         if (unlocated.isEmpty()) {
             return observations;
         }
         Set<ResourceKey> claimed = unlocated.stream()
-                .map(u -> new ResourceKey(ResourceFamilies.liveType(u.resource().type()), u.resource().id()))
+                .map(u -> new ResourceKey(
+                        ResourceFamilies.liveType(u.resource().type()),
+                        u.resource().id()))
                 .collect(Collectors.toSet());
-        return observations.stream().filter(o -> o.kind() != DriftKind.UNMANAGED || !claimed.contains(o.resource().key())).toList();
+        return observations.stream()
+                .filter(o -> o.kind() != DriftKind.UNMANAGED
+                        || !claimed.contains(o.resource().key()))
+                .toList();
     }
 }

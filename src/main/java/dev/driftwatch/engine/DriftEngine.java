@@ -19,7 +19,8 @@ public class DriftEngine {
 
     /** Whether the policies are evaluated too (the check reports drift only). */
     public enum Checks {
-        DRIFT, DRIFT_AND_POLICIES
+        DRIFT,
+        DRIFT_AND_POLICIES
     }
 
     private final DriftComparator comparator;
@@ -36,8 +37,8 @@ public class DriftEngine {
      */
     public TargetComparison compare(InventorySnapshot live, BaselineSnapshot expected, Checks checks) {
         StateClaims claims = StateClaims.of(expected.in(live.target()));
-        Comparison comparison = comparator.compare(live.resources(), claims.unique(), live.listedTypes(),
-                live.unknown(), expected.complete());
+        Comparison comparison = comparator.compare(
+                live.resources(), claims.unique(), live.listedTypes(), live.unknown(), expected.complete());
         Optional<PolicyEvaluator.Outcome> compliance = checks == Checks.DRIFT_AND_POLICIES
                 ? Optional.of(policies.evaluate(live.resources()))
                 : Optional.empty();

@@ -18,15 +18,19 @@ import java.util.Optional;
  * @param claims     the state entries of the target, each live resource claimed once (double claims apart)
  * @param compliance the policy verdicts, when they were asked for
  */
-public record TargetComparison(InventorySnapshot live, BaselineSnapshot expected, StateClaims claims,
-        Comparison comparison, Optional<PolicyEvaluator.Outcome> compliance) {
+public record TargetComparison(
+        InventorySnapshot live,
+        BaselineSnapshot expected,
+        StateClaims claims,
+        Comparison comparison,
+        Optional<PolicyEvaluator.Outcome> compliance) {
 
     /**
      * The drift to report: UNMANAGED resources that an entry of unknown location may describe are left out
      * (they are unknown), then ignored resources and attributes.
      */
     public List<DriftObservation> drift(IgnoreRules ignored) {
-        return ignored.apply(UnlocatedClaims.withoutUnmanagedClaimedBy(comparison.observations(),
-                expected.unlocated()));
+        return ignored.apply(
+                UnlocatedClaims.withoutUnmanagedClaimedBy(comparison.observations(), expected.unlocated()));
     }
 }

@@ -28,8 +28,9 @@ public class AcceptedDrift implements IgnoreRuleSource {
 
         public Filter {
             if (kind == FindingKind.VIOLATION) {
-                throw new IllegalArgumentException("kind: only drift (CHANGED, UNMANAGED, MISSING) can be accepted; waive a"
-                        + " VIOLATION with POST /api/waivers");
+                throw new IllegalArgumentException(
+                        "kind: only drift (CHANGED, UNMANAGED, MISSING) can be accepted; waive a"
+                                + " VIOLATION with POST /api/waivers");
             }
         }
     }
@@ -46,7 +47,8 @@ public class AcceptedDrift implements IgnoreRuleSource {
     public List<AcceptedDriftView> accept(Filter filter, String reason, String acceptedBy) {
         requireText("reason", reason);
         requireText("acceptedBy", acceptedBy);
-        return ConcurrentFindingUpdates.inNewTransaction("Accepting drift", () -> acceptOpen(filter, reason, acceptedBy));
+        return ConcurrentFindingUpdates.inNewTransaction(
+                "Accepting drift", () -> acceptOpen(filter, reason, acceptedBy));
     }
 
     private List<AcceptedDriftView> acceptOpen(Filter filter, String reason, String acceptedBy) {
@@ -68,7 +70,8 @@ public class AcceptedDrift implements IgnoreRuleSource {
 
     public List<AcceptedDriftView> active() {
         return AcceptedDriftEntity.<AcceptedDriftEntity>list("revokedAt is null", Sort.by("id")).stream()
-                .map(AcceptedDriftView::of).toList();
+                .map(AcceptedDriftView::of)
+                .toList();
     }
 
     /** Un-accepts one entry: from the next scan its drift is reported again. The row stays, marked revoked. */
@@ -84,13 +87,16 @@ public class AcceptedDrift implements IgnoreRuleSource {
 
     @Override
     public List<IgnoreRule> rules() {
-        return QuarkusTransaction.requiringNew().call(() -> AcceptedDriftEntity.<AcceptedDriftEntity>list("revokedAt is null",
-                Sort.by("id")).stream().map(AcceptedDrift::rule).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> AcceptedDriftEntity.<AcceptedDriftEntity>list("revokedAt is null", Sort.by("id")).stream()
+                        .map(AcceptedDrift::rule)
+                        .toList());
     }
 
     private static IgnoreRule rule(AcceptedDriftEntity e) {
         List<String> path = e.attributePath == null ? List.of() : List.of(e.attributePath.split("\\."));
-        return new IgnoreRule("accepted drift #" + e.id, false, e.resourceType, e.resourceId, path, e.account, e.region);
+        return new IgnoreRule(
+                "accepted drift #" + e.id, false, e.resourceType, e.resourceId, path, e.account, e.region);
     }
 
     private static List<FindingEntity> openDrift(Filter filter) {
@@ -98,8 +104,11 @@ public class AcceptedDrift implements IgnoreRuleSource {
         Map<String, Object> params = new HashMap<>();
         where.add("status = :status and kind in :kinds");
         params.put("status", FindingStatus.OPEN);
-        params.put("kinds", filter.kind() == null ? List.of(FindingKind.CHANGED, FindingKind.UNMANAGED, FindingKind.MISSING)
-                : List.of(filter.kind()));
+        params.put(
+                "kinds",
+                filter.kind() == null
+                        ? List.of(FindingKind.CHANGED, FindingKind.UNMANAGED, FindingKind.MISSING)
+                        : List.of(filter.kind()));
         add(where, params, "account", filter.account());
         add(where, params, "region", filter.region());
         add(where, params, "resourceType", filter.type());
@@ -113,7 +122,8 @@ public class AcceptedDrift implements IgnoreRuleSource {
         }
     }
 
-    private static AcceptedDriftEntity record(FindingEntity finding, String path, String reason, String acceptedBy, Instant now) {
+    private static AcceptedDriftEntity record(
+            FindingEntity finding, String path, String reason, String acceptedBy, Instant now) {
         AcceptedDriftEntity entry = new AcceptedDriftEntity();
         entry.account = finding.account;
         entry.region = finding.region;

@@ -17,21 +17,30 @@ public class AcceptedDriftEntity extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String account;
     public String region;
+
     @Column(name = "resource_type")
     public String resourceType;
+
     @Column(name = "resource_id")
     public String resourceId;
+
     @Column(name = "attribute_path")
     public String attributePath;
+
     @Column(name = "finding_id")
     public Long findingId;
+
     public String reason;
+
     @Column(name = "accepted_by")
     public String acceptedBy;
+
     @Column(name = "accepted_at")
     public Instant acceptedAt;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
 }

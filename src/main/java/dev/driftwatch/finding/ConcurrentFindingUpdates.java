@@ -17,12 +17,11 @@ public final class ConcurrentFindingUpdates {
     private static final Logger LOG = Logger.getLogger(ConcurrentFindingUpdates.class);
     static final int ATTEMPTS = 5;
 
-    private ConcurrentFindingUpdates() {
-    }
+    private ConcurrentFindingUpdates() {}
 
     /** @param what names the write in the log, e.g. {@code scan 42} */
     public static <T> T inNewTransaction(String what, Supplier<T> write) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
                     T result = write.get();
@@ -33,7 +32,9 @@ public final class ConcurrentFindingUpdates {
                 if (!stale(e) || attempt == ATTEMPTS) {
                     throw e;
                 }
-                LOG.infof("%s: a finding changed meanwhile; written again from a fresh read (%d of %d)", what, attempt, ATTEMPTS);
+                LOG.infof(
+                        "%s: a finding changed meanwhile; written again from a fresh read (%d of %d)",
+                        what, attempt, ATTEMPTS);
             }
         }
     }

@@ -25,22 +25,32 @@ public class FindingEntity extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String fingerprint;
+
     @Enumerated(EnumType.STRING)
     public FindingKind kind;
+
     @Enumerated(EnumType.STRING)
     public FindingStatus status;
+
     public String account;
     public String region;
+
     @Column(name = "resource_type")
     public String resourceType;
+
     @Column(name = "resource_id")
     public String resourceId;
+
     @Column(name = "policy_id")
     public String policyId;
+
     public String address;
+
     @Column(name = "state_file")
     public String stateFile;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<AttributeDiff> diffs;
     /** Goes up each time the finding opens or changes; remediation is idempotent per version. */
@@ -52,18 +62,24 @@ public class FindingEntity extends PanacheEntityBase {
     @Version
     @Column(name = "row_version")
     public long rowVersion;
+
     @Column(name = "first_seen")
     public Instant firstSeen;
+
     @Column(name = "last_seen")
     public Instant lastSeen;
+
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+
     @Column(name = "last_scan_id")
     public Long lastScanId;
     /** For VIOLATION: the policy's severity, title, message and references. */
     public String severity;
+
     public String title;
     public String message;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "policy_refs")
     public List<String> references = List.of();

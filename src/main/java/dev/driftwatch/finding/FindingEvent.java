@@ -14,9 +14,13 @@ public record FindingEvent(Change change, FindingView data) implements Driftwatc
     public static final String TOPIC = "driftwatch.findings";
     /** 1.1 added the optional {@code remediation}. */
     public static final String SCHEMA_VERSION = "1.1";
-    public static final EventFormat<FindingEvent, FindingView> FORMAT = new EventFormat<>(TOPIC,
-            Arrays.stream(Change.values()).map(Change::type).collect(Collectors.toSet()), SCHEMA_VERSION,
-            FindingView.class, (type, data) -> new FindingEvent(Change.ofType(type), data));
+
+    public static final EventFormat<FindingEvent, FindingView> FORMAT = new EventFormat<>(
+            TOPIC,
+            Arrays.stream(Change.values()).map(Change::type).collect(Collectors.toSet()),
+            SCHEMA_VERSION,
+            FindingView.class,
+            (type, data) -> new FindingEvent(Change.ofType(type), data));
 
     /** What happened to the finding; each is a CloudEvents type. */
     public enum Change {
@@ -37,7 +41,9 @@ public record FindingEvent(Change change, FindingView data) implements Driftwatc
         }
 
         static Change ofType(String type) {
-            return Arrays.stream(values()).filter(c -> c.type.equals(type)).findFirst()
+            return Arrays.stream(values())
+                    .filter(c -> c.type.equals(type))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("not a finding event type: " + type));
         }
     }

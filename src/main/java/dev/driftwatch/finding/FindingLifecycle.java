@@ -34,11 +34,16 @@ public class FindingLifecycle {
     public FindingChanges apply(long scanId, ResolutionScope scope, List<Observation> observations) {
         Instant now = clock.instant();
         Map<String, FindingEntity> known = new HashMap<>();
-        FindingEntity.<FindingEntity>list("account = ?1 and region = ?2 and status in ?3", scope.account(), scope.region(),
-                List.of(FindingStatus.OPEN, FindingStatus.SUPPRESSED)).forEach(f -> known.put(f.fingerprint, f));
+        FindingEntity.<FindingEntity>list(
+                        "account = ?1 and region = ?2 and status in ?3",
+                        scope.account(),
+                        scope.region(),
+                        List.of(FindingStatus.OPEN, FindingStatus.SUPPRESSED))
+                .forEach(f -> known.put(f.fingerprint, f));
         Map<String, Observation> seen = new HashMap<>();
         observations.forEach(o -> seen.put(o.fingerprint(), o));
-        List<String> unknown = seen.keySet().stream().filter(fp -> !known.containsKey(fp)).toList();
+        List<String> unknown =
+                seen.keySet().stream().filter(fp -> !known.containsKey(fp)).toList();
         if (!unknown.isEmpty()) {
             FindingEntity.<FindingEntity>list("fingerprint in ?1", unknown).forEach(f -> known.put(f.fingerprint, f));
         }
@@ -47,11 +52,15 @@ public class FindingLifecycle {
         int resolved = 0;
         for (Observation observation : seen.values()) {
             FindingEntity finding = known.get(observation.fingerprint());
-            if (finding == null || finding.status == FindingStatus.RESOLVED || finding.status == FindingStatus.ACCEPTED) {
+            if (finding == null
+                    || finding.status == FindingStatus.RESOLVED
+                    || finding.status == FindingStatus.ACCEPTED) {
                 events.opened(open(finding, observation, scanId, now));
                 opened++;
-            } else if (changed(finding.diffs, observation.diffs()) || !Objects.equals(finding.address, observation.address())
-                    || finding.status != statusOf(observation) || !Objects.equals(finding.message, message(observation))
+            } else if (changed(finding.diffs, observation.diffs())
+                    || !Objects.equals(finding.address, observation.address())
+                    || finding.status != statusOf(observation)
+                    || !Objects.equals(finding.message, message(observation))
                     || !Objects.equals(finding.remediation, remediation(observation))) {
                 refresh(finding, observation, scanId, now);
                 finding.version++;
@@ -62,7 +71,9 @@ public class FindingLifecycle {
             }
         }
         for (FindingEntity finding : known.values()) {
-            if (finding.status != FindingStatus.RESOLVED && !seen.containsKey(finding.fingerprint) && scope.mayResolve(finding)) {
+            if (finding.status != FindingStatus.RESOLVED
+                    && !seen.containsKey(finding.fingerprint)
+                    && scope.mayResolve(finding)) {
                 finding.status = FindingStatus.RESOLVED;
                 finding.resolvedAt = now;
                 finding.version++;

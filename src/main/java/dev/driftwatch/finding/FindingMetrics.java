@@ -24,13 +24,26 @@ public class FindingMetrics {
 
     public void refresh() {
         List<Object[]> counts = QuarkusTransaction.requiringNew().call(() -> FindingEntity.getEntityManager()
-                .createQuery("select f.kind, f.resourceType, f.account, f.region, count(f) from FindingEntity f"
-                        + " where f.status = :open group by f.kind, f.resourceType, f.account, f.region", Object[].class)
+                .createQuery(
+                        "select f.kind, f.resourceType, f.account, f.region, count(f) from FindingEntity f"
+                                + " where f.status = :open group by f.kind, f.resourceType, f.account, f.region",
+                        Object[].class)
                 .setParameter("open", FindingStatus.OPEN)
                 .getResultList());
-        openFindings.register(counts.stream()
-                .map(c -> MultiGauge.Row.of(Tags.of("kind", c[0].toString(), "type", (String) c[1], "account", (String) c[2],
-                        "region", (String) c[3]), (Long) c[4]))
-                .toList(), true);
+        openFindings.register(
+                counts.stream()
+                        .map(c -> MultiGauge.Row.of(
+                                Tags.of(
+                                        "kind",
+                                        c[0].toString(),
+                                        "type",
+                                        (String) c[1],
+                                        "account",
+                                        (String) c[2],
+                                        "region",
+                                        (String) c[3]),
+                                (Long) c[4]))
+                        .toList(),
+                true);
     }
 }

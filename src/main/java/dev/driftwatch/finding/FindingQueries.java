@@ -15,8 +15,7 @@ import java.util.StringJoiner;
 public class FindingQueries {
 
     /** Filters; a {@code null} field matches everything. */
-    public record Filter(FindingKind kind, FindingStatus status, String account, String region, String type) {
-    }
+    public record Filter(FindingKind kind, FindingStatus status, String account, String region, String type) {}
 
     public List<FindingView> find(Filter filter, int offset, int limit) {
         StringJoiner where = new StringJoiner(" and ");
@@ -38,10 +37,16 @@ public class FindingQueries {
     /** The policies with an open or suppressed violation in this account and region. */
     @Transactional
     public Set<String> policiesWithFindings(String account, String region) {
-        return Set.copyOf(FindingEntity.getEntityManager().createQuery("select distinct f.policyId from FindingEntity f"
-                + " where f.kind = ?1 and f.account = ?2 and f.region = ?3 and f.status in ?4", String.class)
-                .setParameter(1, FindingKind.VIOLATION).setParameter(2, account).setParameter(3, region)
-                .setParameter(4, List.of(FindingStatus.OPEN, FindingStatus.SUPPRESSED)).getResultList());
+        return Set.copyOf(FindingEntity.getEntityManager()
+                .createQuery(
+                        "select distinct f.policyId from FindingEntity f"
+                                + " where f.kind = ?1 and f.account = ?2 and f.region = ?3 and f.status in ?4",
+                        String.class)
+                .setParameter(1, FindingKind.VIOLATION)
+                .setParameter(2, account)
+                .setParameter(3, region)
+                .setParameter(4, List.of(FindingStatus.OPEN, FindingStatus.SUPPRESSED))
+                .getResultList());
     }
 
     public Optional<FindingView> byId(long id) {

@@ -36,8 +36,27 @@ public record FindingView(
         @JsonInclude(JsonInclude.Include.NON_NULL) RemediationSpec remediation) {
 
     static FindingView of(FindingEntity f) {
-        return new FindingView(f.id, f.fingerprint, f.kind, f.status, f.version, f.account, f.region, f.resourceType,
-                f.resourceId, f.policyId, f.severity, f.title, f.message, f.references == null ? List.of() : f.references, f.address, f.stateFile, f.diffs == null ? List.of() : f.diffs, f.firstSeen,
-                f.lastSeen, f.resolvedAt, f.remediation);
+        return new FindingView(
+                f.id,
+                f.fingerprint,
+                f.kind,
+                f.status,
+                f.version,
+                f.account,
+                f.region,
+                f.resourceType,
+                f.resourceId,
+                f.policyId,
+                f.severity,
+                f.title,
+                f.message,
+                f.references == null ? List.of() : f.references,
+                f.address,
+                f.stateFile,
+                f.diffs == null ? List.of() : f.diffs,
+                f.firstSeen,
+                f.lastSeen,
+                f.resolvedAt,
+                f.remediation);
     }
 }

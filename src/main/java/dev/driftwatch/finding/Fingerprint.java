@@ -11,11 +11,11 @@ import java.util.HexFormat;
  */
 public final class Fingerprint {
 
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     public static String of(FindingKind kind, String account, String region, String type, String id, String policyId) {
-        String identity = String.join("\u001f", kind.name(), account, region, type, id, policyId == null ? "" : policyId);
+        String identity =
+                String.join("\u001f", kind.name(), account, region, type, id, policyId == null ? "" : policyId);
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);

@@ -28,8 +28,8 @@ public record Observation(
      *
      * @param remediation the policy's remediation section; {@code null} when it has none
      */
-    public record PolicyDetails(String title, String severity, String message, List<String> references,
-            RemediationSpec remediation) {
+    public record PolicyDetails(
+            String title, String severity, String message, List<String> references, RemediationSpec remediation) {
 
         /** A policy without a remediation section. */
         public PolicyDetails(String title, String severity, String message, List<String> references) {
@@ -42,8 +42,16 @@ public record Observation(
     }
 
     /** A drift observation. */
-    public Observation(FindingKind kind, String account, String region, String resourceType, String resourceId, String policyId,
-            String address, String stateFile, List<AttributeDiff> diffs) {
+    public Observation(
+            FindingKind kind,
+            String account,
+            String region,
+            String resourceType,
+            String resourceId,
+            String policyId,
+            String address,
+            String stateFile,
+            List<AttributeDiff> diffs) {
         this(kind, account, region, resourceType, resourceId, policyId, address, stateFile, diffs, null, false);
     }
 

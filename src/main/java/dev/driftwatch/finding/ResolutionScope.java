@@ -11,14 +11,26 @@ import java.util.Set;
  * @param unknownResources resources listed but not read completely: none of their findings resolves, policy
  *                         violations included (no verdict was given on them)
  */
-public record ResolutionScope(String account, String region, Set<String> readTypes, boolean allStatesRead,
-        Set<String> unreadStateFiles, Set<String> unevaluatedPolicies, Set<ResourceKey> unknownResources) {
+public record ResolutionScope(
+        String account,
+        String region,
+        Set<String> readTypes,
+        boolean allStatesRead,
+        Set<String> unreadStateFiles,
+        Set<String> unevaluatedPolicies,
+        Set<ResourceKey> unknownResources) {
 
-    public ResolutionScope(String account, String region, Set<String> readTypes, boolean allStatesRead, Set<String> unreadStateFiles) {
+    public ResolutionScope(
+            String account, String region, Set<String> readTypes, boolean allStatesRead, Set<String> unreadStateFiles) {
         this(account, region, readTypes, allStatesRead, unreadStateFiles, Set.of());
     }
 
-    public ResolutionScope(String account, String region, Set<String> readTypes, boolean allStatesRead, Set<String> unreadStateFiles,
+    public ResolutionScope(
+            String account,
+            String region,
+            Set<String> readTypes,
+            boolean allStatesRead,
+            Set<String> unreadStateFiles,
             Set<String> unevaluatedPolicies) {
         this(account, region, readTypes, allStatesRead, unreadStateFiles, unevaluatedPolicies, Set.of());
     }

@@ -21,35 +21,58 @@ public final class ImportBlocks {
 
     private static final int MAX_NAME = 64;
 
-    private ImportBlocks() {
-    }
+    private ImportBlocks() {}
 
     public static String render(List<UnmanagedResource> resources) {
         List<UnmanagedResource> sorted = new ArrayList<>(resources);
-        sorted.sort(Comparator.comparing(UnmanagedResource::account).thenComparing(UnmanagedResource::region)
-                .thenComparing(UnmanagedResource::type).thenComparing(UnmanagedResource::id));
-        StringBuilder hcl = new StringBuilder("# Terraform import blocks (Terraform 1.5+) for ").append(sorted.size())
+        sorted.sort(Comparator.comparing(UnmanagedResource::account)
+                .thenComparing(UnmanagedResource::region)
+                .thenComparing(UnmanagedResource::type)
+                .thenComparing(UnmanagedResource::id));
+        StringBuilder hcl = new StringBuilder("# Terraform import blocks (Terraform 1.5+) for ")
+                .append(sorted.size())
                 .append(" unmanaged resource(s) found by driftwatch.\n")
                 .append("# Write their configuration with: terraform plan -generate-config-out=generated.tf\n");
-        long providers = sorted.stream().map(r -> r.account() + "/" + r.region()).distinct().count();
+        long providers = sorted.stream()
+                .map(r -> r.account() + "/" + r.region())
+                .distinct()
+                .count();
         if (providers > 1) {
-            hcl.append("# They span ").append(providers).append(" accounts/regions: each block needs a provider for its own account and")
-                    .append(" region\n# (add provider = aws.<alias>), or ask again with ?account=&region= for one file per provider.\n");
+            hcl.append("# They span ")
+                    .append(providers)
+                    .append(" accounts/regions: each block needs a provider for its own account and")
+                    .append(
+                            " region\n# (add provider = aws.<alias>), or ask again with ?account=&region= for one file per provider.\n");
         }
         Set<String> taken = new HashSet<>();
         for (UnmanagedResource r : sorted) {
             ImportId importId = ImportIds.of(r.type(), r.id(), r.attributes(), r.region());
             hcl.append('\n');
             if (importId.value() == null) {
-                hcl.append("# cannot import ").append(r.type()).append(' ').append(oneLine(r.id())).append(": ")
-                        .append(importId.cannotBecause()).append('\n');
+                hcl.append("# cannot import ")
+                        .append(r.type())
+                        .append(' ')
+                        .append(oneLine(r.id()))
+                        .append(": ")
+                        .append(importId.cannotBecause())
+                        .append('\n');
                 continue;
             }
             String name = unique(r.type(), name(r), taken);
-            hcl.append("# ").append(r.account()).append(' ').append(r.region()).append('\n')
+            hcl.append("# ")
+                    .append(r.account())
+                    .append(' ')
+                    .append(r.region())
+                    .append('\n')
                     .append("import {\n")
-                    .append("  to = ").append(r.type()).append('.').append(name).append('\n')
-                    .append("  id = \"").append(hclString(importId.value())).append("\"\n")
+                    .append("  to = ")
+                    .append(r.type())
+                    .append('.')
+                    .append(name)
+                    .append('\n')
+                    .append("  id = \"")
+                    .append(hclString(importId.value()))
+                    .append("\"\n")
                     .append("}\n");
         }
         return hcl.toString();
@@ -59,12 +82,17 @@ public final class ImportBlocks {
     static String name(UnmanagedResource r) {
         Object tags = r.attributes().get("tags");
         Object nameTag = tags instanceof Map<?, ?> map ? map.get("Name") : null;
-        String sanitised = Stream.of(nameTag, r.attributes().get("name"), r.attributes().get("identifier"), lastPart(r.id()), r.id())
+        String sanitised = Stream.of(
+                        nameTag, r.attributes().get("name"), r.attributes().get("identifier"), lastPart(r.id()), r.id())
                 .filter(Objects::nonNull)
-                .map(hint -> hint.toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_").replaceAll("_+", "_")
+                .map(hint -> hint.toString()
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9_]+", "_")
+                        .replaceAll("_+", "_")
                         .replaceAll("^_|_$", ""))
                 .filter(hint -> !hint.isEmpty())
-                .findFirst().orElse("resource");
+                .findFirst()
+                .orElse("resource");
         if (Character.isDigit(sanitised.charAt(0))) {
             sanitised = "r_" + sanitised;
         }
@@ -87,7 +115,11 @@ public final class ImportBlocks {
 
     /** A quoted HCL string's content: quotes and backslashes escaped, template sequences kept literal. */
     private static String hclString(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("${", "$${").replace("%{", "%%{");
+        return value.replace("\\", "\\\\")
+                .replace("\"", "\\\"")
+                .replace("\n", "\\n")
+                .replace("${", "$${")
+                .replace("%{", "%%{");
     }
 
     private static String oneLine(String text) {

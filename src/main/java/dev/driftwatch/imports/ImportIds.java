@@ -12,16 +12,18 @@ import java.util.Map;
  */
 final class ImportIds {
 
-    private ImportIds() {
-    }
+    private ImportIds() {}
 
     static ImportId of(String type, String id, Map<String, Object> attributes, String region) {
-        return ResourceTypeCatalog.find(type).filter(ResourceTypeDescriptor::collected)
+        return ResourceTypeCatalog.find(type)
+                .filter(ResourceTypeDescriptor::collected)
                 .map(d -> d.importRule().of(id, attributes == null ? Map.of() : attributes, region))
                 .orElseGet(() -> ImportId.cannot("no import id format is known for this type"));
     }
 
     static boolean knows(String type) {
-        return ResourceTypeCatalog.find(type).filter(ResourceTypeDescriptor::collected).isPresent();
+        return ResourceTypeCatalog.find(type)
+                .filter(ResourceTypeDescriptor::collected)
+                .isPresent();
     }
 }

@@ -30,7 +30,8 @@ public class UnmanagedResources {
     /** Filters may be {@code null} (match everything). */
     @Transactional
     public List<UnmanagedResource> open(String account, String region, String type) {
-        FindingQueries.Filter filter = new FindingQueries.Filter(FindingKind.UNMANAGED, FindingStatus.OPEN, account, region, type);
+        FindingQueries.Filter filter =
+                new FindingQueries.Filter(FindingKind.UNMANAGED, FindingStatus.OPEN, account, region, type);
         List<FindingView> open = new ArrayList<>();
         List<FindingView> page;
         do {
@@ -38,9 +39,17 @@ public class UnmanagedResources {
             open.addAll(page);
         } while (page.size() == PAGE);
         Map<String, Map<ResourceKey, Map<String, Object>>> attributesByScope = new HashMap<>();
-        return open.stream().map(f -> new UnmanagedResource(f.account(), f.region(), f.type(), f.resourceId(),
-                attributesByScope.computeIfAbsent(f.account() + "/" + f.region(), k -> snapshots.attributesOf(f.account(), f.region()))
-                        .get(new ResourceKey(f.type(), f.resourceId()))))
+        return open.stream()
+                .map(f -> new UnmanagedResource(
+                        f.account(),
+                        f.region(),
+                        f.type(),
+                        f.resourceId(),
+                        attributesByScope
+                                .computeIfAbsent(
+                                        f.account() + "/" + f.region(),
+                                        k -> snapshots.attributesOf(f.account(), f.region()))
+                                .get(new ResourceKey(f.type(), f.resourceId()))))
                 .toList();
     }
 }

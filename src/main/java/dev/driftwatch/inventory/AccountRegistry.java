@@ -49,8 +49,9 @@ public class AccountRegistry {
             try {
                 regionsOf(account).forEach(region -> targets.add(new ScanTarget(account.id(), region)));
             } catch (RuntimeException e) {
-                LOG.errorf("Regions of account %s cannot be listed, only its global resources are scanned: %s", account.id(),
-                        ReadFailures.describe(e));
+                LOG.errorf(
+                        "Regions of account %s cannot be listed, only its global resources are scanned: %s",
+                        account.id(), ReadFailures.describe(e));
             }
             targets.add(new ScanTarget(account.id(), Regions.GLOBAL));
         }
@@ -61,11 +62,17 @@ public class AccountRegistry {
         if (!account.regions().contains("all")) {
             return account.regions();
         }
-        return enabledRegions.computeIfAbsent(account.id(), id -> session(account, Regions.GLOBAL_API_REGION).ec2()
-                .describeRegions(r -> r.allRegions(false)).regions().stream()
-                .map(software.amazon.awssdk.services.ec2.model.Region::regionName)
-                .sorted()
-                .toList());
+        return enabledRegions.computeIfAbsent(
+                account.id(),
+                id ->
+                        session(account, Regions.GLOBAL_API_REGION)
+                                .ec2()
+                                .describeRegions(r -> r.allRegions(false))
+                                .regions()
+                                .stream()
+                                .map(software.amazon.awssdk.services.ec2.model.Region::regionName)
+                                .sorted()
+                                .toList());
     }
 
     /** A {@link Purpose#READ} session of the account, keeping the resources its read leaves unknown. */

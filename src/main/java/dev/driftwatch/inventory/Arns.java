@@ -3,8 +3,7 @@ package dev.driftwatch.inventory;
 /** Builds ARNs for resources whose API responses do not carry one. */
 public final class Arns {
 
-    private Arns() {
-    }
+    private Arns() {}
 
     public static String of(String region, String account, String service, String resource) {
         return "arn:" + partition(region) + ":" + service + ":" + region + ":" + account + ":" + resource;

@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,9 +58,12 @@ public class Inventory {
                 .orElseThrow(() -> new IllegalArgumentException("Account " + target.account() + " is not configured"));
         TargetSession session = accounts.session(account, target.region());
         boolean global = Regions.GLOBAL.equals(target.region());
-        List<Collector> due = collectors.stream().filter(c -> c.global() == global && wantedTypes.test(c.resourceType())).toList();
+        List<Collector> due = collectors.stream()
+                .filter(c -> c.global() == global && wantedTypes.test(c.resourceType()))
+                .toList();
         long endsAt = System.nanoTime() + deadline.toNanos();
-        List<Future<List<CloudResource>>> reads = due.stream().map(c -> pool.submit(() -> c.collect(session))).toList();
+        List<Future<List<CloudResource>>> reads =
+                due.stream().map(c -> pool.submit(() -> c.collect(session))).toList();
 
         List<CloudResource> resources = new ArrayList<>();
         Set<String> readTypes = new LinkedHashSet<>();
@@ -81,7 +84,9 @@ public class Inventory {
             }
         }
         // resources left unknown only count in types otherwise read: an unread type is one gap already
-        List<ReadGap> unknown = session.unknownResources().stream().filter(g -> readTypes.contains(g.resourceType())).toList();
+        List<ReadGap> unknown = session.unknownResources().stream()
+                .filter(g -> readTypes.contains(g.resourceType()))
+                .toList();
         unknown.forEach(g -> readTypes.remove(g.resourceType()));
         gaps.addAll(unknown);
         return new InventorySnapshot(target, List.copyOf(resources), Set.copyOf(readTypes), List.copyOf(gaps));
@@ -97,7 +102,8 @@ public class Inventory {
         if (d.toMillis() < 1000) {
             return d.toMillis() + "ms";
         }
-        String text = (d.toHours() > 0 ? d.toHours() + "h" : "") + (d.toMinutesPart() > 0 ? d.toMinutesPart() + "m" : "")
+        String text = (d.toHours() > 0 ? d.toHours() + "h" : "")
+                + (d.toMinutesPart() > 0 ? d.toMinutesPart() + "m" : "")
                 + (d.toSecondsPart() > 0 ? d.toSecondsPart() + "s" : "");
         return text.isEmpty() ? d.toString() : text;
     }

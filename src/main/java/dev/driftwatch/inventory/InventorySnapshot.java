@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  *                  findings without looking at {@link #unknown()}
  * @param gaps      what could not be read: whole types, and single resources that are unknown
  */
-public record InventorySnapshot(ScanTarget target, List<CloudResource> resources, Set<String> readTypes, List<ReadGap> gaps) {
+public record InventorySnapshot(
+        ScanTarget target, List<CloudResource> resources, Set<String> readTypes, List<ReadGap> gaps) {
 
     public boolean complete() {
         return gaps.isEmpty();
@@ -23,7 +24,10 @@ public record InventorySnapshot(ScanTarget target, List<CloudResource> resources
 
     /** The resources listed but not read completely: nothing may be concluded about them in this scan. */
     public Set<ResourceKey> unknown() {
-        return gaps.stream().filter(ReadGap::oneResource).map(ReadGap::resource).collect(Collectors.toUnmodifiableSet());
+        return gaps.stream()
+                .filter(ReadGap::oneResource)
+                .map(ReadGap::resource)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**

@@ -23,8 +23,7 @@ public final class ParallelReads {
         return thread;
     });
 
-    private ParallelReads() {
-    }
+    private ParallelReads() {}
 
     /**
      * Reads each item, in the items' order; an empty answer is left out. The first failure is thrown as

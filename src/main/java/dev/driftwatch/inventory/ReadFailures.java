@@ -6,8 +6,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /** Turns an SDK failure into a short reason a platform engineer can act on. */
 public final class ReadFailures {
 
-    private ReadFailures() {
-    }
+    private ReadFailures() {}
 
     public static String describe(Throwable e) {
         if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {

@@ -8,7 +8,8 @@ import dev.driftwatch.resource.ResourceKey;
  * @param resourceId the one resource that is unknown (listed, but a call about it was refused), or {@code null}
  *                   when the whole type is unread
  */
-public record ReadGap(String account, String region, String service, String resourceType, String resourceId, String reason) {
+public record ReadGap(
+        String account, String region, String service, String resourceType, String resourceId, String reason) {
 
     /** The whole type is unread. */
     public ReadGap(String account, String region, String service, String resourceType, String reason) {

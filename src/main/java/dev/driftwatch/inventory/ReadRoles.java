@@ -29,7 +29,11 @@ public class ReadRoles implements ConfiguredRoles {
     public List<ScannedAccount> accounts() {
         if (!config.accounts().isEmpty()) {
             return config.accounts().values().stream()
-                    .map(a -> new ScannedAccount(a.id(), Optional.of(a.roleArn()), a.externalId(), a.regions().orElse(config.regions())))
+                    .map(a -> new ScannedAccount(
+                            a.id(),
+                            Optional.of(a.roleArn()),
+                            a.externalId(),
+                            a.regions().orElse(config.regions())))
                     .toList();
         }
         return List.of(new ScannedAccount(defaultAccountId(), Optional.empty(), Optional.empty(), config.regions()));
@@ -42,9 +46,12 @@ public class ReadRoles implements ConfiguredRoles {
 
     @Override
     public Optional<AccountRole> role(String account) {
-        return accounts().stream().filter(a -> a.id().equals(account)).findFirst().map(a -> a.roleArn()
-                .map(role -> AccountRole.assumed(a.id(), role, a.externalId(), config.sessionName()))
-                .orElseGet(() -> AccountRole.defaultCredentials(a.id())));
+        return accounts().stream()
+                .filter(a -> a.id().equals(account))
+                .findFirst()
+                .map(a -> a.roleArn()
+                        .map(role -> AccountRole.assumed(a.id(), role, a.externalId(), config.sessionName()))
+                        .orElseGet(() -> AccountRole.defaultCredentials(a.id())));
     }
 
     @Override
@@ -57,7 +64,8 @@ public class ReadRoles implements ConfiguredRoles {
             return config.accountId().get();
         }
         if (defaultAccountId == null) {
-            defaultAccountId = credentials.managementSts(Purpose.READ).getCallerIdentity().account();
+            defaultAccountId =
+                    credentials.managementSts(Purpose.READ).getCallerIdentity().account();
         }
         return defaultAccountId;
     }

@@ -14,6 +14,5 @@ public final class Regions {
     /** Where the APIs of global services are called. */
     public static final String GLOBAL_API_REGION = AwsRegions.GLOBAL_API_REGION;
 
-    private Regions() {
-    }
+    private Regions() {}
 }

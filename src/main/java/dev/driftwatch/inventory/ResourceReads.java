@@ -23,8 +23,7 @@ public final class ResourceReads {
 
     private static final Logger LOG = Logger.getLogger(ResourceReads.class);
 
-    private ResourceReads() {
-    }
+    private ResourceReads() {}
 
     /**
      * Reads each item side by side (see {@link ParallelReads}); an empty answer is left out.
@@ -32,7 +31,11 @@ public final class ResourceReads {
      * @param collector the collector reading, for the unknown resource's type and service
      * @param idOf      the Terraform id of the resource an item stands for
      */
-    public static <T, R> List<R> each(AwsSession session, Collector collector, List<T> items, Function<T, String> idOf,
+    public static <T, R> List<R> each(
+            AwsSession session,
+            Collector collector,
+            List<T> items,
+            Function<T, String> idOf,
             Function<T, Optional<R>> read) {
         List<Refused> refused = new CopyOnWriteArrayList<>();
         List<R> results = ParallelReads.map(items, item -> {
@@ -47,16 +50,24 @@ public final class ResourceReads {
             }
         });
         if (!refused.isEmpty() && refused.size() == items.size()) {
-            throw refused.get(0).failure(); // nothing read at all: the type is unread, one gap instead of one per resource
+            throw refused.get(0)
+                    .failure(); // nothing read at all: the type is unread, one gap instead of one per resource
         }
         for (Refused r : refused) {
-            String reason = OperationNames.of(r.failure()).map(op -> op + ": ").orElse("") + ReadFailures.describe(r.failure());
-            LOG.warnf("%s %s in %s/%s is unknown in this scan: %s", collector.resourceType(), r.id(), session.account(),
-                    session.region(), reason);
+            String reason =
+                    OperationNames.of(r.failure()).map(op -> op + ": ").orElse("") + ReadFailures.describe(r.failure());
+            LOG.warnf(
+                    "%s %s in %s/%s is unknown in this scan: %s",
+                    collector.resourceType(), r.id(), session.account(), session.region(), reason);
             if (!(session instanceof TargetSession target)) {
                 throw r.failure(); // no record to keep it in: the whole type is unread, which is safe
             }
-            target.unknown(new ReadGap(session.account(), session.region(), collector.service(), collector.resourceType(), r.id(),
+            target.unknown(new ReadGap(
+                    session.account(),
+                    session.region(),
+                    collector.service(),
+                    collector.resourceType(),
+                    r.id(),
                     reason));
         }
         return new ArrayList<>(results);
@@ -64,9 +75,11 @@ public final class ResourceReads {
 
     /** AWS answered, and refused this one call: access denied by the resource's policy, a key disabled, ... */
     static boolean refusedForThisResource(AwsServiceException e) {
-        return e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException() && e.awsErrorDetails() != null;
+        return e.statusCode() >= 400
+                && e.statusCode() < 500
+                && !e.isThrottlingException()
+                && e.awsErrorDetails() != null;
     }
 
-    private record Refused(String id, AwsServiceException failure) {
-    }
+    private record Refused(String id, AwsServiceException failure) {}
 }

@@ -23,21 +23,30 @@ public class ResourceSnapshotEntity extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String account;
     public String region;
+
     @Column(name = "resource_type")
     public String resourceType;
+
     @Column(name = "resource_id")
     public String resourceId;
+
     public String arn;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> attributes;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "first_seen")
     public Instant firstSeen;
+
     @Column(name = "last_seen")
     public Instant lastSeen;
+
     @Column(name = "last_scan_id")
     public Long lastScanId;
 }

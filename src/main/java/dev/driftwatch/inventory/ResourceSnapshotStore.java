@@ -35,6 +35,7 @@ public class ResourceSnapshotStore {
     private static final String KEEP_UNKNOWN = """
             update resource_snapshot set last_scan_id = ?
              where account = ? and region = ? and resource_type = ? and resource_id = ?""";
+
     private static final String DROP_GONE = """
             delete from resource_snapshot
              where account = ? and region = ? and resource_type = any (?) and last_scan_id <> ?""";
@@ -83,7 +84,10 @@ public class ResourceSnapshotStore {
             try (PreparedStatement drop = connection.prepareStatement(DROP_GONE)) {
                 drop.setString(1, snapshot.target().account());
                 drop.setString(2, snapshot.target().region());
-                drop.setArray(3, connection.createArrayOf("varchar", snapshot.listedTypes().toArray()));
+                drop.setArray(
+                        3,
+                        connection.createArrayOf(
+                                "varchar", snapshot.listedTypes().toArray()));
                 drop.setLong(4, scanId);
                 drop.executeUpdate();
             }
@@ -95,8 +99,8 @@ public class ResourceSnapshotStore {
     /** The attributes of the latest snapshot of every resource of one account and region, by type and id. */
     public Map<ResourceKey, Map<String, Object>> attributesOf(String account, String region) {
         Map<ResourceKey, Map<String, Object>> byKey = new HashMap<>();
-        for (ResourceSnapshotEntity s : ResourceSnapshotEntity.<ResourceSnapshotEntity>list("account = ?1 and region = ?2", account,
-                region)) {
+        for (ResourceSnapshotEntity s :
+                ResourceSnapshotEntity.<ResourceSnapshotEntity>list("account = ?1 and region = ?2", account, region)) {
             byKey.put(new ResourceKey(s.resourceType, s.resourceId), s.attributes);
         }
         return byKey;

@@ -12,6 +12,5 @@ public final class ResourceTypes {
 
     public static final Set<String> COLLECTED = ResourceTypeCatalog.collectedTypes();
 
-    private ResourceTypes() {
-    }
+    private ResourceTypes() {}
 }

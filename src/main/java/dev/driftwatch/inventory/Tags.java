@@ -9,8 +9,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 /** AWS tag lists as the map Terraform stores in {@code tags}. */
 public final class Tags {
 
-    private Tags() {
-    }
+    private Tags() {}
 
     public static Map<String, Object> toMap(List<Tag> tags) {
         return toMap(tags, Tag::key, Tag::value);

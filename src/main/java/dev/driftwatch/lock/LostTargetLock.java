@@ -4,6 +4,7 @@ package dev.driftwatch.lock;
 public class LostTargetLock extends RuntimeException {
 
     public LostTargetLock(TargetLease lease, String now) {
-        super("lost the target lock of " + lease.target() + " (generation " + lease.generation() + "; now " + now + ")");
+        super("lost the target lock of " + lease.target() + " (generation " + lease.generation() + "; now " + now
+                + ")");
     }
 }

@@ -27,6 +27,7 @@ public class TargetLock {
     private static final Logger LOG = Logger.getLogger(TargetLock.class);
     /** Namespace of driftwatch's advisory locks (first key of the two-key form). */
     static final int NAMESPACE = 0x44575343;
+
     private static final int LOCK_ATTEMPTS = 3;
     // acquired_at on the database's clock: the one clock every replica taking the lock shares
     private static final String TAKE = """
@@ -60,7 +61,7 @@ public class TargetLock {
 
     /** A connection holding the target's advisory lock; a pooled connection gone stale (PostgreSQL restarted) is retried. */
     private Connection locked(String target) throws SQLException {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             Connection connection = dataSource.getConnection();
             try {
                 connection.setAutoCommit(true);
@@ -84,7 +85,8 @@ public class TargetLock {
     public void verify(TargetLease lease) {
         List<?> generations = Panache.getEntityManager()
                 .createNativeQuery("select generation from target_lease where target = ?1 for update")
-                .setParameter(1, lease.target()).getResultList();
+                .setParameter(1, lease.target())
+                .getResultList();
         long current = generations.isEmpty() ? 0 : ((Number) generations.get(0)).longValue();
         if (current != lease.generation()) {
             throw new LostTargetLock(lease, current == 0 ? "no lease" : "generation " + current);
@@ -97,8 +99,12 @@ public class TargetLock {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void revoke(TargetLease lease) {
-        Panache.getEntityManager().createNativeQuery("update target_lease set generation = generation + 1 where target = ?1"
-                + " and generation = ?2").setParameter(1, lease.target()).setParameter(2, lease.generation()).executeUpdate();
+        Panache.getEntityManager()
+                .createNativeQuery("update target_lease set generation = generation + 1 where target = ?1"
+                        + " and generation = ?2")
+                .setParameter(1, lease.target())
+                .setParameter(2, lease.generation())
+                .executeUpdate();
     }
 
     private static TargetLease take(Connection connection, String target, LockPurpose purpose, String holder)

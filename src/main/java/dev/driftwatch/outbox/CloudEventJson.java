@@ -21,7 +21,14 @@ record CloudEventJson(
     static final String CONTENT_TYPE = "application/json";
 
     /** As read: {@code data} still as JSON, to be bound to the record its format names. */
-    record Read(String specversion, String id, String source, String type, String subject, String time,
-            String datacontenttype, String schemaversion, JsonNode data) {
-    }
+    record Read(
+            String specversion,
+            String id,
+            String source,
+            String type,
+            String subject,
+            String time,
+            String datacontenttype,
+            String schemaversion,
+            JsonNode data) {}
 }

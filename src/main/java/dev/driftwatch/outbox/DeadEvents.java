@@ -16,7 +16,11 @@ public class DeadEvents {
     private static final Logger LOG = Logger.getLogger(DeadEvents.class);
 
     /** What became of an operator's request about one event. */
-    public enum Outcome { DONE, NOT_FOUND, NOT_DEAD }
+    public enum Outcome {
+        DONE,
+        NOT_FOUND,
+        NOT_DEAD
+    }
 
     private final OutboxRelay relay;
 
@@ -27,7 +31,8 @@ public class DeadEvents {
     @Transactional
     public List<DeadEventView> list() {
         return OutboxEventEntity.<OutboxEventEntity>find("deadAt is not null", Sort.ascending("id")).list().stream()
-                .map(DeadEventView::of).toList();
+                .map(DeadEventView::of)
+                .toList();
     }
 
     /** Sends it again (after e.g. raising the broker's size limit): it counts refusals from zero. */

@@ -28,16 +28,24 @@ public final class EventCodec {
 
     /** For consumers outside the service: the same settings as the service's mapper where they matter. */
     public static EventCodec standalone() {
-        return new EventCodec(JsonMapper.builder().findAndAddModules()
+        return new EventCodec(JsonMapper.builder()
+                .findAndAddModules()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build());
     }
 
     public String write(DriftwatchEvent event, UUID id, Instant time) {
-        CloudEventJson json = new CloudEventJson(CloudEventJson.SPEC_VERSION, id.toString(),
-                SOURCE_PREFIX + event.topic(), event.type(), event.key(), time.toString(), CloudEventJson.CONTENT_TYPE,
-                event.schemaVersion(), event.data());
+        CloudEventJson json = new CloudEventJson(
+                CloudEventJson.SPEC_VERSION,
+                id.toString(),
+                SOURCE_PREFIX + event.topic(),
+                event.type(),
+                event.key(),
+                time.toString(),
+                CloudEventJson.CONTENT_TYPE,
+                event.schemaVersion(),
+                event.data());
         try {
             return mapper.writeValueAsString(json);
         } catch (JsonProcessingException e) {
@@ -45,8 +53,8 @@ public final class EventCodec {
         }
     }
 
-    public <E extends DriftwatchEvent, D extends Record> ReceivedEvent<E> read(String message,
-            EventFormat<E, D> format) {
+    public <E extends DriftwatchEvent, D extends Record> ReceivedEvent<E> read(
+            String message, EventFormat<E, D> format) {
         CloudEventJson.Read json;
         try {
             json = mapper.readValue(message, CloudEventJson.Read.class);
@@ -68,8 +76,14 @@ public final class EventCodec {
         }
         try {
             D data = mapper.treeToValue(json.data(), format.dataClass());
-            return new ReceivedEvent<>(json.id(), json.source(), json.type(), json.subject(),
-                    Instant.parse(json.time()), json.specversion(), json.schemaversion(),
+            return new ReceivedEvent<>(
+                    json.id(),
+                    json.source(),
+                    json.type(),
+                    json.subject(),
+                    Instant.parse(json.time()),
+                    json.specversion(),
+                    json.schemaversion(),
                     format.create().apply(json.type(), data));
         } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException | NullPointerException e) {
             throw new UnreadableEventException(json.type() + " " + json.id() + " cannot be read: " + e.getMessage(), e);

@@ -12,11 +12,7 @@ import java.util.function.BiFunction;
  * @param create        builds the event from its CloudEvents {@code type} and its {@code data}
  */
 public record EventFormat<E extends DriftwatchEvent, D extends Record>(
-        String topic,
-        Set<String> types,
-        String schemaVersion,
-        Class<D> dataClass,
-        BiFunction<String, D, E> create) {
+        String topic, Set<String> types, String schemaVersion, Class<D> dataClass, BiFunction<String, D, E> create) {
 
     public EventFormat {
         types = Set.copyOf(types);

@@ -17,14 +17,20 @@ public class OutboxEventEntity extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String topic;
+
     @Column(name = "message_key")
     public String messageKey;
+
     @Column(name = "event_type")
     public String eventType;
+
     public String payload;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "published_at")
     public Instant publishedAt;
     /** Sends tried, whatever their outcome. */
@@ -34,6 +40,7 @@ public class OutboxEventEntity extends PanacheEntityBase {
     /** When the row was parked: no longer sent, and later rows of its key wait behind it. */
     @Column(name = "dead_at")
     public Instant deadAt;
+
     @Column(name = "last_error")
     public String lastError;
 }

@@ -26,8 +26,7 @@ public class OutboxMetrics {
             + " count(*) filter (where dead_at is not null), min(created_at) filter (where dead_at is null)"
             + " from outbox_event where published_at is null";
 
-    private record Backlog(long pending, long dead, Instant oldestPending) {
-    }
+    private record Backlog(long pending, long dead, Instant oldestPending) {}
 
     private final Clock clock;
     private final AtomicReference<Backlog> backlog = new AtomicReference<>(new Backlog(0, 0, null));
@@ -41,7 +40,10 @@ public class OutboxMetrics {
         Gauge.builder("driftwatch.outbox.dead.events", backlog, b -> b.get().dead())
                 .description("Events Kafka refused for good, parked until retried or dropped (/api/outbox/dead)")
                 .register(registry);
-        Gauge.builder("driftwatch.outbox.oldest.pending.age", backlog, b -> ageSeconds(b.get().oldestPending()))
+        Gauge.builder(
+                        "driftwatch.outbox.oldest.pending.age",
+                        backlog,
+                        b -> ageSeconds(b.get().oldestPending()))
                 .description("Age of the oldest event waiting for Kafka")
                 .baseUnit("seconds")
                 .register(registry);
@@ -51,7 +53,8 @@ public class OutboxMetrics {
     void refreshQuietly() {
         try {
             Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) OutboxEventEntity.getEntityManager()
-                    .createNativeQuery(COUNT).getSingleResult());
+                    .createNativeQuery(COUNT)
+                    .getSingleResult());
             backlog.set(new Backlog(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), instant(row[2])));
             if (stale.compareAndSet(true, false)) {
                 LOG.info("Outbox figures refreshed again");
@@ -64,7 +67,9 @@ public class OutboxMetrics {
     }
 
     private double ageSeconds(Instant oldest) {
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
     }
 
     private static Instant instant(Object value) {

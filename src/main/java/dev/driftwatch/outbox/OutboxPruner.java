@@ -33,7 +33,9 @@ public class OutboxPruner {
         int deleted;
         do { // in chunks, so a first run over a large table holds no lock for long
             deleted = QuarkusTransaction.requiringNew().call(() -> OutboxEventEntity.getEntityManager()
-                    .createNativeQuery(DELETE).setParameter("cutoff", cutoff).executeUpdate());
+                    .createNativeQuery(DELETE)
+                    .setParameter("cutoff", cutoff)
+                    .executeUpdate());
             total += deleted;
         } while (deleted == CHUNK);
         if (total > 0) {
@@ -46,7 +48,9 @@ public class OutboxPruner {
         try {
             prune();
         } catch (RuntimeException e) {
-            LOG.warnf("Published outbox events not pruned, trying again in %s: %s", config.pruneInterval(), e.getMessage());
+            LOG.warnf(
+                    "Published outbox events not pruned, trying again in %s: %s",
+                    config.pruneInterval(), e.getMessage());
         }
     }
 }

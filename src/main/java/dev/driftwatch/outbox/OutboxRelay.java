@@ -3,8 +3,8 @@ package dev.driftwatch.outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -31,20 +31,26 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String CLAIM = "select * from outbox_event o where o.published_at is null and o.dead_at is null"
-            + " and not exists (select 1 from outbox_event e where e.published_at is null and e.topic = o.topic"
-            + " and e.message_key = o.message_key and e.id < o.id)"
-            + " order by o.id limit :limit for update of o skip locked";
+    private static final String CLAIM =
+            "select * from outbox_event o where o.published_at is null and o.dead_at is null"
+                    + " and not exists (select 1 from outbox_event e where e.published_at is null and e.topic = o.topic"
+                    + " and e.message_key = o.message_key and e.id < o.id)"
+                    + " order by o.id limit :limit for update of o skip locked";
 
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
     private final OutboxMetrics metrics;
     private final OutboxPruner pruner;
     private final Clock clock;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
 
-    OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config, OutboxMetrics metrics,
-            OutboxPruner pruner, Clock clock) {
+    OutboxRelay(
+            @Channel("outbox") MutinyEmitter<String> emitter,
+            OutboxConfig config,
+            OutboxMetrics metrics,
+            OutboxPruner pruner,
+            Clock clock) {
         this.emitter = emitter;
         this.config = config;
         this.metrics = metrics;
@@ -60,8 +66,11 @@ public class OutboxRelay {
         requirePositive("driftwatch.outbox.prune-interval", config.pruneInterval());
         requirePositive("driftwatch.outbox.retention", config.retention());
         executor.scheduleWithFixedDelay(this::drain, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        executor.scheduleWithFixedDelay(pruner::pruneQuietly, config.pruneInterval().toMillis(),
-                config.pruneInterval().toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                pruner::pruneQuietly,
+                config.pruneInterval().toMillis(),
+                config.pruneInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -136,16 +145,18 @@ public class OutboxRelay {
         row.failures++;
         if (row.failures >= config.maxAttempts()) {
             row.deadAt = clock.instant();
-            LOG.errorf("Outbox event %d (%s on %s, key %s) parked as dead after %d refusals; later events of its key"
-                    + " wait until it is retried or dropped (/api/outbox/dead): %s", row.id, row.eventType, row.topic,
-                    row.messageKey, row.failures, row.lastError);
+            LOG.errorf(
+                    "Outbox event %d (%s on %s, key %s) parked as dead after %d refusals; later events of its key"
+                            + " wait until it is retried or dropped (/api/outbox/dead): %s",
+                    row.id, row.eventType, row.topic, row.messageKey, row.failures, row.lastError);
         }
     }
 
     private static Message<String> toMessage(OutboxEventEntity row) {
-        return Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic)
-                .withKey(row.messageKey)
-                .build());
+        return Message.of(row.payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(row.topic)
+                        .withKey(row.messageKey)
+                        .build());
     }
 }

@@ -11,5 +11,4 @@ public record ReceivedEvent<E extends DriftwatchEvent>(
         Instant time,
         String specVersion,
         String schemaVersion,
-        E event) {
-}
+        E event) {}

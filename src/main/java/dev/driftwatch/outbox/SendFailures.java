@@ -15,13 +15,16 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 final class SendFailures {
 
-    private static final Set<Class<? extends Throwable>> PERMANENT = Set.of(RecordTooLargeException.class,
-            RecordBatchTooLargeException.class, InvalidRecordException.class, AuthorizationException.class,
-            InvalidTopicException.class, SerializationException.class);
+    private static final Set<Class<? extends Throwable>> PERMANENT = Set.of(
+            RecordTooLargeException.class,
+            RecordBatchTooLargeException.class,
+            InvalidRecordException.class,
+            AuthorizationException.class,
+            InvalidTopicException.class,
+            SerializationException.class);
     private static final int LONGEST_ERROR = 2000;
 
-    private SendFailures() {
-    }
+    private SendFailures() {}
 
     static boolean permanent(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -9,8 +9,7 @@ import java.util.Map;
 /** Resource attributes as CEL values: whole numbers as int (long), decimals as double, times as RFC 3339 strings. */
 final class CelValues {
 
-    private CelValues() {
-    }
+    private CelValues() {}
 
     /** {@code resource} as policies see it: its attributes plus type, id, account, region, arn and created_at. */
     static Map<String, Object> of(CloudResource resource) {
@@ -21,7 +20,9 @@ final class CelValues {
         value.put("account", resource.account());
         value.put("region", resource.region());
         value.put("arn", resource.arn() == null ? "" : resource.arn());
-        value.put("created_at", resource.createdAt() == null ? "" : resource.createdAt().toString());
+        value.put(
+                "created_at",
+                resource.createdAt() == null ? "" : resource.createdAt().toString());
         value.putIfAbsent("tags", Map.of());
         return value;
     }

@@ -9,5 +9,4 @@ import java.util.List;
  * @param unusableDirectories the configured directories among them that are missing or cannot be read: what
  *                            they hold now is unknown
  */
-public record LoadedPolicies(List<Policy> policies, List<PolicyError> errors, List<PolicyError> unusableDirectories) {
-}
+public record LoadedPolicies(List<Policy> policies, List<PolicyError> errors, List<PolicyError> unusableDirectories) {}

@@ -19,8 +19,10 @@ public record Policy(PolicyDefinition definition, CelRuntime.Program violation, 
         return resource.type().equals(definition.resource())
                 && (scope.accounts().isEmpty() || scope.accounts().contains(resource.account()))
                 && (scope.regions().isEmpty() || scope.regions().contains(resource.region()))
-                && scope.includeTags().entrySet().stream().allMatch(t -> t.getValue().equals(tags.get(t.getKey())))
-                && scope.excludeTags().entrySet().stream().noneMatch(t -> t.getValue().equals(tags.get(t.getKey())));
+                && scope.includeTags().entrySet().stream()
+                        .allMatch(t -> t.getValue().equals(tags.get(t.getKey())))
+                && scope.excludeTags().entrySet().stream()
+                        .noneMatch(t -> t.getValue().equals(tags.get(t.getKey())));
     }
 
     /**

@@ -15,8 +15,7 @@ import java.util.stream.Stream;
  */
 public final class PolicyCheck {
 
-    private PolicyCheck() {
-    }
+    private PolicyCheck() {}
 
     public static void main(String[] args) {
         System.exit(run(args.length == 0 ? List.of("policies") : List.of(args)));
@@ -40,7 +39,8 @@ public final class PolicyCheck {
             return 2;
         }
         errors.forEach(System.out::println);
-        System.out.println(valid + " valid, " + errors.stream().map(PolicyError::file).distinct().count() + " invalid");
+        System.out.println(valid + " valid, "
+                + errors.stream().map(PolicyError::file).distinct().count() + " invalid");
         return errors.isEmpty() ? 0 : 1;
     }
 
@@ -50,7 +50,10 @@ public final class PolicyCheck {
             Path path = Path.of(p);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().forEach(files::add);
+                    walk.filter(f -> f.toString().endsWith(".yaml")
+                                    || f.toString().endsWith(".yml"))
+                            .sorted()
+                            .forEach(files::add);
                 }
             } else if (Files.isRegularFile(path)) {
                 files.add(path);

@@ -34,7 +34,8 @@ public final class PolicyCompiler {
     public Policy compile(String file, String text) throws PolicyException {
         PolicyDefinition definition = parser.parse(file, text);
         List<PolicyError> errors = new ArrayList<>();
-        CelRuntime.Program violation = program(file, text, "violation", definition.violation(), SimpleType.BOOL, errors);
+        CelRuntime.Program violation =
+                program(file, text, "violation", definition.violation(), SimpleType.BOOL, errors);
         CelRuntime.Program message = program(file, text, "message", definition.message(), SimpleType.STRING, errors);
         if (!errors.isEmpty()) {
             throw new PolicyException(errors);
@@ -42,24 +43,33 @@ public final class PolicyCompiler {
         return new Policy(definition, violation, message);
     }
 
-    private CelRuntime.Program program(String file, String text, String field, String expression, CelType resultType,
-            List<PolicyError> errors) {
+    private CelRuntime.Program program(
+            String file, String text, String field, String expression, CelType resultType, List<PolicyError> errors) {
         if (expression.length() > maxLength) {
-            errors.add(PolicyParser.at(file, text, field, field + " is " + expression.length() + " characters long; the limit is "
-                    + maxLength));
+            errors.add(PolicyParser.at(
+                    file,
+                    text,
+                    field,
+                    field + " is " + expression.length() + " characters long; the limit is " + maxLength));
             return null;
         }
         try {
             CelAbstractSyntaxTree ast = cel.compiler().compile(expression).getAst();
             CelType actual = ast.getResultType();
             if (!actual.equals(resultType) && !actual.equals(SimpleType.DYN)) {
-                errors.add(PolicyParser.at(file, text, field, field + " must be a " + resultType.name().toLowerCase()
-                        + " expression, but it gives " + actual.name().toLowerCase()));
+                errors.add(PolicyParser.at(
+                        file,
+                        text,
+                        field,
+                        field + " must be a " + resultType.name().toLowerCase() + " expression, but it gives "
+                                + actual.name().toLowerCase()));
                 return null;
             }
             return cel.runtime().createProgram(ast);
         } catch (CelValidationException e) {
-            String reason = e.getErrors().isEmpty() ? e.getMessage() : e.getErrors().get(0).getMessage();
+            String reason = e.getErrors().isEmpty()
+                    ? e.getMessage()
+                    : e.getErrors().get(0).getMessage();
             errors.add(PolicyParser.at(file, text, field, field + " does not compile: " + reason));
             return null;
         } catch (CelEvaluationException e) {

@@ -24,10 +24,18 @@ public record PolicyDefinition(
         RemediationSpec remediation,
         String file) {
 
-    public enum Severity { LOW, MEDIUM, HIGH, CRITICAL }
+    public enum Severity {
+        LOW,
+        MEDIUM,
+        HIGH,
+        CRITICAL
+    }
 
     /** Where a policy applies; empty lists and maps mean everywhere. */
-    public record Scope(List<String> accounts, List<String> regions, Map<String, String> includeTags,
+    public record Scope(
+            List<String> accounts,
+            List<String> regions,
+            Map<String, String> includeTags,
             Map<String, String> excludeTags) {
 
         public static final Scope EVERYWHERE = new Scope(List.of(), List.of(), Map.of(), Map.of());

@@ -28,7 +28,10 @@ public class PolicyEvaluator {
      * @param inForce             the policies evaluated
      * @param unusableDirectories policy directories that could not be read: what they hold is unknown
      */
-    public record Outcome(List<PolicyViolation> violations, Set<String> failedPolicies, Set<String> inForce,
+    public record Outcome(
+            List<PolicyViolation> violations,
+            Set<String> failedPolicies,
+            Set<String> inForce,
             List<PolicyError> unusableDirectories) {
 
         /**
@@ -61,8 +64,10 @@ public class PolicyEvaluator {
     public Outcome evaluate(List<CloudResource> resources) {
         LoadedPolicies loaded = registry.current();
         Outcome outcome = evaluate(loaded.policies(), resources, config.requiredTags(), config.maxEvaluationTime());
-        outcome.failedPolicies().forEach(id -> meters.counter("driftwatch.policy.evaluation.failures", "policy", id).increment());
-        return new Outcome(outcome.violations(), outcome.failedPolicies(), outcome.inForce(), loaded.unusableDirectories());
+        outcome.failedPolicies().forEach(id -> meters.counter("driftwatch.policy.evaluation.failures", "policy", id)
+                .increment());
+        return new Outcome(
+                outcome.violations(), outcome.failedPolicies(), outcome.inForce(), loaded.unusableDirectories());
     }
 
     /**
@@ -73,7 +78,10 @@ public class PolicyEvaluator {
      * @param requiredTags overrides every policy's {@code required_tags} variable when present
      * @param timeLimit    per resource
      */
-    static Outcome evaluate(List<Policy> policies, List<CloudResource> resources, Optional<List<String>> requiredTags,
+    static Outcome evaluate(
+            List<Policy> policies,
+            List<CloudResource> resources,
+            Optional<List<String>> requiredTags,
             Duration timeLimit) {
         List<PolicyViolation> violations = new ArrayList<>();
         Set<String> failed = new HashSet<>();
@@ -85,25 +93,29 @@ public class PolicyEvaluator {
                     continue;
                 }
                 try {
-                    Map<String, Object> input = Map.of("resource", values.computeIfAbsent(resource, CelValues::of), "vars", vars);
+                    Map<String, Object> input =
+                            Map.of("resource", values.computeIfAbsent(resource, CelValues::of), "vars", vars);
                     String message = policy.check(input, timeLimit);
                     if (message != null) {
                         violations.add(new PolicyViolation(policy.definition(), resource, message));
                     }
                 } catch (EvaluationDeadline.Exceeded e) {
                     failed.add(policy.id());
-                    LOG.errorf("Policy %s stopped for this scan: on %s %s its %s", policy.id(), resource.type(), resource.id(),
-                            e.getMessage());
+                    LOG.errorf(
+                            "Policy %s stopped for this scan: on %s %s its %s",
+                            policy.id(), resource.type(), resource.id(), e.getMessage());
                     break;
                 } catch (CelEvaluationException | RuntimeException e) {
                     if (failed.add(policy.id())) {
-                        LOG.errorf("Policy %s could not be evaluated on %s %s: %s", policy.id(), resource.type(), resource.id(),
-                                e.getMessage());
+                        LOG.errorf(
+                                "Policy %s could not be evaluated on %s %s: %s",
+                                policy.id(), resource.type(), resource.id(), e.getMessage());
                     }
                 }
             }
         }
-        return new Outcome(violations, failed, policies.stream().map(Policy::id).collect(Collectors.toSet()), List.of());
+        return new Outcome(
+                violations, failed, policies.stream().map(Policy::id).collect(Collectors.toSet()), List.of());
     }
 
     private static Map<String, Object> variables(Policy policy, Optional<List<String>> requiredTags) {

@@ -12,7 +12,10 @@ public class PolicyException extends Exception {
     }
 
     PolicyException(List<PolicyError> errors) {
-        super(errors.stream().map(PolicyError::toString).reduce((a, b) -> a + "; " + b).orElse("invalid policy"));
+        super(errors.stream()
+                .map(PolicyError::toString)
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid policy"));
         this.errors = List.copyOf(errors);
     }
 

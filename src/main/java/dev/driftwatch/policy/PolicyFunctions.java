@@ -14,16 +14,18 @@ import java.util.Map;
  */
 final class PolicyFunctions {
 
-    private PolicyFunctions() {
-    }
+    private PolicyFunctions() {}
 
     /** True for a range that reaches addresses outside private, loopback and link-local space, e.g. 0.0.0.0/0. */
     static boolean cidrIsPublic(String cidr) {
         try {
             Cidr range = Cidr.parse(cidr);
             InetAddress network = range.network();
-            boolean privateSpace = network.isSiteLocalAddress() || network.isLoopbackAddress() || network.isLinkLocalAddress()
-                    || isUniqueLocal(network) || isCarrierGrade(network);
+            boolean privateSpace = network.isSiteLocalAddress()
+                    || network.isLoopbackAddress()
+                    || network.isLinkLocalAddress()
+                    || isUniqueLocal(network)
+                    || isCarrierGrade(network);
             return !privateSpace || range.prefix() < (network.getAddress().length == 4 ? 8 : 7);
         } catch (IllegalArgumentException e) {
             return false;
@@ -35,7 +37,9 @@ final class PolicyFunctions {
         try {
             Cidr o = Cidr.parse(outer);
             Cidr i = Cidr.parse(inner.contains("/") ? inner : inner + (inner.contains(":") ? "/128" : "/32"));
-            return o.bits() == i.bits() && i.prefix() >= o.prefix() && o.masked(i.value()).equals(o.value());
+            return o.bits() == i.bits()
+                    && i.prefix() >= o.prefix()
+                    && o.masked(i.value()).equals(o.value());
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -48,8 +52,12 @@ final class PolicyFunctions {
     /** Whole days from an RFC 3339 time to {@code now}; 0 for an empty or unreadable one. */
     static long ageDays(String timestamp, Instant now) {
         try {
-            Instant then = timestamp.length() > 10 && timestamp.charAt(10) == 'T' && !timestamp.endsWith("Z")
-                    && !timestamp.contains("+") ? Instant.parse(timestamp + "Z") : OffsetDateTime.parse(timestamp).toInstant();
+            Instant then = timestamp.length() > 10
+                            && timestamp.charAt(10) == 'T'
+                            && !timestamp.endsWith("Z")
+                            && !timestamp.contains("+")
+                    ? Instant.parse(timestamp + "Z")
+                    : OffsetDateTime.parse(timestamp).toInstant();
             return Duration.between(then, now).toDays();
         } catch (RuntimeException e) {
             return 0;
@@ -61,12 +69,16 @@ final class PolicyFunctions {
         if (!(keys instanceof java.util.List<?> list)) {
             return "";
         }
-        return list.stream().map(String::valueOf).filter(k -> tag(tags, k).isEmpty())
+        return list.stream()
+                .map(String::valueOf)
+                .filter(k -> tag(tags, k).isEmpty())
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
     static String tag(Object tags, String key) {
-        return tags instanceof Map<?, ?> map && map.get(key) != null ? map.get(key).toString() : "";
+        return tags instanceof Map<?, ?> map && map.get(key) != null
+                ? map.get(key).toString()
+                : "";
     }
 
     private static boolean isUniqueLocal(InetAddress address) {

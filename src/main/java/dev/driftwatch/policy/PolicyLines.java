@@ -27,7 +27,8 @@ final class PolicyLines {
         try (JsonParser parser = YAML.createParser(text)) {
             while (parser.nextToken() != null) {
                 if (parser.currentToken() == JsonToken.FIELD_NAME) {
-                    lines.putIfAbsent(path(parser), parser.currentTokenLocation().getLineNr());
+                    lines.putIfAbsent(
+                            path(parser), parser.currentTokenLocation().getLineNr());
                 }
             }
         } catch (IOException e) {

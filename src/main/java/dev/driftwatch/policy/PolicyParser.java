@@ -31,11 +31,14 @@ final class PolicyParser {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new PolicyException(new PolicyError(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+            throw new PolicyException(new PolicyError(
+                    file,
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "not valid YAML: " + e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
-            throw new PolicyException(new PolicyError(file, 1, "a policy is a YAML mapping with " + String.join(", ", REQUIRED)));
+            throw new PolicyException(
+                    new PolicyError(file, 1, "a policy is a YAML mapping with " + String.join(", ", REQUIRED)));
         }
         List<PolicyError> errors = new ArrayList<>();
         for (String field : REQUIRED) {
@@ -56,10 +59,20 @@ final class PolicyParser {
         if (!errors.isEmpty()) {
             throw new PolicyException(errors);
         }
-        return new PolicyDefinition(id, root.path("title").asText(), severity, strings(root.path("references")), type,
-                scope(root.path("scope")), YAML.convertValue(root.path("variables").isObject() ? root.path("variables") : YAML.createObjectNode(),
-                        new TypeReference<Map<String, Object>>() { }),
-                root.path("violation").asText(), root.path("message").asText(), remediation, file);
+        return new PolicyDefinition(
+                id,
+                root.path("title").asText(),
+                severity,
+                strings(root.path("references")),
+                type,
+                scope(root.path("scope")),
+                YAML.convertValue(
+                        root.path("variables").isObject() ? root.path("variables") : YAML.createObjectNode(),
+                        new TypeReference<Map<String, Object>>() {}),
+                root.path("violation").asText(),
+                root.path("message").asText(),
+                remediation,
+                file);
     }
 
     /** An error about the value of the key at {@code path} ({@code remediation.mode}), on that key's line. */
@@ -67,12 +80,14 @@ final class PolicyParser {
         return new PolicyError(file, PolicyLines.of(text).lineOf(path), reason);
     }
 
-    private static PolicyDefinition.Severity severity(String file, String text, JsonNode root, List<PolicyError> errors) {
+    private static PolicyDefinition.Severity severity(
+            String file, String text, JsonNode root, List<PolicyError> errors) {
         String value = root.path("severity").asText();
         try {
             return value.isEmpty() ? null : PolicyDefinition.Severity.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(at(file, text, "severity", "severity must be low, medium, high or critical, not '" + value + "'"));
+            errors.add(
+                    at(file, text, "severity", "severity must be low, medium, high or critical, not '" + value + "'"));
             return null;
         }
     }
@@ -83,32 +98,43 @@ final class PolicyParser {
             return null;
         }
         if (!node.isObject()) {
-            errors.add(at(file, text, "remediation",
-                    "remediation must be a mapping with mode, action and precondition"));
+            errors.add(
+                    at(file, text, "remediation", "remediation must be a mapping with mode, action and precondition"));
             return null;
         }
         String label = node.path("mode").asText("report");
         RemediationSpec.Mode mode = RemediationSpec.Mode.ofLabel(label);
         if (mode == null) {
-            errors.add(at(file, text, "remediation.mode",
+            errors.add(at(
+                    file,
+                    text,
+                    "remediation.mode",
                     "remediation mode must be auto, approve, ticket or report, not '" + label + "'"));
         }
         if ((mode == null || mode.needsAction()) && node.path("action").asText().isEmpty()) {
             errors.add(at(file, text, "remediation.mode", "remediation mode '" + label + "' needs an action"));
         }
-        return mode == null ? null
-                : new RemediationSpec(mode, node.path("action").asText(null), node.path("precondition").asText(null));
+        return mode == null
+                ? null
+                : new RemediationSpec(
+                        mode,
+                        node.path("action").asText(null),
+                        node.path("precondition").asText(null));
     }
 
     private static PolicyDefinition.Scope scope(JsonNode node) {
         if (node.isMissingNode() || node.isNull()) {
             return PolicyDefinition.Scope.EVERYWHERE;
         }
-        return new PolicyDefinition.Scope(strings(node.path("accounts")), strings(node.path("regions")),
-                YAML.convertValue(node.path("include_tags").isObject() ? node.path("include_tags") : YAML.createObjectNode(),
-                        new TypeReference<Map<String, String>>() { }),
-                YAML.convertValue(node.path("exclude_tags").isObject() ? node.path("exclude_tags") : YAML.createObjectNode(),
-                        new TypeReference<Map<String, String>>() { }));
+        return new PolicyDefinition.Scope(
+                strings(node.path("accounts")),
+                strings(node.path("regions")),
+                YAML.convertValue(
+                        node.path("include_tags").isObject() ? node.path("include_tags") : YAML.createObjectNode(),
+                        new TypeReference<Map<String, String>>() {}),
+                YAML.convertValue(
+                        node.path("exclude_tags").isObject() ? node.path("exclude_tags") : YAML.createObjectNode(),
+                        new TypeReference<Map<String, String>>() {}));
     }
 
     private static List<String> strings(JsonNode node) {

@@ -33,8 +33,7 @@ public class PolicyRegistry {
 
     private static final Logger LOG = Logger.getLogger(PolicyRegistry.class);
 
-    private record Entry(FileTime modified, long size, Policy policy, List<PolicyError> errors) {
-    }
+    private record Entry(FileTime modified, long size, Policy policy, List<PolicyError> errors) {}
 
     private final PolicyConfig config;
     private final PolicyCompiler compiler;
@@ -43,12 +42,20 @@ public class PolicyRegistry {
 
     PolicyRegistry(PolicyConfig config, MeterRegistry registry, Clock clock) {
         this.config = config;
-        this.compiler = new PolicyCompiler(ResourceTypeCatalog.collectedTypes(), config.maxExpressionLength(), config.maxNesting(),
-                config.maxIterations(), clock);
+        this.compiler = new PolicyCompiler(
+                ResourceTypeCatalog.collectedTypes(),
+                config.maxExpressionLength(),
+                config.maxNesting(),
+                config.maxIterations(),
+                clock);
         Gauge.builder("driftwatch.policy.errors", this, r -> r.current.errors().size())
-                .description("Policy files that could not be used").register(registry);
-        Gauge.builder("driftwatch.policies.loaded", this, r -> r.current.policies().size())
-                .description("Policies in force").register(registry);
+                .description("Policy files that could not be used")
+                .register(registry);
+        Gauge.builder("driftwatch.policies.loaded", this, r -> r.current
+                        .policies()
+                        .size())
+                .description("Policies in force")
+                .register(registry);
     }
 
     public PolicyCompiler compiler() {
@@ -78,9 +85,12 @@ public class PolicyRegistry {
 
     /** Logged once when a directory becomes unusable, not at every look. */
     private void logNewlyUnusable(List<PolicyError> unusableDirectories) {
-        Set<String> before = current.unusableDirectories().stream().map(PolicyError::file).collect(Collectors.toSet());
-        unusableDirectories.stream().filter(e -> !before.contains(e.file()))
-                .forEach(e -> LOG.errorf("Policies not read: %s; their findings are kept open until it can be read", e));
+        Set<String> before =
+                current.unusableDirectories().stream().map(PolicyError::file).collect(Collectors.toSet());
+        unusableDirectories.stream()
+                .filter(e -> !before.contains(e.file()))
+                .forEach(
+                        e -> LOG.errorf("Policies not read: %s; their findings are kept open until it can be read", e));
     }
 
     private Entry load(Path file, Entry previous) {
@@ -111,14 +121,17 @@ public class PolicyRegistry {
         for (String directory : config.directories()) {
             Path dir = Path.of(directory);
             if (!Files.isDirectory(dir)) {
-                unusable.add(new PolicyError(directory, 0, Files.exists(dir)
-                        ? "policy directory is not a directory" : "policy directory does not exist"));
+                unusable.add(new PolicyError(
+                        directory,
+                        0,
+                        Files.exists(dir) ? "policy directory is not a directory" : "policy directory does not exist"));
                 continue;
             }
             try (Stream<Path> walk = Files.walk(dir)) {
                 List<Path> found = walk.filter(Files::isRegularFile)
                         .filter(p -> !hidden(dir.relativize(p)))
-                        .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                        .filter(p ->
+                                p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                         .sorted()
                         .toList();
                 files.addAll(found);

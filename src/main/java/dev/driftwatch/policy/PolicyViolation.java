@@ -3,5 +3,4 @@ package dev.driftwatch.policy;
 import dev.driftwatch.resource.CloudResource;
 
 /** A resource that breaks a policy, with the policy's message for it. */
-public record PolicyViolation(PolicyDefinition policy, CloudResource resource, String message) {
-}
+public record PolicyViolation(PolicyDefinition policy, CloudResource resource, String message) {}

@@ -9,8 +9,16 @@ import java.util.Map;
  * or every resource tagged {@code tagKey=tagValue}; it stops applying by itself at {@code expiresAt}.
  * {@code createdBy} is who granted it, from their identity: a {@code createdBy} in a request body is ignored.
  */
-public record Waiver(Long id, String policyId, String resourceId, String tagKey, String tagValue, String owner, String reason,
-        Instant expiresAt, String createdBy) {
+public record Waiver(
+        Long id,
+        String policyId,
+        String resourceId,
+        String tagKey,
+        String tagValue,
+        String owner,
+        String reason,
+        Instant expiresAt,
+        String createdBy) {
 
     public boolean covers(String policy, CloudResource resource, Instant now) {
         if (!policyId.equals(policy) || !expiresAt.isAfter(now)) {
@@ -24,7 +32,7 @@ public record Waiver(Long id, String policyId, String resourceId, String tagKey,
     }
 
     static Waiver of(WaiverEntity w) {
-        return new Waiver(w.id, w.policyId, w.resourceId, w.tagKey, w.tagValue, w.owner, w.reason, w.expiresAt,
-                w.createdBy);
+        return new Waiver(
+                w.id, w.policyId, w.resourceId, w.tagKey, w.tagValue, w.owner, w.reason, w.expiresAt, w.createdBy);
     }
 }

@@ -17,18 +17,25 @@ public class WaiverEntity extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "policy_id")
     public String policyId;
+
     @Column(name = "resource_id")
     public String resourceId;
+
     @Column(name = "tag_key")
     public String tagKey;
+
     @Column(name = "tag_value")
     public String tagValue;
+
     public String owner;
     public String reason;
+
     @Column(name = "expires_at")
     public Instant expiresAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -53,7 +53,9 @@ public class Waivers {
     /** Waivers that have not expired. */
     @Transactional
     public List<Waiver> active() {
-        return WaiverEntity.<WaiverEntity>list("expiresAt > ?1", clock.instant()).stream().map(Waiver::of).toList();
+        return WaiverEntity.<WaiverEntity>list("expiresAt > ?1", clock.instant()).stream()
+                .map(Waiver::of)
+                .toList();
     }
 
     @Transactional

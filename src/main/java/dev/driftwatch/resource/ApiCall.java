@@ -21,8 +21,9 @@ public sealed interface ApiCall {
      * @param awsItems  {@code null}: the items of {@code list}; {@code "none"}; {@code "resources"} (of this type,
      *                  where moto lists more than AWS would); {@code "item:<name>"} (a count the benchmark takes)
      */
-    record Listing(String service, String operation, String list, int pageSize, int share, String callsFrom,
-            String awsItems) implements ApiCall {
+    record Listing(
+            String service, String operation, String list, int pageSize, int share, String callsFrom, String awsItems)
+            implements ApiCall {
 
         public Listing shared(int types) {
             return new Listing(service, operation, list, pageSize, types, callsFrom, awsItems);
@@ -51,8 +52,9 @@ public sealed interface ApiCall {
      * @param zeroOnAws      moto forces these, AWS would not: the minimum on AWS is zero
      * @param counted        whether {@code driftwatch_aws_requests_total} counts them
      */
-    record PerResource(String service, String operation, String per, int times, int batch, boolean zeroOnAws,
-            boolean counted) implements ApiCall {
+    record PerResource(
+            String service, String operation, String per, int times, int batch, boolean zeroOnAws, boolean counted)
+            implements ApiCall {
 
         public PerResource times(int requests) {
             return new PerResource(service, operation, per, requests, batch, zeroOnAws, counted);

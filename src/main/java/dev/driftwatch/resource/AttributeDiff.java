@@ -7,5 +7,4 @@ package dev.driftwatch.resource;
  * @param expected the value the state holds ({@code null} when absent)
  * @param actual   the value the cloud holds ({@code null} when absent)
  */
-public record AttributeDiff(String path, Object expected, Object actual) {
-}
+public record AttributeDiff(String path, Object expected, Object actual) {}

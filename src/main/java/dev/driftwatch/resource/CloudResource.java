@@ -23,7 +23,13 @@ public record CloudResource(
         Instant createdAt,
         boolean awsManaged) {
 
-    public CloudResource(String type, String id, String account, String region, String arn, Map<String, Object> attributes,
+    public CloudResource(
+            String type,
+            String id,
+            String account,
+            String region,
+            String arn,
+            Map<String, Object> attributes,
             Instant createdAt) {
         this(type, id, account, region, arn, attributes, createdAt, false);
     }

@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 public final class PolicyJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    private PolicyJson() {
-    }
+    private PolicyJson() {}
 
     /** The canonical form of a JSON document; a value that is not JSON is returned as it is. */
     public static String canonical(String json) {

@@ -16,18 +16,23 @@ import java.util.stream.Stream;
  */
 public final class ResourceTypeCatalog {
 
-    private static final Map<String, ResourceTypeDescriptor> BY_TYPE = Stream.of(NetworkTypes.ALL, Ec2Types.ALL,
-                    S3Types.ALL, IamTypes.ALL, ServiceTypes.ALL)
+    private static final Map<String, ResourceTypeDescriptor> BY_TYPE = Stream.of(
+                    NetworkTypes.ALL, Ec2Types.ALL, S3Types.ALL, IamTypes.ALL, ServiceTypes.ALL)
             .flatMap(List::stream)
-            .collect(Collectors.toMap(ResourceTypeDescriptor::type, Function.identity(), (a, b) -> {
-                throw new IllegalStateException("two descriptors for " + a.type());
-            }, LinkedHashMap::new));
+            .collect(Collectors.toMap(
+                    ResourceTypeDescriptor::type,
+                    Function.identity(),
+                    (a, b) -> {
+                        throw new IllegalStateException("two descriptors for " + a.type());
+                    },
+                    LinkedHashMap::new));
 
-    private static final Set<String> COLLECTED = BY_TYPE.values().stream().filter(ResourceTypeDescriptor::collected)
-            .map(ResourceTypeDescriptor::type).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> COLLECTED = BY_TYPE.values().stream()
+            .filter(ResourceTypeDescriptor::collected)
+            .map(ResourceTypeDescriptor::type)
+            .collect(Collectors.toUnmodifiableSet());
 
-    private ResourceTypeCatalog() {
-    }
+    private ResourceTypeCatalog() {}
 
     /** Every descriptor, collected and state-only, grouped by service family. */
     public static List<ResourceTypeDescriptor> all() {

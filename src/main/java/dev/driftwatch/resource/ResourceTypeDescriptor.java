@@ -22,17 +22,26 @@ import java.util.Objects;
  * @param calls       the requests its collector sends, for the benchmark's model
  * @param doc         its row in {@code docs/resource-types.md}
  */
-public record ResourceTypeDescriptor(String type, String service, Scope scope, boolean collected, String liveType,
-        StateIdRule stateId, ImportRule importRule, Family family, AwsManaged awsManaged, boolean createdTime,
-        List<ApiCall> calls, Doc doc) {
+public record ResourceTypeDescriptor(
+        String type,
+        String service,
+        Scope scope,
+        boolean collected,
+        String liveType,
+        StateIdRule stateId,
+        ImportRule importRule,
+        Family family,
+        AwsManaged awsManaged,
+        boolean createdTime,
+        List<ApiCall> calls,
+        Doc doc) {
 
     /**
      * @param id          what the id is, in words
      * @param attributes  the attributes compared
      * @param perResource the requests an API forces per resource, in words ({@code –} for none)
      */
-    public record Doc(String id, String attributes, String perResource) {
-    }
+    public record Doc(String id, String attributes, String perResource) {}
 
     public ResourceTypeDescriptor {
         Objects.requireNonNull(type, "type");
@@ -120,8 +129,19 @@ public record ResourceTypeDescriptor(String type, String service, Scope scope, b
 
         public ResourceTypeDescriptor build() {
             boolean collected = liveType == null;
-            return new ResourceTypeDescriptor(type, service, scope, collected, collected ? type : liveType,
-                    stateId, importRule, family, awsManaged, createdTime, calls, doc);
+            return new ResourceTypeDescriptor(
+                    type,
+                    service,
+                    scope,
+                    collected,
+                    collected ? type : liveType,
+                    stateId,
+                    importRule,
+                    family,
+                    awsManaged,
+                    createdTime,
+                    calls,
+                    doc);
         }
     }
 }

@@ -16,31 +16,45 @@ final class S3Types {
     private static final ApiCall BUCKET_LIST = list("s3", "ListBuckets", 10000).shared(5);
 
     static final List<ResourceTypeDescriptor> ALL = List.of(
-            builder("aws_s3_bucket", "s3", GLOBAL).created()
-                    .calls(BUCKET_LIST, each("s3", "GetBucketTagging", "ListBuckets"),
+            builder("aws_s3_bucket", "s3", GLOBAL)
+                    .created()
+                    .calls(
+                            BUCKET_LIST,
+                            each("s3", "GetBucketTagging", "ListBuckets"),
                             // moto's ListBuckets names no BucketRegion, so the region is asked per bucket; AWS names it
-                            eachCounted("s3", "GetBucketLocation", "buckets_without_region").noneOnAws())
-                    .doc("bucket", "bucket, region, arn, tags",
+                            eachCounted("s3", "GetBucketLocation", "buckets_without_region")
+                                    .noneOnAws())
+                    .doc(
+                            "bucket",
+                            "bucket, region, arn, tags",
                             "GetBucketTagging (+ GetBucketLocation where ListBuckets gives no region)")
                     .build(),
             bucketPart("aws_s3_bucket_versioning", "GetBucketVersioning", "versioning_configuration"),
-            bucketPart("aws_s3_bucket_public_access_block", "GetPublicAccessBlock", "the four block/ignore/restrict"
-                    + " flags"),
-            bucketPart("aws_s3_bucket_server_side_encryption_configuration", "GetBucketEncryption",
+            bucketPart(
+                    "aws_s3_bucket_public_access_block",
+                    "GetPublicAccessBlock",
+                    "the four block/ignore/restrict" + " flags"),
+            bucketPart(
+                    "aws_s3_bucket_server_side_encryption_configuration",
+                    "GetBucketEncryption",
                     "rule (algorithm, KMS key, bucket key)"),
             bucketPart("aws_s3_bucket_policy", "GetBucketPolicy", "policy (canonical JSON)"),
-            builder("aws_s3_account_public_access_block", "s3", ACCOUNT_LEVEL).awsManaged(AwsManaged.DEFAULT_SETTING)
+            builder("aws_s3_account_public_access_block", "s3", ACCOUNT_LEVEL)
+                    .awsManaged(AwsManaged.DEFAULT_SETTING)
                     .calls(once("s3control", "GetPublicAccessBlock"))
-                    .doc("account id", "account_id and the four block/ignore/restrict flags", "one S3 Control"
-                            + " GetPublicAccessBlock per account (the SDK's S3 Control client)")
+                    .doc(
+                            "account id",
+                            "account_id and the four block/ignore/restrict flags",
+                            "one S3 Control" + " GetPublicAccessBlock per account (the SDK's S3 Control client)")
                     .build());
 
-    private S3Types() {
-    }
+    private S3Types() {}
 
     /** A bucket's configuration resource: one Get call per bucket, imported and reported by its bucket. */
     private static ResourceTypeDescriptor bucketPart(String type, String operation, String attributes) {
-        return builder(type, "s3", GLOBAL).partOf("aws_s3_bucket", "bucket").awsManaged(AwsManaged.DEFAULT_SETTING)
+        return builder(type, "s3", GLOBAL)
+                .partOf("aws_s3_bucket", "bucket")
+                .awsManaged(AwsManaged.DEFAULT_SETTING)
                 .importId(ImportRule.attribute("bucket"))
                 .calls(BUCKET_LIST, each("s3", operation, "ListBuckets"))
                 .doc("bucket", attributes, operation)

@@ -13,8 +13,7 @@ public final class SecurityGroupRuleIds {
 
     private static final Map<String, Integer> PROTOCOL_NUMBERS = Map.of("tcp", 6, "udp", 17, "icmp", 1, "icmpv6", 58);
 
-    private SecurityGroupRuleIds() {
-    }
+    private SecurityGroupRuleIds() {}
 
     /** The provider's {@code securityGroupRuleCreateID}: CRC-32 of the rule's content. */
     public static String id(String groupId, String type, String protocol, int from, int to, String sources) {

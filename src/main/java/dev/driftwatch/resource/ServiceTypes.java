@@ -14,62 +14,96 @@ final class ServiceTypes {
 
     static final List<ResourceTypeDescriptor> ALL = List.of(
             // Terraform's id is the DbiResourceId; the import id the DB identifier
-            builder("aws_db_instance", "rds", REGIONAL).created().importId(ImportRule.attribute("identifier"))
+            builder("aws_db_instance", "rds", REGIONAL)
+                    .created()
+                    .importId(ImportRule.attribute("identifier"))
                     .calls(list("rds", "DescribeDBInstances", 100))
-                    .doc("DbiResourceId", "identifier, engine, engine_version_actual, instance_class,"
-                            + " allocated_storage, storage_type, storage_encrypted, deletion_protection,"
-                            + " publicly_accessible, backup_retention_period, multi_az, arn, tags (never the"
-                            + " password)", "–")
+                    .doc(
+                            "DbiResourceId",
+                            "identifier, engine, engine_version_actual, instance_class,"
+                                    + " allocated_storage, storage_type, storage_encrypted, deletion_protection,"
+                                    + " publicly_accessible, backup_retention_period, multi_az, arn, tags (never the"
+                                    + " password)",
+                            "–")
                     .build(),
-            builder("aws_kms_key", "kms", REGIONAL).created()
-                    .calls(list("kms", "ListKeys", 1000), each("kms", "DescribeKey", "ListKeys"),
+            builder("aws_kms_key", "kms", REGIONAL)
+                    .created()
+                    .calls(
+                            list("kms", "ListKeys", 1000),
+                            each("kms", "DescribeKey", "ListKeys"),
                             eachCounted("kms", "ListResourceTags", "kms_customer_keys"),
                             eachCounted("kms", "GetKeyRotationStatus", "kms_rotatable_keys"))
-                    .doc("key id", "description, key_usage, customer_master_key_spec, is_enabled, multi_region,"
-                            + " enable_key_rotation, arn, tags (customer-managed keys only)",
+                    .doc(
+                            "key id",
+                            "description, key_usage, customer_master_key_spec, is_enabled, multi_region,"
+                                    + " enable_key_rotation, arn, tags (customer-managed keys only)",
                             "DescribeKey, ListResourceTags, GetKeyRotationStatus")
                     .build(),
             builder("aws_lambda_function", "lambda", REGIONAL)
                     .calls(list("lambda", "ListFunctions", 50), each("lambda", "ListTags", "ListFunctions"))
-                    .doc("function name", "description, package_type, runtime, handler, memory_size, timeout, role,"
-                            + " architectures, arn, tags (never environment variables)", "ListTags")
+                    .doc(
+                            "function name",
+                            "description, package_type, runtime, handler, memory_size, timeout, role,"
+                                    + " architectures, arn, tags (never environment variables)",
+                            "ListTags")
                     .build(),
-            builder("aws_sqs_queue", "sqs", REGIONAL).created()
-                    .calls(list("sqs", "ListQueues", 1000), each("sqs", "GetQueueAttributes", "ListQueues"),
+            builder("aws_sqs_queue", "sqs", REGIONAL)
+                    .created()
+                    .calls(
+                            list("sqs", "ListQueues", 1000),
+                            each("sqs", "GetQueueAttributes", "ListQueues"),
                             each("sqs", "ListQueueTags", "ListQueues"))
-                    .doc("queue URL", "name, fifo_queue, visibility_timeout_seconds, message_retention_seconds,"
-                            + " delay_seconds, receive_wait_time_seconds, max_message_size, sqs_managed_sse_enabled,"
-                            + " kms_master_key_id, arn, tags", "GetQueueAttributes, ListQueueTags")
+                    .doc(
+                            "queue URL",
+                            "name, fifo_queue, visibility_timeout_seconds, message_retention_seconds,"
+                                    + " delay_seconds, receive_wait_time_seconds, max_message_size, sqs_managed_sse_enabled,"
+                                    + " kms_master_key_id, arn, tags",
+                            "GetQueueAttributes, ListQueueTags")
                     .build(),
             builder("aws_sns_topic", "sns", REGIONAL)
-                    .calls(list("sns", "ListTopics", 100), each("sns", "GetTopicAttributes", "ListTopics"),
+                    .calls(
+                            list("sns", "ListTopics", 100),
+                            each("sns", "GetTopicAttributes", "ListTopics"),
                             each("sns", "ListTagsForResource", "ListTopics"))
-                    .doc("topic ARN", "name, display_name, fifo_topic, kms_master_key_id, tags",
+                    .doc(
+                            "topic ARN",
+                            "name, display_name, fifo_topic, kms_master_key_id, tags",
                             "GetTopicAttributes, ListTagsForResource")
                     .build(),
-            builder("aws_dynamodb_table", "dynamodb", REGIONAL).created()
-                    .calls(list("dynamodb", "ListTables", 100), each("dynamodb", "DescribeTable", "ListTables"),
+            builder("aws_dynamodb_table", "dynamodb", REGIONAL)
+                    .created()
+                    .calls(
+                            list("dynamodb", "ListTables", 100),
+                            each("dynamodb", "DescribeTable", "ListTables"),
                             each("dynamodb", "DescribeContinuousBackups", "ListTables"),
                             each("dynamodb", "ListTagsOfResource", "ListTables"))
-                    .doc("table name", "billing_mode, hash_key, range_key, deletion_protection_enabled,"
-                            + " point_in_time_recovery, arn,"
-                            + " tags", "DescribeTable, DescribeContinuousBackups, ListTagsOfResource")
+                    .doc(
+                            "table name",
+                            "billing_mode, hash_key, range_key, deletion_protection_enabled,"
+                                    + " point_in_time_recovery, arn,"
+                                    + " tags",
+                            "DescribeTable, DescribeContinuousBackups, ListTagsOfResource")
                     .build(),
-            builder("aws_cloudwatch_log_group", "logs", REGIONAL).created()
-                    .calls(list("cloudwatchlogs", "DescribeLogGroups", 50),
+            builder("aws_cloudwatch_log_group", "logs", REGIONAL)
+                    .created()
+                    .calls(
+                            list("cloudwatchlogs", "DescribeLogGroups", 50),
                             each("cloudwatchlogs", "ListTagsForResource", "DescribeLogGroups"))
                     .doc("name", "retention_in_days, kms_key_id, log_group_class, arn, tags", "ListTagsForResource")
                     .build(),
             builder("aws_cloudtrail", "cloudtrail", REGIONAL)
-                    .calls(once("cloudtrail", "DescribeTrails"),
+                    .calls(
+                            once("cloudtrail", "DescribeTrails"),
                             each("cloudtrail", "ListTags", "DescribeTrails").batchesOf(20),
                             each("cloudtrail", "GetTrailStatus", "DescribeTrails"))
-                    .doc("trail ARN", "name, enable_logging, is_multi_region_trail, is_organization_trail,"
-                            + " include_global_service_events, enable_log_file_validation, s3_bucket_name,"
-                            + " s3_key_prefix, kms_key_id, cloud_watch_logs_group_arn,"
-                            + " tags", "GetTrailStatus (tags: one ListTags per 20 trails)")
+                    .doc(
+                            "trail ARN",
+                            "name, enable_logging, is_multi_region_trail, is_organization_trail,"
+                                    + " include_global_service_events, enable_log_file_validation, s3_bucket_name,"
+                                    + " s3_key_prefix, kms_key_id, cloud_watch_logs_group_arn,"
+                                    + " tags",
+                            "GetTrailStatus (tags: one ListTags per 20 trails)")
                     .build());
 
-    private ServiceTypes() {
-    }
+    private ServiceTypes() {}
 }

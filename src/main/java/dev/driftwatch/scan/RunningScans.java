@@ -11,8 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RunningScans {
 
     /** One scan in progress here: its target lease and the thread running it. */
-    record Running(long scanId, TargetLease lease, Thread thread) {
-    }
+    record Running(long scanId, TargetLease lease, Thread thread) {}
 
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;

@@ -25,9 +25,10 @@ class ScanClaims {
             + " on conflict (account, region) where status in ('QUEUED', 'RUNNING') do nothing returning id";
     private static final String ACTIVE = "select id from scan_run where account = :account and region = :region"
             + " and status in ('QUEUED', 'RUNNING')";
-    private static final String CLAIM_NEXT = "update scan_run set status = 'RUNNING', scanned_by = :me, started_at = :now"
-            + " where id = (select id from scan_run where status = 'QUEUED' order by id limit 1 for update skip locked)"
-            + " returning id";
+    private static final String CLAIM_NEXT =
+            "update scan_run set status = 'RUNNING', scanned_by = :me, started_at = :now"
+                    + " where id = (select id from scan_run where status = 'QUEUED' order by id limit 1 for update skip locked)"
+                    + " returning id";
     private static final String CLAIM = "update scan_run set status = 'RUNNING', scanned_by = :me, started_at = :now"
             + " where id = :id and status = 'QUEUED'";
     private static final String HEARTBEAT = "insert into scan_replica (instance, seen_at) values (:me, now())"
@@ -56,8 +57,7 @@ class ScanClaims {
     private static final String OWN = TAKE_OVER.formatted("scanned_by = :me");
 
     /** Scans ended for a replica gone (or restarted), and how many of them were queued again. */
-    record TakenOver(int failed, int requeued) {
-    }
+    record TakenOver(int failed, int requeued) {}
 
     private final Clock clock;
     private final ScanConfig config;
@@ -70,28 +70,40 @@ class ScanClaims {
     /** The new scan's id, or empty when the target already has a QUEUED or RUNNING scan. */
     @Transactional
     Optional<Long> insertUnlessActive(ScanTarget target, String trigger) {
-        return first(em().createNativeQuery(INSERT).setParameter("account", target.account()).setParameter("region", target.region())
-                .setParameter("trigger", trigger).setParameter("now", clock.instant()).getResultList());
+        return first(em().createNativeQuery(INSERT)
+                .setParameter("account", target.account())
+                .setParameter("region", target.region())
+                .setParameter("trigger", trigger)
+                .setParameter("now", clock.instant())
+                .getResultList());
     }
 
     @Transactional
     Optional<Long> active(ScanTarget target) {
-        return first(em().createNativeQuery(ACTIVE).setParameter("account", target.account())
-                .setParameter("region", target.region()).getResultList());
+        return first(em().createNativeQuery(ACTIVE)
+                .setParameter("account", target.account())
+                .setParameter("region", target.region())
+                .getResultList());
     }
 
     /** Takes the oldest queued scan no other replica has taken, for this replica to run. */
     @Transactional
     Optional<Long> claimNext(String me) {
-        return first(em().createNativeQuery(CLAIM_NEXT).setParameter("me", me).setParameter("now", clock.instant())
+        return first(em().createNativeQuery(CLAIM_NEXT)
+                .setParameter("me", me)
+                .setParameter("now", clock.instant())
                 .getResultList());
     }
 
     /** Takes this queued scan for this replica; false when it is not queued (any more). */
     @Transactional
     boolean claim(long scanId, String me) {
-        return em().createNativeQuery(CLAIM).setParameter("me", me).setParameter("now", clock.instant())
-                .setParameter("id", scanId).executeUpdate() == 1;
+        return em().createNativeQuery(CLAIM)
+                        .setParameter("me", me)
+                        .setParameter("now", clock.instant())
+                        .setParameter("id", scanId)
+                        .executeUpdate()
+                == 1;
     }
 
     @Transactional
@@ -105,7 +117,8 @@ class ScanClaims {
      */
     @Transactional
     TakenOver takeOverOrphans(Duration timeout) {
-        return takeOver(em().createNativeQuery(ORPHANED).setParameter("why", " stopped answering during the scan")
+        return takeOver(em().createNativeQuery(ORPHANED)
+                .setParameter("why", " stopped answering during the scan")
                 .setParameter("timeout", timeout.toMillis() / 1000.0));
     }
 
@@ -115,13 +128,14 @@ class ScanClaims {
      */
     @Transactional
     TakenOver takeOverOwn(String me) {
-        return takeOver(em().createNativeQuery(OWN).setParameter("me", me)
-                .setParameter("why", " stopped during the scan"));
+        return takeOver(
+                em().createNativeQuery(OWN).setParameter("me", me).setParameter("why", " stopped during the scan"));
     }
 
     private TakenOver takeOver(Query query) {
         Object[] counts = (Object[]) query.setParameter("now", clock.instant())
-                .setParameter("max", config.maxAttempts()).getSingleResult();
+                .setParameter("max", config.maxAttempts())
+                .getSingleResult();
         return new TakenOver(((Number) counts[0]).intValue(), ((Number) counts[1]).intValue());
     }
 

@@ -30,7 +30,8 @@ public class ScanMetrics {
         if (status != ScanStatus.COMPLETE) {
             failure(target.account(), target.region(), status);
         }
-        Map<String, Long> byType = live.resources().stream().collect(Collectors.groupingBy(CloudResource::type, Collectors.counting()));
+        Map<String, Long> byType =
+                live.resources().stream().collect(Collectors.groupingBy(CloudResource::type, Collectors.counting()));
         live.readTypes().forEach(type -> Counter.builder("driftwatch.resources.scanned")
                 .description("Resources read from AWS")
                 .tags("account", target.account(), "region", target.region(), "type", type)

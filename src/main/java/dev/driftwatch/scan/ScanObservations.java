@@ -13,25 +13,44 @@ import java.util.List;
 /** Drift and policy violations as findings see them. */
 final class ScanObservations {
 
-    private ScanObservations() {
-    }
+    private ScanObservations() {}
 
     static List<Observation> of(List<DriftObservation> drift) {
         return drift.stream()
-                .map(d -> new Observation(FindingKind.valueOf(d.kind().name()), d.resource().account(), d.resource().region(),
-                        d.resource().type(), d.resource().id(), null, d.address(), d.stateFile(), d.diffs()))
+                .map(d -> new Observation(
+                        FindingKind.valueOf(d.kind().name()),
+                        d.resource().account(),
+                        d.resource().region(),
+                        d.resource().type(),
+                        d.resource().id(),
+                        null,
+                        d.address(),
+                        d.stateFile(),
+                        d.diffs()))
                 .toList();
     }
 
     /** @param now the service's clock's now, against which waivers expire */
     static List<Observation> of(List<PolicyViolation> violations, List<Waiver> waivers, Instant now) {
-        return violations.stream().map(v -> {
-            CloudResource r = v.resource();
-            PolicyDefinition p = v.policy();
-            boolean waived = waivers.stream().anyMatch(w -> w.covers(p.id(), r, now));
-            return new Observation(FindingKind.VIOLATION, r.account(), r.region(), r.type(), r.id(), p.id(), null, null, List.of(),
-                    new Observation.PolicyDetails(p.title(), p.severity().name(), v.message(), p.references(),
-                            p.remediation()), waived);
-        }).toList();
+        return violations.stream()
+                .map(v -> {
+                    CloudResource r = v.resource();
+                    PolicyDefinition p = v.policy();
+                    boolean waived = waivers.stream().anyMatch(w -> w.covers(p.id(), r, now));
+                    return new Observation(
+                            FindingKind.VIOLATION,
+                            r.account(),
+                            r.region(),
+                            r.type(),
+                            r.id(),
+                            p.id(),
+                            null,
+                            null,
+                            List.of(),
+                            new Observation.PolicyDetails(
+                                    p.title(), p.severity().name(), v.message(), p.references(), p.remediation()),
+                            waived);
+                })
+                .toList();
     }
 }

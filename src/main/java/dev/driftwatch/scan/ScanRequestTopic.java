@@ -34,21 +34,36 @@ public class ScanRequestTopic {
         if (!config.enabled()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                10_000))) {
             if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(ScanRequests.TOPIC)) {
                 admin.createTopics(List.of(new NewTopic(ScanRequests.TOPIC, config.requestPartitions(), (short) -1)))
-                        .all().get(10, TimeUnit.SECONDS);
+                        .all()
+                        .get(10, TimeUnit.SECONDS);
                 return;
             }
-            int partitions = admin.describeTopics(List.of(ScanRequests.TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(ScanRequests.TOPIC).partitions().size();
+            int partitions = admin.describeTopics(List.of(ScanRequests.TOPIC))
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(ScanRequests.TOPIC)
+                    .partitions()
+                    .size();
             if (partitions < config.requestPartitions()) {
                 admin.createPartitions(Map.of(ScanRequests.TOPIC, NewPartitions.increaseTo(config.requestPartitions())))
-                        .all().get(10, TimeUnit.SECONDS);
+                        .all()
+                        .get(10, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
-            LOG.warnf(e, "Could not make sure %s exists with %d partitions", ScanRequests.TOPIC, config.requestPartitions());
+            LOG.warnf(
+                    e,
+                    "Could not make sure %s exists with %d partitions",
+                    ScanRequests.TOPIC,
+                    config.requestPartitions());
         }
     }
 }

@@ -14,12 +14,11 @@ public record ScanRequested(Request data) implements DriftwatchEvent {
     public static final String TOPIC = "driftwatch.scan-requests";
     public static final String TYPE = "scan.requested";
     public static final String SCHEMA_VERSION = "1";
-    public static final EventFormat<ScanRequested, Request> FORMAT = new EventFormat<>(TOPIC, Set.of(TYPE),
-            SCHEMA_VERSION, Request.class, (type, data) -> new ScanRequested(data));
+    public static final EventFormat<ScanRequested, Request> FORMAT = new EventFormat<>(
+            TOPIC, Set.of(TYPE), SCHEMA_VERSION, Request.class, (type, data) -> new ScanRequested(data));
 
     /** What a scan-request message carries. */
-    public record Request(long scanId, String account, String region, String trigger) {
-    }
+    public record Request(long scanId, String account, String region, String trigger) {}
 
     @Override
     public String topic() {

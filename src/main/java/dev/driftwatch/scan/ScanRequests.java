@@ -4,8 +4,8 @@ import dev.driftwatch.inventory.AccountRegistry;
 import dev.driftwatch.outbox.Outbox;
 import dev.driftwatch.outbox.OutboxRelay;
 import dev.driftwatch.resource.ScanTarget;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
@@ -27,8 +27,14 @@ public class ScanRequests {
     private final ScanClaims claims;
     private final ScanConfig config;
 
-    ScanRequests(ScanRuns runs, Outbox outbox, OutboxRelay relay, AccountRegistry accounts, ScanWorker worker,
-            ScanClaims claims, ScanConfig config) {
+    ScanRequests(
+            ScanRuns runs,
+            Outbox outbox,
+            OutboxRelay relay,
+            AccountRegistry accounts,
+            ScanWorker worker,
+            ScanClaims claims,
+            ScanConfig config) {
         this.runs = runs;
         this.outbox = outbox;
         this.relay = relay;
@@ -46,14 +52,16 @@ public class ScanRequests {
         List<ScanView> queued = QuarkusTransaction.requiringNew().call(() -> {
             // a scan of a replica that is gone does not answer for its target: it is taken over
             claims.takeOverOrphans(config.replicaTimeout());
-            return targets.stream().map(target -> {
-                ScanRuns.Queued request = runs.queueOnce(target, trigger);
-                if (request.created()) {
-                    outbox.enqueue(new ScanRequested(new ScanRequested.Request(request.scan().id(), target.account(),
-                            target.region(), trigger)));
-                }
-                return request.scan();
-            }).toList();
+            return targets.stream()
+                    .map(target -> {
+                        ScanRuns.Queued request = runs.queueOnce(target, trigger);
+                        if (request.created()) {
+                            outbox.enqueue(new ScanRequested(new ScanRequested.Request(
+                                    request.scan().id(), target.account(), target.region(), trigger)));
+                        }
+                        return request.scan();
+                    })
+                    .toList();
         });
         worker.nudge();
         relay.nudge();

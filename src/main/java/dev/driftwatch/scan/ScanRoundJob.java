@@ -30,7 +30,9 @@ public class ScanRoundJob implements Job {
     public void execute(JobExecutionContext context) {
         roundStarted.fire(new ScanRoundStarted());
         try {
-            LOG.infof("Scan round: %d scans requested", requests.requestAll("schedule").size());
+            LOG.infof(
+                    "Scan round: %d scans requested",
+                    requests.requestAll("schedule").size());
         } catch (RuntimeException e) {
             LOG.errorf("Scan round could not be requested: %s", e.getMessage());
         }

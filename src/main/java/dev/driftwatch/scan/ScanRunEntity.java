@@ -23,24 +23,34 @@ public class ScanRunEntity extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String account;
     public String region;
+
     @Column(name = "trigger_source")
     public String trigger;
+
     @Enumerated(EnumType.STRING)
     public ScanStatus status;
+
     @Column(name = "requested_at")
     public Instant requestedAt;
+
     @Column(name = "started_at")
     public Instant startedAt;
+
     @Column(name = "finished_at")
     public Instant finishedAt;
+
     @Column(name = "resources_scanned")
     public int resourcesScanned;
+
     @Column(name = "findings_opened")
     public int findingsOpened;
+
     @Column(name = "findings_updated")
     public int findingsUpdated;
+
     @Column(name = "findings_resolved")
     public int findingsResolved;
     /** The replica that ran the scan. */
@@ -51,6 +61,7 @@ public class ScanRunEntity extends PanacheEntityBase {
     /** The run cut short that this one takes over from. */
     @Column(name = "retry_of")
     public Long retryOf;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<ScanProblem> problems = new ArrayList<>();
 }

@@ -17,8 +17,7 @@ import java.util.Optional;
 public class ScanRuns {
 
     /** A request's answer: the scan, and whether it was queued now or was already queued or running. */
-    public record Queued(ScanView scan, boolean created) {
-    }
+    public record Queued(ScanView scan, boolean created) {}
 
     private final ScanClaims claims;
     private final Clock clock;
@@ -49,7 +48,8 @@ public class ScanRuns {
 
     @Transactional
     Optional<ScanTarget> target(long scanId) {
-        return ScanRunEntity.<ScanRunEntity>findByIdOptional(scanId).map(run -> new ScanTarget(run.account, run.region));
+        return ScanRunEntity.<ScanRunEntity>findByIdOptional(scanId)
+                .map(run -> new ScanTarget(run.account, run.region));
     }
 
     @Transactional
@@ -77,11 +77,18 @@ public class ScanRuns {
      *                      policy directories that could not be used
      */
     @Transactional
-    ScanStatus finish(long scanId, InventorySnapshot live, BaselineSnapshot expected, List<ScanProblem> otherProblems,
+    ScanStatus finish(
+            long scanId,
+            InventorySnapshot live,
+            BaselineSnapshot expected,
+            List<ScanProblem> otherProblems,
             FindingChanges changes) {
         List<ScanProblem> problems = new ArrayList<>();
-        live.gaps().forEach(g -> problems.add(new ScanProblem(g.service() + " " + g.resourceType()
-                + (g.oneResource() ? " " + g.resourceId() : "") + " in " + g.account() + "/" + g.region(), g.reason())));
+        live.gaps()
+                .forEach(g -> problems.add(new ScanProblem(
+                        g.service() + " " + g.resourceType() + (g.oneResource() ? " " + g.resourceId() : "") + " in "
+                                + g.account() + "/" + g.region(),
+                        g.reason())));
         expected.errors().forEach(e -> problems.add(new ScanProblem(e.source(), e.problem())));
         problems.addAll(otherProblems);
         ScanRunEntity run = ScanRunEntity.findById(scanId);
@@ -103,6 +110,7 @@ public class ScanRuns {
     @Transactional
     public List<ScanView> recent(int limit) {
         return ScanRunEntity.<ScanRunEntity>findAll(Sort.descending("id")).range(0, limit - 1).list().stream()
-                .map(ScanView::of).toList();
+                .map(ScanView::of)
+                .toList();
     }
 }

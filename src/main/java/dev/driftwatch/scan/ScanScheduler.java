@@ -45,10 +45,15 @@ public class ScanScheduler {
         }
         Scheduler quartz = scheduler.get();
         if (config.interval().compareTo(SHORTEST_INTERVAL) < 0) {
-            throw new IllegalArgumentException("driftwatch.scan.interval must be at least " + SHORTEST_INTERVAL.toSeconds()
-                    + "s, was " + config.interval());
+            throw new IllegalArgumentException("driftwatch.scan.interval must be at least "
+                    + SHORTEST_INTERVAL.toSeconds() + "s, was " + config.interval());
         }
-        quartz.addJob(JobBuilder.newJob(ScanRoundJob.class).withIdentity(ROUND).storeDurably().build(), true);
+        quartz.addJob(
+                JobBuilder.newJob(ScanRoundJob.class)
+                        .withIdentity(ROUND)
+                        .storeDurably()
+                        .build(),
+                true);
         long intervalMillis = config.interval().toMillis();
         Trigger existing = quartz.getTrigger(EVERY_INTERVAL);
         if (existing instanceof SimpleTrigger simple && simple.getRepeatInterval() == intervalMillis) {

@@ -13,7 +13,7 @@ import dev.driftwatch.finding.FindingChanges;
 import dev.driftwatch.finding.FindingLifecycle;
 import dev.driftwatch.finding.FindingMetrics;
 import dev.driftwatch.finding.FindingQueries;
-import dev.driftwatch.outbox.OutboxRelay;
+import dev.driftwatch.finding.Observation;
 import dev.driftwatch.finding.ResolutionScope;
 import dev.driftwatch.inventory.Inventory;
 import dev.driftwatch.inventory.InventorySnapshot;
@@ -22,11 +22,11 @@ import dev.driftwatch.lock.LockPurpose;
 import dev.driftwatch.lock.LostTargetLock;
 import dev.driftwatch.lock.TargetLease;
 import dev.driftwatch.lock.TargetLock;
-import dev.driftwatch.resource.ScanTarget;
-import jakarta.enterprise.context.ApplicationScoped;
-import dev.driftwatch.finding.Observation;
+import dev.driftwatch.outbox.OutboxRelay;
 import dev.driftwatch.policy.PolicyEvaluator;
 import dev.driftwatch.policy.Waivers;
+import dev.driftwatch.resource.ScanTarget;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,10 +67,25 @@ public class ScanService {
     private final Clock clock;
     private final String instance;
 
-    ScanService(ScanRuns runs, TargetLock lock, RunningScans running, Inventory inventory, Baseline baseline, DriftEngine engine,
-            DriftIgnore ignore, FindingLifecycle findings, ResourceSnapshotStore snapshots, FindingMetrics findingMetrics,
-            ScanMetrics metrics, OutboxRelay relay, Waivers waivers, CoverageStore coverage,
-            ScanClaims claims, StateScope stateScope, FindingQueries findingQueries, ScanConfig config,
+    ScanService(
+            ScanRuns runs,
+            TargetLock lock,
+            RunningScans running,
+            Inventory inventory,
+            Baseline baseline,
+            DriftEngine engine,
+            DriftIgnore ignore,
+            FindingLifecycle findings,
+            ResourceSnapshotStore snapshots,
+            FindingMetrics findingMetrics,
+            ScanMetrics metrics,
+            OutboxRelay relay,
+            Waivers waivers,
+            CoverageStore coverage,
+            ScanClaims claims,
+            StateScope stateScope,
+            FindingQueries findingQueries,
+            ScanConfig config,
             Clock clock) {
         this.runs = runs;
         this.lock = lock;
@@ -106,7 +121,8 @@ public class ScanService {
 
     /** Runs a scan this replica has claimed (RUNNING under its name), under the target lock. */
     void runClaimed(long scanId) {
-        ScanTarget target = runs.target(scanId).orElseThrow(() -> new IllegalStateException("Scan " + scanId + " is not recorded"));
+        ScanTarget target =
+                runs.target(scanId).orElseThrow(() -> new IllegalStateException("Scan " + scanId + " is not recorded"));
         if (running.stopping()) { // not even waiting for the lock
             failSafely(scanId, new ScanProblem("scan of " + target, ScanShutdown.INTERRUPTED + " before it started"));
             return;
@@ -145,8 +161,13 @@ public class ScanService {
                 LOG.errorf(e, "Scan %d of %s failed", scanId, target);
             }
             metrics.recordFailure(target, ScanStatus.FAILED, System.nanoTime() - started);
-            failSafely(scanId, new ScanProblem("scan of " + target, e instanceof LostTargetLock ? e.getMessage()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage()));
+            failSafely(
+                    scanId,
+                    new ScanProblem(
+                            "scan of " + target,
+                            e instanceof LostTargetLock
+                                    ? e.getMessage()
+                                    : e.getClass().getSimpleName() + ": " + e.getMessage()));
         } finally {
             running.remove(scanId);
         }
@@ -160,19 +181,26 @@ public class ScanService {
         // A state with entries of unknown location may hold any finding's twin: none of its findings resolves.
         Set<String> unreadStates = new HashSet<>(expected.failedSources());
         expected.unlocated().forEach(e -> unreadStates.add(e.stateFile()));
-        ResolutionScope scope = new ResolutionScope(target.account(), target.region(), live.listedTypes(), expected.complete(),
-                unreadStates, compliance.unevaluated(() -> findingQueries.policiesWithFindings(target.account(), target.region())),
+        ResolutionScope scope = new ResolutionScope(
+                target.account(),
+                target.region(),
+                live.listedTypes(),
+                expected.complete(),
+                unreadStates,
+                compliance.unevaluated(() -> findingQueries.policiesWithFindings(target.account(), target.region())),
                 live.unknown());
         List<ScanProblem> otherProblems = new ArrayList<>(stateScope.problems(expected, compared.claims()));
-        compliance.unusableDirectories().forEach(e -> otherProblems.add(new ScanProblem("policy directory " + e.file(), e.reason())));
+        compliance
+                .unusableDirectories()
+                .forEach(e -> otherProblems.add(new ScanProblem("policy directory " + e.file(), e.reason())));
         // One fenced transaction for everything the scan concludes: all of it is written, or (lock lost) none.
         Recorded recorded = ConcurrentFindingUpdates.inNewTransaction("Scan " + scanId, () -> {
             lock.verify(lease);
             // ignored drift is no finding; read again on each attempt, so drift accepted meanwhile stays accepted
-            List<DriftObservation> drift = compared.drift(new IgnoreRules(ignore.load().rules()));
+            List<DriftObservation> drift =
+                    compared.drift(new IgnoreRules(ignore.load().rules()));
             List<Observation> observations = new ArrayList<>(ScanObservations.of(drift));
-            observations.addAll(ScanObservations.of(compliance.violations(), waivers.active(),
-                    clock.instant()));
+            observations.addAll(ScanObservations.of(compliance.violations(), waivers.active(), clock.instant()));
             FindingChanges changes = findings.apply(scanId, scope, observations);
             snapshots.store(scanId, live);
             coverage.record(scanId, target, compared.comparison().coverage());
@@ -183,8 +211,15 @@ public class ScanService {
         findingMetrics.refresh();
         coverage.refreshMetrics();
         metrics.record(target, live, recorded.status(), System.nanoTime() - started);
-        LOG.infof("Scan %d of %s: %s, %d resources, %d opened, %d updated, %d resolved", scanId, target, recorded.status(),
-                live.resources().size(), changes.opened(), changes.updated(), changes.resolved());
+        LOG.infof(
+                "Scan %d of %s: %s, %d resources, %d opened, %d updated, %d resolved",
+                scanId,
+                target,
+                recorded.status(),
+                live.resources().size(),
+                changes.opened(),
+                changes.updated(),
+                changes.resolved());
     }
 
     /**
@@ -192,7 +227,7 @@ public class ScanService {
      * last attempt {@link ScanEndNotRecorded} hands it to the worker, which tries again at each look.
      */
     private void failSafely(long scanId, ScanProblem problem) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 runs.fail(scanId, problem);
                 return;
@@ -213,8 +248,7 @@ public class ScanService {
         }
     }
 
-    private record Recorded(FindingChanges changes, ScanStatus status) {
-    }
+    private record Recorded(FindingChanges changes, ScanStatus status) {}
 
     private static String hostAndPid() {
         String host = System.getenv().getOrDefault("HOSTNAME", "localhost");

@@ -23,6 +23,7 @@ public class ScanShutdown {
     private static final Logger LOG = Logger.getLogger(ScanShutdown.class);
     /** Time kept back from the shutdown timeout to record interrupted scans and stop the rest. */
     static final Duration MARGIN = Duration.ofSeconds(5);
+
     static final String INTERRUPTED = "interrupted by shutdown";
 
     private final RunningScans running;
@@ -30,7 +31,10 @@ public class ScanShutdown {
     private final TargetLock lock;
     private final Duration grace;
 
-    ScanShutdown(RunningScans running, ScanRuns runs, TargetLock lock,
+    ScanShutdown(
+            RunningScans running,
+            ScanRuns runs,
+            TargetLock lock,
             @ConfigProperty(name = "quarkus.shutdown.timeout") Optional<Duration> timeout) {
         this.running = running;
         this.runs = runs;
@@ -55,7 +59,9 @@ public class ScanShutdown {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     lock.revoke(scan.lease());
-                    runs.fail(scan.scanId(), new ScanProblem("scan of " + scan.lease().target(), INTERRUPTED));
+                    runs.fail(
+                            scan.scanId(),
+                            new ScanProblem("scan of " + scan.lease().target(), INTERRUPTED));
                 });
                 LOG.warnf("Scan %d of %s %s", scan.scanId(), scan.lease().target(), INTERRUPTED);
             } catch (RuntimeException e) {

@@ -27,8 +27,22 @@ public record ScanView(
         Long retryOf) {
 
     static ScanView of(ScanRunEntity run) {
-        return new ScanView(run.id, run.account, run.region, run.trigger, run.status, run.requestedAt, run.startedAt,
-                run.finishedAt, run.resourcesScanned, run.findingsOpened, run.findingsUpdated, run.findingsResolved,
-                run.scannedBy, run.problems == null ? List.of() : run.problems, run.attempt, run.retryOf);
+        return new ScanView(
+                run.id,
+                run.account,
+                run.region,
+                run.trigger,
+                run.status,
+                run.requestedAt,
+                run.startedAt,
+                run.finishedAt,
+                run.resourcesScanned,
+                run.findingsOpened,
+                run.findingsUpdated,
+                run.findingsResolved,
+                run.scannedBy,
+                run.problems == null ? List.of() : run.problems,
+                run.attempt,
+                run.retryOf);
     }
 }

@@ -32,7 +32,8 @@ public class ScanWorker {
     private final ScanConfig config;
     private final RunningScans running;
     private final Semaphore slots;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scan-poller"));
+    private final ScheduledExecutorService poller =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scan-poller"));
     private final ExecutorService scanners;
     /** Scans of this replica that ended but could not be marked FAILED yet; tried again at each look. */
     private final Map<Long, ScanProblem> unrecorded = new ConcurrentHashMap<>();
@@ -45,7 +46,8 @@ public class ScanWorker {
         this.running = running;
         this.slots = new Semaphore(config.concurrency());
         AtomicInteger threads = new AtomicInteger();
-        this.scanners = Executors.newFixedThreadPool(config.concurrency(), r -> new Thread(r, "scan-" + threads.incrementAndGet()));
+        this.scanners = Executors.newFixedThreadPool(
+                config.concurrency(), r -> new Thread(r, "scan-" + threads.incrementAndGet()));
     }
 
     void start(@Observes StartupEvent event) {
@@ -53,7 +55,8 @@ public class ScanWorker {
             return;
         }
         if (config.pollInterval().isNegative() || config.pollInterval().isZero()) {
-            throw new IllegalArgumentException("driftwatch.scan.poll-interval must be longer than 0, was " + config.pollInterval());
+            throw new IllegalArgumentException(
+                    "driftwatch.scan.poll-interval must be longer than 0, was " + config.pollInterval());
         }
         if (config.replicaTimeout().compareTo(config.pollInterval().multipliedBy(3)) < 0) {
             throw new IllegalArgumentException("driftwatch.scan.replica-timeout must be at least three times"
@@ -81,8 +84,10 @@ public class ScanWorker {
         try {
             ScanClaims.TakenOver own = claims.takeOverOwn(scans.instance());
             if (own.failed() > 0) {
-                LOG.warnf("%d scans were RUNNING here when this replica last stopped; recorded as FAILED, %d queued"
-                        + " again", own.failed(), own.requeued());
+                LOG.warnf(
+                        "%d scans were RUNNING here when this replica last stopped; recorded as FAILED, %d queued"
+                                + " again",
+                        own.failed(), own.requeued());
             }
         } catch (RuntimeException e) {
             LOG.warnf("Could not close the scans of this replica's last run: %s", e.getMessage());
@@ -95,8 +100,10 @@ public class ScanWorker {
             recordEnds();
             ScanClaims.TakenOver orphans = claims.takeOverOrphans(config.replicaTimeout());
             if (orphans.failed() > 0) {
-                LOG.warnf("%d RUNNING scans belonged to replicas not heard from for %s; recorded as FAILED, %d queued"
-                        + " again", orphans.failed(), config.replicaTimeout(), orphans.requeued());
+                LOG.warnf(
+                        "%d RUNNING scans belonged to replicas not heard from for %s; recorded as FAILED, %d queued"
+                                + " again",
+                        orphans.failed(), config.replicaTimeout(), orphans.requeued());
             }
             // A stopping replica (SIGTERM) leaves queued scans QUEUED for the other replicas.
             while (!running.stopping() && slots.tryAcquire()) {
@@ -136,8 +143,8 @@ public class ScanWorker {
     }
 
     private void failQuietly(long scanId, Throwable cause) {
-        ScanProblem problem = new ScanProblem("scan " + scanId,
-                cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        ScanProblem problem =
+                new ScanProblem("scan " + scanId, cause.getClass().getSimpleName() + ": " + cause.getMessage());
         try {
             runs.fail(scanId, problem);
         } catch (RuntimeException e) {

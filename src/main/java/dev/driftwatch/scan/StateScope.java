@@ -41,23 +41,32 @@ class StateScope {
     List<ScanProblem> problems(BaselineSnapshot expected, StateClaims claims) {
         List<ScanProblem> problems = new ArrayList<>();
         List<ExpectedResource> collected = expected.resources().stream()
-                .filter(e -> supportedTypes.containsAll(DriftComparator.liveTypesOf(List.of(e)))).toList();
+                .filter(e -> supportedTypes.containsAll(DriftComparator.liveTypesOf(List.of(e))))
+                .toList();
         unlocated(collected, problems);
         outsideTargets(collected, problems);
-        claims.doubleClaims().forEach(c -> problems.add(new ScanProblem(c.claims().get(0).stateFile(),
-                c.describe() + " (in " + c.account() + "/" + c.region() + "); compared with the first claim only")));
+        claims.doubleClaims()
+                .forEach(c -> problems.add(new ScanProblem(
+                        c.claims().get(0).stateFile(),
+                        c.describe() + " (in " + c.account() + "/" + c.region()
+                                + "); compared with the first claim only")));
         return problems;
     }
 
     private static void unlocated(List<ExpectedResource> collected, List<ScanProblem> problems) {
-        Map<String, List<ExpectedResource>> byState = collected.stream().filter(e -> !e.located())
+        Map<String, List<ExpectedResource>> byState = collected.stream()
+                .filter(e -> !e.located())
                 .collect(Collectors.groupingBy(ExpectedResource::stateFile, LinkedHashMap::new, Collectors.toList()));
         byState.forEach((state, entries) -> {
-            entries.stream().limit(NAMED_PER_STATE)
-                    .forEach(e -> problems.add(new ScanProblem(state, e.unknownLocation() + "; not compared anywhere")));
+            entries.stream()
+                    .limit(NAMED_PER_STATE)
+                    .forEach(
+                            e -> problems.add(new ScanProblem(state, e.unknownLocation() + "; not compared anywhere")));
             if (entries.size() > NAMED_PER_STATE) {
-                problems.add(new ScanProblem(state, (entries.size() - NAMED_PER_STATE)
-                        + " more resource(s) of unknown location, not compared anywhere"));
+                problems.add(new ScanProblem(
+                        state,
+                        (entries.size() - NAMED_PER_STATE)
+                                + " more resource(s) of unknown location, not compared anywhere"));
             }
         });
     }
@@ -67,22 +76,30 @@ class StateScope {
         try {
             targets = accounts.targets();
         } catch (RuntimeException e) {
-            problems.add(new ScanProblem("accounts", "cannot be listed, so no scan can tell which state resources it leaves out: "
-                    + ReadFailures.describe(e)));
+            problems.add(new ScanProblem(
+                    "accounts",
+                    "cannot be listed, so no scan can tell which state resources it leaves out: "
+                            + ReadFailures.describe(e)));
             return;
         }
         Map<String, Map<String, Integer>> byState = new LinkedHashMap<>();
         for (ExpectedResource e : collected) {
-            ScanTarget where = new ScanTarget(e.resource().account(), e.resource().region());
+            ScanTarget where =
+                    new ScanTarget(e.resource().account(), e.resource().region());
             if (e.located() && !targets.contains(where)) {
-                byState.computeIfAbsent(e.stateFile(), s -> new TreeMap<>()).merge(where.account() + "/" + where.region(), 1, Integer::sum);
+                byState.computeIfAbsent(e.stateFile(), s -> new TreeMap<>())
+                        .merge(where.account() + "/" + where.region(), 1, Integer::sum);
             }
         }
         byState.forEach((state, places) -> {
             int total = places.values().stream().mapToInt(Integer::intValue).sum();
-            String where = places.entrySet().stream().map(p -> p.getValue() + " in " + p.getKey()).collect(Collectors.joining(", "));
-            problems.add(new ScanProblem(state, total + " resource(s) outside every configured account and region, not compared ("
-                    + where + "); add them to driftwatch.inventory.accounts / driftwatch.inventory.regions"));
+            String where = places.entrySet().stream()
+                    .map(p -> p.getValue() + " in " + p.getKey())
+                    .collect(Collectors.joining(", "));
+            problems.add(new ScanProblem(
+                    state,
+                    total + " resource(s) outside every configured account and region, not compared (" + where
+                            + "); add them to driftwatch.inventory.accounts / driftwatch.inventory.regions"));
         });
     }
 }

@@ -41,8 +41,13 @@ class CheckResourceIT {
     @BeforeEach
     void estate() {
         Database.cleanSlate();
-        vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
-        group = ec2.createSecurityGroup(r -> r.groupName("web").description("Managed by Terraform").vpcId(vpc)).groupId();
+        vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true")))
+                .vpcs()
+                .get(0)
+                .vpcId();
+        group = ec2.createSecurityGroup(r ->
+                        r.groupName("web").description("Managed by Terraform").vpcId(vpc))
+                .groupId();
         ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("platform")));
     }
 
@@ -82,8 +87,11 @@ class CheckResourceIT {
         ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("someone-else")));
         TerraformStates.writeRaw("network/terraform.tfstate", state()); // the service's own view, for the scan
         assertThat(Scans.scanAndWait(REGION).getInt("findingsOpened")).isEqualTo(1);
-        given().contentType(ContentType.JSON).body(Map.of("region", REGION, "reason", "Team renamed", "acceptedBy", "alice"))
-                .post("/api/drift/accept").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("region", REGION, "reason", "Team renamed", "acceptedBy", "alice"))
+                .post("/api/drift/accept")
+                .then()
+                .statusCode(200);
 
         post(state(), "onlyManaged", true).then().statusCode(200).header(CheckResource.EXIT_CODE, "0");
     }
@@ -91,7 +99,9 @@ class CheckResourceIT {
     @Test
     void sensitiveValuesOfThePostedStateAreNotEchoed() {
         String withSecret = state().replace("\"Managed by Terraform\"", "\"s3cr3t-in-description\"")
-                .replace("\"sensitive_attributes\" : [ ]", "\"sensitive_attributes\" : [ [ {\"type\": \"get_attr\", \"value\": \"description\"} ] ]");
+                .replace(
+                        "\"sensitive_attributes\" : [ ]",
+                        "\"sensitive_attributes\" : [ [ {\"type\": \"get_attr\", \"value\": \"description\"} ] ]");
         assertThat(withSecret).contains("s3cr3t-in-description", "get_attr");
 
         Response check = post(withSecret, "onlyManaged", true);
@@ -104,7 +114,9 @@ class CheckResourceIT {
     void aBrokenStateOrAnUnknownAccountIsAnErrorWithExitCodeTwo() {
         Response broken = post("{\"version\": 4, \"resources\": [", "name", "half.tfstate");
         broken.then().statusCode(200).header(CheckResource.EXIT_CODE, "2");
-        assertThat(broken.jsonPath().getList("errors", String.class)).singleElement().asString()
+        assertThat(broken.jsonPath().getList("errors", String.class))
+                .singleElement()
+                .asString()
                 .startsWith("state half.tfstate: truncated");
 
         Response unknown = post(state(), "account", "999999999999");
@@ -112,14 +124,22 @@ class CheckResourceIT {
         assertThat(unknown.jsonPath().getList("errors", String.class))
                 .contains("account 999999999999 is not configured (driftwatch.inventory.accounts)");
 
-        given().contentType(ContentType.JSON).body(state()).queryParam("format", "yaml").post("/api/checks").then().statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body(state())
+                .queryParam("format", "yaml")
+                .post("/api/checks")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void aStateInAnotherRegionOrOfUnsupportedTypesIsNotInSync() {
         String canada = TerraformStates.state()
-                .resource("aws_security_group", "web", SecurityGroups.attributes("sg-0ca0000000000001", "web", "vpc-1", "ca-central-1",
-                        Map.of(), List.of()))
+                .resource(
+                        "aws_security_group",
+                        "web",
+                        SecurityGroups.attributes(
+                                "sg-0ca0000000000001", "web", "vpc-1", "ca-central-1", Map.of(), List.of()))
                 .json();
 
         Response elsewhere = post(canada, "onlyManaged", true);
@@ -127,8 +147,10 @@ class CheckResourceIT {
         assertThat(elsewhere.jsonPath().getString("notChecked[0].reason")).isEqualTo("other-region");
         assertThat(elsewhere.jsonPath().getString("summary")).doesNotStartWith("In sync");
 
-        String withDns = state().replace("\"resources\" : [ {", "\"resources\" : [ {\"mode\": \"managed\", \"type\": \"aws_route53_record\","
-                + " \"name\": \"www\", \"instances\": [ {\"attributes\": {\"id\": \"Z1_www_A\"}} ]}, {");
+        String withDns = state().replace(
+                        "\"resources\" : [ {",
+                        "\"resources\" : [ {\"mode\": \"managed\", \"type\": \"aws_route53_record\","
+                                + " \"name\": \"www\", \"instances\": [ {\"attributes\": {\"id\": \"Z1_www_A\"}} ]}, {");
         assertThat(withDns).contains("aws_route53_record");
         post(withDns, "onlyManaged", true).then().statusCode(200).header(CheckResource.EXIT_CODE, "0");
         Response strict = post(withDns, "onlyManaged", true, "strict", true);
@@ -141,20 +163,35 @@ class CheckResourceIT {
         ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("someone-else")));
         Path file = TerraformStates.writeRaw("ci/network.tfstate", state());
 
-        ProcessBuilder builder = new ProcessBuilder("bin/driftwatch-check", "--server", "http://localhost:" + RestAssured.port,
-                "--state", file.toString(), "--region", REGION, "--only-managed").redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bin/driftwatch-check",
+                        "--server",
+                        "http://localhost:" + RestAssured.port,
+                        "--state",
+                        file.toString(),
+                        "--region",
+                        REGION,
+                        "--only-managed")
+                .redirectErrorStream(true);
         builder.environment().put("DRIFTWATCH_TOKEN", TestIdentity.TOKEN);
         Process script = builder.start();
         String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(script.waitFor()).as(output).isEqualTo(1);
-        assertThat(output).contains("CHANGED", "aws_security_group.web", file.toString(),
-                "tags.Team: \"platform\" (state) -> \"someone-else\" (cloud)");
+        assertThat(output)
+                .contains(
+                        "CHANGED",
+                        "aws_security_group.web",
+                        file.toString(),
+                        "tags.Team: \"platform\" (state) -> \"someone-else\" (cloud)");
     }
 
     private String state() {
         return TerraformStates.state()
-                .resource("aws_security_group", "web", SecurityGroups.attributes(group, "web", vpc, REGION, Map.of("Team", "platform"), List.of()))
+                .resource(
+                        "aws_security_group",
+                        "web",
+                        SecurityGroups.attributes(group, "web", vpc, REGION, Map.of("Team", "platform"), List.of()))
                 .json();
     }
 

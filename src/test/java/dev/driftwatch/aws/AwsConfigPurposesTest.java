@@ -25,7 +25,8 @@ class AwsConfigPurposesTest {
 
         assertThat(config.purposes().get("sweep").maxConcurrency()).contains(1);
         assertThatThrownBy(() -> roles.of("111111111111", Purpose.SWEEP)).isInstanceOf(NoRoleException.class);
-        assertThat(roles.of("222222222222", Purpose.REMEDIATE).roleArn()).contains("arn:aws:iam::222222222222:role/fixer");
+        assertThat(roles.of("222222222222", Purpose.REMEDIATE).roleArn())
+                .contains("arn:aws:iam::222222222222:role/fixer");
         assertThat(roles.of("111111111111", Purpose.REMEDIATE).roleArn())
                 .contains("arn:aws:iam::111111111111:role/driftwatch-remediator");
         assertThat(roles.of("111111111111", Purpose.REMEDIATE).externalId()).contains("ext");
@@ -36,7 +37,9 @@ class AwsConfigPurposesTest {
         AwsConfig config = of(Map.of());
 
         assertThat(config.purposes()).isEmpty();
-        assertThat(new PurposeRoles(config, List::of).of("111111111111", Purpose.SWEEP).roleArn())
+        assertThat(new PurposeRoles(config, List::of)
+                        .of("111111111111", Purpose.SWEEP)
+                        .roleArn())
                 .contains("arn:aws:iam::111111111111:role/driftwatch-sweeper");
     }
 

@@ -45,7 +45,8 @@ class AwsSessionsIT {
         assertThat(sweep.sts().getCallerIdentity().arn())
                 .isEqualTo("arn:aws:sts::111111111111:assumed-role/sandbox-sweeper/driftwatch-sweep");
         assertThat(remediate.ec2()).isNotSameAs(sweep.ec2());
-        assertThat(sessions.session(ACCOUNT, Purpose.REMEDIATE, "us-east-1").ec2()).isSameAs(remediate.ec2());
+        assertThat(sessions.session(ACCOUNT, Purpose.REMEDIATE, "us-east-1").ec2())
+                .isSameAs(remediate.ec2());
     }
 
     @Test

@@ -19,8 +19,9 @@ class PurposeConcurrencyTest {
     private static final String ACCOUNT = "111111111111";
     private static final String ROLE = "arn:aws:iam::111111111111:role/";
 
-    private final AwsClients clients = new AwsClients(PurposeRolesTest.config(Map.of("sweep",
-            PurposeSettingsValues.maxConcurrency(1))), new AwsApiCallCounter(new SimpleMeterRegistry()));
+    private final AwsClients clients = new AwsClients(
+            PurposeRolesTest.config(Map.of("sweep", PurposeSettingsValues.maxConcurrency(1))),
+            new AwsApiCallCounter(new SimpleMeterRegistry()));
 
     @AfterEach
     void close() {
@@ -35,8 +36,8 @@ class PurposeConcurrencyTest {
         ExecutionAttributes sweeping = new ExecutionAttributes();
         sweep.beforeExecution(null, sweeping); // the sweep's one call in flight
 
-        CompletableFuture<Void> secondSweep = CompletableFuture.runAsync(() -> otherSweepClient.beforeExecution(null,
-                new ExecutionAttributes()));
+        CompletableFuture<Void> secondSweep =
+                CompletableFuture.runAsync(() -> otherSweepClient.beforeExecution(null, new ExecutionAttributes()));
         for (int i = 0; i < 4; i++) { // READ's default budget: driftwatch.aws.max-concurrency
             CompletableFuture.runAsync(() -> read.beforeExecution(null, new ExecutionAttributes()))
                     .get(5, TimeUnit.SECONDS);
@@ -46,7 +47,8 @@ class PurposeConcurrencyTest {
         sweep.afterExecution(null, sweeping);
         secondSweep.get(5, TimeUnit.SECONDS);
         assertThat(read.bucket()).isSameAs(sweep.bucket());
-        assertThat(clients.rateLimit(new ClientKey(Purpose.READ, ACCOUNT, "default", "us-east-1", "s3")).bucket())
+        assertThat(clients.rateLimit(new ClientKey(Purpose.READ, ACCOUNT, "default", "us-east-1", "s3"))
+                        .bucket())
                 .isNotSameAs(sweep.bucket());
     }
 

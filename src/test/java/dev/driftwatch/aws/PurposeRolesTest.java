@@ -17,12 +17,19 @@ class PurposeRolesTest {
 
     /** The inventory's own READ roles: one listed account. */
     private static final ConfiguredRoles LISTED = new ConfiguredRoles() {
-        public Purpose purpose() { return Purpose.READ; }
-        public Optional<AccountRole> role(String account) {
-            return Optional.of(AccountRole.assumed(ACCOUNT, ROLE + "driftwatch-scanner", Optional.empty(),
-                    "driftwatch")).filter(r -> r.account().equals(account));
+        public Purpose purpose() {
+            return Purpose.READ;
         }
-        public String property() { return "driftwatch.inventory.accounts.<name>.role-arn"; }
+
+        public Optional<AccountRole> role(String account) {
+            return Optional.of(
+                            AccountRole.assumed(ACCOUNT, ROLE + "driftwatch-scanner", Optional.empty(), "driftwatch"))
+                    .filter(r -> r.account().equals(account));
+        }
+
+        public String property() {
+            return "driftwatch.inventory.accounts.<name>.role-arn";
+        }
     };
 
     @Test
@@ -37,10 +44,13 @@ class PurposeRolesTest {
 
     @Test
     void anAccountsOwnRoleWinsOverThePattern() {
-        PurposeRoles roles = roles(Map.of("remediate", new PurposeSettingsValues(
-                Optional.of("arn:aws:iam::{account}:role/fixer"),
-                Map.of("222222222222", "arn:aws:iam::222222222222:role/special-fixer"), Optional.of("ext-1"),
-                Optional.empty())));
+        PurposeRoles roles = roles(Map.of(
+                "remediate",
+                new PurposeSettingsValues(
+                        Optional.of("arn:aws:iam::{account}:role/fixer"),
+                        Map.of("222222222222", "arn:aws:iam::222222222222:role/special-fixer"),
+                        Optional.of("ext-1"),
+                        Optional.empty())));
 
         assertThat(roles.of(ACCOUNT, Purpose.REMEDIATE).roleArn()).contains(ROLE + "fixer");
         assertThat(roles.of("222222222222", Purpose.REMEDIATE).roleArn())
@@ -60,13 +70,15 @@ class PurposeRolesTest {
                 .hasMessageContaining("No sweep role is configured for account 111111111111")
                 .hasMessageContaining("driftwatch.aws.purposes.sweep.role");
         // state sources name their own roles: there is no default to fall back on, not even the scanner's
-        assertThatThrownBy(() -> roles.of(ACCOUNT, Purpose.STATE)).isInstanceOf(NoRoleException.class)
+        assertThatThrownBy(() -> roles.of(ACCOUNT, Purpose.STATE))
+                .isInstanceOf(NoRoleException.class)
                 .hasMessageContaining("driftwatch.aws.purposes.state.role");
     }
 
     @Test
     void readIsRefusedInAnAccountTheInventoryDoesNotList() {
-        assertThatThrownBy(() -> roles(Map.of()).of("999999999999", Purpose.READ)).isInstanceOf(NoRoleException.class)
+        assertThatThrownBy(() -> roles(Map.of()).of("999999999999", Purpose.READ))
+                .isInstanceOf(NoRoleException.class)
                 .hasMessageContaining("No read role is configured for account 999999999999")
                 .hasMessageContaining("driftwatch.inventory.accounts.<name>.role-arn");
         // READ's own roles are the inventory's: a pattern for READ in driftwatch.aws does not serve it
@@ -78,7 +90,8 @@ class PurposeRolesTest {
     @Test
     void aPatternThatIsNoRoleArnIsRefused() {
         PurposeRoles roles = roles(Map.of("remediate", PurposeSettingsValues.role("driftwatch-remediator")));
-        assertThatThrownBy(() -> roles.of(ACCOUNT, Purpose.REMEDIATE)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> roles.of(ACCOUNT, Purpose.REMEDIATE))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("driftwatch.aws.purposes.remediate.role");
     }
 

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One purpose's settings as an operator writes them. */
-record PurposeSettingsValues(Optional<String> role, Map<String, String> roles, Optional<String> externalId,
-        Optional<Integer> maxConcurrency) implements AwsConfig.PurposeSettings {
+record PurposeSettingsValues(
+        Optional<String> role, Map<String, String> roles, Optional<String> externalId, Optional<Integer> maxConcurrency)
+        implements AwsConfig.PurposeSettings {
 
     static PurposeSettingsValues role(String role) {
         return new PurposeSettingsValues(Optional.of(role), Map.of(), Optional.empty(), Optional.empty());

@@ -3,9 +3,9 @@ package dev.driftwatch.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.driftwatch.inventory.ReadFailures;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import dev.driftwatch.inventory.ReadFailures;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -31,14 +31,18 @@ class S3ControlTest {
 
     @Test
     void callsTheAccountsHostSignedForS3() {
-        S3Control control = control(200, "<PublicAccessBlockConfiguration><BlockPublicAcls>true</BlockPublicAcls>"
-                + "<IgnorePublicAcls>false</IgnorePublicAcls><BlockPublicPolicy>true</BlockPublicPolicy>"
-                + "<RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>");
+        S3Control control = control(
+                200,
+                "<PublicAccessBlockConfiguration><BlockPublicAcls>true</BlockPublicAcls>"
+                        + "<IgnorePublicAcls>false</IgnorePublicAcls><BlockPublicPolicy>true</BlockPublicPolicy>"
+                        + "<RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>");
 
-        assertThat(control.getPublicAccessBlock("123456789012")).contains(new S3Control.PublicAccessBlock(true, false, true, true));
+        assertThat(control.getPublicAccessBlock("123456789012"))
+                .contains(new S3Control.PublicAccessBlock(true, false, true, true));
         SdkHttpRequest request = sent.get();
         assertThat(request.getUri().toString())
-                .isEqualTo("https://123456789012.s3-control.us-east-1.amazonaws.com/v20180820/configuration/publicAccessBlock");
+                .isEqualTo(
+                        "https://123456789012.s3-control.us-east-1.amazonaws.com/v20180820/configuration/publicAccessBlock");
         assertThat(request.firstMatchingHeader("x-amz-account-id")).contains("123456789012");
         assertThat(request.firstMatchingHeader("Authorization")).hasValueSatisfying(auth -> assertThat(auth)
                 .startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/")
@@ -48,10 +52,15 @@ class S3ControlTest {
 
     @Test
     void noBlockIsEmptyAndARefusalIsAnAwsError() {
-        assertThat(control(404, "<ErrorResponse><Error><Code>NoSuchPublicAccessBlockConfiguration</Code></Error></ErrorResponse>")
-                .getPublicAccessBlock("123456789012")).isEmpty();
-        assertThatThrownBy(() -> control(403, "<ErrorResponse><Error><Code>AccessDenied</Code><Message>no</Message></Error></ErrorResponse>")
-                .getPublicAccessBlock("123456789012"))
+        assertThat(control(
+                                404,
+                                "<ErrorResponse><Error><Code>NoSuchPublicAccessBlockConfiguration</Code></Error></ErrorResponse>")
+                        .getPublicAccessBlock("123456789012"))
+                .isEmpty();
+        assertThatThrownBy(() -> control(
+                                403,
+                                "<ErrorResponse><Error><Code>AccessDenied</Code><Message>no</Message></Error></ErrorResponse>")
+                        .getPublicAccessBlock("123456789012"))
                 .isInstanceOfSatisfying(AwsServiceException.class, e -> {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
                     assertThat(e.statusCode()).isEqualTo(403);
@@ -68,22 +77,27 @@ class S3ControlTest {
                     @Override
                     public HttpExecuteResponse call() {
                         return HttpExecuteResponse.builder()
-                                .response(SdkHttpResponse.builder().statusCode(status).build())
-                                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                                .response(SdkHttpResponse.builder()
+                                        .statusCode(status)
+                                        .build())
+                                .responseBody(AbortableInputStream.create(
+                                        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
                                 .build();
                     }
 
                     @Override
-                    public void abort() {
-                    }
+                    public void abort() {}
                 };
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
-        return new S3Control(S3Control.builder(Optional.empty()).region(Region.US_EAST_1).httpClient(http)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))).build());
+        return new S3Control(S3Control.builder(Optional.empty())
+                .region(Region.US_EAST_1)
+                .httpClient(http)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .build());
     }
 }

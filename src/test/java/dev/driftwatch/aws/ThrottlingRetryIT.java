@@ -61,7 +61,9 @@ class ThrottlingRetryIT {
             exchange.close();
         });
         proxy.start();
-        clients = new AwsClients(config(URI.create("http://127.0.0.1:" + proxy.getAddress().getPort())), new AwsApiCallCounter(registry));
+        clients = new AwsClients(
+                config(URI.create("http://127.0.0.1:" + proxy.getAddress().getPort())),
+                new AwsApiCallCounter(registry));
     }
 
     @AfterEach
@@ -72,8 +74,10 @@ class ThrottlingRetryIT {
 
     @Test
     void throttledCallsAreRetriedAndCounted() {
-        Ec2Client ec2 = clients.client(new ClientKey(Purpose.READ, "123456789012", "default", "us-east-1", "ec2"),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), Ec2Client::builder);
+        Ec2Client ec2 = clients.client(
+                new ClientKey(Purpose.READ, "123456789012", "default", "us-east-1", "ec2"),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
+                Ec2Client::builder);
 
         assertThat(ec2.describeSecurityGroups().securityGroups()).isNotEmpty(); // moto's default group
 
@@ -82,14 +86,20 @@ class ThrottlingRetryIT {
     }
 
     private double count(String name) {
-        return registry.get(name).tag("operation", "DescribeSecurityGroups").counter().count();
+        return registry.get(name)
+                .tag("operation", "DescribeSecurityGroups")
+                .counter()
+                .count();
     }
 
     /** moto tells services apart by the signature's credential scope: pass the headers on. */
-    private static HttpResponse<byte[]> forward(byte[] body, com.sun.net.httpserver.Headers headers) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Moto.URL + "/")).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    private static HttpResponse<byte[]> forward(byte[] body, com.sun.net.httpserver.Headers headers)
+            throws IOException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(Moto.URL + "/")).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, values) -> {
-            if (!java.util.Set.of("host", "content-length", "connection", "expect").contains(name.toLowerCase())) {
+            if (!java.util.Set.of("host", "content-length", "connection", "expect")
+                    .contains(name.toLowerCase())) {
                 values.forEach(v -> request.header(name, v));
             }
         });

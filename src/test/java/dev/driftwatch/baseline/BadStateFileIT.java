@@ -34,30 +34,42 @@ class BadStateFileIT {
     void namesEachBrokenFileAndStillUsesTheGoodOne() {
         String web;
         try (Ec2Client ec2 = Moto.ec2(REGION)) {
-            web = ec2.createSecurityGroup(r -> r.groupName("web").description("Managed by Terraform")).groupId();
+            web = ec2.createSecurityGroup(r -> r.groupName("web").description("Managed by Terraform"))
+                    .groupId();
             ec2.createTags(r -> r.resources(web).tags(t -> t.key("Team").value("web")));
         }
         String good = TerraformStates.state()
-                .resource("aws_security_group", "web", SecurityGroups.attributes(web, "web", null, REGION,
-                        Map.of("Team", "platform"), List.of()))
+                .resource(
+                        "aws_security_group",
+                        "web",
+                        SecurityGroups.attributes(web, "web", null, REGION, Map.of("Team", "platform"), List.of()))
                 .json();
         TerraformStates.writeRaw("good.tfstate", good);
-        String invalid = TerraformStates.writeRaw("invalid.tfstate", "{\"version\": 4,\n \"resources\": [,]}").toString();
-        String old = TerraformStates.writeRaw("old.tfstate", "{\"version\": 3, \"modules\": []}").toString();
-        String truncated = TerraformStates.writeRaw("truncated.tfstate", good.substring(0, good.length() / 2)).toString();
+        String invalid = TerraformStates.writeRaw("invalid.tfstate", "{\"version\": 4,\n \"resources\": [,]}")
+                .toString();
+        String old = TerraformStates.writeRaw("old.tfstate", "{\"version\": 3, \"modules\": []}")
+                .toString();
+        String truncated = TerraformStates.writeRaw("truncated.tfstate", good.substring(0, good.length() / 2))
+                .toString();
 
         JsonPath scan = Scans.scanAndWait(REGION);
 
         assertThat(scan.getString("status")).isEqualTo("PARTIAL");
         Map<String, String> problems = new java.util.HashMap<>();
-        scan.getList("problems", Map.class).forEach(p -> problems.put((String) p.get("part"), (String) p.get("reason")));
+        scan.getList("problems", Map.class)
+                .forEach(p -> problems.put((String) p.get("part"), (String) p.get("reason")));
         assertThat(problems).containsOnlyKeys(invalid, old, truncated);
         assertThat(problems.get(invalid)).startsWith("invalid JSON at line 2, column");
         assertThat(problems.get(old)).startsWith("unsupported state format version 3");
         assertThat(problems.get(truncated)).startsWith("truncated");
 
         // The good state still finds its drift; nothing is called unmanaged while some states are unreadable.
-        JsonPath open = given().queryParam("status", "OPEN").get("/api/findings").then().statusCode(200).extract().jsonPath();
+        JsonPath open = given().queryParam("status", "OPEN")
+                .get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(open.getList("kind")).containsExactly("CHANGED");
         assertThat(open.getString("[0].resourceId")).isEqualTo(web);
         assertThat(open.getString("[0].stateFile")).endsWith("good.tfstate");

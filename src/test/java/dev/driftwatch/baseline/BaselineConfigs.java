@@ -1,17 +1,16 @@
 package dev.driftwatch.baseline;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.quarkus.runtime.configuration.DurationConverter;
 import java.time.Duration;
 import java.util.Map;
 
 /** {@link BaselineConfig} from properties, as application.properties would give them, without Quarkus. */
 final class BaselineConfigs {
 
-    private BaselineConfigs() {
-    }
+    private BaselineConfigs() {}
 
     static BaselineConfig of(Map<String, String> properties) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()

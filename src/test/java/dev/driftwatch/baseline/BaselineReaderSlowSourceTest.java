@@ -60,10 +60,19 @@ class BaselineReaderSlowSourceTest {
     @Test
     void aScanWaitingPastMaxWaitGetsEveryStateUnknownNotAConfidentAnswer() throws Exception {
         String address = "http://127.0.0.1:" + server.getAddress().getPort() + "/state";
-        HttpStateSource source = new HttpStateSource("http.slow", URI.create(address), Map.of(), Duration.ofSeconds(30),
+        HttpStateSource source = new HttpStateSource(
+                "http.slow",
+                URI.create(address),
+                Map.of(),
+                Duration.ofSeconds(30),
                 StateLocations.defaults(Optional.empty(), Optional.empty()));
-        BaselineReader reader = new BaselineReader(List.of(source), new ObjectMapper(), new SimpleMeterRegistry(),
-                new InMemoryStateMemory(), new ReadLimits(3, 0.5, Duration.ofMillis(300)), Clock.systemUTC());
+        BaselineReader reader = new BaselineReader(
+                List.of(source),
+                new ObjectMapper(),
+                new SimpleMeterRegistry(),
+                new InMemoryStateMemory(),
+                new ReadLimits(3, 0.5, Duration.ofMillis(300)),
+                Clock.systemUTC());
         assertThat(reader.load().complete()).isTrue();
 
         release = new CountDownLatch(1);
@@ -78,8 +87,12 @@ class BaselineReaderSlowSourceTest {
         assertThat(waiting.complete()).isFalse();
         assertThat(waiting.resources()).isEmpty();
         assertThat(waiting.failedSources()).containsExactly(address);
-        assertThat(waiting.errors()).singleElement().satisfies(e -> assertThat(e.toString())
-                .isEqualTo("driftwatch.baseline: another read of the states is still running after max-wait 0.3 s: every state is unknown for this scan"));
+        assertThat(waiting.errors())
+                .singleElement()
+                .satisfies(
+                        e -> assertThat(e.toString())
+                                .isEqualTo(
+                                        "driftwatch.baseline: another read of the states is still running after max-wait 0.3 s: every state is unknown for this scan"));
 
         // The read in progress still finishes, for the scans after it.
         release.countDown();

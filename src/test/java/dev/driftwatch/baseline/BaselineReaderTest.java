@@ -32,8 +32,14 @@ class BaselineReaderTest {
     void twoStates() throws IOException {
         network = Files.writeString(dir.resolve("network.tfstate"), States.groups(1, "lin-net", "sg-1", "sg-2"));
         app = Files.writeString(dir.resolve("app.tfstate"), States.groups(4, "lin-app", "sg-9"));
-        reader = new BaselineReader(List.of(new FileStateSource(dir.toString(), StateLocations.defaults(Optional.empty(), Optional.empty()))),
-                new ObjectMapper(), metrics, memory, ReadLimits.DEFAULTS, Clock.systemUTC());
+        reader = new BaselineReader(
+                List.of(new FileStateSource(
+                        dir.toString(), StateLocations.defaults(Optional.empty(), Optional.empty()))),
+                new ObjectMapper(),
+                metrics,
+                memory,
+                ReadLimits.DEFAULTS,
+                Clock.systemUTC());
     }
 
     @Test
@@ -41,7 +47,9 @@ class BaselineReaderTest {
         BaselineSnapshot first = reader.load();
         BaselineSnapshot second = reader.load();
 
-        assertThat(ids(second)).containsExactlyInAnyOrder("sg-1", "sg-2", "sg-9").isEqualTo(ids(first));
+        assertThat(ids(second))
+                .containsExactlyInAnyOrder("sg-1", "sg-2", "sg-9")
+                .isEqualTo(ids(first));
         assertThat(reads("parsed")).isEqualTo(2);
         assertThat(reads("unchanged")).isEqualTo(2);
     }
@@ -91,7 +99,8 @@ class BaselineReaderTest {
         // Its resources are unknown this round: neither the old ones nor none (which would make them MISSING).
         assertThat(ids(after)).containsExactly("sg-9");
         assertThat(after.failedSources()).containsExactly(network.toString());
-        assertThat(after.errors()).singleElement().satisfies(e -> assertThat(e.problem()).startsWith("truncated"));
+        assertThat(after.errors()).singleElement().satisfies(e -> assertThat(e.problem())
+                .startsWith("truncated"));
         assertThat(after.complete()).isFalse();
         assertThat(reads("failed")).isEqualTo(1);
     }
@@ -109,8 +118,10 @@ class BaselineReaderTest {
         assertThat(after.failedSources()).containsExactly(app.toString());
         assertThat(after.errors()).singleElement().satisfies(e -> {
             assertThat(e.source()).isEqualTo(app.toString());
-            assertThat(e.problem()).isEqualTo("listed by " + dir + " before, not now: unknown until confirmed gone; DELETE /api/states/"
-                    + VanishedStates.encoded(app.toString()) + " confirms");
+            assertThat(e.problem())
+                    .isEqualTo(
+                            "listed by " + dir + " before, not now: unknown until confirmed gone; DELETE /api/states/"
+                                    + VanishedStates.encoded(app.toString()) + " confirms");
         });
         assertThat(memory.of(dir.toString()).get(app.toString()).status()).isEqualTo(KnownState.Status.VANISHED);
         assertThat(reads("vanished")).isEqualTo(1);
@@ -120,7 +131,8 @@ class BaselineReaderTest {
         reader.load();
         BaselineSnapshot fourth = reader.load();
         assertThat(fourth.failedSources()).containsExactly(app.toString());
-        assertThat(fourth.errors()).singleElement().satisfies(e -> assertThat(e.problem()).startsWith("not listed by " + dir + " for 4 reads"));
+        assertThat(fourth.errors()).singleElement().satisfies(e -> assertThat(e.problem())
+                .startsWith("not listed by " + dir + " for 4 reads"));
 
         assertThat(memory.forget(app.toString())).isPresent();
         BaselineSnapshot confirmed = reader.load();
@@ -154,8 +166,12 @@ class BaselineReaderTest {
 
         assertThat(after.complete()).isTrue();
         assertThat(ids(after)).containsExactlyInAnyOrder("sg-1", "sg-2");
-        assertThat(memory.of(dir.toString())).containsOnlyKeys(network.toString(), dir.resolve("app-destroyed.tfstate").toString());
-        assertThat(memory.of(dir.toString()).get(dir.resolve("app-destroyed.tfstate").toString()).status())
+        assertThat(memory.of(dir.toString()))
+                .containsOnlyKeys(
+                        network.toString(), dir.resolve("app-destroyed.tfstate").toString());
+        assertThat(memory.of(dir.toString())
+                        .get(dir.resolve("app-destroyed.tfstate").toString())
+                        .status())
                 .isEqualTo(KnownState.Status.DESTROYED);
     }
 
@@ -177,9 +193,13 @@ class BaselineReaderTest {
             assertThat(e.source()).isEqualTo(dir.toString());
             assertThat(e.problem()).startsWith("lost 4 of 5 states in one round: every state of the source is unknown");
         });
-        assertThat(after.failedSources()).contains(network.toString(), app.toString(), dir.resolve("extra-0.tfstate").toString());
-        assertThat(reader.load().errors()).singleElement()
-                .satisfies(e -> assertThat(e.problem()).startsWith("4 of its 5 states are still not listed"));
+        assertThat(after.failedSources())
+                .contains(
+                        network.toString(),
+                        app.toString(),
+                        dir.resolve("extra-0.tfstate").toString());
+        assertThat(reader.load().errors()).singleElement().satisfies(e -> assertThat(e.problem())
+                .startsWith("4 of its 5 states are still not listed"));
     }
 
     @Test
@@ -194,7 +214,9 @@ class BaselineReaderTest {
         assertThat(empty.resources()).isEmpty();
         assertThat(empty.errors()).singleElement().satisfies(e -> {
             assertThat(e.source()).isEqualTo(dir.toString());
-            assertThat(e.problem()).isEqualTo("no state found (no *.tfstate file in the directory): its resources are unknown, not unmanaged");
+            assertThat(e.problem())
+                    .isEqualTo(
+                            "no state found (no *.tfstate file in the directory): its resources are unknown, not unmanaged");
         });
         assertThat(empty.failedSources()).containsExactlyInAnyOrder(dir.toString(), network.toString(), app.toString());
     }
@@ -202,21 +224,26 @@ class BaselineReaderTest {
     @Test
     void aGlobWhoseBaseDirectoryDoesNotExistIsAnErrorNamingIt() {
         String glob = dir + "/nowhere/**/*.tfstate";
-        BaselineReader fresh = new BaselineReader(List.of(new FileStateSource(glob, StateLocations.defaults(Optional.empty(), Optional.empty()))),
-                new ObjectMapper(), metrics);
+        BaselineReader fresh = new BaselineReader(
+                List.of(new FileStateSource(glob, StateLocations.defaults(Optional.empty(), Optional.empty()))),
+                new ObjectMapper(),
+                metrics);
 
         BaselineSnapshot snapshot = fresh.load();
 
         assertThat(snapshot.complete()).isFalse();
         assertThat(snapshot.errors()).singleElement().satisfies(e -> {
             assertThat(e.source()).isEqualTo(glob);
-            assertThat(e.problem()).isEqualTo("no state found (no file matches the glob: its base directory " + dir.resolve("nowhere")
-                    + " does not exist): its resources are unknown, not unmanaged");
+            assertThat(e.problem())
+                    .isEqualTo("no state found (no file matches the glob: its base directory " + dir.resolve("nowhere")
+                            + " does not exist): its resources are unknown, not unmanaged");
         });
     }
 
     private double reads(String outcome) {
-        var counter = metrics.find("driftwatch.state.reads").tags("source", "terraform.paths", "outcome", outcome).counter();
+        var counter = metrics.find("driftwatch.state.reads")
+                .tags("source", "terraform.paths", "outcome", outcome)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -23,12 +23,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class BucketOwnerFront implements AutoCloseable {
 
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect", "upgrade");
-    private static final Set<String> NOT_RETURNED = Set.of("content-length", "transfer-encoding", "connection", "date", "server");
+    private static final Set<String> NOT_FORWARDED =
+            Set.of("host", "content-length", "connection", "expect", "upgrade");
+    private static final Set<String> NOT_RETURNED =
+            Set.of("content-length", "transfer-encoding", "connection", "date", "server");
 
     /** One request as it arrived: method, path and its ExpectedBucketOwner (null when absent). */
-    record Seen(String method, String path, String expectedOwner) {
-    }
+    record Seen(String method, String path, String expectedOwner) {}
 
     private final String owner;
     private final HttpServer server;
@@ -55,7 +56,8 @@ final class BucketOwnerFront implements AutoCloseable {
         String expected = exchange.getRequestHeaders().getFirst("x-amz-expected-bucket-owner");
         seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), expected));
         if (expected != null && !expected.equals(owner)) {
-            byte[] body = "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>".getBytes(StandardCharsets.UTF_8);
+            byte[] body = "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>"
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/xml");
             exchange.sendResponseHeaders(403, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -79,7 +81,8 @@ final class BucketOwnerFront implements AutoCloseable {
                 }
             });
             byte[] body = response.body();
-            boolean empty = body.length == 0 || "HEAD".equals(exchange.getRequestMethod()) || response.statusCode() == 304;
+            boolean empty =
+                    body.length == 0 || "HEAD".equals(exchange.getRequestMethod()) || response.statusCode() == 304;
             exchange.sendResponseHeaders(response.statusCode(), empty ? -1 : body.length);
             if (!empty) {
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -80,7 +80,8 @@ class HttpStateSourceTest {
     void sendsTheConfiguredHeadersAndReadsTheState() {
         answer = Answer.ok(States.groups(1, "lin", "sg-1"), "\"v1\"");
 
-        BaselineSnapshot snapshot = reader(Duration.ofSeconds(5), "?ref=main&private_token=" + TOKEN).load();
+        BaselineSnapshot snapshot = reader(Duration.ofSeconds(5), "?ref=main&private_token=" + TOKEN)
+                .load();
 
         assertThat(snapshot.resources()).singleElement().satisfies(r -> {
             assertThat(r.resource().id()).isEqualTo("sg-1");
@@ -102,7 +103,8 @@ class HttpStateSourceTest {
         BaselineSnapshot second = reader.load();
 
         assertThat(second.resources()).extracting(r -> r.resource().id()).containsExactly("sg-1");
-        assertThat(requests.get(1).getRequestHeaders().getFirst("If-None-Match")).isEqualTo("\"v1\"");
+        assertThat(requests.get(1).getRequestHeaders().getFirst("If-None-Match"))
+                .isEqualTo("\"v1\"");
         assertThat(reads("parsed")).isEqualTo(1);
         assertThat(reads("unchanged")).isEqualTo(1);
 
@@ -132,12 +134,15 @@ class HttpStateSourceTest {
 
         BaselineSnapshot snapshot = reader(Duration.ofSeconds(5), "").load();
 
-        assertThat(snapshot.resources()).singleElement().satisfies(db -> assertThat(db.toString()).doesNotContain("http-s3cr3t"));
+        assertThat(snapshot.resources()).singleElement().satisfies(db -> assertThat(db.toString())
+                .doesNotContain("http-s3cr3t"));
     }
 
     @Test
     void errorAnswersAreNamedAndNeverCarryTheToken() {
-        assertProblem(new Answer(403, "{\"message\":\"403 Forbidden\"}", null, 0), "HTTP 403: not allowed with the configured headers");
+        assertProblem(
+                new Answer(403, "{\"message\":\"403 Forbidden\"}", null, 0),
+                "HTTP 403: not allowed with the configured headers");
         assertProblem(new Answer(401, "", null, 0), "HTTP 401: not allowed");
         assertProblem(new Answer(404, "", null, 0), "HTTP 404: no state at this address");
         assertProblem(new Answer(500, "oops", null, 0), "HTTP 500: the backend failed");
@@ -154,19 +159,26 @@ class HttpStateSourceTest {
             Thread peer = new Thread(() -> {
                 try (Socket socket = cutter.accept()) {
                     socket.getInputStream().read(new byte[4096]);
-                    socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: " + state.length() + "\r\n\r\n"
-                            + state.substring(0, 60)).getBytes(StandardCharsets.UTF_8));
+                    socket.getOutputStream()
+                            .write(("HTTP/1.1 200 OK\r\nContent-Length: " + state.length() + "\r\n\r\n"
+                                            + state.substring(0, 60))
+                                    .getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     // the client gave up first
                 }
             });
             peer.start();
-            HttpStateSource source = new HttpStateSource("http.cut", URI.create("http://127.0.0.1:" + cutter.getLocalPort() + "/state"),
-                    Map.of(), Duration.ofSeconds(5), StateLocations.defaults(Optional.empty(), Optional.empty()));
+            HttpStateSource source = new HttpStateSource(
+                    "http.cut",
+                    URI.create("http://127.0.0.1:" + cutter.getLocalPort() + "/state"),
+                    Map.of(),
+                    Duration.ofSeconds(5),
+                    StateLocations.defaults(Optional.empty(), Optional.empty()));
 
             BaselineSnapshot snapshot = new BaselineReader(List.of(source), new ObjectMapper(), metrics).load();
 
-            assertThat(snapshot.errors()).singleElement().satisfies(e -> assertThat(e.problem()).startsWith("truncated: the download broke off"));
+            assertThat(snapshot.errors()).singleElement().satisfies(e -> assertThat(e.problem())
+                    .startsWith("truncated: the download broke off"));
             peer.join(5000);
         }
     }
@@ -178,18 +190,25 @@ class HttpStateSourceTest {
         BaselineSnapshot snapshot = reader(Duration.ofMillis(300), "").load();
 
         assertThat(snapshot.resources()).isEmpty();
-        assertThat(snapshot.errors()).singleElement().satisfies(e -> assertThat(e.problem()).isEqualTo("no complete answer within 300 ms"));
+        assertThat(snapshot.errors()).singleElement().satisfies(e -> assertThat(e.problem())
+                .isEqualTo("no complete answer within 300 ms"));
     }
 
     @Test
     void anUnreachableBackendIsAFailedSource() {
-        HttpStateSource nowhere = new HttpStateSource("http.gone", URI.create("http://127.0.0.1:1/state"), Map.of("PRIVATE-TOKEN", TOKEN),
-                Duration.ofSeconds(2), StateLocations.defaults(Optional.empty(), Optional.empty()));
+        HttpStateSource nowhere = new HttpStateSource(
+                "http.gone",
+                URI.create("http://127.0.0.1:1/state"),
+                Map.of("PRIVATE-TOKEN", TOKEN),
+                Duration.ofSeconds(2),
+                StateLocations.defaults(Optional.empty(), Optional.empty()));
 
         BaselineSnapshot snapshot = new BaselineReader(List.of(nowhere), new ObjectMapper(), metrics).load();
 
         assertThat(snapshot.failedSources()).containsExactly("http://127.0.0.1:1/state");
-        assertThat(snapshot.errors().get(0).problem()).startsWith("unreachable: ConnectException").doesNotContain(TOKEN);
+        assertThat(snapshot.errors().get(0).problem())
+                .startsWith("unreachable: ConnectException")
+                .doesNotContain(TOKEN);
     }
 
     @Test
@@ -202,11 +221,15 @@ class HttpStateSourceTest {
             exchange.close();
         });
 
-        BaselineSnapshot snapshot = reader(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/moved")).load();
+        BaselineSnapshot snapshot = reader(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/moved"))
+                .load();
 
         assertThat(snapshot.errors()).isEmpty();
         assertThat(snapshot.resources()).extracting(r -> r.resource().id()).containsExactly("sg-1");
-        assertThat(requests).hasSize(2).allSatisfy(r -> assertThat(r.getRequestHeaders().getFirst("PRIVATE-TOKEN")).isEqualTo(TOKEN));
+        assertThat(requests).hasSize(2).allSatisfy(r -> assertThat(
+                        r.getRequestHeaders().getFirst("PRIVATE-TOKEN"))
+                .isEqualTo(TOKEN));
     }
 
     @Test
@@ -235,7 +258,8 @@ class HttpStateSourceTest {
             assertThat(snapshot.resources()).isEmpty();
             assertThat(snapshot.failedSources()).containsExactly(moved.toString());
             assertThat(snapshot.errors()).singleElement().satisfies(e -> assertThat(e.problem())
-                    .isEqualTo("redirected to another origin (" + other + "), not followed: the configured headers must not go there")
+                    .isEqualTo("redirected to another origin (" + other
+                            + "), not followed: the configured headers must not go there")
                     .doesNotContain("s3cr3t-sig"));
             assertThat(tokensElsewhere).isEmpty();
         } finally {
@@ -244,14 +268,19 @@ class HttpStateSourceTest {
     }
 
     private BaselineReader reader(URI url) {
-        HttpStateSource source = new HttpStateSource("http.gitlab", url, Map.of("PRIVATE-TOKEN", TOKEN), Duration.ofSeconds(5),
+        HttpStateSource source = new HttpStateSource(
+                "http.gitlab",
+                url,
+                Map.of("PRIVATE-TOKEN", TOKEN),
+                Duration.ofSeconds(5),
                 StateLocations.defaults(Optional.empty(), Optional.empty()));
         return new BaselineReader(List.of(source), new ObjectMapper(), metrics);
     }
 
     private void assertProblem(Answer a, String problem) {
         answer = a;
-        BaselineSnapshot snapshot = reader(Duration.ofSeconds(5), "?private_token=" + TOKEN).load();
+        BaselineSnapshot snapshot =
+                reader(Duration.ofSeconds(5), "?private_token=" + TOKEN).load();
         assertThat(snapshot.resources()).isEmpty();
         assertThat(snapshot.failedSources()).containsExactly(address());
         assertThat(snapshot.errors()).singleElement().satisfies(e -> {
@@ -262,8 +291,11 @@ class HttpStateSourceTest {
     }
 
     private BaselineReader reader(Duration timeout, String query) {
-        HttpStateSource source = new HttpStateSource("http.gitlab", URI.create(address() + query),
-                Map.of("PRIVATE-TOKEN", TOKEN, "Accept", "application/json"), timeout,
+        HttpStateSource source = new HttpStateSource(
+                "http.gitlab",
+                URI.create(address() + query),
+                Map.of("PRIVATE-TOKEN", TOKEN, "Accept", "application/json"),
+                timeout,
                 StateLocations.defaults(Optional.empty(), Optional.empty()));
         return new BaselineReader(List.of(source), new ObjectMapper(), metrics);
     }
@@ -273,7 +305,9 @@ class HttpStateSourceTest {
     }
 
     private double reads(String outcome) {
-        var counter = metrics.find("driftwatch.state.reads").tags("source", "http.gitlab", "outcome", outcome).counter();
+        var counter = metrics.find("driftwatch.state.reads")
+                .tags("source", "http.gitlab", "outcome", outcome)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 }

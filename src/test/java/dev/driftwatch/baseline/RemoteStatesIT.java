@@ -55,6 +55,7 @@ class RemoteStatesIT {
      * JUnit's class loader, the test runs in Quarkus's, so the two do not share static fields.
      */
     private static final Path SERVED = Path.of("target/it-http-state/app.tfstate");
+
     private static final Path TOKENS_RECEIVED = Path.of("target/it-http-state/tokens-received");
 
     public static class Sources implements QuarkusTestProfile {
@@ -69,11 +70,14 @@ class RemoteStatesIT {
                     Map.entry("driftwatch.baseline.s3.\"it\".endpoint", Moto.URL),
                     Map.entry("driftwatch.baseline.s3.\"it\".sts-endpoint", Moto.URL),
                     Map.entry("driftwatch.baseline.s3.\"it\".role-arn", "arn:aws:iam::222233334444:role/state-reader"),
-                    // The account that created the bucket below (moto's own; moto does not check it, S3StateSourceTest does)
+                    // The account that created the bucket below (moto's own; moto does not check it, S3StateSourceTest
+                    // does)
                     Map.entry("driftwatch.baseline.s3.\"it\".expected-bucket-owner", Moto.ACCOUNT),
                     Map.entry("driftwatch.baseline.s3.\"it\".access-key-id", "test"),
                     Map.entry("driftwatch.baseline.s3.\"it\".secret-access-key", "test"),
-                    Map.entry("driftwatch.baseline.http.\"gitlab\".url", "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/state/app?ref=x"),
+                    Map.entry(
+                            "driftwatch.baseline.http.\"gitlab\".url",
+                            "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/state/app?ref=x"),
                     Map.entry("driftwatch.baseline.http.\"gitlab\".headers.PRIVATE-TOKEN", TOKEN));
         }
     }
@@ -90,37 +94,57 @@ class RemoteStatesIT {
         String staging;
         String app;
         try (Ec2Client ec2 = Moto.ec2(REGION)) {
-            network = ec2.createSecurityGroup(r -> r.groupName("network").description("Managed by Terraform")).groupId();
-            staging = ec2.createSecurityGroup(r -> r.groupName("staging").description("Managed by Terraform")).groupId();
-            app = ec2.createSecurityGroup(r -> r.groupName("app").description("Managed by Terraform")).groupId();
+            network = ec2.createSecurityGroup(r -> r.groupName("network").description("Managed by Terraform"))
+                    .groupId();
+            staging = ec2.createSecurityGroup(r -> r.groupName("staging").description("Managed by Terraform"))
+                    .groupId();
+            app = ec2.createSecurityGroup(r -> r.groupName("app").description("Managed by Terraform"))
+                    .groupId();
         }
-        try (S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(URI.create(Moto.URL)).forcePathStyle(true)
+        try (S3Client s3 = S3Client.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(URI.create(Moto.URL))
+                .forcePathStyle(true)
                 .httpClient(Apache5HttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build()) {
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build()) {
             s3.createBucket(r -> r.bucket(BUCKET));
-            s3.putObject(r -> r.bucket(BUCKET).key("network/terraform.tfstate"), RequestBody.fromString(state(network, "network")));
-            s3.putObject(r -> r.bucket(BUCKET).key("env:/staging/network/terraform.tfstate"), RequestBody.fromString(state(staging, "staging")));
+            s3.putObject(
+                    r -> r.bucket(BUCKET).key("network/terraform.tfstate"),
+                    RequestBody.fromString(state(network, "network")));
+            s3.putObject(
+                    r -> r.bucket(BUCKET).key("env:/staging/network/terraform.tfstate"),
+                    RequestBody.fromString(state(staging, "staging")));
         }
         write(SERVED, state(app, "app"));
-        String configured = ConfigProvider.getConfig().getValue("driftwatch.baseline.http.\"gitlab\".url", String.class);
+        String configured =
+                ConfigProvider.getConfig().getValue("driftwatch.baseline.http.\"gitlab\".url", String.class);
         String address = configured.substring(0, configured.indexOf('?')); // the query is left out of the state's name
 
         Scans.scanAndWait(REGION);
         JsonPath second = Scans.scanAndWait(REGION);
 
         assertThat(second.getString("status")).isEqualTo("COMPLETE");
-        JsonPath open = given().queryParam("status", "OPEN").get("/api/findings").then().statusCode(200).extract().jsonPath();
+        JsonPath open = given().queryParam("status", "OPEN")
+                .get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, String> stateByGroup = new java.util.HashMap<>();
-        open.getList("$", Map.class).stream().filter(f -> "CHANGED".equals(f.get("kind")))
+        open.getList("$", Map.class).stream()
+                .filter(f -> "CHANGED".equals(f.get("kind")))
                 .forEach(f -> stateByGroup.put((String) f.get("resourceId"), (String) f.get("stateFile")));
-        assertThat(stateByGroup).containsOnly(
-                Map.entry(network, "s3://" + BUCKET + "/network/terraform.tfstate"),
-                Map.entry(staging, "s3://" + BUCKET + "/env:/staging/network/terraform.tfstate"),
-                Map.entry(app, address));
+        assertThat(stateByGroup)
+                .containsOnly(
+                        Map.entry(network, "s3://" + BUCKET + "/network/terraform.tfstate"),
+                        Map.entry(staging, "s3://" + BUCKET + "/env:/staging/network/terraform.tfstate"),
+                        Map.entry(app, address));
         assertThat(read(TOKENS_RECEIVED).lines()).hasSize(2).containsOnly(TOKEN);
 
         String metrics = Management.get("/q/metrics").asString();
-        assertThat(metrics).contains("driftwatch_state_reads_total{outcome=\"parsed\",source=\"s3.it\"} 2.0")
+        assertThat(metrics)
+                .contains("driftwatch_state_reads_total{outcome=\"parsed\",source=\"s3.it\"} 2.0")
                 .contains("driftwatch_state_reads_total{outcome=\"unchanged\",source=\"s3.it\"} 2.0")
                 .contains("driftwatch_state_reads_total{outcome=\"parsed\",source=\"http.gitlab\"} 1.0")
                 .contains("driftwatch_state_reads_total{outcome=\"unchanged\",source=\"http.gitlab\"} 1.0")
@@ -130,7 +154,10 @@ class RemoteStatesIT {
     /** A state holding the group with a tag the live one does not have: CHANGED, named by this state. */
     private static String state(String groupId, String name) {
         return TerraformStates.state()
-                .resource("aws_security_group", name, SecurityGroups.attributes(groupId, name, null, REGION, Map.of("Team", "platform"), List.of()))
+                .resource(
+                        "aws_security_group",
+                        name,
+                        SecurityGroups.attributes(groupId, name, null, REGION, Map.of("Team", "platform"), List.of()))
                 .json();
     }
 
@@ -157,7 +184,9 @@ class RemoteStatesIT {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/state/app", exchange -> {
-                Files.writeString(TOKENS_RECEIVED, exchange.getRequestHeaders().getFirst("PRIVATE-TOKEN") + "\n",
+                Files.writeString(
+                        TOKENS_RECEIVED,
+                        exchange.getRequestHeaders().getFirst("PRIVATE-TOKEN") + "\n",
                         StandardOpenOption.APPEND);
                 String served = read(SERVED);
                 String etag = "\"" + Integer.toHexString(served.hashCode()) + "\"";

@@ -62,9 +62,13 @@ class S3StateSourceTest {
         BaselineSnapshot snapshot = load(Map.of("key", "network/terraform.tfstate", "workspaces", "staging"));
 
         assertThat(snapshot.errors()).isEmpty();
-        assertThat(snapshot.resources()).extracting(r -> r.resource().id(), ExpectedResource::stateFile).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("sg-default", "s3://" + BUCKET + "/network/terraform.tfstate"),
-                org.assertj.core.groups.Tuple.tuple("sg-staging", "s3://" + BUCKET + "/env:/staging/network/terraform.tfstate"));
+        assertThat(snapshot.resources())
+                .extracting(r -> r.resource().id(), ExpectedResource::stateFile)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "sg-default", "s3://" + BUCKET + "/network/terraform.tfstate"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "sg-staging", "s3://" + BUCKET + "/env:/staging/network/terraform.tfstate"));
     }
 
     @Test
@@ -137,7 +141,9 @@ class S3StateSourceTest {
     @Test
     void whenAListingFailsAfterAGoodRoundTheStatesItHadAreFailedSources() {
         owner.createBucket(r -> r.bucket("short-lived-states"));
-        owner.putObject(r -> r.bucket("short-lived-states").key("apps/x.tfstate"), RequestBody.fromString(States.groups(1, "l", "sg-x")));
+        owner.putObject(
+                r -> r.bucket("short-lived-states").key("apps/x.tfstate"),
+                RequestBody.fromString(States.groups(1, "l", "sg-x")));
         Map<String, String> props = properties(Map.of("prefix", "apps/"));
         props.put("driftwatch.baseline.s3.\"states\".bucket", "short-lived-states");
         BaselineReader reader = reader(props);
@@ -149,7 +155,8 @@ class S3StateSourceTest {
 
         assertThat(after.resources()).isEmpty();
         assertThat(after.complete()).isFalse();
-        assertThat(after.failedSources()).containsExactly("s3://short-lived-states/apps/", "s3://short-lived-states/apps/x.tfstate");
+        assertThat(after.failedSources())
+                .containsExactly("s3://short-lived-states/apps/", "s3://short-lived-states/apps/x.tfstate");
     }
 
     @Test
@@ -184,8 +191,9 @@ class S3StateSourceTest {
         assertThat(snapshot.complete()).isFalse();
         assertThat(snapshot.errors()).singleElement().satisfies(e -> {
             assertThat(e.source()).isEqualTo("s3.states");
-            assertThat(e.problem()).isEqualTo("no state found (no *.tfstate below s3://" + BUCKET + "/nothing-here/ in workspaces staging):"
-                    + " its resources are unknown, not unmanaged");
+            assertThat(e.problem())
+                    .isEqualTo("no state found (no *.tfstate below s3://" + BUCKET
+                            + "/nothing-here/ in workspaces staging):" + " its resources are unknown, not unmanaged");
         });
     }
 
@@ -197,7 +205,8 @@ class S3StateSourceTest {
             BaselineReader reader = reader(props);
 
             assertThat(ids(reader.load())).containsExactlyInAnyOrder("sg-a", "sg-b");
-            assertThat(s3.seen).hasSizeGreaterThanOrEqualTo(3).allSatisfy(r -> assertThat(r.expectedOwner()).isEqualTo(STATE_ACCOUNT));
+            assertThat(s3.seen).hasSizeGreaterThanOrEqualTo(3).allSatisfy(r -> assertThat(r.expectedOwner())
+                    .isEqualTo(STATE_ACCOUNT));
 
             // The same bucket name, configured as owned by another account: S3 refuses, the source fails.
             props.put("driftwatch.baseline.s3.\"states\".expected-bucket-owner", "999988887777");
@@ -206,8 +215,9 @@ class S3StateSourceTest {
             assertThat(elsewhere.complete()).isFalse();
             assertThat(elsewhere.errors()).singleElement().satisfies(e -> {
                 assertThat(e.source()).isEqualTo("s3://" + BUCKET + "/apps/");
-                assertThat(e.problem()).isEqualTo("access denied (HTTP 403 AccessDenied): the source's credentials may not read it,"
-                        + " or the bucket is not owned by account 999988887777 (expected-bucket-owner)");
+                assertThat(e.problem())
+                        .isEqualTo("access denied (HTTP 403 AccessDenied): the source's credentials may not read it,"
+                                + " or the bucket is not owned by account 999988887777 (expected-bucket-owner)");
             });
         }
     }
@@ -224,15 +234,18 @@ class S3StateSourceTest {
             BaselineSnapshot snapshot = reader(props).load();
 
             // moto's account for plain keys is not the bucket's: the read is refused rather than trusted.
-            assertThat(s3.seen).singleElement().satisfies(r -> assertThat(r.expectedOwner()).isEqualTo(Moto.ACCOUNT));
+            assertThat(s3.seen).singleElement().satisfies(r -> assertThat(r.expectedOwner())
+                    .isEqualTo(Moto.ACCOUNT));
             assertThat(snapshot.errors()).singleElement().satisfies(e -> assertThat(e.problem())
-                    .startsWith("access denied (HTTP 403 AccessDenied)").endsWith("not owned by account " + Moto.ACCOUNT + " (expected-bucket-owner)"));
+                    .startsWith("access denied (HTTP 403 AccessDenied)")
+                    .endsWith("not owned by account " + Moto.ACCOUNT + " (expected-bucket-owner)"));
         }
     }
 
     @Test
     void aStalledEndpointFailsTheSourceWithinTheCallTimeout() throws Exception {
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 10, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (java.net.ServerSocket silent =
+                new java.net.ServerSocket(0, 10, java.net.InetAddress.getByName("127.0.0.1"))) {
             Map<String, String> props = properties(Map.of("key", "network/terraform.tfstate"));
             props.put("driftwatch.baseline.s3.\"states\".endpoint", "http://127.0.0.1:" + silent.getLocalPort());
             props.put("driftwatch.baseline.s3.\"states\".api-call-timeout", "1s");
@@ -254,7 +267,8 @@ class S3StateSourceTest {
     }
 
     private BaselineReader reader(Map<String, String> settings) {
-        Map<String, String> props = settings.containsKey("driftwatch.baseline.s3.\"states\".bucket") ? settings : properties(settings);
+        Map<String, String> props =
+                settings.containsKey("driftwatch.baseline.s3.\"states\".bucket") ? settings : properties(settings);
         sources = StateSources.from(BaselineConfigs.of(props), MotoAws.sharedClients());
         return new BaselineReader(sources, new ObjectMapper(), metrics);
     }
@@ -281,12 +295,19 @@ class S3StateSourceTest {
     }
 
     private static S3Client s3In(String account) {
-        try (StsClient sts = StsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(Moto.URL))
+        try (StsClient sts = StsClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(URI.create(Moto.URL))
                 .httpClient(Apache5HttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build()) {
-            Credentials c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/state-owner").roleSessionName("test"))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build()) {
+            Credentials c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/state-owner")
+                            .roleSessionName("test"))
                     .credentials();
-            return S3Client.builder().region(Region.EU_CENTRAL_1).endpointOverride(URI.create(Moto.URL)).forcePathStyle(true)
+            return S3Client.builder()
+                    .region(Region.EU_CENTRAL_1)
+                    .endpointOverride(URI.create(Moto.URL))
+                    .forcePathStyle(true)
                     .httpClient(Apache5HttpClient.create())
                     .credentialsProvider(StaticCredentialsProvider.create(
                             AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken())))
@@ -295,7 +316,9 @@ class S3StateSourceTest {
     }
 
     private double reads(String outcome) {
-        var counter = metrics.find("driftwatch.state.reads").tags("source", "s3.states", "outcome", outcome).counter();
+        var counter = metrics.find("driftwatch.state.reads")
+                .tags("source", "s3.states", "outcome", outcome)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 

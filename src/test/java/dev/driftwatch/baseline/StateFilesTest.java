@@ -52,7 +52,8 @@ class StateFilesTest {
 
     @Test
     void doubleStarSlashGlobFindsNestedStates() throws IOException {
-        assertThat(StateFiles.expand(tmp + "/envs/**/*.tfstate")).contains(abs(network), abs(app))
+        assertThat(StateFiles.expand(tmp + "/envs/**/*.tfstate"))
+                .contains(abs(network), abs(app))
                 .doesNotContain(abs(tmp.resolve("other/elsewhere.tfstate")));
     }
 

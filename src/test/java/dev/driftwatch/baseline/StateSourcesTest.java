@@ -17,13 +17,22 @@ class StateSourcesTest {
 
     @Test
     void everyKindOfSourceIsBuiltWithItsLabel() {
-        List<StateSource> sources = StateSources.from(BaselineConfigs.of(Map.of(
-                "driftwatch.baseline.terraform.paths", "/states/a.tfstate,/states/b",
-                S3 + "bucket", "states", S3 + "key", "net/terraform.tfstate",
-                HTTP + "url", "https://gitlab.example.com/api/v4/projects/1/terraform/state/prod",
-                HTTP + "headers.PRIVATE-TOKEN", "glpat-x")), MotoAws.sharedClients());
+        List<StateSource> sources = StateSources.from(
+                BaselineConfigs.of(Map.of(
+                        "driftwatch.baseline.terraform.paths",
+                        "/states/a.tfstate,/states/b",
+                        S3 + "bucket",
+                        "states",
+                        S3 + "key",
+                        "net/terraform.tfstate",
+                        HTTP + "url",
+                        "https://gitlab.example.com/api/v4/projects/1/terraform/state/prod",
+                        HTTP + "headers.PRIVATE-TOKEN",
+                        "glpat-x")),
+                MotoAws.sharedClients());
         try {
-            assertThat(sources).extracting(StateSource::label)
+            assertThat(sources)
+                    .extracting(StateSource::label)
                     .containsExactly("terraform.paths", "terraform.paths", "s3.net", "http.gitlab");
         } finally {
             sources.forEach(StateSource::close);
@@ -33,26 +42,44 @@ class StateSourcesTest {
     @Test
     void anS3SourceNeedsExactlyOneOfKeyAndPrefix() {
         assertInvalid(Map.of(S3 + "bucket", "states"), S3 + "key: set either key");
-        assertInvalid(Map.of(S3 + "bucket", "states", S3 + "key", "a.tfstate", S3 + "prefix", "x/"), S3 + "key: set either key");
+        assertInvalid(
+                Map.of(S3 + "bucket", "states", S3 + "key", "a.tfstate", S3 + "prefix", "x/"),
+                S3 + "key: set either key");
     }
 
     @Test
     void credentialSettingsMustFitTogether() {
-        assertInvalid(Map.of(S3 + "bucket", "s", S3 + "key", "k", S3 + "external-id", "x"), S3 + "external-id: needs role-arn");
+        assertInvalid(
+                Map.of(S3 + "bucket", "s", S3 + "key", "k", S3 + "external-id", "x"),
+                S3 + "external-id: needs role-arn");
         assertInvalid(Map.of(S3 + "bucket", "s", S3 + "key", "k", S3 + "access-key-id", "AKIA"), S3 + "access-key-id:");
-        assertInvalid(Map.of(S3 + "bucket", "s", S3 + "key", "k", S3 + "workspace-key-prefix", "env:/"),
+        assertInvalid(
+                Map.of(S3 + "bucket", "s", S3 + "key", "k", S3 + "workspace-key-prefix", "env:/"),
                 S3 + "workspace-key-prefix:");
     }
 
     @Test
     void aBucketInAnotherAccountNeedsItsOwnerAndTheOwnerIsAnAccountId() {
         String role = "arn:aws:iam::222233334444:role/reader";
-        assertInvalid(Map.of(S3 + "bucket", "s", S3 + "key", "k", S3 + "role-arn", role),
-                S3 + "expected-bucket-owner: required with role-arn (the bucket is in another account): the 12-digit id of the account"
+        assertInvalid(
+                Map.of(S3 + "bucket", "s", S3 + "key", "k", S3 + "role-arn", role),
+                S3
+                        + "expected-bucket-owner: required with role-arn (the bucket is in another account): the 12-digit id of the account"
                         + " that owns bucket s");
-        assertInvalid(Map.of(S3 + "bucket", "s", S3 + "key", "k", S3 + "role-arn", role, S3 + "expected-bucket-owner", "2222-3333-4444"),
+        assertInvalid(
+                Map.of(
+                        S3 + "bucket",
+                        "s",
+                        S3 + "key",
+                        "k",
+                        S3 + "role-arn",
+                        role,
+                        S3 + "expected-bucket-owner",
+                        "2222-3333-4444"),
                 S3 + "expected-bucket-owner: must be a 12-digit AWS account id");
-        assertInvalid(Map.of(S3 + "bucket", "s", S3 + "key", "k", S3 + "api-call-timeout", "0s"), S3 + "api-call-timeout: must be positive");
+        assertInvalid(
+                Map.of(S3 + "bucket", "s", S3 + "key", "k", S3 + "api-call-timeout", "0s"),
+                S3 + "api-call-timeout: must be positive");
     }
 
     @Test
@@ -67,26 +94,38 @@ class StateSourcesTest {
 
     @Test
     void anHttpSourceNeedsAnHttpAddress() {
-        assertInvalid(Map.of(HTTP + "url", "ftp://example.com/state"), HTTP + "url: must be an http:// or https:// address");
-        assertInvalid(Map.of(HTTP + "url", "https://example.com/state", HTTP + "timeout", "0s"), HTTP + "timeout: must be positive");
+        assertInvalid(
+                Map.of(HTTP + "url", "ftp://example.com/state"), HTTP + "url: must be an http:// or https:// address");
+        assertInvalid(
+                Map.of(HTTP + "url", "https://example.com/state", HTTP + "timeout", "0s"),
+                HTTP + "timeout: must be positive");
     }
 
     @Test
     void providerLocationsOfASourceWinOverTheGlobalOnes() {
         Map<String, String> props = new HashMap<>(Map.of(
-                "driftwatch.baseline.providers.\"aws.west\".region", "us-west-2",
-                "driftwatch.baseline.providers.\"aws.west\".account", "111111111111",
-                "driftwatch.baseline.providers.\"aws.east\".region", "us-east-1",
-                HTTP + "url", "https://example.com/state",
-                HTTP + "providers.\"aws.west\".region", "us-west-1",
-                HTTP + "default-account", "222222222222"));
-        StateSource http = StateSources.from(BaselineConfigs.of(props), MotoAws.sharedClients()).get(0);
+                "driftwatch.baseline.providers.\"aws.west\".region",
+                "us-west-2",
+                "driftwatch.baseline.providers.\"aws.west\".account",
+                "111111111111",
+                "driftwatch.baseline.providers.\"aws.east\".region",
+                "us-east-1",
+                HTTP + "url",
+                "https://example.com/state",
+                HTTP + "providers.\"aws.west\".region",
+                "us-west-1",
+                HTTP + "default-account",
+                "222222222222"));
+        StateSource http = StateSources.from(BaselineConfigs.of(props), MotoAws.sharedClients())
+                .get(0);
 
         StateLocations locations = http.locations();
 
         assertThat(locations.ofProvider("provider[\"registry.terraform.io/hashicorp/aws\"].west"))
                 .hasValue(new StateLocations.Location(java.util.Optional.empty(), java.util.Optional.of("us-west-1")));
-        assertThat(locations.ofProvider("provider[\"registry.terraform.io/hashicorp/aws\"].east").flatMap(StateLocations.Location::region))
+        assertThat(locations
+                        .ofProvider("provider[\"registry.terraform.io/hashicorp/aws\"].east")
+                        .flatMap(StateLocations.Location::region))
                 .hasValue("us-east-1");
         assertThat(locations.defaultAccount()).hasValue("222222222222");
         assertThat(locations.settings()).isEqualTo("driftwatch.baseline.http.\"gitlab\"");

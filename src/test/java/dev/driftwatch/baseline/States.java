@@ -5,8 +5,7 @@ final class States {
 
     static final String ACCOUNT = "111122223333";
 
-    private States() {
-    }
+    private States() {}
 
     /** A state of security groups in eu-west-1 with the given serial and lineage. */
     static String groups(long serial, String lineage, String... ids) {
@@ -19,8 +18,7 @@ final class States {
                     { "mode": "managed", "type": "aws_security_group", "name": "%s",
                       "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"]",
                       "instances": [ { "schema_version": 1, "sensitive_attributes": [],
-                        "attributes": { "id": "%s", "arn": "arn:aws:ec2:eu-west-1:%s:security-group/%s" } } ] }"""
-                    .formatted(id.replace('-', '_'), id, ACCOUNT, id));
+                        "attributes": { "id": "%s", "arn": "arn:aws:ec2:eu-west-1:%s:security-group/%s" } } ] }""".formatted(id.replace('-', '_'), id, ACCOUNT, id));
         }
         return """
                 { "version": 4, "terraform_version": "1.11.4", "serial": %d, "lineage": "%s", "outputs": {},

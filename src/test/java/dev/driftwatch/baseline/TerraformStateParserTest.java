@@ -52,10 +52,16 @@ class TerraformStateParserTest {
     void readsEveryManagedInstanceWithItsFullAddress() throws Exception {
         List<ExpectedResource> resources = parse(STATE);
 
-        assertThat(resources).extracting(ExpectedResource::address).containsExactly(
-                "module.net.aws_security_group.web[\"a\"]", "module.net.aws_security_group.web[\"b\"]",
-                "aws_security_group.db[0]", "aws_security_group.db[1]", "aws_security_group.replaced");
-        assertThat(resources).extracting(r -> r.resource().id())
+        assertThat(resources)
+                .extracting(ExpectedResource::address)
+                .containsExactly(
+                        "module.net.aws_security_group.web[\"a\"]",
+                        "module.net.aws_security_group.web[\"b\"]",
+                        "aws_security_group.db[0]",
+                        "aws_security_group.db[1]",
+                        "aws_security_group.replaced");
+        assertThat(resources)
+                .extracting(r -> r.resource().id())
                 .containsExactly("sg-0a", "sg-0b", "sg-db0", "sg-db1", "sg-new")
                 .doesNotContain("vpc-1", "sg-old"); // data source and deposed object are not expected resources
         assertThat(resources).allSatisfy(r -> assertThat(r.stateFile()).isEqualTo(SOURCE));
@@ -63,9 +69,14 @@ class TerraformStateParserTest {
 
     @Test
     void takesAccountAndRegionFromTheArn() throws Exception {
-        assertThat(parse(STATE)).extracting(r -> r.resource().account(), r -> r.resource().region()).containsExactly(
-                tuple("111122223333", "eu-west-1"), tuple("111122223333", "eu-west-1"),
-                tuple("444455556666", "us-east-2"), tuple("444455556666", "us-east-2"), tuple("111122223333", "eu-west-1"));
+        assertThat(parse(STATE))
+                .extracting(r -> r.resource().account(), r -> r.resource().region())
+                .containsExactly(
+                        tuple("111122223333", "eu-west-1"),
+                        tuple("111122223333", "eu-west-1"),
+                        tuple("444455556666", "us-east-2"),
+                        tuple("444455556666", "us-east-2"),
+                        tuple("111122223333", "eu-west-1"));
     }
 
     @Test
@@ -77,7 +88,9 @@ class TerraformStateParserTest {
 
         ExpectedResource db = parse(state).get(0);
 
-        assertThat(db.resource().attributes()).containsEntry("username", "admin").doesNotContainKey("password");
+        assertThat(db.resource().attributes())
+                .containsEntry("username", "admin")
+                .doesNotContainKey("password");
         assertThat(db.toString()).doesNotContain("hunter2-s3cr3t");
     }
 
@@ -146,14 +159,19 @@ class TerraformStateParserTest {
                 """;
         StateLocations locations = new StateLocations(
                 Map.of("aws.west", new StateLocations.Location(Optional.of("222222222222"), Optional.of("us-west-2"))),
-                Optional.of("111111111111"), Optional.of("eu-central-1"), "driftwatch.baseline.s3.\"net\"");
+                Optional.of("111111111111"),
+                Optional.of("eu-central-1"),
+                "driftwatch.baseline.s3.\"net\"");
 
         List<ExpectedResource> resources = parse(state, new StateResourceMapper(locations));
 
-        assertThat(resources).extracting(r -> r.resource().id(), r -> r.resource().account(), r -> r.resource().region()).containsExactly(
-                tuple("r-west", "222222222222", "us-west-2"),
-                tuple("r-home", "111111111111", "eu-central-1"),
-                tuple("sg-1", "999999999999", "ap-south-1"));
+        assertThat(resources)
+                .extracting(r -> r.resource().id(), r -> r.resource().account(), r -> r.resource()
+                        .region())
+                .containsExactly(
+                        tuple("r-west", "222222222222", "us-west-2"),
+                        tuple("r-home", "111111111111", "eu-central-1"),
+                        tuple("sg-1", "999999999999", "ap-south-1"));
     }
 
     @Test
@@ -175,7 +193,10 @@ class TerraformStateParserTest {
                     "instances": [ { "attributes": { "id": "sgrule-1", "security_group_id": "sg-w" } } ] } ] }
                 """;
 
-        ExpectedResource rule = parse(state).stream().filter(r -> r.resource().id().equals("sgrule-1")).findFirst().orElseThrow();
+        ExpectedResource rule = parse(state).stream()
+                .filter(r -> r.resource().id().equals("sgrule-1"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(rule.resource().region()).isEqualTo("us-west-2");
         assertThat(rule.resource().account()).isEqualTo("222222222222");
@@ -187,8 +208,11 @@ class TerraformStateParserTest {
         String state = "{\"version\": 4, \"serial\": 7, \"lineage\": \"l-7\", \"resources\": [ {,,, ";
         TerraformStateParser parser = new TerraformStateParser(new ObjectMapper());
 
-        ParsedState parsed = parser.parse(SOURCE, new ByteArrayInputStream(state.getBytes(StandardCharsets.UTF_8)),
-                new StateResourceMapper(Optional.empty(), Optional.empty()), new StateHeader(7, "l-7")::equals);
+        ParsedState parsed = parser.parse(
+                SOURCE,
+                new ByteArrayInputStream(state.getBytes(StandardCharsets.UTF_8)),
+                new StateResourceMapper(Optional.empty(), Optional.empty()),
+                new StateHeader(7, "l-7")::equals);
 
         assertThat(parsed.unchanged()).isTrue();
         assertThat(parsed.header()).isEqualTo(new StateHeader(7, "l-7"));
@@ -223,11 +247,16 @@ class TerraformStateParserTest {
                     "instances": [ { "attributes": { "id": "sgrule-1", "security_group_id": "sg-w" } } ] } ] }
                 """;
 
-        ExpectedResource rule = parse(state).stream().filter(r -> r.resource().id().equals("sgrule-1")).findFirst().orElseThrow();
+        ExpectedResource rule = parse(state).stream()
+                .filter(r -> r.resource().id().equals("sgrule-1"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(rule.located()).isFalse();
-        assertThat(rule.unknownLocation()).startsWith("cannot tell the account of aws_security_group_rule.west_postgres")
-                .contains("driftwatch.baseline.providers.\"aws.west\".account or driftwatch.baseline.terraform.default-account");
+        assertThat(rule.unknownLocation())
+                .startsWith("cannot tell the account of aws_security_group_rule.west_postgres")
+                .contains(
+                        "driftwatch.baseline.providers.\"aws.west\".account or driftwatch.baseline.terraform.default-account");
     }
 
     @Test
@@ -244,18 +273,27 @@ class TerraformStateParserTest {
                     "instances": [ { "attributes": { "id": "r-1" } } ] } ] }
                 """;
 
-        ExpectedResource route = parse(state).stream().filter(r -> r.resource().id().equals("r-1")).findFirst().orElseThrow();
+        ExpectedResource route = parse(state).stream()
+                .filter(r -> r.resource().id().equals("r-1"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(route.resource().account()).isEqualTo("111111111111");
-        assertThat(route.unknownLocation()).contains("cannot tell the region of aws_route.r", "eu-west-1, us-east-1",
-                "driftwatch.baseline.providers.\"aws\".region");
+        assertThat(route.unknownLocation())
+                .contains(
+                        "cannot tell the region of aws_route.r",
+                        "eu-west-1, us-east-1",
+                        "driftwatch.baseline.providers.\"aws\".region");
     }
 
     @Test
     void theRegionAttributeOfProviderSixLocatesAResourceWithoutArn() throws Exception {
-        String state = oneInstance("aws_route", "out", "{ \"attributes\": { \"id\": \"r-1\", \"region\": \"ca-central-1\" } }");
+        String state = oneInstance(
+                "aws_route", "out", "{ \"attributes\": { \"id\": \"r-1\", \"region\": \"ca-central-1\" } }");
 
-        ExpectedResource route = parse(state, new StateResourceMapper(Optional.of("999988887777"), Optional.of("us-east-1"))).get(0);
+        ExpectedResource route = parse(
+                        state, new StateResourceMapper(Optional.of("999988887777"), Optional.of("us-east-1")))
+                .get(0);
 
         assertThat(route.located()).isTrue();
         assertThat(route.resource().region()).isEqualTo("ca-central-1");
@@ -274,7 +312,9 @@ class TerraformStateParserTest {
 
     @Test
     void ebsEncryptionByDefaultIsMatchedByItsFixedIdNotTheRandomOne() throws Exception {
-        String state = oneInstance("aws_ebs_encryption_by_default", "this",
+        String state = oneInstance(
+                "aws_ebs_encryption_by_default",
+                "this",
                 "{ \"attributes\": { \"id\": \"terraform-20261122174953398800000001\", \"enabled\": true } }");
         StateResourceMapper defaults = new StateResourceMapper(Optional.of("999988887777"), Optional.of("eu-west-1"));
 
@@ -317,7 +357,8 @@ class TerraformStateParserTest {
         String full = STATE.strip();
         for (int cut = 1; cut < full.length(); cut++) {
             String truncated = full.substring(0, cut);
-            assertThatThrownBy(() -> parse(truncated)).as("state cut after ...%s", full.substring(Math.max(0, cut - 20), cut))
+            assertThatThrownBy(() -> parse(truncated))
+                    .as("state cut after ...%s", full.substring(Math.max(0, cut - 20), cut))
                     .isInstanceOf(StateFileException.class)
                     .hasMessageContaining("truncated");
         }
@@ -327,24 +368,31 @@ class TerraformStateParserTest {
     void rejectsOtherFormatsAndNonStates() {
         assertThatThrownBy(() -> parse("{\"version\": 3, \"terraform_version\": \"0.11.14\", \"modules\": []}"))
                 .hasMessageContaining("unsupported state format version 3");
-        assertThatThrownBy(() -> parse("")).hasMessageStartingWith(SOURCE + ": ").hasMessageContaining("empty");
+        assertThatThrownBy(() -> parse(""))
+                .hasMessageStartingWith(SOURCE + ": ")
+                .hasMessageContaining("empty");
         assertThatThrownBy(() -> parse(" \n ")).hasMessageContaining("empty");
         assertThatThrownBy(() -> parse("[{\"version\": 4}]")).hasMessageContaining("not a Terraform state");
         assertThatThrownBy(() -> parse("{\"resources\": []}")).hasMessageContaining("not a Terraform state");
     }
 
     private static String oneInstance(String type, String name, String instance) {
-        return "{\"version\": 4, \"resources\": [ {\"mode\": \"managed\", \"type\": \"" + type + "\", \"name\": \"" + name
-                + "\", \"instances\": [" + instance + "]} ]}";
+        return "{\"version\": 4, \"resources\": [ {\"mode\": \"managed\", \"type\": \"" + type + "\", \"name\": \""
+                + name + "\", \"instances\": [" + instance + "]} ]}";
     }
 
     private static List<ExpectedResource> parse(String json) throws StateFileException {
         return parse(json, new StateResourceMapper(Optional.empty(), Optional.empty()));
     }
 
-    private static List<ExpectedResource> parse(String json, StateResourceMapper resourceMapper) throws StateFileException {
+    private static List<ExpectedResource> parse(String json, StateResourceMapper resourceMapper)
+            throws StateFileException {
         TerraformStateParser parser = new TerraformStateParser(new ObjectMapper());
-        return parser.parse(SOURCE, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), resourceMapper, header -> false)
+        return parser.parse(
+                        SOURCE,
+                        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                        resourceMapper,
+                        header -> false)
                 .resources();
     }
 }

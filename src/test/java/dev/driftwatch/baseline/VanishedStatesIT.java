@@ -53,15 +53,23 @@ class VanishedStatesIT {
         JsonPath vanished = Scans.scanAndWait(REGION);
 
         assertThat(vanished.getString("status")).isEqualTo("PARTIAL");
-        assertThat(problems(vanished)).containsExactly(Map.entry(dbState.toString(), "listed by " + SOURCE
-                + " before, not now: unknown until confirmed gone; DELETE /api/states/" + encoded(dbState) + " confirms"));
+        assertThat(problems(vanished))
+                .containsExactly(Map.entry(
+                        dbState.toString(),
+                        "listed by " + SOURCE + " before, not now: unknown until confirmed gone; DELETE /api/states/"
+                                + encoded(dbState) + " confirms"));
         assertThat(open("CHANGED")).containsExactlyInAnyOrder(web, db);
         assertThat(open("UNMANAGED")).doesNotContain(db);
-        JsonPath states = given().get("/api/states").then().statusCode(200).extract().jsonPath();
-        assertThat(states.getString("find { it.name == '" + dbState + "' }.status")).isEqualTo("VANISHED");
-        assertThat(states.getString("find { it.name == '" + dbState + "' }.source")).isEqualTo(SOURCE);
-        assertThat(states.getString("find { it.name == '" + dbState + "' }.lineage")).isNotBlank();
-        assertThat(states.getString("find { it.name.endsWith('web.tfstate') }.status")).isEqualTo("READ");
+        JsonPath states =
+                given().get("/api/states").then().statusCode(200).extract().jsonPath();
+        assertThat(states.getString("find { it.name == '" + dbState + "' }.status"))
+                .isEqualTo("VANISHED");
+        assertThat(states.getString("find { it.name == '" + dbState + "' }.source"))
+                .isEqualTo(SOURCE);
+        assertThat(states.getString("find { it.name == '" + dbState + "' }.lineage"))
+                .isNotBlank();
+        assertThat(states.getString("find { it.name.endsWith('web.tfstate') }.status"))
+                .isEqualTo("READ");
 
         String webState = states.getString("find { it.name.endsWith('web.tfstate') }.name");
         delete(webState).then().statusCode(409);
@@ -86,36 +94,51 @@ class VanishedStatesIT {
         JsonPath scan = Scans.scanAndWait(REGION);
 
         assertThat(scan.getString("status")).isEqualTo("PARTIAL");
-        assertThat(problems(scan)).containsExactly(Map.entry(SOURCE, "no state found (no file matches the glob below "
-                + TerraformStates.DIR.toAbsolutePath() + "): its resources are unknown, not unmanaged"));
+        assertThat(problems(scan))
+                .containsExactly(Map.entry(
+                        SOURCE,
+                        "no state found (no file matches the glob below " + TerraformStates.DIR.toAbsolutePath()
+                                + "): its resources are unknown, not unmanaged"));
         assertThat(open("UNMANAGED")).doesNotContain(stray);
     }
 
     private static String group(String name) {
         try (Ec2Client ec2 = Moto.ec2(REGION)) {
-            return ec2.createSecurityGroup(r -> r.groupName(name).description("Managed by Terraform")).groupId();
+            return ec2.createSecurityGroup(r -> r.groupName(name).description("Managed by Terraform"))
+                    .groupId();
         }
     }
 
     /** A state holding the group with a tag the live one does not have: CHANGED. */
     private static TerraformStates driftedStateOf(String groupId, String name) {
-        return TerraformStates.state().resource("aws_security_group", name,
-                SecurityGroups.attributes(groupId, name, null, REGION, Map.of("Team", "platform"), List.of()));
+        return TerraformStates.state()
+                .resource(
+                        "aws_security_group",
+                        name,
+                        SecurityGroups.attributes(groupId, name, null, REGION, Map.of("Team", "platform"), List.of()));
     }
 
     private static List<String> open(String kind) {
-        return given().queryParam("status", "OPEN").queryParam("kind", kind).get("/api/findings").then().statusCode(200)
-                .extract().jsonPath().getList("resourceId", String.class);
+        return given().queryParam("status", "OPEN")
+                .queryParam("kind", kind)
+                .get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("resourceId", String.class);
     }
 
     private static Map<String, String> problems(JsonPath scan) {
         Map<String, String> problems = new java.util.LinkedHashMap<>();
-        scan.getList("problems", Map.class).forEach(p -> problems.put((String) p.get("part"), (String) p.get("reason")));
+        scan.getList("problems", Map.class)
+                .forEach(p -> problems.put((String) p.get("part"), (String) p.get("reason")));
         return problems;
     }
 
     private static io.restassured.response.Response delete(String state) {
-        return given().urlEncodingEnabled(false).delete("/api/states/" + URLEncoder.encode(state, StandardCharsets.UTF_8));
+        return given().urlEncodingEnabled(false)
+                .delete("/api/states/" + URLEncoder.encode(state, StandardCharsets.UTF_8));
     }
 
     private static String encoded(Path state) {

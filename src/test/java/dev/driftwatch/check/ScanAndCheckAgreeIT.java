@@ -52,19 +52,34 @@ class ScanAndCheckAgreeIT {
         Database.cleanSlate();
         Moto.reset();
         TerraformStates.clear();
-        String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
+        String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true")))
+                .vpcs()
+                .get(0)
+                .vpcId();
         web = group(vpc, "web", "platform");
         db = group(vpc, "db", "data");
         stray = group(vpc, "stray", "nobody");
-        ec2.authorizeSecurityGroupIngress(r -> r.groupId(db).ipPermissions(p -> p.ipProtocol("tcp").fromPort(22)
-                .toPort(22).ipRanges(i -> i.cidrIp("0.0.0.0/0"))));
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(db)
+                .ipPermissions(p -> p.ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(i -> i.cidrIp("0.0.0.0/0"))));
         stateFile = TerraformStates.state()
-                .resource("aws_security_group", "web", SecurityGroups.attributes(web, "web", vpc, REGION,
-                        Map.of("Team", "platform-web"), List.of(rule("tcp", 443, 443, "0.0.0.0/0"))))
-                .resource("aws_security_group", "db", SecurityGroups.attributes(db, "db", vpc, REGION,
-                        Map.of("Team", "data"), List.of()))
-                .resource("aws_security_group", "gone", SecurityGroups.attributes(ABSENT_GROUP, "gone", vpc, REGION,
-                        Map.of(), List.of()))
+                .resource(
+                        "aws_security_group",
+                        "web",
+                        SecurityGroups.attributes(
+                                web,
+                                "web",
+                                vpc,
+                                REGION,
+                                Map.of("Team", "platform-web"),
+                                List.of(rule("tcp", 443, 443, "0.0.0.0/0"))))
+                .resource(
+                        "aws_security_group",
+                        "db",
+                        SecurityGroups.attributes(db, "db", vpc, REGION, Map.of("Team", "data"), List.of()))
+                .resource(
+                        "aws_security_group",
+                        "gone",
+                        SecurityGroups.attributes(ABSENT_GROUP, "gone", vpc, REGION, Map.of(), List.of()))
                 .writeTo("network/terraform.tfstate");
     }
 
@@ -76,13 +91,16 @@ class ScanAndCheckAgreeIT {
     @Test
     void scanServerCheckAndCommandLineCheckReportTheSameDrift() throws Exception {
         TreeSet<String> scanned = scanned();
-        assertThat(scanned).contains("CHANGED aws_security_group " + web + " [ingress, tags.Team]",
-                "CHANGED aws_security_group " + db + " [ingress]", "UNMANAGED aws_security_group " + stray + " []",
-                "MISSING aws_security_group " + ABSENT_GROUP + " []");
+        assertThat(scanned)
+                .contains(
+                        "CHANGED aws_security_group " + web + " [ingress, tags.Team]",
+                        "CHANGED aws_security_group " + db + " [ingress]",
+                        "UNMANAGED aws_security_group " + stray + " []",
+                        "MISSING aws_security_group " + ABSENT_GROUP + " []");
 
         assertThat(serverChecked()).isEqualTo(scanned);
-        CheckProcess.Outcome cli = CheckProcess.run("--state", stateFile.toString(), "--region", REGION,
-                "--format", "json");
+        CheckProcess.Outcome cli =
+                CheckProcess.run("--state", stateFile.toString(), "--region", REGION, "--format", "json");
         assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(1);
         assertThat(checked(JSON.readTree(cli.stdout()))).isEqualTo(scanned);
     }
@@ -90,13 +108,26 @@ class ScanAndCheckAgreeIT {
     @Test
     void driftAcceptedThroughTheApiIsLeftOutByTheScanAndTheServerCheckAlike() {
         scanned();
-        given().contentType(ContentType.JSON).body(Map.of("region", REGION, "type", "aws_security_group",
-                "kind", "UNMANAGED", "reason", "kept by hand", "acceptedBy", "alice"))
-                .post("/api/drift/accept").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "region",
+                        REGION,
+                        "type",
+                        "aws_security_group",
+                        "kind",
+                        "UNMANAGED",
+                        "reason",
+                        "kept by hand",
+                        "acceptedBy",
+                        "alice"))
+                .post("/api/drift/accept")
+                .then()
+                .statusCode(200);
         ec2.createTags(r -> r.resources(db).tags(t -> t.key("Team").value("someone-else")));
 
         TreeSet<String> scanned = scanned();
-        assertThat(scanned).noneMatch(f -> f.startsWith("UNMANAGED"))
+        assertThat(scanned)
+                .noneMatch(f -> f.startsWith("UNMANAGED"))
                 .contains("CHANGED aws_security_group " + db + " [ingress, tags.Team]");
         assertThat(serverChecked()).isEqualTo(scanned);
     }
@@ -104,14 +135,21 @@ class ScanAndCheckAgreeIT {
     /** The drift findings the scan leaves open, as "kind type id [diff paths]". */
     private TreeSet<String> scanned() {
         assertThat(Scans.scanAndWait(REGION).getString("status")).isEqualTo("COMPLETE");
-        JsonPath open = given().queryParam("status", "OPEN").queryParam("region", REGION).get("/api/findings")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath open = given().queryParam("status", "OPEN")
+                .queryParam("region", REGION)
+                .get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         TreeSet<String> findings = new TreeSet<>();
         for (Map<String, Object> f : open.<Map<String, Object>>getList("")) {
             if (!"VIOLATION".equals(f.get("kind"))) {
                 List<?> diffs = (List<?>) f.get("diffs");
                 findings.add(f.get("kind") + " " + f.get("type") + " " + f.get("resourceId") + " "
-                        + new TreeSet<>(diffs.stream().map(d -> ((Map<?, ?>) d).get("path").toString()).toList()));
+                        + new TreeSet<>(diffs.stream()
+                                .map(d -> ((Map<?, ?>) d).get("path").toString())
+                                .toList()));
             }
         }
         return findings;
@@ -119,8 +157,11 @@ class ScanAndCheckAgreeIT {
 
     private TreeSet<String> serverChecked() {
         try {
-            Response check = given().contentType(ContentType.JSON).body(Files.readString(stateFile))
-                    .queryParam("name", "network/terraform.tfstate").queryParam("region", REGION).post("/api/checks");
+            Response check = given().contentType(ContentType.JSON)
+                    .body(Files.readString(stateFile))
+                    .queryParam("name", "network/terraform.tfstate")
+                    .queryParam("region", REGION)
+                    .post("/api/checks");
             check.then().statusCode(200).header(CheckResource.EXIT_CODE, "1");
             return checked(JSON.readTree(check.asString()));
         } catch (java.io.IOException e) {
@@ -133,16 +174,19 @@ class ScanAndCheckAgreeIT {
         TreeSet<String> drift = new TreeSet<>();
         for (JsonNode d : report.get("drift")) {
             if (REGION.equals(d.get("region").asText())) {
-                drift.add(d.get("kind").asText() + " " + d.get("type").asText() + " " + d.get("id").asText() + " "
+                drift.add(d.get("kind").asText() + " " + d.get("type").asText() + " "
+                        + d.get("id").asText() + " "
                         + new TreeSet<>(StreamSupport.stream(d.get("diffs").spliterator(), false)
-                                .map(diff -> diff.get("path").asText()).toList()));
+                                .map(diff -> diff.get("path").asText())
+                                .toList()));
             }
         }
         return drift;
     }
 
     private String group(String vpc, String name, String team) {
-        String id = ec2.createSecurityGroup(r -> r.groupName(name).description("Managed by Terraform").vpcId(vpc))
+        String id = ec2.createSecurityGroup(r ->
+                        r.groupName(name).description("Managed by Terraform").vpcId(vpc))
                 .groupId();
         ec2.createTags(r -> r.resources(id).tags(t -> t.key("Team").value(team)));
         return id;

@@ -34,7 +34,10 @@ class CoverageIT {
     @BeforeEach
     void cleanSlate() {
         Database.cleanSlate();
-        vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
+        vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true")))
+                .vpcs()
+                .get(0)
+                .vpcId();
     }
 
     @AfterEach
@@ -46,13 +49,19 @@ class CoverageIT {
     void aScanStoresCoveragePerTypeWithAwsManagedApart() {
         String web = group("web");
         group("stray");
-        TerraformStates.state().resource(SG, "web", SecurityGroups.attributes(web, "web", vpc, REGION, Map.of(), List.of()))
+        TerraformStates.state()
+                .resource(SG, "web", SecurityGroups.attributes(web, "web", vpc, REGION, Map.of(), List.of()))
                 .writeTo("net/terraform.tfstate");
 
         long scan = Scans.scanAndWait(REGION).getLong("id");
 
-        JsonPath coverage = given().queryParam("region", REGION).queryParam("type", SG).get("/api/coverage")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath coverage = given().queryParam("region", REGION)
+                .queryParam("type", SG)
+                .get("/api/coverage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         // The default VPC's "default" group is AWS's: listed apart, not in the ratio.
         assertThat(coverage.getList("rows")).hasSize(1);
         assertThat(coverage.getString("rows[0].account")).isEqualTo(Moto.ACCOUNT);
@@ -64,19 +73,32 @@ class CoverageIT {
         assertThat(coverage.getDouble("totals.ratio")).isEqualTo(0.5);
         assertThat(coverage.getBoolean("strict")).isFalse();
 
-        JsonPath all = given().queryParam("account", Moto.ACCOUNT).get("/api/coverage").then().statusCode(200).extract().jsonPath();
-        assertThat(all.getList("rows.type", String.class)).contains(SG, "aws_vpc", "aws_subnet").doesNotHaveDuplicates();
-        assertThat(all.getLong("totals.awsManaged")).isEqualTo(all.getList("rows.awsManaged", Long.class).stream().mapToLong(l -> l).sum());
+        JsonPath all = given().queryParam("account", Moto.ACCOUNT)
+                .get("/api/coverage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(all.getList("rows.type", String.class))
+                .contains(SG, "aws_vpc", "aws_subnet")
+                .doesNotHaveDuplicates();
+        assertThat(all.getLong("totals.awsManaged"))
+                .isEqualTo(all.getList("rows.awsManaged", Long.class).stream()
+                        .mapToLong(l -> l)
+                        .sum());
 
-        String metrics = Management.get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("driftwatch_iac_coverage_ratio{account=\"" + Moto.ACCOUNT + "\",region=\"" + REGION
-                + "\",type=\"aws_security_group\"} 0.5");
+        String metrics =
+                Management.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains("driftwatch_iac_coverage_ratio{account=\"" + Moto.ACCOUNT + "\",region=\"" + REGION
+                        + "\",type=\"aws_security_group\"} 0.5");
     }
 
     @Test
     void aScanThatCouldNotReadEveryStateLeavesCoverageAsItWas() {
         String web = group("web");
-        TerraformStates.state().resource(SG, "web", SecurityGroups.attributes(web, "web", vpc, REGION, Map.of(), List.of()))
+        TerraformStates.state()
+                .resource(SG, "web", SecurityGroups.attributes(web, "web", vpc, REGION, Map.of(), List.of()))
                 .writeTo("net/terraform.tfstate");
         long complete = Scans.scanAndWait(REGION).getLong("id");
 
@@ -87,18 +109,29 @@ class CoverageIT {
         JsonPath partial = Scans.scanAndWait(REGION);
         assertThat(partial.getString("status")).isEqualTo("PARTIAL");
 
-        JsonPath coverage = given().queryParam("type", SG).queryParam("region", REGION).get("/api/coverage")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath coverage = given().queryParam("type", SG)
+                .queryParam("region", REGION)
+                .get("/api/coverage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(coverage.getInt("rows[0].managed")).isEqualTo(1);
         assertThat(coverage.getInt("rows[0].unmanaged")).isZero();
         assertThat(coverage.getLong("rows[0].scanId")).isEqualTo(complete);
-        assertThat(Management.get("/q/metrics").then().extract().asString()).contains("driftwatch_iac_coverage_ratio{account=\""
-                + Moto.ACCOUNT + "\",region=\"" + REGION + "\",type=\"aws_security_group\"} 1.0");
+        assertThat(Management.get("/q/metrics").then().extract().asString())
+                .contains("driftwatch_iac_coverage_ratio{account=\"" + Moto.ACCOUNT + "\",region=\"" + REGION
+                        + "\",type=\"aws_security_group\"} 1.0");
     }
 
     @Test
     void filtersThatMatchNothingGiveNoRowsAndNoRatio() {
-        JsonPath coverage = given().queryParam("account", "000000000000").get("/api/coverage").then().statusCode(200).extract().jsonPath();
+        JsonPath coverage = given().queryParam("account", "000000000000")
+                .get("/api/coverage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         assertThat(coverage.getList("rows")).isEmpty();
         assertThat(coverage.getLong("totals.managed")).isZero();
@@ -106,6 +139,8 @@ class CoverageIT {
     }
 
     private String group(String name) {
-        return ec2.createSecurityGroup(r -> r.groupName(name).description("Managed by Terraform").vpcId(vpc)).groupId();
+        return ec2.createSecurityGroup(r ->
+                        r.groupName(name).description("Managed by Terraform").vpcId(vpc))
+                .groupId();
     }
 }

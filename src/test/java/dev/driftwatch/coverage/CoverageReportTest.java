@@ -12,7 +12,9 @@ class CoverageReportTest {
     void awsManagedCountsAgainstTheRatioOnlyInStrictMode() {
         assertThat(CoverageRow.ratio(3, 1, 4, false)).isEqualTo(0.75);
         assertThat(CoverageRow.ratio(3, 1, 4, true)).isEqualTo(0.375);
-        assertThat(CoverageRow.ratio(0, 0, 4, false)).as("nothing anyone could manage").isNull();
+        assertThat(CoverageRow.ratio(0, 0, 4, false))
+                .as("nothing anyone could manage")
+                .isNull();
     }
 
     @Test
@@ -25,7 +27,15 @@ class CoverageReportTest {
     }
 
     private static CoverageRow row(String type, long managed, long unmanaged, long awsManaged) {
-        return new CoverageRow("123456789012", "eu-west-1", type, managed, unmanaged, awsManaged,
-                CoverageRow.ratio(managed, unmanaged, awsManaged, false), 1, Instant.EPOCH);
+        return new CoverageRow(
+                "123456789012",
+                "eu-west-1",
+                type,
+                managed,
+                unmanaged,
+                awsManaged,
+                CoverageRow.ratio(managed, unmanaged, awsManaged, false),
+                1,
+                Instant.EPOCH);
     }
 }

@@ -24,10 +24,14 @@ import org.junit.jupiter.api.Test;
  */
 class AwsManagedIT {
 
-    private static final List<TypedCollector> COLLECTORS = List.of(new VpcCollector(), new SubnetCollector(), new RouteTableCollector(),
-            new SecurityGroupCollector(), new IamRoleCollector());
-    private static final Set<String> READ = Set.of("aws_vpc", "aws_subnet", "aws_route_table", "aws_security_group",
-            "aws_iam_role");
+    private static final List<TypedCollector> COLLECTORS = List.of(
+            new VpcCollector(),
+            new SubnetCollector(),
+            new RouteTableCollector(),
+            new SecurityGroupCollector(),
+            new IamRoleCollector());
+    private static final Set<String> READ =
+            Set.of("aws_vpc", "aws_subnet", "aws_route_table", "aws_security_group", "aws_iam_role");
 
     private final MotoSession session = MotoSession.in("us-east-1");
     private String handMadeVpc;
@@ -36,7 +40,8 @@ class AwsManagedIT {
     void freshAccountPlusOneVpc() {
         Moto.reset();
         session.iam().createServiceLinkedRole(r -> r.awsServiceName("elasticbeanstalk.amazonaws.com"));
-        handMadeVpc = session.ec2().createVpc(r -> r.cidrBlock("10.9.0.0/16")).vpc().vpcId();
+        handMadeVpc =
+                session.ec2().createVpc(r -> r.cidrBlock("10.9.0.0/16")).vpc().vpcId();
     }
 
     @Test
@@ -47,9 +52,12 @@ class AwsManagedIT {
 
         // The hand-made VPC comes with its own main route table and default group: AWS's as well.
         assertThat(comparison.observations()).extracting(o -> o.resource().id()).containsExactly(handMadeVpc);
-        assertThat(comparison.coverage()).filteredOn(c -> c.type().equals("aws_vpc"))
+        assertThat(comparison.coverage())
+                .filteredOn(c -> c.type().equals("aws_vpc"))
                 .containsExactly(new TypeCoverage("aws_vpc", 0, 1, 1));
-        assertThat(comparison.coverage()).filteredOn(c -> c.type().equals("aws_iam_role")).singleElement()
+        assertThat(comparison.coverage())
+                .filteredOn(c -> c.type().equals("aws_iam_role"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.awsManaged()).isEqualTo(1));
     }
 
@@ -59,9 +67,12 @@ class AwsManagedIT {
 
         var drift = Estate.comparator(true).compare(live, List.of(), READ, true).observations();
 
-        assertThat(drift).extracting(o -> o.resource().type()).contains("aws_vpc", "aws_subnet", "aws_route_table",
-                "aws_security_group", "aws_iam_role");
-        assertThat(drift).filteredOn(o -> o.resource().type().equals("aws_iam_role")).singleElement()
+        assertThat(drift)
+                .extracting(o -> o.resource().type())
+                .contains("aws_vpc", "aws_subnet", "aws_route_table", "aws_security_group", "aws_iam_role");
+        assertThat(drift)
+                .filteredOn(o -> o.resource().type().equals("aws_iam_role"))
+                .singleElement()
                 .satisfies(o -> assertThat(o.resource().id()).startsWith("AWSServiceRoleFor"));
     }
 

@@ -28,32 +28,49 @@ class CoverageCountTest {
 
     @Test
     void countsManagedUnmanagedAndAwsManagedPerTypeRead() {
-        Comparison comparison = Estate.comparator(false).compare(live, states,
-                Set.of("aws_vpc", "aws_sqs_queue", "aws_account_root", "aws_security_group_rule", "aws_sns_topic"), true);
+        Comparison comparison = Estate.comparator(false)
+                .compare(
+                        live,
+                        states,
+                        Set.of(
+                                "aws_vpc",
+                                "aws_sqs_queue",
+                                "aws_account_root",
+                                "aws_security_group_rule",
+                                "aws_sns_topic"),
+                        true);
 
-        assertThat(comparison.coverage()).containsExactly(
-                new TypeCoverage("aws_account_root", 0, 0, 0), // a pseudo-resource: nothing anyone could manage
-                new TypeCoverage("aws_sns_topic", 0, 0, 0), // read, and empty: a figure all the same
-                new TypeCoverage("aws_sqs_queue", 0, 1, 0),
-                new TypeCoverage("aws_vpc", 1, 1, 1));
+        assertThat(comparison.coverage())
+                .containsExactly(
+                        new TypeCoverage("aws_account_root", 0, 0, 0), // a pseudo-resource: nothing anyone could manage
+                        new TypeCoverage("aws_sns_topic", 0, 0, 0), // read, and empty: a figure all the same
+                        new TypeCoverage("aws_sqs_queue", 0, 1, 0),
+                        new TypeCoverage("aws_vpc", 1, 1, 1));
     }
 
     @Test
     void strictModeCountsTheSame() {
         // The stored figures do not depend on the mode; the ratio does (coverage.CoverageRow).
-        assertThat(Estate.comparator(true).compare(live, states, Set.of("aws_vpc"), true).coverage())
+        assertThat(Estate.comparator(true)
+                        .compare(live, states, Set.of("aws_vpc"), true)
+                        .coverage())
                 .containsExactly(new TypeCoverage("aws_vpc", 1, 1, 1));
     }
 
     @Test
     void aTypeNotReadCompletelyHasNoFigure() {
-        assertThat(Estate.comparator(false).compare(live, states, Set.of("aws_sqs_queue"), true).coverage())
+        assertThat(Estate.comparator(false)
+                        .compare(live, states, Set.of("aws_sqs_queue"), true)
+                        .coverage())
                 .containsExactly(new TypeCoverage("aws_sqs_queue", 0, 1, 0));
     }
 
     @Test
     void anUnreadableStateLeavesEveryFigureAsItWas() {
         // A resource of the unread state would count as unmanaged: no figure is better than a false drop.
-        assertThat(Estate.comparator(false).compare(live, states, Set.of("aws_vpc", "aws_sqs_queue"), false).coverage()).isEmpty();
+        assertThat(Estate.comparator(false)
+                        .compare(live, states, Set.of("aws_vpc", "aws_sqs_queue"), false)
+                        .coverage())
+                .isEmpty();
     }
 }

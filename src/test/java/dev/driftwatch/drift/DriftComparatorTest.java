@@ -22,7 +22,13 @@ class DriftComparatorTest {
 
     @Test
     void inSyncGivesNothing() {
-        assertThat(comparator.compare(List.of(live("sg-1", "web", "net")), List.of(expected(SG, "sg-1", "web", "net")), SG_READ, true).observations())
+        assertThat(comparator
+                        .compare(
+                                List.of(live("sg-1", "web", "net")),
+                                List.of(expected(SG, "sg-1", "web", "net")),
+                                SG_READ,
+                                true)
+                        .observations())
                 .isEmpty();
     }
 
@@ -30,7 +36,9 @@ class DriftComparatorTest {
     void changedTagIsReportedWithPathExpectedAndActual() {
         CloudResource have = live("sg-1", "web", "platform");
 
-        List<DriftObservation> drift = comparator.compare(List.of(have), List.of(expected(SG, "sg-1", "web", "net")), SG_READ, true).observations();
+        List<DriftObservation> drift = comparator
+                .compare(List.of(have), List.of(expected(SG, "sg-1", "web", "net")), SG_READ, true)
+                .observations();
 
         assertThat(drift).singleElement().satisfies(o -> {
             assertThat(o.kind()).isEqualTo(DriftKind.CHANGED);
@@ -43,8 +51,13 @@ class DriftComparatorTest {
 
     @Test
     void liveGroupInNoStateIsUnmanaged() {
-        List<DriftObservation> drift = comparator.compare(List.of(live("sg-1", "web", "net"), live("sg-2", "adhoc", "x")),
-                List.of(expected(SG, "sg-1", "web", "net")), SG_READ, true).observations();
+        List<DriftObservation> drift = comparator
+                .compare(
+                        List.of(live("sg-1", "web", "net"), live("sg-2", "adhoc", "x")),
+                        List.of(expected(SG, "sg-1", "web", "net")),
+                        SG_READ,
+                        true)
+                .observations();
 
         assertThat(drift).singleElement().satisfies(o -> {
             assertThat(o.kind()).isEqualTo(DriftKind.UNMANAGED);
@@ -55,14 +68,18 @@ class DriftComparatorTest {
 
     @Test
     void theVpcDefaultGroupIsNeverUnmanaged() {
-        assertThat(comparator.compare(List.of(live("sg-def", "default", null)), List.of(), SG_READ, true).observations()).isEmpty();
+        assertThat(comparator
+                        .compare(List.of(live("sg-def", "default", null)), List.of(), SG_READ, true)
+                        .observations())
+                .isEmpty();
     }
 
     @Test
     void stateEntryNotInTheCloudIsMissing() {
         ExpectedResource want = expected(SG, "sg-3", "gone", "net");
 
-        List<DriftObservation> drift = comparator.compare(List.of(), List.of(want), SG_READ, true).observations();
+        List<DriftObservation> drift =
+                comparator.compare(List.of(), List.of(want), SG_READ, true).observations();
 
         assertThat(drift).singleElement().satisfies(o -> {
             assertThat(o.kind()).isEqualTo(DriftKind.MISSING);
@@ -74,26 +91,44 @@ class DriftComparatorTest {
 
     @Test
     void unreadTypeIsNeitherMissingNorChanged() {
-        List<DriftObservation> drift = comparator.compare(List.of(live("sg-1", "web", "platform")),
-                List.of(expected(SG, "sg-1", "web", "net"), expected(SG, "sg-3", "gone", "net")), Set.of(), false).observations();
+        List<DriftObservation> drift = comparator
+                .compare(
+                        List.of(live("sg-1", "web", "platform")),
+                        List.of(expected(SG, "sg-1", "web", "net"), expected(SG, "sg-3", "gone", "net")),
+                        Set.of(),
+                        false)
+                .observations();
 
         assertThat(drift).isEmpty();
     }
 
     @Test
     void unreadTypeIsNotUnmanagedEither() {
-        List<DriftObservation> drift = comparator.compare(List.of(live("sg-1", "web", "net"), live("sg-2", "adhoc", "x")),
-                List.of(expected(SG, "sg-1", "web", "net")), Set.of(), true).observations();
+        List<DriftObservation> drift = comparator
+                .compare(
+                        List.of(live("sg-1", "web", "net"), live("sg-2", "adhoc", "x")),
+                        List.of(expected(SG, "sg-1", "web", "net")),
+                        Set.of(),
+                        true)
+                .observations();
 
-        assertThat(drift).as("sg-1 is in a state; sg-2's type was not read completely").isEmpty();
+        assertThat(drift)
+                .as("sg-1 is in a state; sg-2's type was not read completely")
+                .isEmpty();
     }
 
     @Test
     void incompleteBaselineSuppressesOnlyUnmanaged() {
-        List<DriftObservation> drift = comparator.compare(List.of(live("sg-1", "web", "platform"), live("sg-2", "adhoc", "x")),
-                List.of(expected(SG, "sg-1", "web", "net"), expected(SG, "sg-3", "gone", "net")), SG_READ, false).observations();
+        List<DriftObservation> drift = comparator
+                .compare(
+                        List.of(live("sg-1", "web", "platform"), live("sg-2", "adhoc", "x")),
+                        List.of(expected(SG, "sg-1", "web", "net"), expected(SG, "sg-3", "gone", "net")),
+                        SG_READ,
+                        false)
+                .observations();
 
-        assertThat(drift).extracting(DriftObservation::kind, o -> o.resource().id())
+        assertThat(drift)
+                .extracting(DriftObservation::kind, o -> o.resource().id())
                 .containsExactlyInAnyOrder(tuple(DriftKind.CHANGED, "sg-1"), tuple(DriftKind.MISSING, "sg-3"));
     }
 
@@ -101,9 +136,14 @@ class DriftComparatorTest {
     void defaultSecurityGroupResourceMatchesTheLiveGroup() {
         ExpectedResource want = expected("aws_default_security_group", "sg-def", "default", "net");
 
-        assertThat(comparator.compare(List.of(live("sg-def", "default", "net")), List.of(want), SG_READ, true).observations()).isEmpty();
+        assertThat(comparator
+                        .compare(List.of(live("sg-def", "default", "net")), List.of(want), SG_READ, true)
+                        .observations())
+                .isEmpty();
 
-        List<DriftObservation> drift = comparator.compare(List.of(live("sg-def", "default", "platform")), List.of(want), SG_READ, true).observations();
+        List<DriftObservation> drift = comparator
+                .compare(List.of(live("sg-def", "default", "platform")), List.of(want), SG_READ, true)
+                .observations();
         assertThat(drift).singleElement().satisfies(o -> {
             assertThat(o.kind()).isEqualTo(DriftKind.CHANGED);
             assertThat(o.address()).isEqualTo("aws_default_security_group.sg-def");
@@ -116,12 +156,22 @@ class DriftComparatorTest {
         CloudResource stateSide = resource(SG, "sg-1", "web", "net");
         Map<String, Object> withoutDescription = new LinkedHashMap<>(stateSide.attributes());
         withoutDescription.remove("description"); // as the state reader leaves it: the value never leaves the file
-        ExpectedResource want = new ExpectedResource(new CloudResource(SG, "sg-1", stateSide.account(), stateSide.region(), null,
-                withoutDescription, null), "aws_security_group.web", STATE, Set.of("description"));
+        ExpectedResource want = new ExpectedResource(
+                new CloudResource(SG, "sg-1", stateSide.account(), stateSide.region(), null, withoutDescription, null),
+                "aws_security_group.web",
+                STATE,
+                Set.of("description"));
 
-        assertThat(comparator.compare(List.of(live("sg-1", "web", "net")), List.of(want), SG_READ, true).observations()).isEmpty();
-        assertThat(comparator.compare(List.of(live("sg-1", "web", "platform")), List.of(want), SG_READ, true).observations())
-                .singleElement().satisfies(o -> assertThat(o.diffs()).containsExactly(new AttributeDiff("tags.Team", "net", "platform")));
+        assertThat(comparator
+                        .compare(List.of(live("sg-1", "web", "net")), List.of(want), SG_READ, true)
+                        .observations())
+                .isEmpty();
+        assertThat(comparator
+                        .compare(List.of(live("sg-1", "web", "platform")), List.of(want), SG_READ, true)
+                        .observations())
+                .singleElement()
+                .satisfies(
+                        o -> assertThat(o.diffs()).containsExactly(new AttributeDiff("tags.Team", "net", "platform")));
     }
 
     private static CloudResource live(String id, String name, String team) {
@@ -140,8 +190,10 @@ class DriftComparatorTest {
         attributes.put("vpc_id", "vpc-1");
         attributes.put("owner_id", "123456789012");
         attributes.put("tags", team == null ? Map.of() : Map.of("Team", team));
-        attributes.put("ingress", List.of(Map.of("protocol", "tcp", "from_port", 443, "to_port", 443,
-                "cidr_blocks", List.of("10.0.0.0/8"))));
+        attributes.put(
+                "ingress",
+                List.of(Map.of(
+                        "protocol", "tcp", "from_port", 443, "to_port", 443, "cidr_blocks", List.of("10.0.0.0/8"))));
         attributes.put("egress", List.of());
         return new CloudResource(type, id, "123456789012", "eu-west-1", null, attributes, null);
     }

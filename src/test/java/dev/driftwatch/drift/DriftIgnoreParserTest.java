@@ -22,7 +22,8 @@ class DriftIgnoreParserTest {
     void typeAndIdIgnoreTheWholeResource() {
         IgnoreRule rule = only("aws_s3_bucket.my-bucket");
 
-        assertThat(rule).extracting(IgnoreRule::type, IgnoreRule::id, IgnoreRule::path, IgnoreRule::negated)
+        assertThat(rule)
+                .extracting(IgnoreRule::type, IgnoreRule::id, IgnoreRule::path, IgnoreRule::negated)
                 .containsExactly("aws_s3_bucket", "my-bucket", List.of(), false);
         assertThat(rule.origin()).isEqualTo(".driftignore:1");
     }
@@ -43,7 +44,8 @@ class DriftIgnoreParserTest {
     @Test
     void wildcardsAreKeptInAnySegmentAndDoubleStarsCollapse() {
         IgnoreRule rule = only("aws_*.**.tags.*");
-        assertThat(rule).extracting(IgnoreRule::type, IgnoreRule::id, IgnoreRule::path)
+        assertThat(rule)
+                .extracting(IgnoreRule::type, IgnoreRule::id, IgnoreRule::path)
                 .containsExactly("aws_*", "*", List.of("tags", "*"));
         assertThat(only("*")).extracting(IgnoreRule::type, IgnoreRule::id).containsExactly("*", "*");
     }
@@ -58,26 +60,30 @@ class DriftIgnoreParserTest {
         DriftIgnoreParser.Parsed parsed = parse("# buckets owned by the data team", "", "   ", "aws_s3_bucket.data");
 
         assertThat(parsed.errors()).isEmpty();
-        assertThat(parsed.rules()).singleElement().extracting(IgnoreRule::origin).isEqualTo(".driftignore:4");
+        assertThat(parsed.rules())
+                .singleElement()
+                .extracting(IgnoreRule::origin)
+                .isEqualTo(".driftignore:4");
     }
 
     @Test
     void eachBadLineIsReportedWithFileAndLineWhileTheRestStillApplies() {
         DriftIgnoreParser.Parsed parsed = parse(
-                "aws_vpc",                               // 1: no id
-                "aws_vpc.vpc-1 aws_vpc.vpc-2 # inline",  // 2: whitespace
-                "aws_vpc..cidr_block",                   // 3: empty segment
-                "aws_vpc.vpc-1.",                        // 4: trailing dot
-                "!",                                     // 5: negation of nothing
-                "aws_vpc.vpc\\-1",                       // 6: escape of nothing
-                "AWS::EC2::VPC.vpc-1",                   // 7: not a Terraform type
-                "aws_vpc.vpc-1\\",                       // 8: dangling backslash
-                "aws_vpc.vpc-ok");                       // 9: fine
+                "aws_vpc", // 1: no id
+                "aws_vpc.vpc-1 aws_vpc.vpc-2 # inline", // 2: whitespace
+                "aws_vpc..cidr_block", // 3: empty segment
+                "aws_vpc.vpc-1.", // 4: trailing dot
+                "!", // 5: negation of nothing
+                "aws_vpc.vpc\\-1", // 6: escape of nothing
+                "AWS::EC2::VPC.vpc-1", // 7: not a Terraform type
+                "aws_vpc.vpc-1\\", // 8: dangling backslash
+                "aws_vpc.vpc-ok"); // 9: fine
 
         assertThat(parsed.rules()).extracting(IgnoreRule::id).containsExactly("vpc-ok");
         assertThat(parsed.errors()).extracting(IgnoreError::line).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(parsed.errors()).allSatisfy(e -> assertThat(e.source()).isEqualTo(".driftignore"));
-        assertThat(parsed.errors().get(0).toString()).isEqualTo(".driftignore:1: 'aws_vpc' is not type.id or type.id.attribute.path");
+        assertThat(parsed.errors().get(0).toString())
+                .isEqualTo(".driftignore:1: 'aws_vpc' is not type.id or type.id.attribute.path");
         assertThat(parsed.errors().get(1).reason()).contains("whitespace");
         assertThat(parsed.errors().get(2).reason()).contains("empty segment");
         assertThat(parsed.errors().get(3).reason()).contains("empty segment");

@@ -14,8 +14,7 @@ final class Estate {
     static final String REGION = "eu-west-1";
     static final String STATE = "/states/prod.tfstate";
 
-    private Estate() {
-    }
+    private Estate() {}
 
     static CloudResource live(String type, String id, Map<String, Object> attributes) {
         return new CloudResource(type, id, ACCOUNT, REGION, null, attributes, null);
@@ -26,7 +25,8 @@ final class Estate {
     }
 
     static ExpectedResource expected(String type, String name, String id, Map<String, Object> attributes) {
-        return new ExpectedResource(new CloudResource(type, id, ACCOUNT, REGION, null, attributes, null), type + "." + name, STATE);
+        return new ExpectedResource(
+                new CloudResource(type, id, ACCOUNT, REGION, null, attributes, null), type + "." + name, STATE);
     }
 
     /** Key/value pairs in order, nulls allowed, as a state's attributes are written. */
@@ -38,12 +38,18 @@ final class Estate {
         return attributes;
     }
 
-    static Comparison compare(DriftComparator comparator, List<CloudResource> live, List<ExpectedResource> expected, String... read) {
+    static Comparison compare(
+            DriftComparator comparator, List<CloudResource> live, List<ExpectedResource> expected, String... read) {
         return comparator.compare(live, expected, Set.of(read), true);
     }
 
     static DriftComparator comparator(boolean strict) {
-        return new DriftComparator(List.of(new SecurityGroupNormaliser(), new IamRoleNormaliser(), new IamAccountPasswordPolicyNormaliser(),
-                new S3BucketVersioningNormaliser()), strict);
+        return new DriftComparator(
+                List.of(
+                        new SecurityGroupNormaliser(),
+                        new IamRoleNormaliser(),
+                        new IamAccountPasswordPolicyNormaliser(),
+                        new S3BucketVersioningNormaliser()),
+                strict);
     }
 }

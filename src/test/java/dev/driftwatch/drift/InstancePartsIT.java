@@ -41,21 +41,45 @@ class InstancePartsIT {
     void anInstancesOwnInterfaceAndRootVolumeAreUnmanagedOnlyWithTheInstance() {
         Ec2Client ec2 = session.ec2();
         String ami = ec2.describeImages(r -> r.owners("amazon")).images().get(0).imageId();
-        String instance = ec2.runInstances(r -> r.imageId(ami).minCount(1).maxCount(1).instanceType("t3.micro"))
-                .instances().get(0).instanceId();
+        String instance = ec2.runInstances(
+                        r -> r.imageId(ami).minCount(1).maxCount(1).instanceType("t3.micro"))
+                .instances()
+                .get(0)
+                .instanceId();
         String subnet = ec2.describeSubnets().subnets().get(0).subnetId();
-        String looseInterface = ec2.createNetworkInterface(r -> r.subnetId(subnet)).networkInterface().networkInterfaceId();
-        String looseVolume = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(5)).volumeId();
+        String looseInterface = ec2.createNetworkInterface(r -> r.subnetId(subnet))
+                .networkInterface()
+                .networkInterfaceId();
+        String looseVolume =
+                ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(5)).volumeId();
         List<CloudResource> live = collect(session);
         String primary = partOf(live, "aws_network_interface", instance);
         String root = partOf(live, "aws_ebs_volume", instance);
 
         // As terraform apply of aws_instance leaves it: the instance in the state, its interface and volume inside it.
-        ExpectedResource managed = new ExpectedResource(new CloudResource("aws_instance", instance, Moto.ACCOUNT, "us-east-1",
-                null, StateAttributes.of("id", instance, "ami", ami, "instance_type", "t3.micro", "primary_network_interface_id", primary,
-                "root_block_device", List.of(Map.of("volume_id", root, "delete_on_termination", true))), null),
-                "aws_instance.web", "web.tfstate");
-        assertThat(unmanaged(DriftCheck.compare(live, List.of(managed), READ))).containsExactlyInAnyOrder(looseInterface, looseVolume);
+        ExpectedResource managed = new ExpectedResource(
+                new CloudResource(
+                        "aws_instance",
+                        instance,
+                        Moto.ACCOUNT,
+                        "us-east-1",
+                        null,
+                        StateAttributes.of(
+                                "id",
+                                instance,
+                                "ami",
+                                ami,
+                                "instance_type",
+                                "t3.micro",
+                                "primary_network_interface_id",
+                                primary,
+                                "root_block_device",
+                                List.of(Map.of("volume_id", root, "delete_on_termination", true))),
+                        null),
+                "aws_instance.web",
+                "web.tfstate");
+        assertThat(unmanaged(DriftCheck.compare(live, List.of(managed), READ)))
+                .containsExactlyInAnyOrder(looseInterface, looseVolume);
 
         assertThat(unmanaged(DriftCheck.compare(live, List.of(), READ)))
                 .containsExactlyInAnyOrder(instance, primary, root, looseInterface, looseVolume);
@@ -66,15 +90,21 @@ class InstancePartsIT {
         Ec2Client ec2 = session.ec2();
         String subnet = ec2.describeSubnets().subnets().get(0).subnetId();
         String eip = ec2.allocateAddress(r -> r.domain(DomainType.VPC)).allocationId();
-        String natInterface = ec2.createNatGateway(r -> r.subnetId(subnet).allocationId(eip)).natGateway().natGatewayAddresses().get(0)
+        String natInterface = ec2.createNatGateway(r -> r.subnetId(subnet).allocationId(eip))
+                .natGateway()
+                .natGatewayAddresses()
+                .get(0)
                 .networkInterfaceId();
-        String own = ec2.createNetworkInterface(r -> r.subnetId(subnet)).networkInterface().networkInterfaceId();
+        String own = ec2.createNetworkInterface(r -> r.subnetId(subnet))
+                .networkInterface()
+                .networkInterfaceId();
         Ec2ServiceInterfaces front = new Ec2ServiceInterfaces();
         front.start();
         try {
             Ec2ServiceInterfaces.madeByAws(natInterface);
             List<CloudResource> live = new NetworkInterfaceCollector().collect(session.through(MotoFront.url("ec2")));
-            assertThat(DriftCheck.find(live, natInterface).attributes()).containsEntry("requester_managed", true)
+            assertThat(DriftCheck.find(live, natInterface).attributes())
+                    .containsEntry("requester_managed", true)
                     .containsEntry("interface_type", "natGateway");
 
             Comparison comparison = DriftCheck.compare(live, List.of(), Set.of("aws_network_interface"));
@@ -97,13 +127,19 @@ class InstancePartsIT {
 
     /** The one interface or volume moto made with the instance, as the collector reports its attachment. */
     private static String partOf(List<CloudResource> live, String type, String instance) {
-        List<String> parts = live.stream().filter(r -> r.type().equals(type))
-                .filter(r -> r.attributes().toString().contains(instance)).map(CloudResource::id).toList();
+        List<String> parts = live.stream()
+                .filter(r -> r.type().equals(type))
+                .filter(r -> r.attributes().toString().contains(instance))
+                .map(CloudResource::id)
+                .toList();
         assertThat(parts).as("%s of %s", type, instance).hasSize(1);
         return parts.get(0);
     }
 
     private static List<String> unmanaged(Comparison comparison) {
-        return comparison.observations().stream().filter(o -> o.kind() == DriftKind.UNMANAGED).map(o -> o.resource().id()).toList();
+        return comparison.observations().stream()
+                .filter(o -> o.kind() == DriftKind.UNMANAGED)
+                .map(o -> o.resource().id())
+                .toList();
     }
 }

@@ -15,11 +15,18 @@ import java.util.Set;
  */
 final class RulePermissions {
 
-    private static final List<String> SOURCES = List.of("cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids", "security_groups",
-            "source_security_group_id", "cidr_ipv4", "cidr_ipv6", "prefix_list_id", "referenced_security_group_id");
+    private static final List<String> SOURCES = List.of(
+            "cidr_blocks",
+            "ipv6_cidr_blocks",
+            "prefix_list_ids",
+            "security_groups",
+            "source_security_group_id",
+            "cidr_ipv4",
+            "cidr_ipv6",
+            "prefix_list_id",
+            "referenced_security_group_id");
 
-    private RulePermissions() {
-    }
+    private RulePermissions() {}
 
     /** The permissions of a group's inline blocks ({@code ingress} or {@code egress} of an aws_security_group). */
     static Set<String> ofBlocks(String direction, Object blocks) {
@@ -47,7 +54,8 @@ final class RulePermissions {
     }
 
     private static List<String> of(String direction, Map<?, ?> rule, String protocolField) {
-        String prefix = direction + " " + rule.get(protocolField) + " " + port(rule.get("from_port")) + "-" + port(rule.get("to_port")) + " ";
+        String prefix = direction + " " + rule.get(protocolField) + " " + port(rule.get("from_port")) + "-"
+                + port(rule.get("to_port")) + " ";
         List<String> permissions = new ArrayList<>();
         for (String field : SOURCES) {
             Object value = rule.get(field);

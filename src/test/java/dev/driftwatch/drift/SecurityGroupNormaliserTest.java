@@ -17,13 +17,15 @@ class SecurityGroupNormaliserTest {
 
     @Test
     void groupedAndSplitCidrBlocksAreTheSame() {
-        assertSame(group(rule("tcp", 443, 443, "10.0.0.0/8", "192.168.0.0/16")),
+        assertSame(
+                group(rule("tcp", 443, 443, "10.0.0.0/8", "192.168.0.0/16")),
                 group(rule("tcp", 443, 443, "10.0.0.0/8"), rule("tcp", 443, 443, "192.168.0.0/16")));
     }
 
     @Test
     void orderOfRulesAndCidrsDoesNotMatter() {
-        assertSame(group(rule("tcp", 22, 22, "10.0.0.0/8", "172.16.0.0/12"), rule("udp", 53, 53, "10.0.0.0/8")),
+        assertSame(
+                group(rule("tcp", 22, 22, "10.0.0.0/8", "172.16.0.0/12"), rule("udp", 53, 53, "10.0.0.0/8")),
                 group(rule("udp", 53, 53, "10.0.0.0/8"), rule("tcp", 22, 22, "172.16.0.0/12", "10.0.0.0/8")));
     }
 

@@ -30,10 +30,16 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 class SeparateSecurityGroupRulesIT {
 
     private static final String MULTI_CIDR_ID_SOURCES = "10.0.0.0/8-192.168.0.0/16-";
-    private static final List<TypedCollector> COLLECTORS = List.of(new SecurityGroupCollector(), new SecurityGroupRuleCollector(),
-            new VpcSecurityGroupIngressRuleCollector(), new VpcSecurityGroupEgressRuleCollector());
-    private static final Set<String> READ = Set.of("aws_security_group", "aws_security_group_rule",
-            "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule");
+    private static final List<TypedCollector> COLLECTORS = List.of(
+            new SecurityGroupCollector(),
+            new SecurityGroupRuleCollector(),
+            new VpcSecurityGroupIngressRuleCollector(),
+            new VpcSecurityGroupEgressRuleCollector());
+    private static final Set<String> READ = Set.of(
+            "aws_security_group",
+            "aws_security_group_rule",
+            "aws_vpc_security_group_ingress_rule",
+            "aws_vpc_security_group_egress_rule");
 
     private final MotoSession session = MotoSession.in("us-east-1");
     private final Ec2Client ec2 = session.ec2();
@@ -44,38 +50,113 @@ class SeparateSecurityGroupRulesIT {
     void applyTheEstate() {
         Moto.reset();
         String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-        group = ec2.createSecurityGroup(r -> r.groupName("web").description("Managed by Terraform").vpcId(vpc)).groupId();
+        group = ec2.createSecurityGroup(r ->
+                        r.groupName("web").description("Managed by Terraform").vpcId(vpc))
+                .groupId();
         // What the provider does for cidr_blocks = ["10.0.0.0/8", "192.168.0.0/16"]: one call, one permission.
-        ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p.ipProtocol("tcp").fromPort(22).toPort(22)
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p.ipProtocol("tcp")
+                .fromPort(22)
+                .toPort(22)
                 .ipRanges(c -> c.cidrIp("10.0.0.0/8"), c -> c.cidrIp("192.168.0.0/16"))));
-        String https = ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p.ipProtocol("tcp").fromPort(443)
-                .toPort(443).ipRanges(c -> c.cidrIp("0.0.0.0/0")))).securityGroupRules().get(0).securityGroupRuleId();
-        String out = ec2.describeSecurityGroupRules(r -> r.filters(f -> f.name("group-id").values(group))).securityGroupRules().stream()
-                .filter(SecurityGroupRule::isEgress).findFirst().orElseThrow().securityGroupRuleId();
+        String https = ec2.authorizeSecurityGroupIngress(r -> r.groupId(group)
+                        .ipPermissions(p ->
+                                p.ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(c -> c.cidrIp("0.0.0.0/0"))))
+                .securityGroupRules()
+                .get(0)
+                .securityGroupRuleId();
+        String out = ec2
+                .describeSecurityGroupRules(
+                        r -> r.filters(f -> f.name("group-id").values(group)))
+                .securityGroupRules()
+                .stream()
+                .filter(SecurityGroupRule::isEgress)
+                .findFirst()
+                .orElseThrow()
+                .securityGroupRuleId();
         String sshId = SecurityGroupRuleCollector.id(group, "ingress", "tcp", 22, 22, MULTI_CIDR_ID_SOURCES);
         // As the provider 5.100 writes them; the group was created before its rules, so its state holds none.
         state = List.of(
-                Estate.expected("aws_security_group", "web", group, attrs("arn", "arn:aws:ec2:us-east-1:" + Moto.ACCOUNT
-                        + ":security-group/" + group, "description", "Managed by Terraform", "egress", List.of(), "id", group,
-                        "ingress", List.of(), "name", "web", "name_prefix", "", "owner_id", Moto.ACCOUNT, "revoke_rules_on_delete", false,
-                        "tags", null, "tags_all", Map.of(), "timeouts", null, "vpc_id", vpc)),
-                Estate.expected("aws_security_group_rule", "ssh", sshId, attrs("cidr_blocks", List.of("10.0.0.0/8", "192.168.0.0/16"),
-                        "description", "", "from_port", 22, "id", sshId, "ipv6_cidr_blocks", null, "prefix_list_ids", null,
-                        "protocol", "tcp", "security_group_id", group, "security_group_rule_id", "", "self", false,
-                        "source_security_group_id", null, "timeouts", null, "to_port", 22, "type", "ingress")),
-                Estate.expected("aws_vpc_security_group_ingress_rule", "https", https, vpcRule(https, "tcp", 443, "0.0.0.0/0")),
-                Estate.expected("aws_vpc_security_group_egress_rule", "out", out, vpcRule(out, "-1", null, "0.0.0.0/0")));
+                Estate.expected(
+                        "aws_security_group",
+                        "web",
+                        group,
+                        attrs(
+                                "arn",
+                                "arn:aws:ec2:us-east-1:" + Moto.ACCOUNT + ":security-group/" + group,
+                                "description",
+                                "Managed by Terraform",
+                                "egress",
+                                List.of(),
+                                "id",
+                                group,
+                                "ingress",
+                                List.of(),
+                                "name",
+                                "web",
+                                "name_prefix",
+                                "",
+                                "owner_id",
+                                Moto.ACCOUNT,
+                                "revoke_rules_on_delete",
+                                false,
+                                "tags",
+                                null,
+                                "tags_all",
+                                Map.of(),
+                                "timeouts",
+                                null,
+                                "vpc_id",
+                                vpc)),
+                Estate.expected(
+                        "aws_security_group_rule",
+                        "ssh",
+                        sshId,
+                        attrs(
+                                "cidr_blocks",
+                                List.of("10.0.0.0/8", "192.168.0.0/16"),
+                                "description",
+                                "",
+                                "from_port",
+                                22,
+                                "id",
+                                sshId,
+                                "ipv6_cidr_blocks",
+                                null,
+                                "prefix_list_ids",
+                                null,
+                                "protocol",
+                                "tcp",
+                                "security_group_id",
+                                group,
+                                "security_group_rule_id",
+                                "",
+                                "self",
+                                false,
+                                "source_security_group_id",
+                                null,
+                                "timeouts",
+                                null,
+                                "to_port",
+                                22,
+                                "type",
+                                "ingress")),
+                Estate.expected(
+                        "aws_vpc_security_group_ingress_rule", "https", https, vpcRule(https, "tcp", 443, "0.0.0.0/0")),
+                Estate.expected(
+                        "aws_vpc_security_group_egress_rule", "out", out, vpcRule(out, "-1", null, "0.0.0.0/0")));
     }
 
     @Test
     void inSyncGivesNothing() {
-        assertThat(DriftCheck.compare(collect(), stateIn("us-east-1"), READ).observations()).isEmpty();
+        assertThat(DriftCheck.compare(collect(), stateIn("us-east-1"), READ).observations())
+                .isEmpty();
     }
 
     @Test
     void oneCidrBlockRevokedByHandIsThatRuleMissing() {
-        ec2.revokeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p.ipProtocol("tcp").fromPort(22).toPort(22)
-                .ipRanges(c -> c.cidrIp("192.168.0.0/16"))));
+        ec2.revokeSecurityGroupIngress(r -> r.groupId(group)
+                .ipPermissions(
+                        p -> p.ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(c -> c.cidrIp("192.168.0.0/16"))));
 
         var drift = DriftCheck.compare(collect(), stateIn("us-east-1"), READ).observations();
 
@@ -88,15 +169,17 @@ class SeparateSecurityGroupRulesIT {
 
     @Test
     void aRuleAddedByHandIsReportedOnceOnTheGroup() {
-        ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p.ipProtocol("tcp").fromPort(3306).toPort(3306)
-                .ipRanges(c -> c.cidrIp("10.1.0.0/16"))));
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(group)
+                .ipPermissions(
+                        p -> p.ipProtocol("tcp").fromPort(3306).toPort(3306).ipRanges(c -> c.cidrIp("10.1.0.0/16"))));
 
         var drift = DriftCheck.compare(collect(), stateIn("us-east-1"), READ).observations();
 
         assertThat(drift).singleElement().satisfies(o -> {
             assertThat(o.kind()).isEqualTo(DriftKind.CHANGED);
             assertThat(o.resource().id()).isEqualTo(group);
-            assertThat(o.diffs()).singleElement().satisfies(d -> assertThat(d.actual()).isEqualTo(List.of("tcp 3306-3306 10.1.0.0/16")));
+            assertThat(o.diffs()).singleElement().satisfies(d -> assertThat(d.actual())
+                    .isEqualTo(List.of("tcp 3306-3306 10.1.0.0/16")));
         });
     }
 
@@ -108,14 +191,50 @@ class SeparateSecurityGroupRulesIT {
 
     /** The state entries placed in moto's account and region. */
     private List<ExpectedResource> stateIn(String region) {
-        return state.stream().map(e -> new ExpectedResource(new CloudResource(e.resource().type(), e.resource().id(), Moto.ACCOUNT,
-                region, null, e.resource().attributes(), null), e.address(), e.stateFile())).toList();
+        return state.stream()
+                .map(e -> new ExpectedResource(
+                        new CloudResource(
+                                e.resource().type(),
+                                e.resource().id(),
+                                Moto.ACCOUNT,
+                                region,
+                                null,
+                                e.resource().attributes(),
+                                null),
+                        e.address(),
+                        e.stateFile()))
+                .toList();
     }
 
     private Map<String, Object> vpcRule(String id, String protocol, Integer port, String cidr) {
-        return attrs("arn", "arn:aws:ec2:us-east-1:" + Moto.ACCOUNT + ":security-group-rule/" + id, "cidr_ipv4", cidr, "cidr_ipv6", null,
-                "description", null, "from_port", port, "id", id, "ip_protocol", protocol, "prefix_list_id", null,
-                "referenced_security_group_id", null, "security_group_id", group, "security_group_rule_id", id, "tags", null,
-                "tags_all", Map.of(), "to_port", port);
+        return attrs(
+                "arn",
+                "arn:aws:ec2:us-east-1:" + Moto.ACCOUNT + ":security-group-rule/" + id,
+                "cidr_ipv4",
+                cidr,
+                "cidr_ipv6",
+                null,
+                "description",
+                null,
+                "from_port",
+                port,
+                "id",
+                id,
+                "ip_protocol",
+                protocol,
+                "prefix_list_id",
+                null,
+                "referenced_security_group_id",
+                null,
+                "security_group_id",
+                group,
+                "security_group_rule_id",
+                id,
+                "tags",
+                null,
+                "tags_all",
+                Map.of(),
+                "to_port",
+                port);
     }
 }

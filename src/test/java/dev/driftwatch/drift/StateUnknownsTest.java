@@ -20,10 +20,16 @@ class StateUnknownsTest {
     void anAttributeTheStateDoesNotHoldIsNotCompared() {
         // aws_kms_key as provider 3.x wrote it: no multi_region yet.
         Map<String, Object> state = attrs("id", "k1", "description", "app", "tags", Map.of("Team", "sec"));
-        Map<String, Object> cloud = attrs("id", "k1", "description", "app", "multi_region", false, "tags", Map.of("Team", "sec"));
+        Map<String, Object> cloud =
+                attrs("id", "k1", "description", "app", "multi_region", false, "tags", Map.of("Team", "sec"));
 
-        assertThat(compare(comparator, List.of(live("aws_kms_key", "k1", cloud)), List.of(expected("aws_kms_key", "app", "k1", state)),
-                "aws_kms_key").observations()).isEmpty();
+        assertThat(compare(
+                                comparator,
+                                List.of(live("aws_kms_key", "k1", cloud)),
+                                List.of(expected("aws_kms_key", "app", "k1", state)),
+                                "aws_kms_key")
+                        .observations())
+                .isEmpty();
     }
 
     @Test
@@ -31,19 +37,29 @@ class StateUnknownsTest {
         Map<String, Object> state = attrs("id", "k1", "description", "app", "multi_region", null);
         Map<String, Object> cloud = attrs("id", "k1", "description", "app", "multi_region", true);
 
-        assertThat(compare(comparator, List.of(live("aws_kms_key", "k1", cloud)), List.of(expected("aws_kms_key", "app", "k1", state)),
-                "aws_kms_key").observations()).singleElement()
+        assertThat(compare(
+                                comparator,
+                                List.of(live("aws_kms_key", "k1", cloud)),
+                                List.of(expected("aws_kms_key", "app", "k1", state)),
+                                "aws_kms_key")
+                        .observations())
+                .singleElement()
                 .satisfies(o -> assertThat(o.diffs()).containsExactly(new AttributeDiff("multi_region", null, true)));
     }
 
     @Test
     void aStateWithOnlyTagsAllStillComparesTagsAndATypeWithFixedAttributesLeavesOutWhatTheStateLacks() {
         Map<String, Object> state = attrs("id", "r1", "name", "app", "path", "/", "tags_all", Map.of("Team", "a"));
-        Map<String, Object> cloud = attrs("id", "r1", "name", "app", "path", "/", "max_session_duration", 7200,
-                "tags", Map.of("Team", "b"));
+        Map<String, Object> cloud = attrs(
+                "id", "r1", "name", "app", "path", "/", "max_session_duration", 7200, "tags", Map.of("Team", "b"));
 
-        assertThat(compare(comparator, List.of(live("aws_iam_role", "r1", cloud)), List.of(expected("aws_iam_role", "app", "r1", state)),
-                "aws_iam_role").observations()).singleElement()
+        assertThat(compare(
+                                comparator,
+                                List.of(live("aws_iam_role", "r1", cloud)),
+                                List.of(expected("aws_iam_role", "app", "r1", state)),
+                                "aws_iam_role")
+                        .observations())
+                .singleElement()
                 .satisfies(o -> assertThat(o.diffs()).containsExactly(new AttributeDiff("tags.Team", "a", "b")));
     }
 
@@ -52,8 +68,13 @@ class StateUnknownsTest {
         Map<String, Object> state = attrs("id", "q", "tags", Map.of("Team", "a"));
         Map<String, Object> cloud = attrs("id", "q", "tags", Map.of("Team", "a", "Owner", "bob"));
 
-        assertThat(compare(comparator, List.of(live("aws_sqs_queue", "q", cloud)), List.of(expected("aws_sqs_queue", "q", "q", state)),
-                "aws_sqs_queue").observations()).singleElement()
+        assertThat(compare(
+                                comparator,
+                                List.of(live("aws_sqs_queue", "q", cloud)),
+                                List.of(expected("aws_sqs_queue", "q", "q", state)),
+                                "aws_sqs_queue")
+                        .observations())
+                .singleElement()
                 .satisfies(o -> assertThat(o.diffs()).containsExactly(new AttributeDiff("tags.Owner", null, "bob")));
     }
 }

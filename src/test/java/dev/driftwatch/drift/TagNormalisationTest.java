@@ -24,21 +24,35 @@ class TagNormalisationTest {
 
     @Test
     void defaultTagsInTheCloudAreNotDrift() {
-        assertThat(compare(comparator, List.of(liveVpc(Map.of("Name", "main", "Env", "prod", "CostCentre", "42"))),
-                List.of(stateVpc(Map.of("Name", "main"), withDefaults(Map.of("Name", "main")))), VPC).observations()).isEmpty();
+        assertThat(compare(
+                                comparator,
+                                List.of(liveVpc(Map.of("Name", "main", "Env", "prod", "CostCentre", "42"))),
+                                List.of(stateVpc(Map.of("Name", "main"), withDefaults(Map.of("Name", "main")))),
+                                VPC)
+                        .observations())
+                .isEmpty();
     }
 
     @Test
     void aStateWithoutDefaultTagsComparesItsOwnTags() {
         // Older providers write no tags_all; the tags are then all there is.
-        assertThat(compare(comparator, List.of(liveVpc(Map.of("Name", "main"))),
-                List.of(stateVpc(Map.of("Name", "main"), null)), VPC).observations()).isEmpty();
+        assertThat(compare(
+                                comparator,
+                                List.of(liveVpc(Map.of("Name", "main"))),
+                                List.of(stateVpc(Map.of("Name", "main"), null)),
+                                VPC)
+                        .observations())
+                .isEmpty();
     }
 
     @Test
     void aTagOnlyDefaultTagsGaveRemovedByHandIsDrift() {
-        var drift = compare(comparator, List.of(liveVpc(Map.of("Name", "main", "Env", "prod"))),
-                List.of(stateVpc(Map.of("Name", "main"), withDefaults(Map.of("Name", "main")))), VPC).observations();
+        var drift = compare(
+                        comparator,
+                        List.of(liveVpc(Map.of("Name", "main", "Env", "prod"))),
+                        List.of(stateVpc(Map.of("Name", "main"), withDefaults(Map.of("Name", "main")))),
+                        VPC)
+                .observations();
 
         assertThat(drift).singleElement().satisfies(o -> assertThat(o.diffs())
                 .containsExactly(new AttributeDiff("tags.CostCentre", "42", null)));
@@ -46,8 +60,12 @@ class TagNormalisationTest {
 
     @Test
     void aTagAddedByHandIsDrift() {
-        var drift = compare(comparator, List.of(liveVpc(Map.of("Name", "main", "Env", "prod", "CostCentre", "42", "Owner", "bob"))),
-                List.of(stateVpc(Map.of("Name", "main"), withDefaults(Map.of("Name", "main")))), VPC).observations();
+        var drift = compare(
+                        comparator,
+                        List.of(liveVpc(Map.of("Name", "main", "Env", "prod", "CostCentre", "42", "Owner", "bob"))),
+                        List.of(stateVpc(Map.of("Name", "main"), withDefaults(Map.of("Name", "main")))),
+                        VPC)
+                .observations();
 
         assertThat(drift).singleElement().satisfies(o -> assertThat(o.diffs())
                 .containsExactly(new AttributeDiff("tags.Owner", null, "bob")));
@@ -55,19 +73,71 @@ class TagNormalisationTest {
 
     @Test
     void aDefaultTagChangedByHandIsDriftOnSecurityGroupsToo() {
-        Map<String, Object> state = attrs("id", "sg-1", "name", "web", "description", "d", "vpc_id", "vpc-1", "ingress", List.of(),
-                "egress", List.of(), "tags", Map.of(), "tags_all", DEFAULT_TAGS);
-        Map<String, Object> cloud = attrs("id", "sg-1", "name", "web", "description", "d", "vpc_id", "vpc-1", "ingress", List.of(),
-                "egress", List.of(), "tags", Map.of("Env", "prod", "CostCentre", "43"));
-        Map<String, Object> sameAsState = attrs("id", "sg-1", "name", "web", "description", "d", "vpc_id", "vpc-1",
-                "ingress", List.of(), "egress", List.of(), "tags", DEFAULT_TAGS);
+        Map<String, Object> state = attrs(
+                "id",
+                "sg-1",
+                "name",
+                "web",
+                "description",
+                "d",
+                "vpc_id",
+                "vpc-1",
+                "ingress",
+                List.of(),
+                "egress",
+                List.of(),
+                "tags",
+                Map.of(),
+                "tags_all",
+                DEFAULT_TAGS);
+        Map<String, Object> cloud = attrs(
+                "id",
+                "sg-1",
+                "name",
+                "web",
+                "description",
+                "d",
+                "vpc_id",
+                "vpc-1",
+                "ingress",
+                List.of(),
+                "egress",
+                List.of(),
+                "tags",
+                Map.of("Env", "prod", "CostCentre", "43"));
+        Map<String, Object> sameAsState = attrs(
+                "id",
+                "sg-1",
+                "name",
+                "web",
+                "description",
+                "d",
+                "vpc_id",
+                "vpc-1",
+                "ingress",
+                List.of(),
+                "egress",
+                List.of(),
+                "tags",
+                DEFAULT_TAGS);
         var sg = expected("aws_security_group", "web", "sg-1", state);
 
-        assertThat(compare(comparator, List.of(live("aws_security_group", "sg-1", sameAsState)), List.of(sg), "aws_security_group")
-                .observations()).isEmpty();
-        assertThat(compare(comparator, List.of(live("aws_security_group", "sg-1", cloud)), List.of(sg), "aws_security_group")
-                .observations()).singleElement()
-                .satisfies(o -> assertThat(o.diffs()).containsExactly(new AttributeDiff("tags.CostCentre", "42", "43")));
+        assertThat(compare(
+                                comparator,
+                                List.of(live("aws_security_group", "sg-1", sameAsState)),
+                                List.of(sg),
+                                "aws_security_group")
+                        .observations())
+                .isEmpty();
+        assertThat(compare(
+                                comparator,
+                                List.of(live("aws_security_group", "sg-1", cloud)),
+                                List.of(sg),
+                                "aws_security_group")
+                        .observations())
+                .singleElement()
+                .satisfies(
+                        o -> assertThat(o.diffs()).containsExactly(new AttributeDiff("tags.CostCentre", "42", "43")));
     }
 
     private static Map<String, Object> withDefaults(Map<String, Object> own) {
@@ -77,20 +147,84 @@ class TagNormalisationTest {
     }
 
     /** As the provider writes an aws_vpc into a state. */
-    private static dev.driftwatch.baseline.ExpectedResource stateVpc(Map<String, Object> tags, Map<String, Object> tagsAll) {
-        return expected(VPC, "main", "vpc-1", attrs("arn", "arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-1",
-                "assign_generated_ipv6_cidr_block", false, "cidr_block", "10.0.0.0/16", "default_network_acl_id", "acl-1",
-                "default_route_table_id", "rtb-1", "default_security_group_id", "sg-0", "dhcp_options_id", "dopt-1",
-                "enable_dns_hostnames", true, "enable_dns_support", true, "enable_network_address_usage_metrics", false, "id", "vpc-1",
-                "instance_tenancy", "default", "ipv4_ipam_pool_id", null, "ipv6_association_id", "", "ipv6_cidr_block", "",
-                "main_route_table_id", "rtb-1", "owner_id", "123456789012", "tags", tags, "tags_all", tagsAll));
+    private static dev.driftwatch.baseline.ExpectedResource stateVpc(
+            Map<String, Object> tags, Map<String, Object> tagsAll) {
+        return expected(
+                VPC,
+                "main",
+                "vpc-1",
+                attrs(
+                        "arn",
+                        "arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-1",
+                        "assign_generated_ipv6_cidr_block",
+                        false,
+                        "cidr_block",
+                        "10.0.0.0/16",
+                        "default_network_acl_id",
+                        "acl-1",
+                        "default_route_table_id",
+                        "rtb-1",
+                        "default_security_group_id",
+                        "sg-0",
+                        "dhcp_options_id",
+                        "dopt-1",
+                        "enable_dns_hostnames",
+                        true,
+                        "enable_dns_support",
+                        true,
+                        "enable_network_address_usage_metrics",
+                        false,
+                        "id",
+                        "vpc-1",
+                        "instance_tenancy",
+                        "default",
+                        "ipv4_ipam_pool_id",
+                        null,
+                        "ipv6_association_id",
+                        "",
+                        "ipv6_cidr_block",
+                        "",
+                        "main_route_table_id",
+                        "rtb-1",
+                        "owner_id",
+                        "123456789012",
+                        "tags",
+                        tags,
+                        "tags_all",
+                        tagsAll));
     }
 
     /** As VpcCollector reports it. */
     private static dev.driftwatch.resource.CloudResource liveVpc(Map<String, Object> tags) {
-        return live(VPC, "vpc-1", attrs("arn", "arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-1", "cidr_block", "10.0.0.0/16",
-                "default_route_table_id", "rtb-1", "dhcp_options_id", "dopt-1", "enable_dns_hostnames", true, "enable_dns_support", true,
-                "id", "vpc-1", "instance_tenancy", "default", "ipv6_association_id", "", "ipv6_cidr_block", "", "main_route_table_id",
-                "rtb-1", "owner_id", "123456789012", "tags", tags));
+        return live(
+                VPC,
+                "vpc-1",
+                attrs(
+                        "arn",
+                        "arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-1",
+                        "cidr_block",
+                        "10.0.0.0/16",
+                        "default_route_table_id",
+                        "rtb-1",
+                        "dhcp_options_id",
+                        "dopt-1",
+                        "enable_dns_hostnames",
+                        true,
+                        "enable_dns_support",
+                        true,
+                        "id",
+                        "vpc-1",
+                        "instance_tenancy",
+                        "default",
+                        "ipv6_association_id",
+                        "",
+                        "ipv6_cidr_block",
+                        "",
+                        "main_route_table_id",
+                        "rtb-1",
+                        "owner_id",
+                        "123456789012",
+                        "tags",
+                        tags));
     }
 }

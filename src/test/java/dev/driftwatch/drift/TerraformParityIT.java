@@ -49,7 +49,8 @@ class TerraformParityIT {
     /** Attributes Terraform reports as drift that nobody changed: computed values the provider re-reads. */
     private static final Map<String, String> NOISE = Map.of(
             "aws_s3_bucket.versioning", "a computed copy of aws_s3_bucket_versioning, which reports the change itself",
-            "aws_iam_role.managed_policy_arns", "computed from the role's attachments, which are resources of their own",
+            "aws_iam_role.managed_policy_arns",
+                    "computed from the role's attachments, which are resources of their own",
             "aws_iam_policy.attachment_count", "a count of the policy's attachments, re-read on every refresh");
     /** Also noise: a group's ingress/egress re-reads the rules of separate rule resources (see onlySeparateRules). */
     private static final String SEPARATE_RULES = "aws_security_group.ingress";
@@ -58,7 +59,8 @@ class TerraformParityIT {
     /** What is changed out of band, and what Terraform then reports: "<kind> <address> <attributes as driftwatch names them>". */
     private static final List<String> PARITY = List.of(
             "CHANGED module.net.aws_vpc.this [tags.Name]", // Name tag changed
-            "CHANGED module.net.aws_subnet.this[\"a\"] [tags.Suite]", // default_tags' Suite removed (Terraform: in tags_all only)
+            "CHANGED module.net.aws_subnet.this[\"a\"] [tags.Suite]", // default_tags' Suite removed (Terraform: in
+            // tags_all only)
             "CHANGED module.net.aws_subnet.this[\"b\"] [map_public_ip_on_launch]", // attribute modified
             "CHANGED module.net.aws_security_group.inline [ingress]", // SSH opened by hand on a group with inline rules
             "CHANGED aws_security_group.separate [ingress]", // a rule added by hand on a group with separate rules
@@ -77,7 +79,10 @@ class TerraformParityIT {
         Terraform terraform = Terraform.init(CONFIG, "parity");
         terraform.apply(VARIABLES);
         Files.createDirectories(TerraformStates.DIR.resolve("parity"));
-        Files.copy(terraform.stateFile(), TerraformStates.DIR.resolve("parity/terraform.tfstate"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                terraform.stateFile(),
+                TerraformStates.DIR.resolve("parity/terraform.tfstate"),
+                StandardCopyOption.REPLACE_EXISTING);
         AppliedState state = AppliedState.read(terraform.stateFile());
 
         // In sync: Terraform sees only its noise, driftwatch nothing (no UNMANAGED either: moto's default
@@ -85,20 +90,29 @@ class TerraformParityIT {
         // Soft: one run shows every disagreement, in sync and after the changes.
         SoftAssertions softly = new SoftAssertions();
         Set<String> noise = new TreeSet<>();
-        softly.assertThat(terraformReports(terraform, state, noise)).as("Terraform's refresh-only plan of the fresh estate").isEmpty();
-        softly.assertThat(noise).as("Terraform's noise on the fresh estate, where driftwatch is quiet")
-                .containsExactlyInAnyOrderElementsOf(Stream.concat(NOISE.keySet().stream(), Stream.of(SEPARATE_RULES)).toList());
-        softly.assertThat(driftwatchReports()).as("driftwatch on the fresh estate").isEmpty();
+        softly.assertThat(terraformReports(terraform, state, noise))
+                .as("Terraform's refresh-only plan of the fresh estate")
+                .isEmpty();
+        softly.assertThat(noise)
+                .as("Terraform's noise on the fresh estate, where driftwatch is quiet")
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(NOISE.keySet().stream(), Stream.of(SEPARATE_RULES))
+                        .toList());
+        softly.assertThat(driftwatchReports())
+                .as("driftwatch on the fresh estate")
+                .isEmpty();
 
         String byHand = OutOfBand.change(state);
 
         Set<String> terraformSaw = terraformReports(terraform, state, new TreeSet<>());
-        softly.assertThat(terraformSaw).as("Terraform's refresh-only plan after the out-of-band changes")
+        softly.assertThat(terraformSaw)
+                .as("Terraform's refresh-only plan after the out-of-band changes")
                 .containsExactlyInAnyOrderElementsOf(PARITY);
         Set<String> expected = new TreeSet<>(terraformSaw);
         // Only driftwatch sees what no state holds: Terraform's refresh reads only what its state names.
         expected.add("UNMANAGED aws_security_group " + byHand);
-        softly.assertThat(driftwatchReports()).as("driftwatch after the out-of-band changes").containsExactlyInAnyOrderElementsOf(expected);
+        softly.assertThat(driftwatchReports())
+                .as("driftwatch after the out-of-band changes")
+                .containsExactlyInAnyOrderElementsOf(expected);
         softly.assertAll();
     }
 
@@ -117,8 +131,10 @@ class TerraformParityIT {
             for (String attribute : drift.changedAttributes()) {
                 if (attribute.startsWith("tags")) {
                     // tags_all is the tags the cloud holds; driftwatch names the tag that changed
-                    changedKeys(drift.before().get(attribute), drift.after().get(attribute)).forEach(k -> attributes.add("tags." + k));
-                } else if (NOISE.containsKey(drift.type() + "." + attribute) || onlySeparateRules(drift, attribute, state)) {
+                    changedKeys(drift.before().get(attribute), drift.after().get(attribute))
+                            .forEach(k -> attributes.add("tags." + k));
+                } else if (NOISE.containsKey(drift.type() + "." + attribute)
+                        || onlySeparateRules(drift, attribute, state)) {
                     noise.add(drift.type() + "." + attribute);
                 } else {
                     attributes.add(attribute);
@@ -143,7 +159,8 @@ class TerraformParityIT {
 
     /** Whether a group's ingress/egress changed only by rules that separate rule resources of the state hold. */
     private static boolean onlySeparateRules(TerraformDrift drift, String attribute, AppliedState state) {
-        if (!drift.type().equals("aws_security_group") || !Set.of("ingress", "egress").contains(attribute)) {
+        if (!drift.type().equals("aws_security_group")
+                || !Set.of("ingress", "egress").contains(attribute)) {
             return false;
         }
         Set<String> before = RulePermissions.ofBlocks(attribute, drift.before().get(attribute));
@@ -151,17 +168,26 @@ class TerraformParityIT {
         Set<String> changed = new HashSet<>(before);
         changed.addAll(after);
         changed.removeIf(p -> before.contains(p) && after.contains(p));
-        changed.removeAll(RulePermissions.ofRuleResources(state, String.valueOf(drift.after().get("id")), attribute));
+        changed.removeAll(RulePermissions.ofRuleResources(
+                state, String.valueOf(drift.after().get("id")), attribute));
         return changed.isEmpty();
     }
 
     /** A scan of every region of the estate, then driftwatch's open findings in the same form as Terraform's. */
     private static Set<String> driftwatchReports() {
         for (long id : Scans.request(TwoRegions.REGIONS.toArray(String[]::new))) {
-            assertThat(Scans.awaitFinished(id).getString("status")).as("scan " + id).isEqualTo("COMPLETE");
+            assertThat(Scans.awaitFinished(id).getString("status"))
+                    .as("scan " + id)
+                    .isEqualTo("COMPLETE");
         }
-        List<Map<String, Object>> findings = given().queryParam("status", "OPEN").queryParam("limit", 1000)
-                .get("/api/findings").then().statusCode(200).extract().jsonPath().getList("");
+        List<Map<String, Object>> findings = given().queryParam("status", "OPEN")
+                .queryParam("limit", 1000)
+                .get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
         Set<String> reports = new TreeSet<>();
         for (Map<String, Object> f : findings) {
             if (f.get("kind").equals("UNMANAGED")) {
@@ -170,7 +196,8 @@ class TerraformParityIT {
             }
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> diffs = (List<Map<String, Object>>) f.get("diffs");
-            Set<String> attributes = diffs.stream().map(d -> d.get("path").toString())
+            Set<String> attributes = diffs.stream()
+                    .map(d -> d.get("path").toString())
                     .map(path -> path.startsWith("tags.") ? path : path.split("[.\\[]", 2)[0])
                     .collect(Collectors.toCollection(TreeSet::new));
             reports.add(f.get("kind") + " " + f.get("address") + " " + new ArrayList<>(attributes));

@@ -31,18 +31,31 @@ class UnknownResourceTest {
             expected(BUCKET, "gone", "gone", bucket("gone", "a")));
     private final List<CloudResource> live = List.of(
             live(BUCKET, "drifted", bucket("drifted", "b")),
-            live(VERSIONING, "hidden", attrs("id", "hidden", "bucket", "hidden", "versioning_configuration",
-                    List.of(Map.of("status", "Enabled")))));
+            live(
+                    VERSIONING,
+                    "hidden",
+                    attrs(
+                            "id",
+                            "hidden",
+                            "bucket",
+                            "hidden",
+                            "versioning_configuration",
+                            List.of(Map.of("status", "Enabled")))));
 
     @Test
     void anUnknownResourceIsNeitherMissingNorChangedAndTheRestOfItsTypeIsCompared() {
-        List<DriftObservation> drift = comparator.compare(live, states, LISTED, HIDDEN, true).observations();
+        List<DriftObservation> drift =
+                comparator.compare(live, states, LISTED, HIDDEN, true).observations();
 
-        assertThat(drift).extracting(o -> o.kind() + " " + o.resource().type() + " " + o.resource().id()).containsExactlyInAnyOrder(
-                "CHANGED aws_s3_bucket drifted",
-                "MISSING aws_s3_bucket gone",
-                // a state manages the hidden bucket: a part of it nobody manages is reported as for any managed bucket
-                "UNMANAGED aws_s3_bucket_versioning hidden");
+        assertThat(drift)
+                .extracting(o -> o.kind() + " " + o.resource().type() + " "
+                        + o.resource().id())
+                .containsExactlyInAnyOrder(
+                        "CHANGED aws_s3_bucket drifted",
+                        "MISSING aws_s3_bucket gone",
+                        // a state manages the hidden bucket: a part of it nobody manages is reported as for any managed
+                        // bucket
+                        "UNMANAGED aws_s3_bucket_versioning hidden");
     }
 
     @Test

@@ -47,16 +47,27 @@ class ConcurrentFindingUpdatesIT {
     @BeforeEach
     void driftOnOneGroup() {
         Database.cleanSlate();
-        String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
-        web = ec2.createSecurityGroup(r -> r.groupName("web").description("Managed by Terraform").vpcId(vpc)).groupId();
+        String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true")))
+                .vpcs()
+                .get(0)
+                .vpcId();
+        web = ec2.createSecurityGroup(r ->
+                        r.groupName("web").description("Managed by Terraform").vpcId(vpc))
+                .groupId();
         tag(web, "platform");
-        TerraformStates.state().resource("aws_security_group", "web", SecurityGroups.attributes(web, "web", vpc, REGION,
-                Map.of("Team", "platform-web"), List.of())).writeTo("network/terraform.tfstate");
+        TerraformStates.state()
+                .resource(
+                        "aws_security_group",
+                        "web",
+                        SecurityGroups.attributes(web, "web", vpc, REGION, Map.of("Team", "platform-web"), List.of()))
+                .writeTo("network/terraform.tfstate");
         assertThat(Scans.scanAndWait(REGION).getInt("findingsOpened")).isEqualTo(1);
         fingerprint = web().getString("fingerprint");
         // What the next scan will see: the tag changed again, and a group nobody manages.
         tag(web, "platform-2");
-        stray = ec2.createSecurityGroup(r -> r.groupName("stray").description("by hand").vpcId(vpc)).groupId();
+        stray = ec2.createSecurityGroup(
+                        r -> r.groupName("stray").description("by hand").vpcId(vpc))
+                .groupId();
     }
 
     @AfterEach
@@ -77,9 +88,12 @@ class ConcurrentFindingUpdatesIT {
         }
 
         assertThat(scan.getString("status")).isEqualTo("COMPLETE");
-        assertThat(web().getString("status")).as("the accept is not overwritten").isEqualTo("ACCEPTED");
+        assertThat(web().getString("status"))
+                .as("the accept is not overwritten")
+                .isEqualTo("ACCEPTED");
         assertThat(strayStatus()).as("the scan's own writes are not lost").isEqualTo("OPEN");
-        assertThat(Sql.findingEvents(Sql.testDatabase(), fingerprint)).containsExactly("finding.opened v1", "finding.accepted v2");
+        assertThat(Sql.findingEvents(Sql.testDatabase(), fingerprint))
+                .containsExactly("finding.opened v1", "finding.accepted v2");
     }
 
     @Test
@@ -93,18 +107,22 @@ class ConcurrentFindingUpdatesIT {
             assertThat(scan.getString("status")).isEqualTo("COMPLETE");
             assertThat(scan.getInt("findingsUpdated")).isEqualTo(1);
             hold.commit();
-            assertThat(accepted.get().getList("rule", String.class)).containsExactly("aws_security_group." + web + ".tags.Team");
+            assertThat(accepted.get().getList("rule", String.class))
+                    .containsExactly("aws_security_group." + web + ".tags.Team");
         }
 
         JsonPath finding = web();
         assertThat(finding.getString("status")).isEqualTo("ACCEPTED");
-        assertThat(finding.getString("diffs[0].actual")).as("the scan's update is kept").isEqualTo("platform-2");
+        assertThat(finding.getString("diffs[0].actual"))
+                .as("the scan's update is kept")
+                .isEqualTo("platform-2");
         assertThat(strayStatus()).isEqualTo("OPEN");
         assertThat(Sql.findingEvents(Sql.testDatabase(), fingerprint))
                 .containsExactly("finding.opened v1", "finding.updated v2", "finding.accepted v3");
         // and the accepted drift stays quiet
         JsonPath next = Scans.scanAndWait(REGION);
-        assertThat(next.getInt("findingsOpened") + next.getInt("findingsUpdated") + next.getInt("findingsResolved")).isZero();
+        assertThat(next.getInt("findingsOpened") + next.getInt("findingsUpdated") + next.getInt("findingsResolved"))
+                .isZero();
     }
 
     private static void holdTable(Connection hold, String table) throws Exception {
@@ -115,8 +133,9 @@ class ConcurrentFindingUpdatesIT {
     }
 
     private static io.restassured.response.Response accept() {
-        return given().contentType(ContentType.JSON).body(Map.of("region", REGION, "kind", "CHANGED", "reason", "moved teams",
-                "acceptedBy", "alice")).post("/api/drift/accept");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("region", REGION, "kind", "CHANGED", "reason", "moved teams", "acceptedBy", "alice"))
+                .post("/api/drift/accept");
     }
 
     private void tag(String group, String team) {
@@ -124,12 +143,20 @@ class ConcurrentFindingUpdatesIT {
     }
 
     private JsonPath web() {
-        return given().get("/api/findings").then().statusCode(200).extract().jsonPath()
+        return given().get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .setRootPath("find { it.resourceId == '" + web + "' }");
     }
 
     private String strayStatus() {
-        return given().get("/api/findings").then().statusCode(200).extract().jsonPath()
+        return given().get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getString("find { it.resourceId == '" + stray + "' }.status");
     }
 }

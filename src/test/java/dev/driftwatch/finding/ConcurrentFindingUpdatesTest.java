@@ -11,12 +11,17 @@ class ConcurrentFindingUpdatesTest {
 
     @Test
     void aStaleWriteIsRecognisedThroughItsWrappers() {
-        assertThat(ConcurrentFindingUpdates.stale(new IllegalStateException("commit failed", new OptimisticLockException()))).isTrue();
-        assertThat(ConcurrentFindingUpdates.stale(new RuntimeException(new StaleObjectStateException("FindingEntity", 7L)))).isTrue();
+        assertThat(ConcurrentFindingUpdates.stale(
+                        new IllegalStateException("commit failed", new OptimisticLockException())))
+                .isTrue();
+        assertThat(ConcurrentFindingUpdates.stale(
+                        new RuntimeException(new StaleObjectStateException("FindingEntity", 7L))))
+                .isTrue();
     }
 
     @Test
     void otherFailuresAreNotRetried() {
-        assertThat(ConcurrentFindingUpdates.stale(new IllegalStateException("connection refused"))).isFalse();
+        assertThat(ConcurrentFindingUpdates.stale(new IllegalStateException("connection refused")))
+                .isFalse();
     }
 }

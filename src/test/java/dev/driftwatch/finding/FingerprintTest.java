@@ -18,7 +18,8 @@ class FingerprintTest {
         String first = Fingerprint.of(FindingKind.CHANGED, ACCOUNT, REGION, TYPE, ID, null);
 
         assertThat(first).matches("[0-9a-f]{64}");
-        assertThat(Fingerprint.of(FindingKind.CHANGED, ACCOUNT, REGION, TYPE, ID, null)).isEqualTo(first);
+        assertThat(Fingerprint.of(FindingKind.CHANGED, ACCOUNT, REGION, TYPE, ID, null))
+                .isEqualTo(first);
     }
 
     @Test
@@ -26,13 +27,14 @@ class FingerprintTest {
         String base = Fingerprint.of(FindingKind.VIOLATION, ACCOUNT, REGION, TYPE, ID, "open-ssh");
 
         assertThat(List.of(
-                Fingerprint.of(FindingKind.CHANGED, ACCOUNT, REGION, TYPE, ID, "open-ssh"),
-                Fingerprint.of(FindingKind.VIOLATION, "210987654321", REGION, TYPE, ID, "open-ssh"),
-                Fingerprint.of(FindingKind.VIOLATION, ACCOUNT, "us-east-1", TYPE, ID, "open-ssh"),
-                Fingerprint.of(FindingKind.VIOLATION, ACCOUNT, REGION, "aws_default_security_group", ID, "open-ssh"),
-                Fingerprint.of(FindingKind.VIOLATION, ACCOUNT, REGION, TYPE, "sg-2", "open-ssh"),
-                Fingerprint.of(FindingKind.VIOLATION, ACCOUNT, REGION, TYPE, ID, "open-rdp"),
-                Fingerprint.of(FindingKind.VIOLATION, ACCOUNT, REGION, TYPE, ID, null)))
+                        Fingerprint.of(FindingKind.CHANGED, ACCOUNT, REGION, TYPE, ID, "open-ssh"),
+                        Fingerprint.of(FindingKind.VIOLATION, "210987654321", REGION, TYPE, ID, "open-ssh"),
+                        Fingerprint.of(FindingKind.VIOLATION, ACCOUNT, "us-east-1", TYPE, ID, "open-ssh"),
+                        Fingerprint.of(
+                                FindingKind.VIOLATION, ACCOUNT, REGION, "aws_default_security_group", ID, "open-ssh"),
+                        Fingerprint.of(FindingKind.VIOLATION, ACCOUNT, REGION, TYPE, "sg-2", "open-ssh"),
+                        Fingerprint.of(FindingKind.VIOLATION, ACCOUNT, REGION, TYPE, ID, "open-rdp"),
+                        Fingerprint.of(FindingKind.VIOLATION, ACCOUNT, REGION, TYPE, ID, null)))
                 .doesNotContain(base)
                 .doesNotHaveDuplicates();
     }
@@ -45,12 +47,17 @@ class FingerprintTest {
 
     @Test
     void observationFingerprintIgnoresDiffsAddressAndStateFile() {
-        Observation before = observation("aws_security_group.web", "/states/a.tfstate",
+        Observation before = observation(
+                "aws_security_group.web",
+                "/states/a.tfstate",
                 List.of(new AttributeDiff("tags.Team", "net", "platform")));
-        Observation after = observation("module.net.aws_security_group.web[\"a\"]", "/states/b.tfstate",
+        Observation after = observation(
+                "module.net.aws_security_group.web[\"a\"]",
+                "/states/b.tfstate",
                 List.of(new AttributeDiff("ingress", List.of(), List.of("tcp 22-22 0.0.0.0/0"))));
 
-        assertThat(after.fingerprint()).isEqualTo(before.fingerprint())
+        assertThat(after.fingerprint())
+                .isEqualTo(before.fingerprint())
                 .isEqualTo(Fingerprint.of(FindingKind.CHANGED, ACCOUNT, REGION, TYPE, ID, null));
     }
 

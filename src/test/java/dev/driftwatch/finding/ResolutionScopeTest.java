@@ -10,13 +10,21 @@ class ResolutionScopeTest {
 
     private static final String BUCKET = "aws_s3_bucket";
 
-    private final ResolutionScope scope = new ResolutionScope("123456789012", "global", Set.of(BUCKET), true, Set.of(), Set.of(),
+    private final ResolutionScope scope = new ResolutionScope(
+            "123456789012",
+            "global",
+            Set.of(BUCKET),
+            true,
+            Set.of(),
+            Set.of(),
             Set.of(new ResourceKey(BUCKET, "hidden")));
 
     @Test
     void noFindingOfAnUnknownResourceResolvesWhateverItsKind() {
         for (FindingKind kind : FindingKind.values()) {
-            assertThat(scope.mayResolve(finding(kind, "hidden"))).as(kind.name()).isFalse();
+            assertThat(scope.mayResolve(finding(kind, "hidden")))
+                    .as(kind.name())
+                    .isFalse();
         }
     }
 

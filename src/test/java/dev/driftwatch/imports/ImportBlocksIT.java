@@ -19,9 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -48,17 +48,26 @@ class ImportBlocksIT {
         MotoSession regional = MotoSession.in(REGION);
         MotoSession global = MotoSession.in(Regions.GLOBAL);
         Ec2Client ec2 = regional.ec2();
-        String defaultVpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
+        String defaultVpc = ec2.describeVpcs(
+                        r -> r.filters(f -> f.name("is-default").values("true")))
+                .vpcs()
+                .get(0)
+                .vpcId();
         String debug = group(ec2, defaultVpc, "legacy-debug", "Legacy Debug");
         String debugToo = group(ec2, defaultVpc, "legacy-debug-2", "Legacy Debug");
         String vpc = ec2.createVpc(r -> r.cidrBlock("10.9.0.0/16")).vpc().vpcId();
         ec2.createTags(r -> r.resources(vpc).tags(t -> t.key("Name").value("scratch")));
         ec2.createKeyPair(r -> r.keyName("ops-laptop"));
-        String queueUrl = regional.sqs().createQueue(r -> r.queueName("orders-dlq")).queueUrl();
+        String queueUrl =
+                regional.sqs().createQueue(r -> r.queueName("orders-dlq")).queueUrl();
         regional.sns().createTopic(r -> r.name("alerts"));
         regional.logs().createLogGroup(r -> r.logGroupName("/app/orders"));
-        regional.rds().createDBInstance(r -> r.dbInstanceIdentifier("orders-db").engine("postgres").dbInstanceClass("db.t3.micro")
-                .allocatedStorage(20).masterUsername("orders").masterUserPassword("not-a-secret-1"));
+        regional.rds().createDBInstance(r -> r.dbInstanceIdentifier("orders-db")
+                .engine("postgres")
+                .dbInstanceClass("db.t3.micro")
+                .allocatedStorage(20)
+                .masterUsername("orders")
+                .masterUserPassword("not-a-secret-1"));
         global.iam().createRole(r -> r.roleName("deployer").assumeRolePolicyDocument("""
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""));
         global.s3().createBucket(r -> r.bucket("scratch-2024.example"));
@@ -66,19 +75,36 @@ class ImportBlocksIT {
         for (long scan : Scans.request(REGION, Regions.GLOBAL)) {
             assertThat(Scans.awaitFinished(scan).getString("status")).isEqualTo("COMPLETE");
         }
-        String hcl = given().queryParam("account", Moto.ACCOUNT).get("/api/findings/import-blocks")
-                .then().statusCode(200).contentType(ContentType.TEXT).extract().asString();
+        String hcl = given().queryParam("account", Moto.ACCOUNT)
+                .get("/api/findings/import-blocks")
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.TEXT)
+                .extract()
+                .asString();
 
-        assertThat(hcl).contains(
-                block("aws_vpc.scratch", vpc), block("aws_key_pair.ops_laptop", "ops-laptop"),
-                block("aws_sqs_queue.orders_dlq", queueUrl), block("aws_cloudwatch_log_group.app_orders", "/app/orders"),
-                // a DB instance is imported by its identifier, not by the DbiResourceId Terraform keeps as its id
-                block("aws_db_instance.orders_db", "orders-db"),
-                block("aws_iam_role.deployer", "deployer"), block("aws_s3_bucket.scratch_2024_example", "scratch-2024.example"));
+        assertThat(hcl)
+                .contains(
+                        block("aws_vpc.scratch", vpc),
+                        block("aws_key_pair.ops_laptop", "ops-laptop"),
+                        block("aws_sqs_queue.orders_dlq", queueUrl),
+                        block("aws_cloudwatch_log_group.app_orders", "/app/orders"),
+                        // a DB instance is imported by its identifier, not by the DbiResourceId Terraform keeps as its
+                        // id
+                        block("aws_db_instance.orders_db", "orders-db"),
+                        block("aws_iam_role.deployer", "deployer"),
+                        block("aws_s3_bucket.scratch_2024_example", "scratch-2024.example"));
         // Two groups share a Name tag: both are imported, under distinct names.
-        assertThat(hcl).containsAnyOf(block("aws_security_group.legacy_debug", debug), block("aws_security_group.legacy_debug_2", debug))
-                .containsAnyOf(block("aws_security_group.legacy_debug", debugToo), block("aws_security_group.legacy_debug_2", debugToo));
-        assertThat(hcl).contains("\n  to = aws_sns_topic.alerts\n  id = \"arn:aws:sns:us-east-1:" + Moto.ACCOUNT + ":alerts\"\n");
+        assertThat(hcl)
+                .containsAnyOf(
+                        block("aws_security_group.legacy_debug", debug),
+                        block("aws_security_group.legacy_debug_2", debug))
+                .containsAnyOf(
+                        block("aws_security_group.legacy_debug", debugToo),
+                        block("aws_security_group.legacy_debug_2", debugToo));
+        assertThat(hcl)
+                .contains("\n  to = aws_sns_topic.alerts\n  id = \"arn:aws:sns:us-east-1:" + Moto.ACCOUNT
+                        + ":alerts\"\n");
 
         // Every block names an object Terraform finds by that id: it writes configuration for each one.
         Terraform all = initialised(hcl);
@@ -88,18 +114,25 @@ class ImportBlocksIT {
         // moto answers values provider 5.100 refuses (SQS max_message_size 1 MiB, SNS signature_version 0, RDS empty
         // domain_dns_ips), a key pair's public key cannot be read back, and a VPC's ipv6 arguments come out half set.
         assertThat(generated.output()).doesNotContain("Cannot import", "Error: importing", "Error: reading");
-        assertThat(errorLocations(generated.output())).hasSize(count("^Error: ", generated.output()))
+        assertThat(errorLocations(generated.output()))
+                .hasSize(count("^Error: ", generated.output()))
                 .allSatisfy(where -> assertThat(where).startsWith("on generated.tf"));
 
         // Types whose generated configuration is valid: N blocks, N imports planned, no error at all.
         String clean = Stream.of("aws_security_group", "aws_iam_role", "aws_s3_bucket", "aws_cloudwatch_log_group")
-                .map(type -> given().queryParam("type", type).get("/api/findings/import-blocks").then().statusCode(200).extract().asString())
+                .map(type -> given().queryParam("type", type)
+                        .get("/api/findings/import-blocks")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
                 .collect(Collectors.joining("\n"));
         List<String> cleanAddresses = addresses(clean);
         assertThat(cleanAddresses).hasSize(5);
         Terraform strict = initialised(clean);
         Terraform.Result plan = strict.attempt("plan", "-no-color", "-generate-config-out=generated.tf");
-        assertThat(plan.output()).as(plan.output())
+        assertThat(plan.output())
+                .as(plan.output())
                 .contains("Plan: " + cleanAddresses.size() + " to import, 0 to add, 0 to change, 0 to destroy.")
                 .doesNotContain("Error:");
         assertThat(plan.exitCode()).as(plan.output()).isZero();
@@ -116,28 +149,44 @@ class ImportBlocksIT {
     }
 
     private static List<String> addresses(String hcl) {
-        return Pattern.compile("^  to = (\\S+)$", Pattern.MULTILINE).matcher(hcl).results().map(m -> m.group(1)).toList();
+        return Pattern.compile("^  to = (\\S+)$", Pattern.MULTILINE)
+                .matcher(hcl)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
     }
 
     private static List<String> generatedResources(Terraform terraform) throws IOException {
         Path file = terraform.file("generated.tf");
         String generated = Files.exists(file) ? Files.readString(file) : "";
-        return Pattern.compile("^resource \"([^\"]+)\" \"([^\"]+)\"", Pattern.MULTILINE).matcher(generated).results()
-                .map(m -> m.group(1) + "." + m.group(2)).toList();
+        return Pattern.compile("^resource \"([^\"]+)\" \"([^\"]+)\"", Pattern.MULTILINE)
+                .matcher(generated)
+                .results()
+                .map(m -> m.group(1) + "." + m.group(2))
+                .toList();
     }
 
     private static int count(String regex, String text) {
-        return (int) Pattern.compile(regex, Pattern.MULTILINE).matcher(text).results().count();
+        return (int) Pattern.compile(regex, Pattern.MULTILINE)
+                .matcher(text)
+                .results()
+                .count();
     }
 
     /** The "on FILE line N" of each error Terraform printed. */
     private static List<String> errorLocations(String output) {
-        return Pattern.compile("^Error: .*?^  (on \\S+ line \\d+|\\(no location\\))", Pattern.MULTILINE | Pattern.DOTALL).matcher(output)
-                .results().map(m -> m.group(1)).toList();
+        return Pattern.compile(
+                        "^Error: .*?^  (on \\S+ line \\d+|\\(no location\\))", Pattern.MULTILINE | Pattern.DOTALL)
+                .matcher(output)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
     }
 
     private static String group(Ec2Client ec2, String vpc, String name, String nameTag) {
-        String id = ec2.createSecurityGroup(r -> r.groupName(name).description("Opened by hand").vpcId(vpc)).groupId();
+        String id = ec2.createSecurityGroup(
+                        r -> r.groupName(name).description("Opened by hand").vpcId(vpc))
+                .groupId();
         ec2.createTags(r -> r.resources(id).tags(t -> t.key("Name").value(nameTag)));
         return id;
     }

@@ -96,20 +96,30 @@ class InventoryIT {
         JsonPath scan = Scans.scanAndWait(Regions.GLOBAL);
 
         assertThat(scan.getString("status")).isEqualTo("PARTIAL");
-        assertThat(scan.getList("problems.part", String.class)).containsExactly("s3 aws_s3_bucket " + HIDDEN + " in " + Moto.ACCOUNT + "/global");
-        assertThat(scan.getList("problems.reason", String.class)).containsExactly("GetBucketTagging: AWS refused the call: AccessDenied (HTTP 403)");
+        assertThat(scan.getList("problems.part", String.class))
+                .containsExactly("s3 aws_s3_bucket " + HIDDEN + " in " + Moto.ACCOUNT + "/global");
+        assertThat(scan.getList("problems.reason", String.class))
+                .containsExactly("GetBucketTagging: AWS refused the call: AccessDenied (HTTP 403)");
         List<Map<String, Object>> buckets = bucketFindings();
-        assertThat(buckets).extracting(f -> f.get("kind") + " " + f.get("resourceId") + " " + f.get("status")).containsExactlyInAnyOrder(
-                "CHANGED " + HIDDEN + " OPEN", // as it was: neither resolved nor updated from tags nobody read
-                "VIOLATION " + HIDDEN + " OPEN", // no verdict on it either way
-                "CHANGED " + DRIFTED + " OPEN",
-                "VIOLATION " + DRIFTED + " OPEN",
-                "CHANGED " + FIXED + " RESOLVED",
-                "VIOLATION " + FIXED + " RESOLVED");
-        assertThat(buckets).filteredOn(f -> f.get("resourceId").equals(DRIFTED) && f.get("kind").equals("CHANGED"))
-                .singleElement().satisfies(f -> assertThat(f.get("diffs").toString()).contains("tags.team"));
-        assertThat(buckets).filteredOn(f -> f.get("resourceId").equals(HIDDEN) && f.get("kind").equals("CHANGED"))
-                .singleElement().satisfies(f -> assertThat(f.get("diffs").toString()).contains("seeded"));
+        assertThat(buckets)
+                .extracting(f -> f.get("kind") + " " + f.get("resourceId") + " " + f.get("status"))
+                .containsExactlyInAnyOrder(
+                        "CHANGED " + HIDDEN + " OPEN", // as it was: neither resolved nor updated from tags nobody read
+                        "VIOLATION " + HIDDEN + " OPEN", // no verdict on it either way
+                        "CHANGED " + DRIFTED + " OPEN",
+                        "VIOLATION " + DRIFTED + " OPEN",
+                        "CHANGED " + FIXED + " RESOLVED",
+                        "VIOLATION " + FIXED + " RESOLVED");
+        assertThat(buckets)
+                .filteredOn(f ->
+                        f.get("resourceId").equals(DRIFTED) && f.get("kind").equals("CHANGED"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.get("diffs").toString()).contains("tags.team"));
+        assertThat(buckets)
+                .filteredOn(
+                        f -> f.get("resourceId").equals(HIDDEN) && f.get("kind").equals("CHANGED"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.get("diffs").toString()).contains("seeded"));
     }
 
     @Test
@@ -119,65 +129,140 @@ class InventoryIT {
         TerraformStates.state()
                 .resource(BUCKET, "drifted", bucketState(DRIFTED, Map.of("team", "a")))
                 .resource(BUCKET, "fixed", bucketState(FIXED, Map.of("team", "a")))
-                .resource("aws_iam_role", "app", Map.of("id", "app", "name", "app", "arn", "arn:aws:iam::" + Moto.ACCOUNT + ":role/app"))
+                .resource(
+                        "aws_iam_role",
+                        "app",
+                        Map.of("id", "app", "name", "app", "arn", "arn:aws:iam::" + Moto.ACCOUNT + ":role/app"))
                 .writeTo("mixed/terraform.tfstate");
-        seed(drift(FIXED), new Observation(FindingKind.CHANGED, Moto.ACCOUNT, Regions.GLOBAL, "aws_iam_role", "app", null,
-                "aws_iam_role.app", stateFile("mixed"), List.of(new AttributeDiff("description", "seeded", "earlier"))));
+        seed(
+                drift(FIXED),
+                new Observation(
+                        FindingKind.CHANGED,
+                        Moto.ACCOUNT,
+                        Regions.GLOBAL,
+                        "aws_iam_role",
+                        "app",
+                        null,
+                        "aws_iam_role.app",
+                        stateFile("mixed"),
+                        List.of(new AttributeDiff("description", "seeded", "earlier"))));
         ReadFaults.holdIam();
 
         JsonPath scan = Scans.scanAndWait(Regions.GLOBAL);
 
-        Duration took = Duration.between(Instant.parse(scan.getString("startedAt")), Instant.parse(scan.getString("finishedAt")));
+        Duration took = Duration.between(
+                Instant.parse(scan.getString("startedAt")), Instant.parse(scan.getString("finishedAt")));
         // IAM would answer after 90 s, the SDK would give up after its api-call-timeout of 60 s
-        assertThat(took).as("the scan ends by its deadline").isBetween(ReadFaults.DEADLINE, ReadFaults.DEADLINE.plusSeconds(10));
+        assertThat(took)
+                .as("the scan ends by its deadline")
+                .isBetween(ReadFaults.DEADLINE, ReadFaults.DEADLINE.plusSeconds(10));
         assertThat(scan.getString("status")).isEqualTo("PARTIAL");
-        assertThat(scan.getList("problems.part", String.class)).contains("iam aws_iam_role in " + Moto.ACCOUNT + "/global")
+        assertThat(scan.getList("problems.part", String.class))
+                .contains("iam aws_iam_role in " + Moto.ACCOUNT + "/global")
                 .noneMatch(part -> part.startsWith("s3 "));
-        assertThat(scan.getList("problems.reason", String.class)).containsOnly("not finished within the scan deadline of 10s");
-        JsonPath role = given().queryParam("type", "aws_iam_role").get("/api/findings").then().statusCode(200).extract().jsonPath();
+        assertThat(scan.getList("problems.reason", String.class))
+                .containsOnly("not finished within the scan deadline of 10s");
+        JsonPath role = given().queryParam("type", "aws_iam_role")
+                .get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(role.getList("kind")).containsExactly("CHANGED"); // nothing MISSING of what was not read
         assertThat(role.getList("status")).containsExactly("OPEN");
-        assertThat(bucketFindings()).extracting(f -> f.get("kind") + " " + f.get("resourceId") + " " + f.get("status"))
+        assertThat(bucketFindings())
+                .extracting(f -> f.get("kind") + " " + f.get("resourceId") + " " + f.get("status"))
                 .containsExactlyInAnyOrder("CHANGED " + DRIFTED + " OPEN", "CHANGED " + FIXED + " RESOLVED");
     }
 
     private void bucket(String name, Map<String, String> tags) {
         s3.createBucket(r -> r.bucket(name));
-        s3.putBucketTagging(r -> r.bucket(name).tagging(t -> t.tagSet(tags.entrySet().stream()
-                .map(e -> software.amazon.awssdk.services.s3.model.Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
+        s3.putBucketTagging(r -> r.bucket(name)
+                .tagging(t -> t.tagSet(tags.entrySet().stream()
+                        .map(e -> software.amazon.awssdk.services.s3.model.Tag.builder()
+                                .key(e.getKey())
+                                .value(e.getValue())
+                                .build())
+                        .toList())));
     }
 
     /** The attributes of {@code aws_s3_bucket} that driftwatch compares, as the provider writes them. */
     private static Map<String, Object> bucketState(String name, Map<String, String> tags) {
-        return Map.of("id", name, "bucket", name, "arn", "arn:aws:s3:::" + name, "region", "us-east-1", "tags", tags, "tags_all", tags);
+        return Map.of(
+                "id",
+                name,
+                "bucket",
+                name,
+                "arn",
+                "arn:aws:s3:::" + name,
+                "region",
+                "us-east-1",
+                "tags",
+                tags,
+                "tags_all",
+                tags);
     }
 
     private void seed(Observation... earlier) {
-        findings.apply(0, new ResolutionScope(Moto.ACCOUNT, Regions.GLOBAL, Set.of(BUCKET, "aws_iam_role"), true, Set.of()),
+        findings.apply(
+                0,
+                new ResolutionScope(Moto.ACCOUNT, Regions.GLOBAL, Set.of(BUCKET, "aws_iam_role"), true, Set.of()),
                 List.of(earlier));
     }
 
     private static Observation drift(String bucket) {
-        return new Observation(FindingKind.CHANGED, Moto.ACCOUNT, Regions.GLOBAL, BUCKET, bucket, null, BUCKET + "." + bucket,
-                stateFile("buckets"), List.of(new AttributeDiff("tags.seeded", "yes", null)));
+        return new Observation(
+                FindingKind.CHANGED,
+                Moto.ACCOUNT,
+                Regions.GLOBAL,
+                BUCKET,
+                bucket,
+                null,
+                BUCKET + "." + bucket,
+                stateFile("buckets"),
+                List.of(new AttributeDiff("tags.seeded", "yes", null)));
     }
 
     private static Observation violation(String bucket) {
-        return new Observation(FindingKind.VIOLATION, Moto.ACCOUNT, Regions.GLOBAL, BUCKET, bucket, POLICY, null, null, List.of(),
-                new Observation.PolicyDetails("Buckets name their owner", "LOW", "bucket " + bucket + " names no owner", List.of()),
+        return new Observation(
+                FindingKind.VIOLATION,
+                Moto.ACCOUNT,
+                Regions.GLOBAL,
+                BUCKET,
+                bucket,
+                POLICY,
+                null,
+                null,
+                List.of(),
+                new Observation.PolicyDetails(
+                        "Buckets name their owner", "LOW", "bucket " + bucket + " names no owner", List.of()),
                 false);
     }
 
     private static String stateFile(String directory) {
-        return TerraformStates.DIR.resolve(directory).resolve("terraform.tfstate").toString();
+        return TerraformStates.DIR
+                .resolve(directory)
+                .resolve("terraform.tfstate")
+                .toString();
     }
 
     private static List<Map<String, Object>> bucketFindings() {
-        return given().queryParam("type", BUCKET).queryParam("limit", 1000).get("/api/findings")
-                .then().statusCode(200).extract().jsonPath().getList("");
+        return given().queryParam("type", BUCKET)
+                .queryParam("limit", 1000)
+                .get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
     }
 
     private static List<String> policies() {
-        return given().get("/api/policies").then().statusCode(200).extract().jsonPath().getList("policies.id");
+        return given().get("/api/policies")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("policies.id");
     }
 }

@@ -12,10 +12,20 @@ class InventorySnapshotTest {
 
     private static final String ACCOUNT = "123456789012";
 
-    private final InventorySnapshot snapshot = new InventorySnapshot(new ScanTarget(ACCOUNT, "global"), List.of(),
-            Set.of("aws_s3_bucket_policy"), List.of(
-                    new ReadGap(ACCOUNT, "global", "s3", "aws_s3_bucket", "hidden", "GetBucketTagging: AWS refused the call"),
-                    new ReadGap(ACCOUNT, "global", "iam", "aws_iam_role", "not finished within the scan deadline of 10m")));
+    private final InventorySnapshot snapshot = new InventorySnapshot(
+            new ScanTarget(ACCOUNT, "global"),
+            List.of(),
+            Set.of("aws_s3_bucket_policy"),
+            List.of(
+                    new ReadGap(
+                            ACCOUNT,
+                            "global",
+                            "s3",
+                            "aws_s3_bucket",
+                            "hidden",
+                            "GetBucketTagging: AWS refused the call"),
+                    new ReadGap(
+                            ACCOUNT, "global", "iam", "aws_iam_role", "not finished within the scan deadline of 10m")));
 
     @Test
     void aTypeWithOneUnknownResourceIsListedButNotReadCompletely() {

@@ -39,28 +39,46 @@ class MultiAccountScanIT {
         for (String account : List.of(ALPHA, BETA)) {
             for (String region : MultiAccountProfile.REGIONS) {
                 try (Ec2Client ec2 = Moto.ec2(region, account)) {
-                    groupByTarget.put(account + "/" + region,
-                            ec2.createSecurityGroup(r -> r.groupName("hand-made").description("nobody's")).groupId());
+                    groupByTarget.put(
+                            account + "/" + region,
+                            ec2.createSecurityGroup(
+                                            r -> r.groupName("hand-made").description("nobody's"))
+                                    .groupId());
                 }
             }
         }
 
-        List<JsonPath> scans = Scans.request().stream().map(Scans::awaitFinished).toList();
+        List<JsonPath> scans =
+                Scans.request().stream().map(Scans::awaitFinished).toList();
 
         Map<String, JsonPath> byTarget = new HashMap<>();
         scans.forEach(s -> byTarget.put(s.getString("account") + "/" + s.getString("region"), s));
-        assertThat(byTarget).containsOnlyKeys(
-                ALPHA + "/us-east-1", ALPHA + "/eu-west-1", ALPHA + "/global",
-                BETA + "/us-east-1", BETA + "/eu-west-1", BETA + "/global",
-                LOCKED + "/us-east-1", LOCKED + "/eu-west-1", LOCKED + "/global");
+        assertThat(byTarget)
+                .containsOnlyKeys(
+                        ALPHA + "/us-east-1",
+                        ALPHA + "/eu-west-1",
+                        ALPHA + "/global",
+                        BETA + "/us-east-1",
+                        BETA + "/eu-west-1",
+                        BETA + "/global",
+                        LOCKED + "/us-east-1",
+                        LOCKED + "/eu-west-1",
+                        LOCKED + "/global");
         for (String account : List.of(ALPHA, BETA)) {
             for (String region : MultiAccountProfile.REGIONS) {
                 JsonPath scan = byTarget.get(account + "/" + region);
                 assertThat(scan.getString("status")).as(account + "/" + region).isEqualTo("COMPLETE");
-                List<String> unmanaged = given().queryParam("account", account).queryParam("region", region)
-                        .queryParam("kind", "UNMANAGED").get("/api/findings").then().statusCode(200)
-                        .extract().jsonPath().getList("resourceId");
-                assertThat(unmanaged).as("%s/%s sees its own group, not another account's", account, region)
+                List<String> unmanaged = given().queryParam("account", account)
+                        .queryParam("region", region)
+                        .queryParam("kind", "UNMANAGED")
+                        .get("/api/findings")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("resourceId");
+                assertThat(unmanaged)
+                        .as("%s/%s sees its own group, not another account's", account, region)
                         .containsExactly(groupByTarget.get(account + "/" + region));
             }
         }
@@ -68,9 +86,16 @@ class MultiAccountScanIT {
             JsonPath locked = byTarget.get(LOCKED + "/" + region);
             assertThat(locked.getString("status")).isEqualTo("PARTIAL");
             assertThat(locked.getList("problems.part", String.class)).isNotEmpty();
-            assertThat(locked.getList("problems.reason", String.class)).containsOnly("AWS refused the call: AccessDenied (HTTP 403)");
+            assertThat(locked.getList("problems.reason", String.class))
+                    .containsOnly("AWS refused the call: AccessDenied (HTTP 403)");
         }
-        assertThat(given().queryParam("account", LOCKED).get("/api/findings").then().extract().jsonPath().getList(""))
-                .as("nothing is concluded about an account that could not be read").isEmpty();
+        assertThat(given().queryParam("account", LOCKED)
+                        .get("/api/findings")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList(""))
+                .as("nothing is concluded about an account that could not be read")
+                .isEmpty();
     }
 }

@@ -16,17 +16,21 @@ class ParallelReadsTest {
 
         List<Integer> read = ParallelReads.map(items, i -> i % 10 == 0 ? Optional.empty() : Optional.of(i * 2));
 
-        assertThat(read).containsExactlyElementsOf(items.stream().filter(i -> i % 10 != 0).map(i -> i * 2).toList());
+        assertThat(read)
+                .containsExactlyElementsOf(
+                        items.stream().filter(i -> i % 10 != 0).map(i -> i * 2).toList());
     }
 
     @Test
     void aFailedReadFailsTheWholeReadAsItWas() {
         // A collector whose read fails must report a gap for its type, never a partial list.
         assertThatThrownBy(() -> ParallelReads.map(List.of("a", "b", "c"), s -> {
-            if (s.equals("b")) {
-                throw new IllegalArgumentException("AccessDenied on b");
-            }
-            return Optional.of(s);
-        })).isInstanceOf(IllegalArgumentException.class).hasMessage("AccessDenied on b");
+                    if (s.equals("b")) {
+                        throw new IllegalArgumentException("AccessDenied on b");
+                    }
+                    return Optional.of(s);
+                }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("AccessDenied on b");
     }
 }

@@ -44,7 +44,8 @@ class ResourceReadsIT {
         protected Reply answer(String form, Supplier<Reply> moto) {
             // every call naming the key, as its key policy would; DescribeKey is the first the collector makes
             if (REFUSED.stream().anyMatch(id -> form.contains("\"" + id + "\""))) {
-                return new Reply(400, "{\"__type\":\"AccessDeniedException\",\"message\":\"not allowed by the key policy\"}");
+                return new Reply(
+                        400, "{\"__type\":\"AccessDeniedException\",\"message\":\"not allowed by the key policy\"}");
             }
             return moto.get();
         }
@@ -103,6 +104,8 @@ class ResourceReadsIT {
     }
 
     private String key(String description) {
-        return kms.createKey(r -> r.description(description).keyUsage(KeyUsageType.ENCRYPT_DECRYPT)).keyMetadata().keyId();
+        return kms.createKey(r -> r.description(description).keyUsage(KeyUsageType.ENCRYPT_DECRYPT))
+                .keyMetadata()
+                .keyId();
     }
 }

@@ -37,14 +37,21 @@ class ResourceTypesIT {
 
     @Test
     void everyCollectorAgreesWithItsTypesDescriptor() {
-        assertThat(collectors).hasSize(ResourceTypeCatalog.collectedTypes().size()).allSatisfy(c -> {
-            ResourceTypeDescriptor d = ResourceTypeCatalog.of(c.resourceType());
-            assertThat(d.collected()).as(c.resourceType() + " collected").isTrue();
-            assertThat(c.service()).as(c.resourceType() + "'s service").isEqualTo(d.service());
-            assertThat(c.global()).as(c.resourceType() + " read in the global"
-                    + " scan").isEqualTo(d.scope().readInGlobalScan());
-        });
-        assertThat(ResourceTypeCatalog.of("aws_ebs_encryption_by_default").stateId().idOf(Map.of()))
+        assertThat(collectors)
+                .hasSize(ResourceTypeCatalog.collectedTypes().size())
+                .allSatisfy(c -> {
+                    ResourceTypeDescriptor d = ResourceTypeCatalog.of(c.resourceType());
+                    assertThat(d.collected())
+                            .as(c.resourceType() + " collected")
+                            .isTrue();
+                    assertThat(c.service()).as(c.resourceType() + "'s service").isEqualTo(d.service());
+                    assertThat(c.global())
+                            .as(c.resourceType() + " read in the global" + " scan")
+                            .isEqualTo(d.scope().readInGlobalScan());
+                });
+        assertThat(ResourceTypeCatalog.of("aws_ebs_encryption_by_default")
+                        .stateId()
+                        .idOf(Map.of()))
                 .isEqualTo(EbsEncryptionByDefaultCollector.ID);
     }
 }

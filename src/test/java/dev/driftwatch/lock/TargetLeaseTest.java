@@ -19,7 +19,7 @@ class TargetLeaseTest {
     @Test
     void theLostLockSaysWhichTargetAndGenerations() {
         TargetLease lease = new TargetLease("123456789012/us-east-1", LockPurpose.SCAN, "replica-1", 3);
-        assertThat(new LostTargetLock(lease, "generation 4")).hasMessage(
-                "lost the target lock of 123456789012/us-east-1 (generation 3; now generation 4)");
+        assertThat(new LostTargetLock(lease, "generation 4"))
+                .hasMessage("lost the target lock of 123456789012/us-east-1 (generation 3; now generation 4)");
     }
 }

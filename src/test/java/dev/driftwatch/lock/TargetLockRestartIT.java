@@ -51,22 +51,40 @@ class TargetLockRestartIT {
     void aScanAcrossARestartFinishesOnceAndTheNextOneRuns() throws Exception {
         try (Ec2Client ec2 = Moto.ec2(REGION);
                 SecondInstance service = SecondInstance.start(config, Path.of("target/target-lock-restart.log"))) {
-            String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
-            String web = ec2.createSecurityGroup(r -> r.groupName("web").description("Managed by Terraform").vpcId(vpc)).groupId();
-            TerraformStates.state().resource("aws_security_group", "web", SecurityGroups.attributes(web, "web", vpc, REGION,
-                    Map.of(), List.of())).writeTo("network/terraform.tfstate");
-            String stray = ec2.createSecurityGroup(r -> r.groupName("stray").description("by hand").vpcId(vpc)).groupId();
-            assertThat(FencedService.awaitFinished(service, FencedService.requestScan(service)).getString("status"))
+            String vpc = ec2.describeVpcs(
+                            r -> r.filters(f -> f.name("is-default").values("true")))
+                    .vpcs()
+                    .get(0)
+                    .vpcId();
+            String web = ec2.createSecurityGroup(r -> r.groupName("web")
+                            .description("Managed by Terraform")
+                            .vpcId(vpc))
+                    .groupId();
+            TerraformStates.state()
+                    .resource(
+                            "aws_security_group",
+                            "web",
+                            SecurityGroups.attributes(web, "web", vpc, REGION, Map.of(), List.of()))
+                    .writeTo("network/terraform.tfstate");
+            String stray = ec2.createSecurityGroup(
+                            r -> r.groupName("stray").description("by hand").vpcId(vpc))
+                    .groupId();
+            assertThat(FencedService.awaitFinished(service, FencedService.requestScan(service))
+                            .getString("status"))
                     .isEqualTo("COMPLETE");
-            String fingerprint = (String) Sql.rows(FenceDatabase.URL, "select fingerprint from finding where resource_id = ?", stray)
-                    .get(0).get(0);
+            String fingerprint =
+                    (String) Sql.rows(FenceDatabase.URL, "select fingerprint from finding where resource_id = ?", stray)
+                            .get(0)
+                            .get(0);
 
             HeldEc2.holdNext();
             long first = FencedService.requestScan(service);
             HeldEc2.awaitHolding(); // the first scan has read the stray group
             FenceDatabase.restart(); // the scan's lock connection and every pooled connection are gone
             ec2.deleteSecurityGroup(r -> r.groupId(stray));
-            assertThat(FencedService.requestScan(service)).as("the target's scan goes on: no second one starts").isEqualTo(first);
+            assertThat(FencedService.requestScan(service))
+                    .as("the target's scan goes on: no second one starts")
+                    .isEqualTo(first);
             HeldEc2.release();
 
             // It finishes with what it read before the group was deleted, or fails: never RUNNING, never doubled.
@@ -78,11 +96,13 @@ class TargetLockRestartIT {
             JsonPath second = FencedService.awaitFinished(service, FencedService.requestScan(service));
             assertThat(second.getString("status")).isEqualTo("COMPLETE");
             assertThat(second.getInt("findingsResolved")).isEqualTo(1);
-            assertThat(Sql.findingEvents(FenceDatabase.URL, fingerprint)).containsExactly("finding.opened v1", "finding.resolved v2");
+            assertThat(Sql.findingEvents(FenceDatabase.URL, fingerprint))
+                    .containsExactly("finding.opened v1", "finding.resolved v2");
 
             JsonPath next = FencedService.awaitFinished(service, FencedService.requestScan(service));
             assertThat(next.getString("status")).isEqualTo("COMPLETE");
-            assertThat(next.getInt("findingsOpened") + next.getInt("findingsUpdated") + next.getInt("findingsResolved")).isZero();
+            assertThat(next.getInt("findingsOpened") + next.getInt("findingsUpdated") + next.getInt("findingsResolved"))
+                    .isZero();
         }
     }
 }

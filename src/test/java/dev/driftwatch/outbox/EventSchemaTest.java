@@ -41,8 +41,10 @@ class EventSchemaTest {
     @MethodSource("formats")
     void eachRecordsFieldsAreTheSchemasProperties(EventFormat<?, ?> format) {
         JsonNode root = EventSchemas.root(format.topic());
-        assertThat(EventSchemas.disagreements(format.dataClass(), root, root.path("properties").path("data")))
-                .as("%s against %s", format.dataClass().getName(), EventSchemas.file(format.topic())).isEmpty();
+        assertThat(EventSchemas.disagreements(
+                        format.dataClass(), root, root.path("properties").path("data")))
+                .as("%s against %s", format.dataClass().getName(), EventSchemas.file(format.topic()))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -56,15 +58,14 @@ class EventSchemaTest {
         }
         assertThat(types).isEqualTo(format.types());
         assertThat(properties.path("source").path("const").asText()).isEqualTo("urn:driftwatch:" + format.topic());
-        assertThat(format.schemaVersion()).matches(properties.path("schemaversion").path("pattern").asText());
+        assertThat(format.schemaVersion())
+                .matches(properties.path("schemaversion").path("pattern").asText());
     }
 
     @Test
     void aFieldAddedToARecordButNotToTheSchemaIsFound() {
-        record Grown(long scanId, String account, String region, String trigger, String priority) {
-        }
-        record Shrunk(long scanId, String account, String region) {
-        }
+        record Grown(long scanId, String account, String region, String trigger, String priority) {}
+        record Shrunk(long scanId, String account, String region) {}
         JsonNode root = EventSchemas.root(ScanRequested.TOPIC);
         JsonNode data = root.path("properties").path("data");
         assertThat(EventSchemas.disagreements(Grown.class, root, data))
@@ -75,8 +76,8 @@ class EventSchemaTest {
 
     @Test
     void findingEventsAsWrittenAreValidAndReadBackIntoTheSameRecord() {
-        RemediationSpec revoke = new RemediationSpec(RemediationSpec.Mode.APPROVE, "revoke-world-ingress",
-                "size(resource.ingress) > 0");
+        RemediationSpec revoke =
+                new RemediationSpec(RemediationSpec.Mode.APPROVE, "revoke-world-ingress", "size(resource.ingress) > 0");
         RemediationSpec ticket = new RemediationSpec(RemediationSpec.Mode.TICKET, null, null);
         List<FindingEvent> events = List.of(
                 new FindingEvent(FindingEvent.Change.OPENED, drift()),
@@ -85,14 +86,17 @@ class EventSchemaTest {
                 new FindingEvent(FindingEvent.Change.ACCEPTED, violation(null)));
         for (FindingEvent event : events) {
             String message = CODEC.write(event, UUID.randomUUID(), SEEN);
-            assertThat(EventSchemas.violations(FindingEvent.TOPIC, message)).as(message).isEmpty();
+            assertThat(EventSchemas.violations(FindingEvent.TOPIC, message))
+                    .as(message)
+                    .isEmpty();
             ReceivedEvent<FindingEvent> read = CODEC.read(message, FindingEvent.FORMAT);
             assertThat(read.event()).isEqualTo(event);
             assertThat(read.subject()).isEqualTo(event.data().fingerprint());
             assertThat(read.time()).isEqualTo(SEEN);
             assertThat(read.schemaVersion()).isEqualTo("1.1");
         }
-        assertThat(CODEC.write(events.get(3), UUID.randomUUID(), SEEN)).as("a policy without remediation")
+        assertThat(CODEC.write(events.get(3), UUID.randomUUID(), SEEN))
+                .as("a policy without remediation")
                 .doesNotContain("remediation");
     }
 
@@ -119,32 +123,72 @@ class EventSchemaTest {
     void theCodecRefusesWhatItCannotReadFaithfully() {
         String valid = CODEC.write(new FindingEvent(FindingEvent.Change.OPENED, drift()), UUID.randomUUID(), SEEN);
         String later = valid.replace("\"schemaversion\":\"1.1\"", "\"schemaversion\":\"1.7\"");
-        assertThat(CODEC.read(later, FindingEvent.FORMAT).event().data().kind()).as("a later minor version")
+        assertThat(CODEC.read(later, FindingEvent.FORMAT).event().data().kind())
+                .as("a later minor version")
                 .isEqualTo(FindingKind.CHANGED);
         String major = valid.replace("\"schemaversion\":\"1.1\"", "\"schemaversion\":\"2\"");
-        assertThatThrownBy(() -> CODEC.read(major, FindingEvent.FORMAT)).isInstanceOf(UnreadableEventException.class)
+        assertThatThrownBy(() -> CODEC.read(major, FindingEvent.FORMAT))
+                .isInstanceOf(UnreadableEventException.class)
                 .hasMessageContaining("schema version 2");
         assertThatThrownBy(() -> CODEC.read(valid.replace("finding.opened", "finding.exploded"), FindingEvent.FORMAT))
                 .isInstanceOf(UnreadableEventException.class);
-        assertThatThrownBy(() -> CODEC.read(valid.replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\""),
-                FindingEvent.FORMAT)).isInstanceOf(UnreadableEventException.class);
+        assertThatThrownBy(() -> CODEC.read(
+                        valid.replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\""), FindingEvent.FORMAT))
+                .isInstanceOf(UnreadableEventException.class);
         assertThatThrownBy(() -> CODEC.read(valid, ScanRequested.FORMAT)).isInstanceOf(UnreadableEventException.class);
         assertThatThrownBy(() -> CODEC.read("not json", FindingEvent.FORMAT))
                 .isInstanceOf(UnreadableEventException.class);
     }
 
     private static FindingView drift() {
-        return new FindingView(7, "fp-drift", FindingKind.CHANGED, FindingStatus.OPEN, 2, "123456789012", "eu-west-1",
-                "aws_security_group", "sg-0abc", null, null, null, null, List.of(), "aws_security_group.web",
-                "network/terraform.tfstate", List.of(new AttributeDiff("tags.Team", "platform-web", "platform"),
+        return new FindingView(
+                7,
+                "fp-drift",
+                FindingKind.CHANGED,
+                FindingStatus.OPEN,
+                2,
+                "123456789012",
+                "eu-west-1",
+                "aws_security_group",
+                "sg-0abc",
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                "aws_security_group.web",
+                "network/terraform.tfstate",
+                List.of(
+                        new AttributeDiff("tags.Team", "platform-web", "platform"),
                         new AttributeDiff("ingress", List.of(Map.of("from_port", 22)), null)),
-                SEEN, SEEN.plusSeconds(60), null, null);
+                SEEN,
+                SEEN.plusSeconds(60),
+                null,
+                null);
     }
 
     private static FindingView violation(RemediationSpec remediation) {
-        return new FindingView(8, "fp-violation", FindingKind.VIOLATION, FindingStatus.RESOLVED, 3, "123456789012",
-                "global", "aws_s3_bucket", "logs", "s3-bucket-public", "HIGH", "Buckets are not public",
-                "bucket logs is public", List.of("CIS-AWS-2.1.5"), null, null, List.of(), SEEN, SEEN,
-                SEEN.plusSeconds(5), remediation);
+        return new FindingView(
+                8,
+                "fp-violation",
+                FindingKind.VIOLATION,
+                FindingStatus.RESOLVED,
+                3,
+                "123456789012",
+                "global",
+                "aws_s3_bucket",
+                "logs",
+                "s3-bucket-public",
+                "HIGH",
+                "Buckets are not public",
+                "bucket logs is public",
+                List.of("CIS-AWS-2.1.5"),
+                null,
+                null,
+                List.of(),
+                SEEN,
+                SEEN,
+                SEEN.plusSeconds(5),
+                remediation);
     }
 }

@@ -11,7 +11,6 @@ import dev.driftwatch.testsupport.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -50,20 +49,22 @@ class OutboxIT {
         }
     }
 
-    private record Blob(String blob) {
-    }
+    private record Blob(String blob) {}
 
-    private record Numbered(int n) {
-    }
+    private record Numbered(int n) {}
 
     @Inject
     EntityManager em;
+
     @Inject
     Outbox outbox;
+
     @Inject
     OutboxRelay relay;
+
     @Inject
     OutboxPruner pruner;
+
     @Inject
     TestClock clock;
 
@@ -87,14 +88,16 @@ class OutboxIT {
             });
             relay.nudge();
 
-            assertThat(events.await(List.of(first, second), 2)).extracting(FindingEventLog.Event::key)
+            assertThat(events.await(List.of(first, second), 2))
+                    .extracting(FindingEventLog.Event::key)
                     .containsExactlyInAnyOrder(first, second);
             JsonPath dead = awaitDead(stuck, MAX_ATTEMPTS);
             assertThat(dead.getString("[0].type")).isEqualTo("finding.opened");
             assertThat(dead.getString("[0].lastError")).startsWith("RecordTooLargeException");
             long deadId = dead.getLong("[0].id");
-            Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .until(() -> Management.get("/q/metrics").asString().contains("\ndriftwatch_outbox_dead_events 1.0"));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Management.get("/q/metrics")
+                    .asString()
+                    .contains("\ndriftwatch_outbox_dead_events 1.0"));
 
             // the later event of its key is not sent past it
             Awaitility.await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
@@ -108,9 +111,17 @@ class OutboxIT {
 
             // dropped: the events of its key behind it move on
             given().delete("/api/outbox/" + deadId).then().statusCode(204);
-            assertThat(events.await(List.of(stuck), 1)).extracting(FindingEventLog.Event::type).containsExactly("finding.updated");
+            assertThat(events.await(List.of(stuck), 1))
+                    .extracting(FindingEventLog.Event::type)
+                    .containsExactly("finding.updated");
             given().delete("/api/outbox/" + deadId).then().statusCode(404);
-            assertThat(given().get("/api/outbox/dead").then().statusCode(200).extract().jsonPath().getList("id")).isEmpty();
+            assertThat(given().get("/api/outbox/dead")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("id"))
+                    .isEmpty();
         }
     }
 
@@ -130,14 +141,19 @@ class OutboxIT {
         } finally {
             clock.reset();
         }
-        assertThat(QuarkusTransaction.requiringNew().call(() -> em
-                .createQuery("select o.messageKey from OutboxEventEntity o", String.class).getResultList()))
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> em.createQuery("select o.messageKey from OutboxEventEntity o", String.class)
+                                .getResultList()))
                 .containsExactlyInAnyOrder(deadLongAgo, publishedLately);
     }
 
     private static JsonPath awaitDead(String key, int failures) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            JsonPath dead = given().get("/api/outbox/dead").then().statusCode(200).extract().jsonPath();
+            JsonPath dead = given().get("/api/outbox/dead")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             return dead.getList("key").equals(List.of(key)) && dead.getInt("[0].failures") == failures;
         });
         return given().get("/api/outbox/dead").then().extract().jsonPath();
@@ -147,16 +163,20 @@ class OutboxIT {
     private void insert(String key, Instant created, Instant published, Instant dead) {
         String column = published != null ? "published_at" : "dead_at";
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into outbox_event (topic, message_key,"
-                        + " event_type, payload, created_at, " + column + ") values (:topic, :key, 'finding.opened', '{}',"
+                        + " event_type, payload, created_at, " + column
+                        + ") values (:topic, :key, 'finding.opened', '{}',"
                         + " :created, :at)")
-                .setParameter("topic", TOPIC).setParameter("key", key).setParameter("created", created)
+                .setParameter("topic", TOPIC)
+                .setParameter("key", key)
+                .setParameter("created", created)
                 .setParameter("at", published != null ? published : dead)
                 .executeUpdate());
     }
 
     private long unpublished(String key) {
-        return QuarkusTransaction.requiringNew().call(() -> em
-                .createQuery("select count(o) from OutboxEventEntity o where o.publishedAt is null and o.messageKey = :key", Long.class)
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select count(o) from OutboxEventEntity o where o.publishedAt is null and o.messageKey = :key",
+                        Long.class)
                 .setParameter("key", key)
                 .getSingleResult());
     }

@@ -16,18 +16,24 @@ class SendFailuresTest {
 
     @Test
     void refusalsForGoodArePermanentAlsoWhenWrapped() {
-        assertThat(SendFailures.permanent(new ExecutionException(new RecordTooLargeException("too large")))).isTrue();
+        assertThat(SendFailures.permanent(new ExecutionException(new RecordTooLargeException("too large"))))
+                .isTrue();
         assertThat(SendFailures.permanent(new InvalidRecordException("bad"))).isTrue();
-        assertThat(SendFailures.permanent(new KafkaException(new TopicAuthorizationException("denied")))).isTrue();
+        assertThat(SendFailures.permanent(new KafkaException(new TopicAuthorizationException("denied"))))
+                .isTrue();
     }
 
     @Test
     void whatMayPassOrIsUnknownIsNeverPermanent() {
-        assertThat(SendFailures.permanent(new ExecutionException(new org.apache.kafka.common.errors.TimeoutException("expired")))).isFalse();
+        assertThat(SendFailures.permanent(
+                        new ExecutionException(new org.apache.kafka.common.errors.TimeoutException("expired"))))
+                .isFalse();
         assertThat(SendFailures.permanent(new TimeoutException())).isFalse();
         assertThat(SendFailures.permanent(new NetworkException("disconnected"))).isFalse();
-        assertThat(SendFailures.permanent(new NotLeaderOrFollowerException("moved"))).isFalse();
-        assertThat(SendFailures.permanent(new IllegalStateException("something else"))).isFalse();
+        assertThat(SendFailures.permanent(new NotLeaderOrFollowerException("moved")))
+                .isFalse();
+        assertThat(SendFailures.permanent(new IllegalStateException("something else")))
+                .isFalse();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.driftwatch.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.driftwatch.testsupport.KnownTypes;
 import java.io.IOException;
@@ -32,7 +31,9 @@ class PolicyCompilerTest {
             assertThat(yaml).hasSizeGreaterThan(10);
             PolicyCompiler pack = new PolicyCompiler(KnownTypes.ALL, 4000, 32, 10000);
             for (Path file : yaml) {
-                assertThat(catchErrors(pack, file.toString(), Files.readString(file))).as(file.toString()).isEmpty();
+                assertThat(catchErrors(pack, file.toString(), Files.readString(file)))
+                        .as(file.toString())
+                        .isEmpty();
             }
         }
     }
@@ -45,7 +46,8 @@ class PolicyCompilerTest {
     @Test
     void brokenYamlNamesTheLine() {
         assertThat(errors("title: x\nid: [unclosed\nseverity: high\n"))
-                .singleElement().satisfies(e -> {
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.file()).isEqualTo("bad.yaml");
                     assertThat(e.line()).isGreaterThan(1);
                     assertThat(e.reason()).startsWith("not valid YAML");
@@ -54,28 +56,37 @@ class PolicyCompilerTest {
 
     @Test
     void missingFieldsAreAllNamed() {
-        assertThat(errors("id: only-an-id\n")).extracting(PolicyError::reason)
-                .contains("missing required field 'title'", "missing required field 'violation'", "missing required field 'resource'");
+        assertThat(errors("id: only-an-id\n"))
+                .extracting(PolicyError::reason)
+                .contains(
+                        "missing required field 'title'",
+                        "missing required field 'violation'",
+                        "missing required field 'resource'");
     }
 
     @Test
     void unknownTypeSeverityAndModeAreNamedOnTheirLines() {
-        String text = VALID.replace("aws_security_group", "aws_flying_saucer").replace("severity: high", "severity: urgent")
-                + "remediation:\n  mode: sometimes\n";
-        assertThat(errors(text)).extracting(e -> e.line() + " " + e.reason()).containsExactlyInAnyOrder(
-                "3 severity must be low, medium, high or critical, not 'urgent'",
-                "4 unknown resource type 'aws_flying_saucer'",
-                "8 remediation mode must be auto, approve, ticket or report, not 'sometimes'",
-                "8 remediation mode 'sometimes' needs an action");
+        String text =
+                VALID.replace("aws_security_group", "aws_flying_saucer").replace("severity: high", "severity: urgent")
+                        + "remediation:\n  mode: sometimes\n";
+        assertThat(errors(text))
+                .extracting(e -> e.line() + " " + e.reason())
+                .containsExactlyInAnyOrder(
+                        "3 severity must be low, medium, high or critical, not 'urgent'",
+                        "4 unknown resource type 'aws_flying_saucer'",
+                        "8 remediation mode must be auto, approve, ticket or report, not 'sometimes'",
+                        "8 remediation mode 'sometimes' needs an action");
     }
 
     @Test
     void linesComeFromTheYamlParserSoAKeyOfTheSameNameElsewhereIsNotTaken() {
         String text = VALID.replace("severity: high", "variables:\n  mode: strict\n  severity: low\nseverity: urgent")
                 + "remediation:\n  action: none\n  mode: sometimes\n";
-        assertThat(errors(text)).extracting(e -> e.line() + " " + e.reason()).containsExactlyInAnyOrder(
-                "6 severity must be low, medium, high or critical, not 'urgent'",
-                "12 remediation mode must be auto, approve, ticket or report, not 'sometimes'");
+        assertThat(errors(text))
+                .extracting(e -> e.line() + " " + e.reason())
+                .containsExactlyInAnyOrder(
+                        "6 severity must be low, medium, high or critical, not 'urgent'",
+                        "12 remediation mode must be auto, approve, ticket or report, not 'sometimes'");
     }
 
     @Test
@@ -88,34 +99,45 @@ class PolicyCompilerTest {
         long started = System.nanoTime();
         List<PolicyError> errors = errors(text);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        assertThat(errors).extracting(e -> e.line() + " " + e.reason()).containsExactlyInAnyOrder(
-                "2003 severity must be low, medium, high or critical, not 'urgent'",
-                "8008 remediation mode must be auto, approve, ticket or report, not 'never'",
-                "8008 remediation mode 'never' needs an action");
-        assertThat(millis).as("validation time in ms (a guard; the point is one linear pass)").isLessThan(1000);
+        assertThat(errors)
+                .extracting(e -> e.line() + " " + e.reason())
+                .containsExactlyInAnyOrder(
+                        "2003 severity must be low, medium, high or critical, not 'urgent'",
+                        "8008 remediation mode must be auto, approve, ticket or report, not 'never'",
+                        "8008 remediation mode 'never' needs an action");
+        assertThat(millis)
+                .as("validation time in ms (a guard; the point is one linear pass)")
+                .isLessThan(1000);
     }
 
     @Test
     void celThatDoesNotCompileOrHasTheWrongTypeIsNamed() {
         assertThat(errors(VALID.replace("resource.name == \"bad\"", "resource.name == ")))
-                .singleElement().satisfies(e -> {
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.line()).isEqualTo(5);
                     assertThat(e.reason()).startsWith("violation does not compile");
                 });
         assertThat(errors(VALID.replace("resource.name == \"bad\"", "size(resource.name)")))
-                .singleElement().satisfies(e -> assertThat(e.reason()).isEqualTo("violation must be a bool expression, but it gives int"));
+                .singleElement()
+                .satisfies(
+                        e -> assertThat(e.reason()).isEqualTo("violation must be a bool expression, but it gives int"));
         assertThat(errors(VALID.replace("resource.name == \"bad\"", "no_such_function(resource)")))
-                .singleElement().satisfies(e -> assertThat(e.reason()).contains("no_such_function"));
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("no_such_function"));
     }
 
     @Test
     void expressionsBeyondTheLimitsAreRefused() {
         String tooLong = "resource.name == \"" + "x".repeat(300) + "\"";
         assertThat(errors(VALID.replace("resource.name == \"bad\"", tooLong)))
-                .singleElement().satisfies(e -> assertThat(e.reason()).startsWith("violation is 319 characters long; the limit is 200"));
+                .singleElement()
+                .satisfies(
+                        e -> assertThat(e.reason()).startsWith("violation is 319 characters long; the limit is 200"));
         String tooDeep = "(".repeat(40) + "true" + ")".repeat(40);
         assertThat(errors(VALID.replace("resource.name == \"bad\"", tooDeep)))
-                .singleElement().satisfies(e -> assertThat(e.reason()).startsWith("violation does not compile"));
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).startsWith("violation does not compile"));
     }
 
     private List<PolicyError> errors(String text) {

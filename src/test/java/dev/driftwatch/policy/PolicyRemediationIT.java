@@ -53,14 +53,15 @@ class PolicyRemediationIT {
     @Test
     void theRemediationSectionReachesTheFindingAndItsEventAndEveryEventMatchesItsSchema() {
         String name = "remediate-" + UUID.randomUUID();
-        String group = ec2.createSecurityGroup(r -> r.groupName(name).description("open")).groupId();
+        String group = ec2.createSecurityGroup(r -> r.groupName(name).description("open"))
+                .groupId();
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(world(22), world(3389)));
         long since = System.currentTimeMillis();
         try (KafkaCompanion kafka = KafkaBroker.companion();
-                PolicyInService ssh = PolicyInService.load("sg-ssh-open-to-world", REGION,
-                        text -> text + "  precondition: " + PRECONDITION + "\n");
-                PolicyInService rdp = PolicyInService.load("sg-rdp-open-to-world", REGION,
-                        text -> text.substring(0, text.indexOf("remediation:")))) {
+                PolicyInService ssh = PolicyInService.load(
+                        "sg-ssh-open-to-world", REGION, text -> text + "  precondition: " + PRECONDITION + "\n");
+                PolicyInService rdp = PolicyInService.load(
+                        "sg-rdp-open-to-world", REGION, text -> text.substring(0, text.indexOf("remediation:")))) {
             ConsumerTask<String, String> findings = kafka.consumeStrings().fromTopics(FindingEvent.TOPIC);
             ConsumerTask<String, String> requests = kafka.consumeStrings().fromTopics(ScanRequested.TOPIC);
             long scanId = Scans.scanAndWait(REGION).getLong("id");
@@ -68,32 +69,48 @@ class PolicyRemediationIT {
             Map<String, Object> sshFinding = violation("sg-ssh-open-to-world", group);
             Map<String, Object> rdpFinding = violation("sg-rdp-open-to-world", group);
             assertThat(sshFinding.get("remediation"))
-                    .isEqualTo(Map.of("mode", "APPROVE", "action", "revoke-world-ingress", "precondition", PRECONDITION));
+                    .isEqualTo(
+                            Map.of("mode", "APPROVE", "action", "revoke-world-ingress", "precondition", PRECONDITION));
             assertThat(rdpFinding).doesNotContainKey("remediation");
 
             String sshKey = (String) sshFinding.get("fingerprint");
             String rdpKey = (String) rdpFinding.get("fingerprint");
-            await().atMost(Duration.ofSeconds(60)).until(() -> since(findings, since).stream()
-                    .filter(r -> r.key().equals(sshKey) || r.key().equals(rdpKey)).count() >= 2);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> since(findings, since).stream()
+                                    .filter(r ->
+                                            r.key().equals(sshKey) || r.key().equals(rdpKey))
+                                    .count()
+                            >= 2);
             List<ConsumerRecord<String, String>> published = since(findings, since);
             for (ConsumerRecord<String, String> event : published) {
-                assertThat(EventSchemas.violations(FindingEvent.TOPIC, event.value())).as(event.value()).isEmpty();
+                assertThat(EventSchemas.violations(FindingEvent.TOPIC, event.value()))
+                        .as(event.value())
+                        .isEmpty();
             }
             ReceivedEvent<FindingEvent> opened = read(published, sshKey);
             assertThat(opened.type()).isEqualTo("finding.opened");
             assertThat(opened.schemaVersion()).isEqualTo(FindingEvent.SCHEMA_VERSION);
             assertThat(opened.event().data().kind()).isEqualTo(FindingKind.VIOLATION);
-            assertThat(opened.event().data().remediation()).isEqualTo(new RemediationSpec(RemediationSpec.Mode.APPROVE,
-                    "revoke-world-ingress", PRECONDITION));
+            assertThat(opened.event().data().remediation())
+                    .isEqualTo(new RemediationSpec(RemediationSpec.Mode.APPROVE, "revoke-world-ingress", PRECONDITION));
             assertThat(read(published, rdpKey).event().data().remediation()).isNull();
-            assertThat(published).filteredOn(r -> r.key().equals(rdpKey)).extracting(ConsumerRecord::value)
+            assertThat(published)
+                    .filteredOn(r -> r.key().equals(rdpKey))
+                    .extracting(ConsumerRecord::value)
                     .allSatisfy(json -> assertThat(json).doesNotContain("remediation"));
 
             await().atMost(Duration.ofSeconds(60)).until(() -> since(requests, since).stream()
-                    .anyMatch(r -> CODEC.read(r.value(), ScanRequested.FORMAT).event().data().scanId() == scanId));
+                    .anyMatch(r -> CODEC.read(r.value(), ScanRequested.FORMAT)
+                                    .event()
+                                    .data()
+                                    .scanId()
+                            == scanId));
             for (ConsumerRecord<String, String> request : since(requests, since)) {
-                assertThat(EventSchemas.violations(ScanRequested.TOPIC, request.value())).as(request.value()).isEmpty();
-                assertThat(CODEC.read(request.value(), ScanRequested.FORMAT).subject()).isEqualTo(request.key());
+                assertThat(EventSchemas.violations(ScanRequested.TOPIC, request.value()))
+                        .as(request.value())
+                        .isEmpty();
+                assertThat(CODEC.read(request.value(), ScanRequested.FORMAT).subject())
+                        .isEqualTo(request.key());
             }
             findings.stop();
             requests.stop();
@@ -101,8 +118,11 @@ class PolicyRemediationIT {
     }
 
     private static ReceivedEvent<FindingEvent> read(List<ConsumerRecord<String, String>> events, String key) {
-        return events.stream().filter(r -> r.key().equals(key)).findFirst()
-                .map(r -> CODEC.read(r.value(), FindingEvent.FORMAT)).orElseThrow();
+        return events.stream()
+                .filter(r -> r.key().equals(key))
+                .findFirst()
+                .map(r -> CODEC.read(r.value(), FindingEvent.FORMAT))
+                .orElseThrow();
     }
 
     private static List<ConsumerRecord<String, String>> since(ConsumerTask<String, String> task, long since) {
@@ -110,8 +130,14 @@ class PolicyRemediationIT {
     }
 
     private static Map<String, Object> violation(String policyId, String resourceId) {
-        JsonPath page = given().queryParam("kind", "VIOLATION").queryParam("status", "OPEN").queryParam("limit", 1000)
-                .get("/api/findings").then().statusCode(200).extract().jsonPath();
+        JsonPath page = given().queryParam("kind", "VIOLATION")
+                .queryParam("status", "OPEN")
+                .queryParam("limit", 1000)
+                .get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         return page.<Map<String, Object>>getList("").stream()
                 .filter(f -> policyId.equals(f.get("policyId")) && resourceId.equals(f.get("resourceId")))
                 .findFirst()
@@ -119,7 +145,11 @@ class PolicyRemediationIT {
     }
 
     private static IpPermission world(int port) {
-        return IpPermission.builder().ipProtocol("tcp").fromPort(port).toPort(port)
-                .ipRanges(r -> r.cidrIp("0.0.0.0/0")).build();
+        return IpPermission.builder()
+                .ipProtocol("tcp")
+                .fromPort(port)
+                .toPort(port)
+                .ipRanges(r -> r.cidrIp("0.0.0.0/0"))
+                .build();
     }
 }

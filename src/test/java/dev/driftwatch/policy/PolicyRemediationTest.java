@@ -28,9 +28,11 @@ class PolicyRemediationTest {
                   action: revoke-world-ingress
                   precondition: size(resource.ingress) > 0
                 """);
-        assertThat(policy.remediation()).isEqualTo(
-                new RemediationSpec(RemediationSpec.Mode.APPROVE, "revoke-world-ingress", "size(resource.ingress) > 0"));
-        assertThat(parser.parse("t.yaml", POLICY + "remediation:\n  mode: ticket\n").remediation())
+        assertThat(policy.remediation())
+                .isEqualTo(new RemediationSpec(
+                        RemediationSpec.Mode.APPROVE, "revoke-world-ingress", "size(resource.ingress) > 0"));
+        assertThat(parser.parse("t.yaml", POLICY + "remediation:\n  mode: ticket\n")
+                        .remediation())
                 .isEqualTo(new RemediationSpec(RemediationSpec.Mode.TICKET, null, null));
     }
 
@@ -43,8 +45,9 @@ class PolicyRemediationTest {
     void aBadModeIsNamedWithItsFileLineAndField() {
         String badMode = POLICY + "remediation:\n  action: fix\n  mode: Auto!\n";
         assertThatThrownBy(() -> parser.parse("teams/network/sg.yaml", badMode))
-                .isInstanceOfSatisfying(PolicyException.class, e -> assertThat(e.errors()).singleElement()
-                        .satisfies(error -> {
+                .isInstanceOfSatisfying(
+                        PolicyException.class,
+                        e -> assertThat(e.errors()).singleElement().satisfies(error -> {
                             assertThat(error.file()).isEqualTo("teams/network/sg.yaml");
                             assertThat(error.line()).isEqualTo(9);
                             assertThat(error.reason()).contains("remediation mode", "'Auto!'");

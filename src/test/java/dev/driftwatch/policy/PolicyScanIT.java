@@ -42,8 +42,12 @@ class PolicyScanIT {
     private static final Path DIR = Path.of("target/it-policies");
     private static final Path AWAY = Path.of("target/it-policies.away");
     private static final String REGION = "us-east-1";
-    private static final IpPermission SSH_FROM_ANYWHERE = IpPermission.builder().ipProtocol("tcp").fromPort(22).toPort(22)
-            .ipRanges(r -> r.cidrIp("0.0.0.0/0")).build();
+    private static final IpPermission SSH_FROM_ANYWHERE = IpPermission.builder()
+            .ipProtocol("tcp")
+            .fromPort(22)
+            .toPort(22)
+            .ipRanges(r -> r.cidrIp("0.0.0.0/0"))
+            .build();
 
     @Inject
     TestClock clock;
@@ -63,7 +67,9 @@ class PolicyScanIT {
         }
         Files.createDirectories(DIR);
         try (var files = Files.walk(DIR)) { // deepest first; links are removed, never followed
-            for (Path f : files.sorted(Comparator.reverseOrder()).filter(f -> !f.equals(DIR)).toList()) {
+            for (Path f : files.sorted(Comparator.reverseOrder())
+                    .filter(f -> !f.equals(DIR))
+                    .toList()) {
                 Files.delete(f);
             }
         }
@@ -77,9 +83,14 @@ class PolicyScanIT {
         Files.createSymbolicLink(DIR.resolve("..data"), version.getFileName());
         Files.createSymbolicLink(DIR.resolve("ssh.yaml"), Path.of("..data/ssh.yaml"));
 
-        JsonPath pack = await().atMost(Duration.ofSeconds(30)).until(
-                () -> given().get("/api/policies").then().statusCode(200).extract().jsonPath(),
-                p -> !p.getList("policies").isEmpty());
+        JsonPath pack = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> given().get("/api/policies")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        p -> !p.getList("policies").isEmpty());
         assertThat(pack.getList("policies.id")).containsExactly("sg-ssh-open-to-world");
         assertThat(pack.getList("errors")).isEmpty();
     }
@@ -87,14 +98,21 @@ class PolicyScanIT {
     @Test
     void violationIsFoundWaivedUntilExpiryAndResolvedWhenFixed() throws Exception {
         // The built-in policy file, loaded while the service runs: policies reload when files change.
-        Files.copy(Path.of("policies/ec2/sg-ssh-open-to-world.yaml"), DIR.resolve("ssh.yaml"), StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(DIR.resolve("broken.yaml"), "id: broken-policy\ntitle: Broken\nseverity: high\nresource: aws_security_group\n"
-                + "violation: resource.name ==\nmessage: '\"x\"'\n");
+        Files.copy(
+                Path.of("policies/ec2/sg-ssh-open-to-world.yaml"),
+                DIR.resolve("ssh.yaml"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(
+                DIR.resolve("broken.yaml"),
+                "id: broken-policy\ntitle: Broken\nseverity: high\nresource: aws_security_group\n"
+                        + "violation: resource.name ==\nmessage: '\"x\"'\n");
         String open;
         String closed;
         try (Ec2Client ec2 = Moto.ec2(REGION)) {
-            open = ec2.createSecurityGroup(r -> r.groupName("bastion").description("ssh")).groupId();
-            closed = ec2.createSecurityGroup(r -> r.groupName("internal").description("internal")).groupId();
+            open = ec2.createSecurityGroup(r -> r.groupName("bastion").description("ssh"))
+                    .groupId();
+            closed = ec2.createSecurityGroup(r -> r.groupName("internal").description("internal"))
+                    .groupId();
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(open).ipPermissions(SSH_FROM_ANYWHERE));
         }
 
@@ -106,7 +124,8 @@ class PolicyScanIT {
         assertThat(violation.getString("[0].policyId")).isEqualTo("sg-ssh-open-to-world");
         assertThat(violation.getString("[0].severity")).isEqualTo("HIGH");
         assertThat(violation.getList("[0].references", String.class)).containsExactly("CIS-AWS-5.2", "FSBP-EC2.13");
-        assertThat(violation.getString("[0].message")).isEqualTo("security group " + open + " (bastion) allows port 22 from anywhere on the internet");
+        assertThat(violation.getString("[0].message"))
+                .isEqualTo("security group " + open + " (bastion) allows port 22 from anywhere on the internet");
         String fingerprint = violation.getString("[0].fingerprint");
         try (events) {
             FindingEventLog.Event opened = events.await(List.of(fingerprint), 1).get(0);
@@ -117,7 +136,8 @@ class PolicyScanIT {
             assertThat(opened.data().references()).containsExactly("CIS-AWS-5.2", "FSBP-EC2.13");
             assertThat(opened.data().message()).isEqualTo(violation.getString("[0].message"));
         }
-        JsonPath pack = given().get("/api/policies").then().statusCode(200).extract().jsonPath();
+        JsonPath pack =
+                given().get("/api/policies").then().statusCode(200).extract().jsonPath();
         assertThat(pack.getList("policies.id")).containsExactly("sg-ssh-open-to-world");
         assertThat(pack.getString("errors[0].file")).endsWith("broken.yaml");
         assertThat(pack.getInt("errors[0].line")).isEqualTo(5);
@@ -126,9 +146,21 @@ class PolicyScanIT {
         // A waiver for an hour: the finding is suppressed, visible, and comes back when it lapses (the service's
         // clock is moved past the expiry, rather than waiting for it).
         Instant expiry = clock.instant().plus(Duration.ofHours(1));
-        given().contentType(ContentType.JSON).body(Map.of("policyId", "sg-ssh-open-to-world", "resourceId", open,
-                "owner", "platform-team", "reason", "bastion until the VPN is ready", "expiresAt", expiry.toString()))
-                .post("/api/waivers").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "policyId",
+                        "sg-ssh-open-to-world",
+                        "resourceId",
+                        open,
+                        "owner",
+                        "platform-team",
+                        "reason",
+                        "bastion until the VPN is ready",
+                        "expiresAt",
+                        expiry.toString()))
+                .post("/api/waivers")
+                .then()
+                .statusCode(201);
         Scans.scanAndWait(REGION);
         assertThat(violations("SUPPRESSED").getList("resourceId")).containsExactly(open);
         assertThat(violations("OPEN").getList("")).isEmpty();
@@ -143,15 +175,21 @@ class PolicyScanIT {
         JsonPath fixed = Scans.scanAndWait(REGION);
         assertThat(fixed.getInt("findingsResolved")).isEqualTo(1);
         assertThat(violations("OPEN").getList("")).isEmpty();
-        assertThat(violations("RESOLVED").getList("resourceId")).containsExactly(open).doesNotContain(closed);
+        assertThat(violations("RESOLVED").getList("resourceId"))
+                .containsExactly(open)
+                .doesNotContain(closed);
     }
 
     @Test
     void aPolicyDirectoryThatVanishesKeepsItsViolationsOpenAndIsShownUntilItIsBack() throws Exception {
-        Files.copy(Path.of("policies/ec2/sg-ssh-open-to-world.yaml"), DIR.resolve("ssh.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                Path.of("policies/ec2/sg-ssh-open-to-world.yaml"),
+                DIR.resolve("ssh.yaml"),
+                StandardCopyOption.REPLACE_EXISTING);
         String open;
         try (Ec2Client ec2 = Moto.ec2(REGION)) {
-            open = ec2.createSecurityGroup(r -> r.groupName("bastion").description("ssh")).groupId();
+            open = ec2.createSecurityGroup(r -> r.groupName("bastion").description("ssh"))
+                    .groupId();
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(open).ipPermissions(SSH_FROM_ANYWHERE));
         }
         Scans.scanAndWait(REGION);
@@ -162,39 +200,57 @@ class PolicyScanIT {
         Files.move(DIR, AWAY);
         JsonPath blind = Scans.scanAndWait(REGION);
         assertThat(blind.getString("status")).isEqualTo("PARTIAL");
-        assertThat(blind.getList("problems", Map.class)).contains(Map.of("part", "policy directory " + DIR,
-                "reason", "policy directory does not exist"));
+        assertThat(blind.getList("problems", Map.class))
+                .contains(Map.of("part", "policy directory " + DIR, "reason", "policy directory does not exist"));
         assertThat(blind.getInt("findingsResolved")).isZero();
         assertThat(violations("OPEN").getList("fingerprint")).containsExactly(fingerprint);
-        JsonPath pack = given().get("/api/policies").then().statusCode(200).extract().jsonPath();
+        JsonPath pack =
+                given().get("/api/policies").then().statusCode(200).extract().jsonPath();
         assertThat(pack.getList("policies")).isEmpty();
-        assertThat(pack.getList("errors", Map.class)).containsExactly(Map.of("file", DIR.toString(), "line", 0,
-                "reason", "policy directory does not exist"));
+        assertThat(pack.getList("errors", Map.class))
+                .containsExactly(
+                        Map.of("file", DIR.toString(), "line", 0, "reason", "policy directory does not exist"));
         assertThat(Management.get("/q/metrics").asString()).contains("driftwatch_policy_errors 1.0");
 
         Files.move(AWAY, DIR);
         JsonPath back = Scans.scanAndWait(REGION);
         assertThat(back.getList("problems.part")).doesNotContain("policy directory " + DIR);
         assertThat(violations("OPEN").getList("fingerprint")).containsExactly(fingerprint);
-        assertThat(given().get("/api/policies").then().extract().jsonPath().getList("errors")).isEmpty();
+        assertThat(given().get("/api/policies").then().extract().jsonPath().getList("errors"))
+                .isEmpty();
         assertThat(Management.get("/q/metrics").asString()).contains("driftwatch_policy_errors 0.0");
     }
 
     @Test
     void validateEndpointNamesEveryProblemWithItsLine() {
-        given().contentType(ContentType.TEXT).body("id: ok-policy\ntitle: Fine\nseverity: low\nresource: aws_vpc\n"
-                + "violation: resource.enable_dns_support == false\nmessage: '\"vpc \" + resource.id'\n")
-                .post("/api/policies/validate").then().statusCode(200);
+        given().contentType(ContentType.TEXT)
+                .body("id: ok-policy\ntitle: Fine\nseverity: low\nresource: aws_vpc\n"
+                        + "violation: resource.enable_dns_support == false\nmessage: '\"vpc \" + resource.id'\n")
+                .post("/api/policies/validate")
+                .then()
+                .statusCode(200);
 
-        JsonPath invalid = given().contentType(ContentType.TEXT).queryParam("file", "team/vpc.yaml")
-                .body("id: Bad Id\ntitle: Bad\nseverity: extreme\nresource: aws_vpc\nviolation: size(resource.id)\nmessage: '\"x\"'\n")
-                .post("/api/policies/validate").then().statusCode(422).extract().jsonPath();
-        assertThat(invalid.getList("errors", Map.class)).extracting(e -> e.get("file") + ":" + e.get("line"))
+        JsonPath invalid = given().contentType(ContentType.TEXT)
+                .queryParam("file", "team/vpc.yaml")
+                .body(
+                        "id: Bad Id\ntitle: Bad\nseverity: extreme\nresource: aws_vpc\nviolation: size(resource.id)\nmessage: '\"x\"'\n")
+                .post("/api/policies/validate")
+                .then()
+                .statusCode(422)
+                .extract()
+                .jsonPath();
+        assertThat(invalid.getList("errors", Map.class))
+                .extracting(e -> e.get("file") + ":" + e.get("line"))
                 .containsExactlyInAnyOrder("team/vpc.yaml:1", "team/vpc.yaml:3");
     }
 
     private static JsonPath violations(String status) {
-        return given().queryParam("kind", "VIOLATION").queryParam("status", status).get("/api/findings")
-                .then().statusCode(200).extract().jsonPath();
+        return given().queryParam("kind", "VIOLATION")
+                .queryParam("status", status)
+                .get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

@@ -21,10 +21,11 @@ class ResourceTypeCatalogTest {
 
     @Test
     void everyCollectedTypeHasItsRowInTheDocsAndTheTableIsCurrent() {
-        assertThat(ResourceTypeTables.collectedWithoutDocRow()).as("types without a row in"
-                + " " + ResourceTypeTables.DOC).isEmpty();
-        assertThat(ResourceTypeTables.markdownInDoc()).as(ResourceTypeTables.DOC + " is stale; run"
-                + " " + ResourceTypeTables.COMMAND)
+        assertThat(ResourceTypeTables.collectedWithoutDocRow())
+                .as("types without a row in" + " " + ResourceTypeTables.DOC)
+                .isEmpty();
+        assertThat(ResourceTypeTables.markdownInDoc())
+                .as(ResourceTypeTables.DOC + " is stale; run" + " " + ResourceTypeTables.COMMAND)
                 .isEqualTo(ResourceTypeTables.markdown());
     }
 
@@ -39,19 +40,25 @@ class ResourceTypeCatalogTest {
     void everyCollectedTypeHasAnImportRuleThatGivesAnIdOrAReason() {
         assertThat(ResourceTypeCatalog.collectedTypes()).hasSize(40).allSatisfy(type -> {
             ImportId id = ResourceTypeCatalog.of(type).importRule().of("some-id", Map.of(), "us-east-1");
-            assertThat(id.value() == null).as(type + ": an import id xor a"
-                    + " reason").isNotEqualTo(id.cannotBecause() == null);
+            assertThat(id.value() == null)
+                    .as(type + ": an import id xor a" + " reason")
+                    .isNotEqualTo(id.cannotBecause() == null);
         });
     }
 
     @Test
     void familiesPointAtCollectedTypes() {
         assertThat(ResourceTypeCatalog.all()).allSatisfy(d -> {
-            assertThat(ResourceTypeCatalog.collectedTypes()).as(d.type() + "'s live type").contains(d.liveType());
+            assertThat(ResourceTypeCatalog.collectedTypes())
+                    .as(d.type() + "'s live type")
+                    .contains(d.liveType());
             if (d.family().hasParent()) {
-                assertThat(ResourceTypeCatalog.collectedTypes()).as(d.type() + "'s"
-                        + " parent").contains(d.family().parentType());
-                assertThat(d.family().parentIdAttribute()).as(d.type() + "'s parent id attribute").isNotBlank();
+                assertThat(ResourceTypeCatalog.collectedTypes())
+                        .as(d.type() + "'s" + " parent")
+                        .contains(d.family().parentType());
+                assertThat(d.family().parentIdAttribute())
+                        .as(d.type() + "'s parent id attribute")
+                        .isNotBlank();
             }
         });
         assertThat(ResourceTypeCatalog.liveType("aws_default_vpc")).isEqualTo("aws_vpc");
@@ -61,20 +68,27 @@ class ResourceTypeCatalogTest {
     @Test
     void scopeComesFromTheDescriptorNotTheName() {
         assertThat(ResourceTypeCatalog.of("aws_iam_role").scope()).isEqualTo(Scope.GLOBAL);
-        assertThat(ResourceTypeCatalog.of("aws_account_root").scope().readInGlobalScan()).isTrue();
-        assertThat(ResourceTypeCatalog.of("aws_ebs_encryption_by_default").scope()).isEqualTo(Scope.REGIONAL);
-        assertThat(ResourceTypeCatalog.all()).allSatisfy(d -> assertThat(d.scope().readInGlobalScan())
-                .as(d.type()).isEqualTo(d.service().equals("iam") || d.service().equals("s3")));
+        assertThat(ResourceTypeCatalog.of("aws_account_root").scope().readInGlobalScan())
+                .isTrue();
+        assertThat(ResourceTypeCatalog.of("aws_ebs_encryption_by_default").scope())
+                .isEqualTo(Scope.REGIONAL);
+        assertThat(ResourceTypeCatalog.all())
+                .allSatisfy(d -> assertThat(d.scope().readInGlobalScan())
+                        .as(d.type())
+                        .isEqualTo(d.service().equals("iam") || d.service().equals("s3")));
     }
 
     @Test
     void stateIdsMapTerraformsIdToTheCollectorsOne() {
-        assertThat(ResourceTypeCatalog.of("aws_iam_role_policy_attachment").stateId()
-                .idOf(Map.of("id", "role-2026", "role", "app", "policy_arn", "arn:aws:iam::aws:policy/X")))
+        assertThat(ResourceTypeCatalog.of("aws_iam_role_policy_attachment")
+                        .stateId()
+                        .idOf(Map.of("id", "role-2026", "role", "app", "policy_arn", "arn:aws:iam::aws:policy/X")))
                 .isEqualTo("app-arn:aws:iam::aws:policy/X");
-        assertThat(ResourceTypeCatalog.of("aws_ebs_encryption_by_default").stateId()
-                .idOf(Map.of("id", "terraform-123")))
+        assertThat(ResourceTypeCatalog.of("aws_ebs_encryption_by_default")
+                        .stateId()
+                        .idOf(Map.of("id", "terraform-123")))
                 .isEqualTo("ebs-encryption-by-default");
-        assertThat(ResourceTypeCatalog.of("aws_vpc").stateId().idOf(Map.of("id", "vpc-1"))).isEqualTo("vpc-1");
+        assertThat(ResourceTypeCatalog.of("aws_vpc").stateId().idOf(Map.of("id", "vpc-1")))
+                .isEqualTo("vpc-1");
     }
 }

@@ -23,12 +23,11 @@ final class ResourceTypeTables {
     static final String COMMAND = "./mvnw -B -o -q test -Dtest=ResourceTypeCatalogTest -Ddriftwatch.regenerate=true";
     static final Path DOC = Path.of("docs/resource-types.md");
     static final Path API_CALLS = Path.of("bin/bench/api-calls.json");
-    static final String BEGIN = "<!-- BEGIN generated from the descriptors (dev.driftwatch.resource): " + COMMAND
-            + " -->";
+    static final String BEGIN =
+            "<!-- BEGIN generated from the descriptors (dev.driftwatch.resource): " + COMMAND + " -->";
     static final String END = "<!-- END generated -->";
 
-    private ResourceTypeTables() {
-    }
+    private ResourceTypeTables() {}
 
     /** The generated part of the doc, markers included. */
     static String markdown() {
@@ -40,15 +39,29 @@ final class ResourceTypeTables {
                 continue;
             }
             String pseudo = d.awsManaged() == AwsManaged.PSEUDO_TYPE ? " (pseudo type, for policies)" : "";
-            md.append("| `").append(d.type()).append('`').append(pseudo).append(" | ").append(d.service())
-                    .append(" | ").append(d.scope().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    .append(" | ").append(d.doc().id()).append(" | ").append(d.doc().attributes())
-                    .append(" | ").append(d.createdTime() ? "yes" : "–").append(" | ").append(d.doc().perResource())
+            md.append("| `")
+                    .append(d.type())
+                    .append('`')
+                    .append(pseudo)
+                    .append(" | ")
+                    .append(d.service())
+                    .append(" | ")
+                    .append(d.scope().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .append(" | ")
+                    .append(d.doc().id())
+                    .append(" | ")
+                    .append(d.doc().attributes())
+                    .append(" | ")
+                    .append(d.createdTime() ? "yes" : "–")
+                    .append(" | ")
+                    .append(d.doc().perResource())
                     .append(" |\n");
         }
         md.append("\nState-only types, matched with the resources collected under another type: ");
-        md.append(ResourceTypeCatalog.all().stream().filter(d -> !d.collected())
-                .map(d -> "`" + d.type() + "` → `" + d.liveType() + "`").collect(Collectors.joining(", ")));
+        md.append(ResourceTypeCatalog.all().stream()
+                .filter(d -> !d.collected())
+                .map(d -> "`" + d.type() + "` → `" + d.liveType() + "`")
+                .collect(Collectors.joining(", ")));
         return md.append(".\n").append(END).toString();
     }
 
@@ -56,13 +69,22 @@ final class ResourceTypeTables {
     static String apiCallsJson() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("generated_by", COMMAND);
-        root.put("types", ResourceTypeCatalog.all().stream().filter(ResourceTypeDescriptor::collected).map(d -> {
-            Map<String, Object> type = new LinkedHashMap<>();
-            type.put("type", d.type());
-            type.put("scope", d.scope().name());
-            type.put("calls", d.calls().stream().map(ResourceTypeTables::call).toList());
-            return type;
-        }).toList());
+        root.put(
+                "types",
+                ResourceTypeCatalog.all().stream()
+                        .filter(ResourceTypeDescriptor::collected)
+                        .map(d -> {
+                            Map<String, Object> type = new LinkedHashMap<>();
+                            type.put("type", d.type());
+                            type.put("scope", d.scope().name());
+                            type.put(
+                                    "calls",
+                                    d.calls().stream()
+                                            .map(ResourceTypeTables::call)
+                                            .toList());
+                            return type;
+                        })
+                        .toList());
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
         } catch (IOException e) {
@@ -121,7 +143,9 @@ final class ResourceTypeTables {
 
     static List<String> collectedWithoutDocRow() {
         String doc = read(DOC);
-        return ResourceTypeCatalog.collectedTypes().stream().filter(t -> !doc.contains("| `" + t + "`")).sorted()
+        return ResourceTypeCatalog.collectedTypes().stream()
+                .filter(t -> !doc.contains("| `" + t + "`"))
+                .sorted()
                 .toList();
     }
 }

@@ -50,19 +50,34 @@ class DriftEndToEndIT {
     @Test
     void reportsChangedUnmanagedAndMissingThenFollowsTheirLife() {
         // The default VPC: AWS's own, so the only unmanaged thing in the region is the stray group.
-        String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
+        String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true")))
+                .vpcs()
+                .get(0)
+                .vpcId();
         String web = createGroup(vpc, "web", "platform");
         allowFromAnywhere(web, 443);
         String db = createGroup(vpc, "db", "data");
         String stray = createGroup(vpc, "stray", "nobody");
         // The state says web belongs to team "platform-web": someone retagged it by hand.
         TerraformStates.state()
-                .resource("aws_security_group", "web", SecurityGroups.attributes(web, "web", vpc, REGION,
-                        Map.of("Team", "platform-web"), List.of(rule("tcp", 443, 443, "0.0.0.0/0"))))
-                .resource("aws_security_group", "db", SecurityGroups.attributes(db, "db", vpc, REGION,
-                        Map.of("Team", "data"), List.of()))
-                .resource("aws_security_group", "gone", SecurityGroups.attributes(ABSENT_GROUP, "gone", vpc, REGION,
-                        Map.of(), List.of()))
+                .resource(
+                        "aws_security_group",
+                        "web",
+                        SecurityGroups.attributes(
+                                web,
+                                "web",
+                                vpc,
+                                REGION,
+                                Map.of("Team", "platform-web"),
+                                List.of(rule("tcp", 443, 443, "0.0.0.0/0"))))
+                .resource(
+                        "aws_security_group",
+                        "db",
+                        SecurityGroups.attributes(db, "db", vpc, REGION, Map.of("Team", "data"), List.of()))
+                .resource(
+                        "aws_security_group",
+                        "gone",
+                        SecurityGroups.attributes(ABSENT_GROUP, "gone", vpc, REGION, Map.of(), List.of()))
                 .writeTo("network/terraform.tfstate");
 
         JsonPath scan = Scans.scanAndWait(REGION);
@@ -70,17 +85,20 @@ class DriftEndToEndIT {
         assertThat(scan.getString("status")).isEqualTo("COMPLETE");
         assertThat(scan.getInt("findingsOpened")).isEqualTo(3);
         JsonPath open = openFindings();
-        assertThat(open.getList("kind"))
-                .containsExactlyInAnyOrder("CHANGED", "UNMANAGED", "MISSING");
+        assertThat(open.getList("kind")).containsExactlyInAnyOrder("CHANGED", "UNMANAGED", "MISSING");
         Map<String, Object> changed = finding(open, "CHANGED");
-        assertThat(changed).containsEntry("resourceId", web)
+        assertThat(changed)
+                .containsEntry("resourceId", web)
                 .containsEntry("address", "aws_security_group.web")
                 .containsEntry("type", "aws_security_group")
                 .containsEntry("account", Moto.ACCOUNT);
         assertThat(changed.get("stateFile").toString()).endsWith("network/terraform.tfstate");
-        assertThat(changed.get("diffs")).isEqualTo(List.of(Map.of("path", "tags.Team", "expected", "platform-web", "actual", "platform")));
+        assertThat(changed.get("diffs"))
+                .isEqualTo(List.of(Map.of("path", "tags.Team", "expected", "platform-web", "actual", "platform")));
         assertThat(finding(open, "UNMANAGED")).containsEntry("resourceId", stray);
-        assertThat(finding(open, "MISSING")).containsEntry("resourceId", ABSENT_GROUP).containsEntry("address", "aws_security_group.gone");
+        assertThat(finding(open, "MISSING"))
+                .containsEntry("resourceId", ABSENT_GROUP)
+                .containsEntry("address", "aws_security_group.gone");
 
         List<String> fingerprints = open.getList("fingerprint", String.class);
         assertThat(events.await(fingerprints, 3))
@@ -97,10 +115,15 @@ class DriftEndToEndIT {
         JsonPath second = Scans.scanAndWait(REGION);
         assertThat(second.getInt("findingsUpdated")).isEqualTo(1);
         assertThat(second.getInt("findingsOpened")).isZero();
-        Map<String, Object> updated = given().get("/api/findings/" + changed.get("id")).then().statusCode(200).extract().as(Map.class);
+        Map<String, Object> updated = given().get("/api/findings/" + changed.get("id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
         assertThat(updated.get("version")).isEqualTo(2);
         assertThat(updated.get("diffs").toString()).contains("tcp 22-22 0.0.0.0/0");
-        assertThat(events.await(fingerprints, 4)).filteredOn(e -> e.type().equals("finding.updated"))
+        assertThat(events.await(fingerprints, 4))
+                .filteredOn(e -> e.type().equals("finding.updated"))
                 .extracting(FindingEventLog.Event::key)
                 .containsExactly((String) changed.get("fingerprint"));
 
@@ -109,22 +132,36 @@ class DriftEndToEndIT {
         ec2.revokeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(world(22)));
         ec2.deleteSecurityGroup(r -> r.groupId(stray));
         TerraformStates.state()
-                .resource("aws_security_group", "web", SecurityGroups.attributes(web, "web", vpc, REGION,
-                        Map.of("Team", "platform-web"), List.of(rule("tcp", 443, 443, "0.0.0.0/0"))))
-                .resource("aws_security_group", "db", SecurityGroups.attributes(db, "db", vpc, REGION,
-                        Map.of("Team", "data"), List.of()))
+                .resource(
+                        "aws_security_group",
+                        "web",
+                        SecurityGroups.attributes(
+                                web,
+                                "web",
+                                vpc,
+                                REGION,
+                                Map.of("Team", "platform-web"),
+                                List.of(rule("tcp", 443, 443, "0.0.0.0/0"))))
+                .resource(
+                        "aws_security_group",
+                        "db",
+                        SecurityGroups.attributes(db, "db", vpc, REGION, Map.of("Team", "data"), List.of()))
                 .writeTo("network/terraform.tfstate");
         JsonPath third = Scans.scanAndWait(REGION);
 
         assertThat(third.getInt("findingsResolved")).isEqualTo(3);
         assertThat(openFindings().getList("")).isEmpty();
-        assertThat(events.await(fingerprints, 7)).hasSize(7).filteredOn(e -> e.type().equals("finding.resolved"))
+        assertThat(events.await(fingerprints, 7))
+                .hasSize(7)
+                .filteredOn(e -> e.type().equals("finding.resolved"))
                 .extracting(FindingEventLog.Event::key)
                 .containsExactlyInAnyOrderElementsOf(fingerprints);
     }
 
     private String createGroup(String vpc, String name, String team) {
-        String id = ec2.createSecurityGroup(r -> r.groupName(name).description("Managed by Terraform").vpcId(vpc)).groupId();
+        String id = ec2.createSecurityGroup(r ->
+                        r.groupName(name).description("Managed by Terraform").vpcId(vpc))
+                .groupId();
         ec2.createTags(r -> r.resources(id).tags(t -> t.key("Team").value(team)));
         return id;
     }
@@ -134,12 +171,22 @@ class DriftEndToEndIT {
     }
 
     private static IpPermission world(int port) {
-        return IpPermission.builder().ipProtocol("tcp").fromPort(port).toPort(port).ipRanges(r -> r.cidrIp("0.0.0.0/0")).build();
+        return IpPermission.builder()
+                .ipProtocol("tcp")
+                .fromPort(port)
+                .toPort(port)
+                .ipRanges(r -> r.cidrIp("0.0.0.0/0"))
+                .build();
     }
 
     private static JsonPath openFindings() {
-        return given().queryParam("status", "OPEN").queryParam("region", REGION)
-                .get("/api/findings").then().statusCode(200).extract().jsonPath();
+        return given().queryParam("status", "OPEN")
+                .queryParam("region", REGION)
+                .get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static Map<String, Object> finding(JsonPath findings, String kind) {

@@ -47,34 +47,63 @@ class PartialScanIT {
     @Test
     void unreachableRegionIsPartialReportsNothingMissingAndResolvesNothing() {
         // An earlier, complete scan of eu-west-1 left an open finding there.
-        findings.apply(0, new ResolutionScope(Moto.ACCOUNT, UNREACHABLE, Set.of("aws_security_group"), true, Set.of()),
-                List.of(new Observation(FindingKind.UNMANAGED, Moto.ACCOUNT, UNREACHABLE, "aws_security_group", EARLIER_FINDING,
-                        null, null, null, List.of())));
+        findings.apply(
+                0,
+                new ResolutionScope(Moto.ACCOUNT, UNREACHABLE, Set.of("aws_security_group"), true, Set.of()),
+                List.of(new Observation(
+                        FindingKind.UNMANAGED,
+                        Moto.ACCOUNT,
+                        UNREACHABLE,
+                        "aws_security_group",
+                        EARLIER_FINDING,
+                        null,
+                        null,
+                        null,
+                        List.of())));
         TerraformStates.state()
-                .resource("aws_security_group", "web", SecurityGroups.attributes(MANAGED_THERE, "web", "vpc-1", UNREACHABLE,
-                        Map.of(), List.of()))
+                .resource(
+                        "aws_security_group",
+                        "web",
+                        SecurityGroups.attributes(MANAGED_THERE, "web", "vpc-1", UNREACHABLE, Map.of(), List.of()))
                 .writeTo("eu/terraform.tfstate");
 
-        List<JsonPath> scans = Scans.request(UNREACHABLE, "us-east-1").stream().map(Scans::awaitFinished).toList();
-        JsonPath partial = scans.stream().filter(s -> s.getString("region").equals(UNREACHABLE)).findFirst().orElseThrow();
-        JsonPath complete = scans.stream().filter(s -> s.getString("region").equals("us-east-1")).findFirst().orElseThrow();
+        List<JsonPath> scans = Scans.request(UNREACHABLE, "us-east-1").stream()
+                .map(Scans::awaitFinished)
+                .toList();
+        JsonPath partial = scans.stream()
+                .filter(s -> s.getString("region").equals(UNREACHABLE))
+                .findFirst()
+                .orElseThrow();
+        JsonPath complete = scans.stream()
+                .filter(s -> s.getString("region").equals("us-east-1"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(partial.getString("status")).isEqualTo("PARTIAL");
         assertThat(partial.getList("problems.part", String.class))
                 .contains("ec2 aws_security_group in " + Moto.ACCOUNT + "/" + UNREACHABLE);
-        assertThat(partial.getList("problems.reason", String.class)).allSatisfy(r -> assertThat(r).startsWith("endpoint unreachable"));
+        assertThat(partial.getList("problems.reason", String.class))
+                .allSatisfy(r -> assertThat(r).startsWith("endpoint unreachable"));
         assertThat(partial.getInt("findingsResolved")).isZero();
         assertThat(complete.getString("status")).isEqualTo("COMPLETE");
 
-        JsonPath open = given().queryParam("status", "OPEN").queryParam("region", UNREACHABLE)
-                .get("/api/findings").then().statusCode(200).extract().jsonPath();
+        JsonPath open = given().queryParam("status", "OPEN")
+                .queryParam("region", UNREACHABLE)
+                .get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(open.getList("resourceId")).containsExactly(EARLIER_FINDING);
         assertThat(open.getList("kind")).doesNotContain("MISSING");
 
-        String metrics = Management.get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).containsPattern("driftwatch_scan_failures_total\\{account=\"" + Moto.ACCOUNT
-                + "\",region=\"eu-west-1\",status=\"PARTIAL\"} [1-9]");
-        assertThat(metrics).contains("driftwatch_findings_open{account=\"" + Moto.ACCOUNT
-                + "\",kind=\"UNMANAGED\",region=\"eu-west-1\",type=\"aws_security_group\"} 1.0");
+        String metrics =
+                Management.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .containsPattern("driftwatch_scan_failures_total\\{account=\"" + Moto.ACCOUNT
+                        + "\",region=\"eu-west-1\",status=\"PARTIAL\"} [1-9]");
+        assertThat(metrics)
+                .contains("driftwatch_findings_open{account=\"" + Moto.ACCOUNT
+                        + "\",kind=\"UNMANAGED\",region=\"eu-west-1\",type=\"aws_security_group\"} 1.0");
     }
 }

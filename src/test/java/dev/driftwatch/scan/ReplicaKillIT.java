@@ -42,9 +42,11 @@ class ReplicaKillIT {
     private static final String REGION = "us-east-1";
     /** With their rules and the default VPC's pieces, some 800 resources: seconds of scanning. */
     private static final int STRAY_GROUPS = 250;
+
     private static final Duration REPLICA_TIMEOUT = Duration.ofSeconds(3);
     /** From the kill until the other replica runs the scan: the replica timeout, a poll, and a loaded machine. */
     private static final Duration TAKEOVER_BOUND = REPLICA_TIMEOUT.plusSeconds(27);
+
     private static final Duration SCAN_BOUND = Duration.ofSeconds(120);
 
     private final HeldEc2 ec2Front = new HeldEc2();
@@ -75,25 +77,36 @@ class ReplicaKillIT {
             HeldEc2.holdNext();
             long first = FencedService.requestScan(a);
             HeldEc2.awaitHolding(); // the scan is reading EC2, on one of the two
-            List<Object> run = Sql.rows(FenceDatabase.URL, "select status, scanned_by from scan_run where id = ?",
-                    first).get(0);
+            List<Object> run = Sql.rows(
+                            FenceDatabase.URL, "select status, scanned_by from scan_run where id = ?", first)
+                    .get(0);
             assertThat(run.get(0)).isEqualTo("RUNNING");
             String killed = (String) run.get(1);
             String survivor = killed.equals("replica-a") ? "replica-b" : "replica-a";
 
             replicas.get(killed).process().destroyForcibly(); // SIGKILL: no shutdown hook, no last word
-            assertThat(replicas.get(killed).process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(replicas.get(killed).process().waitFor(10, TimeUnit.SECONDS))
+                    .isTrue();
             long killedAt = System.nanoTime();
             HeldEc2.release();
 
             SecondInstance other = replicas.get(survivor);
-            long retryId = await().atMost(TAKEOVER_BOUND).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                    .until(() -> retryOf(other, first),
-                            scan -> scan.isPresent() && !"QUEUED".equals(scan.get().getString("status")))
-                    .orElseThrow().getLong("id");
+            long retryId = await().atMost(TAKEOVER_BOUND)
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
+                    .until(
+                            () -> retryOf(other, first),
+                            scan -> scan.isPresent()
+                                    && !"QUEUED".equals(scan.get().getString("status")))
+                    .orElseThrow()
+                    .getLong("id");
             Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
-            JsonPath retry = await().atMost(SCAN_BOUND).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-                    .until(() -> new JsonPath(other.get("/api/scans/" + retryId).body()),
+            JsonPath retry = await().atMost(SCAN_BOUND)
+                    .pollInterval(Duration.ofMillis(300))
+                    .ignoreExceptions()
+                    .until(
+                            () -> new JsonPath(
+                                    other.get("/api/scans/" + retryId).body()),
                             scan -> isFinished(scan.getString("status")));
 
             // the history: the killed run failed with the reason, a second attempt by the survivor finished it
@@ -107,22 +120,30 @@ class ReplicaKillIT {
             assertThat(retry.getInt("attempt")).isEqualTo(2);
             assertThat(retry.getString("scannedBy")).isEqualTo(survivor);
             assertThat(retry.getInt("resourcesScanned")).isGreaterThan(STRAY_GROUPS);
-            assertThat(takeover).as("from the kill until the other replica runs the scan").isLessThan(TAKEOVER_BOUND);
+            assertThat(takeover)
+                    .as("from the kill until the other replica runs the scan")
+                    .isLessThan(TAKEOVER_BOUND);
             assertThat(Sql.rows(FenceDatabase.URL, "select id from scan_run where status in ('QUEUED', 'RUNNING')"))
                     .isEmpty();
 
             Map<String, Long> afterTakeover = findingsByFingerprint();
-            assertThat(findingsPerGroup()).as("one finding per stray group")
+            assertThat(findingsPerGroup())
+                    .as("one finding per stray group")
                     .containsAllEntriesOf(strays.stream().collect(Collectors.toMap(group -> group, group -> 1L)));
-            assertThat(eventsPerFinding()).as("events per finding: one opening each").hasSize(afterTakeover.size())
-                    .allSatisfy((fingerprint, events) -> assertThat(events).as(fingerprint).isOne());
+            assertThat(eventsPerFinding())
+                    .as("events per finding: one opening each")
+                    .hasSize(afterTakeover.size())
+                    .allSatisfy((fingerprint, events) ->
+                            assertThat(events).as(fingerprint).isOne());
 
             // an uninterrupted scan of the same cloud finds exactly the same
             JsonPath again = FencedService.awaitFinished(other, FencedService.requestScan(other));
             assertThat(again.getString("status")).isEqualTo("COMPLETE");
-            assertThat(again.getInt("findingsOpened") + again.getInt("findingsUpdated")
-                    + again.getInt("findingsResolved"))
-                    .as("changes found by an uninterrupted scan").isZero();
+            assertThat(again.getInt("findingsOpened")
+                            + again.getInt("findingsUpdated")
+                            + again.getInt("findingsResolved"))
+                    .as("changes found by an uninterrupted scan")
+                    .isZero();
             assertThat(findingsByFingerprint()).isEqualTo(afterTakeover);
         }
     }
@@ -162,8 +183,12 @@ class ReplicaKillIT {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try (Ec2Client ec2 = Moto.ec2(REGION)) {
             List<CompletableFuture<String>> created = IntStream.range(0, STRAY_GROUPS)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> ec2.createSecurityGroup(
-                            r -> r.groupName("stray-" + i).description("by hand")).groupId(), pool)).toList();
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> ec2.createSecurityGroup(
+                                            r -> r.groupName("stray-" + i).description("by hand"))
+                                    .groupId(),
+                            pool))
+                    .toList();
             return created.stream().map(CompletableFuture::join).collect(Collectors.toSet());
         } finally {
             pool.shutdown();
@@ -195,7 +220,8 @@ class ReplicaKillIT {
         List<Object> retryOf = new JsonPath(body).getList("retryOf");
         return IntStream.range(0, retryOf.size())
                 .filter(i -> retryOf.get(i) instanceof Number n && n.longValue() == scan)
-                .mapToObj(i -> new JsonPath(body).setRootPath("[" + i + "]")).findFirst();
+                .mapToObj(i -> new JsonPath(body).setRootPath("[" + i + "]"))
+                .findFirst();
     }
 
     private static boolean isFinished(String status) {

@@ -32,6 +32,7 @@ class ScanExclusionIT {
 
     @Inject
     EntityManager em;
+
     @Inject
     ScanRoundJob round;
 
@@ -50,7 +51,10 @@ class ScanExclusionIT {
             }
         }
 
-        List<Long> ids = Stream.of(REGION, REGION, REGION).parallel().map(r -> Scans.request(r).get(0)).toList();
+        List<Long> ids = Stream.of(REGION, REGION, REGION)
+                .parallel()
+                .map(r -> Scans.request(r).get(0))
+                .toList();
         round.execute(null);
         round.execute(null);
         long again = Scans.request(REGION).get(0);
@@ -71,24 +75,35 @@ class ScanExclusionIT {
 
     @Test
     void aScanLeftRunningByAReplicaThatIsGoneDoesNotBlockItsTarget() {
-        long orphan = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into scan_run"
-                        + " (account, region, trigger_source, status, requested_at, started_at, scanned_by)"
-                        + " values (:account, :region, 'api', 'RUNNING', :at, :at, 'replica-gone') returning id")
-                .setParameter("account", Moto.ACCOUNT).setParameter("region", REGION).setParameter("at", Instant.now())
-                .getSingleResult()).longValue());
+        long orphan = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                                "insert into scan_run"
+                                        + " (account, region, trigger_source, status, requested_at, started_at, scanned_by)"
+                                        + " values (:account, :region, 'api', 'RUNNING', :at, :at, 'replica-gone') returning id")
+                        .setParameter("account", Moto.ACCOUNT)
+                        .setParameter("region", REGION)
+                        .setParameter("at", Instant.now())
+                        .getSingleResult())
+                .longValue());
 
         long id = Scans.request(REGION).get(0);
 
         assertThat(id).isNotEqualTo(orphan);
         assertThat(Scans.awaitFinished(id).getString("status")).isEqualTo("COMPLETE");
-        JsonPath failed = given().get("/api/scans/" + orphan).then().statusCode(200).extract().jsonPath();
+        JsonPath failed = given().get("/api/scans/" + orphan)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(failed.getString("status")).isEqualTo("FAILED");
-        assertThat(failed.getString("problems[0].reason")).isEqualTo("replica replica-gone stopped answering during the scan");
+        assertThat(failed.getString("problems[0].reason"))
+                .isEqualTo("replica replica-gone stopped answering during the scan");
     }
 
     private long scansOf(String region) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("select count(*) from scan_run where region = :region")
-                .setParameter("region", region).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from scan_run where region = :region")
+                                .setParameter("region", region)
+                                .getSingleResult())
+                        .longValue());
     }
 }

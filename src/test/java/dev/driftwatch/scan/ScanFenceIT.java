@@ -67,28 +67,48 @@ class ScanFenceIT {
 
     @Test
     void aScanWhoseLockWasLostWritesNothingAndTheNextOneRuns() throws Exception {
-        String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
-        String web = ec2.createSecurityGroup(r -> r.groupName("web").description("Managed by Terraform").vpcId(vpc)).groupId();
-        TerraformStates.state().resource("aws_security_group", "web", SecurityGroups.attributes(web, "web", vpc, REGION,
-                Map.of(), List.of())).writeTo("network/terraform.tfstate");
-        String stray = ec2.createSecurityGroup(r -> r.groupName("stray").description("by hand").vpcId(vpc)).groupId();
+        String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true")))
+                .vpcs()
+                .get(0)
+                .vpcId();
+        String web = ec2.createSecurityGroup(r ->
+                        r.groupName("web").description("Managed by Terraform").vpcId(vpc))
+                .groupId();
+        TerraformStates.state()
+                .resource(
+                        "aws_security_group",
+                        "web",
+                        SecurityGroups.attributes(web, "web", vpc, REGION, Map.of(), List.of()))
+                .writeTo("network/terraform.tfstate");
+        String stray = ec2.createSecurityGroup(
+                        r -> r.groupName("stray").description("by hand").vpcId(vpc))
+                .groupId();
         assertThat(Scans.scanAndWait(REGION).getString("status")).isEqualTo("COMPLETE");
         String fingerprint = (String) strayFinding(stray).get("fingerprint");
 
         HeldEc2.holdNext();
         long first = Scans.request(REGION).get(0);
         HeldEc2.awaitHolding(); // the first scan has read the stray group and waits for the rest of EC2
-        assertThat(Sql.rows(Sql.testDatabase(), "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory'"
-                + " and database = (select oid from pg_database where datname = current_database()) and classid = 1146573635"
-                + " and objid = hashtext(?)::oid and objsubid = 2 and granted", Moto.ACCOUNT + "/" + REGION))
-                .as("the scan's lock connection").hasSize(1);
+        assertThat(Sql.rows(
+                        Sql.testDatabase(),
+                        "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory'"
+                                + " and database = (select oid from pg_database where datname = current_database()) and classid = 1146573635"
+                                + " and objid = hashtext(?)::oid and objsubid = 2 and granted",
+                        Moto.ACCOUNT + "/" + REGION))
+                .as("the scan's lock connection")
+                .hasSize(1);
         // How a replica cut off from PostgreSQL looks to the others: its lock connection gone (above) and its
         // heartbeat stale, so its scan is failed as orphaned and the target may be scanned again meanwhile.
-        assertThat(Sql.rows(Sql.testDatabase(), "update scan_run set scanned_by = 'cut-off-replica' where id = ? returning id",
-                first)).hasSize(1);
+        assertThat(Sql.rows(
+                        Sql.testDatabase(),
+                        "update scan_run set scanned_by = 'cut-off-replica' where id = ? returning id",
+                        first))
+                .hasSize(1);
         JsonPath orphaned = Scans.awaitFinished(first);
         assertThat(orphaned.getString("status")).isEqualTo("FAILED");
-        assertThat(orphaned.getList("problems.reason", String.class)).singleElement().asString()
+        assertThat(orphaned.getList("problems.reason", String.class))
+                .singleElement()
+                .asString()
                 .contains("stopped answering during the scan");
         ec2.deleteSecurityGroup(r -> r.groupId(stray));
 
@@ -101,21 +121,31 @@ class ScanFenceIT {
 
         JsonPath stale = Scans.awaitFinished(first);
         assertThat(stale.getString("status")).isEqualTo("FAILED");
-        assertThat(stale.getInt("findingsOpened") + stale.getInt("findingsUpdated")).isZero();
-        assertThat(strayFinding(stray).get("status")).as("the group is gone, whatever the stale scan read")
+        assertThat(stale.getInt("findingsOpened") + stale.getInt("findingsUpdated"))
+                .isZero();
+        assertThat(strayFinding(stray).get("status"))
+                .as("the group is gone, whatever the stale scan read")
                 .isEqualTo("RESOLVED");
-        assertThat(Sql.findingEvents(Sql.testDatabase(), fingerprint)).containsExactly("finding.opened v1", "finding.resolved v2");
+        assertThat(Sql.findingEvents(Sql.testDatabase(), fingerprint))
+                .containsExactly("finding.opened v1", "finding.resolved v2");
 
         JsonPath next = Scans.scanAndWait(REGION);
         assertThat(next.getString("status")).isEqualTo("COMPLETE");
-        assertThat(next.getInt("findingsOpened") + next.getInt("findingsUpdated") + next.getInt("findingsResolved")).isZero();
+        assertThat(next.getInt("findingsOpened") + next.getInt("findingsUpdated") + next.getInt("findingsResolved"))
+                .isZero();
         assertThat(strayFinding(stray).get("status")).isEqualTo("RESOLVED");
     }
 
     /** The group's one finding, as the API shows it. */
     private static Map<String, Object> strayFinding(String group) {
-        List<Map<String, Object>> found = given().queryParam("region", REGION).queryParam("type", "aws_security_group")
-                .get("/api/findings").then().statusCode(200).extract().jsonPath().getList("findAll { it.resourceId == '" + group + "' }");
+        List<Map<String, Object>> found = given().queryParam("region", REGION)
+                .queryParam("type", "aws_security_group")
+                .get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.resourceId == '" + group + "' }");
         assertThat(found).hasSize(1);
         return found.get(0);
     }

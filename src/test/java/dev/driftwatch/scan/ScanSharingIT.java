@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBroker.class)
 class ScanSharingIT {
 
-    private static final Pattern SCAN_COUNT = Pattern.compile("(?m)^driftwatch_scan_duration_seconds_count\\{[^}]*} ([0-9.]+)$");
+    private static final Pattern SCAN_COUNT =
+            Pattern.compile("(?m)^driftwatch_scan_duration_seconds_count\\{[^}]*} ([0-9.]+)$");
 
     @BeforeEach
     void cleanSlate() {
@@ -45,7 +46,8 @@ class ScanSharingIT {
             awaitConsumers(2);
             double scansHereBefore = scansRun(Management.get("/q/metrics").asString());
 
-            List<JsonPath> round = Scans.request().stream().map(Scans::awaitFinished).toList();
+            List<JsonPath> round =
+                    Scans.request().stream().map(Scans::awaitFinished).toList();
 
             Map<String, Integer> byTarget = new HashMap<>();
             Map<String, Integer> byInstance = new HashMap<>();
@@ -53,17 +55,23 @@ class ScanSharingIT {
                 byTarget.merge(scan.getString("account") + "/" + scan.getString("region"), 1, Integer::sum);
                 byInstance.merge(scan.getString("scannedBy"), 1, Integer::sum);
             }
-            assertThat(byTarget).hasSize(9).allSatisfy((target, times) -> assertThat(times).as(target).isOne());
+            assertThat(byTarget)
+                    .hasSize(9)
+                    .allSatisfy((target, times) -> assertThat(times).as(target).isOne());
             assertThat(byInstance).as("scans per replica").hasSize(2).containsKey("second");
             double scansHere = scansRun(Management.get("/q/metrics").asString()) - scansHereBefore;
-            assertThat(scansHere + scansRun(second.metrics())).as("scans run by both replicas together").isEqualTo(9);
+            assertThat(scansHere + scansRun(second.metrics()))
+                    .as("scans run by both replicas together")
+                    .isEqualTo(9);
         }
     }
 
     private static Map<String, String> secondInstanceConfig() {
         Map<String, String> config = new HashMap<>(new MultiAccountProfile().getConfigOverrides());
         config.put("driftwatch.scan.instance-id", "second");
-        config.put("quarkus.datasource.jdbc.url", ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+        config.put(
+                "quarkus.datasource.jdbc.url",
+                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
         config.put("kafka.bootstrap.servers", KafkaBroker.bootstrapServers());
         config.put("driftwatch.aws.endpoint-override", Moto.URL);
         config.put("driftwatch.aws.service-endpoints.sts", MotoFront.url("sts"));
@@ -79,9 +87,13 @@ class ScanSharingIT {
     private static void awaitConsumers(int members) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers()))) {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-                var group = admin.describeConsumerGroups(List.of("driftwatch-scanners")).all().get().get("driftwatch-scanners");
+                var group = admin.describeConsumerGroups(List.of("driftwatch-scanners"))
+                        .all()
+                        .get()
+                        .get("driftwatch-scanners");
                 return group.members().size() == members
-                        && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+                        && group.members().stream()
+                                .allMatch(m -> !m.assignment().topicPartitions().isEmpty());
             });
         }
     }

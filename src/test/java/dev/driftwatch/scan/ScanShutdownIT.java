@@ -1,7 +1,6 @@
 package dev.driftwatch.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.driftwatch.testsupport.FenceDatabase;
 import dev.driftwatch.testsupport.FencedService;
@@ -53,11 +52,23 @@ class ScanShutdownIT {
     @Test
     void sigtermMidScanLeavesNoScanRunningAndTheNextScanRuns() throws Exception {
         try (Ec2Client ec2 = Moto.ec2(REGION)) {
-            String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
-            String web = ec2.createSecurityGroup(r -> r.groupName("web").description("Managed by Terraform").vpcId(vpc)).groupId();
-            TerraformStates.state().resource("aws_security_group", "web", SecurityGroups.attributes(web, "web", vpc, REGION,
-                    Map.of(), List.of())).writeTo("network/terraform.tfstate");
-            ec2.createSecurityGroup(r -> r.groupName("stray").description("by hand").vpcId(vpc));
+            String vpc = ec2.describeVpcs(
+                            r -> r.filters(f -> f.name("is-default").values("true")))
+                    .vpcs()
+                    .get(0)
+                    .vpcId();
+            String web = ec2.createSecurityGroup(r -> r.groupName("web")
+                            .description("Managed by Terraform")
+                            .vpcId(vpc))
+                    .groupId();
+            TerraformStates.state()
+                    .resource(
+                            "aws_security_group",
+                            "web",
+                            SecurityGroups.attributes(web, "web", vpc, REGION, Map.of(), List.of()))
+                    .writeTo("network/terraform.tfstate");
+            ec2.createSecurityGroup(
+                    r -> r.groupName("stray").description("by hand").vpcId(vpc));
         }
         long interrupted;
         try (SecondInstance service = SecondInstance.start(config, Path.of("target/scan-shutdown-1.log"))) {
@@ -69,16 +80,23 @@ class ScanShutdownIT {
             long sent = System.nanoTime();
             service.process().destroy(); // SIGTERM
             assertThat(service.process().waitFor(SHUTDOWN_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS))
-                    .as("the service stops within quarkus.shutdown.timeout").isTrue();
+                    .as("the service stops within quarkus.shutdown.timeout")
+                    .isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(SHUTDOWN_TIMEOUT.plusSeconds(5));
         }
         HeldEc2.release();
 
-        assertThat(Sql.rows(FenceDatabase.URL, "select id from scan_run where status = 'RUNNING'")).as("scans left RUNNING").isEmpty();
+        assertThat(Sql.rows(FenceDatabase.URL, "select id from scan_run where status = 'RUNNING'"))
+                .as("scans left RUNNING")
+                .isEmpty();
         assertThat(status(interrupted)).isEqualTo("FAILED");
-        assertThat((String) Sql.rows(FenceDatabase.URL, "select problems::text from scan_run where id = ?", interrupted).get(0).get(0))
+        assertThat((String) Sql.rows(FenceDatabase.URL, "select problems::text from scan_run where id = ?", interrupted)
+                        .get(0)
+                        .get(0))
                 .contains("interrupted by shutdown");
-        assertThat(Sql.rows(FenceDatabase.URL, "select id from finding")).as("nothing concluded from a half scan").isEmpty();
+        assertThat(Sql.rows(FenceDatabase.URL, "select id from finding"))
+                .as("nothing concluded from a half scan")
+                .isEmpty();
 
         try (SecondInstance service = SecondInstance.start(config, Path.of("target/scan-shutdown-2.log"))) {
             JsonPath next = FencedService.awaitFinished(service, FencedService.requestScan(service));
@@ -88,6 +106,8 @@ class ScanShutdownIT {
     }
 
     private static String status(long scan) {
-        return (String) Sql.rows(FenceDatabase.URL, "select status from scan_run where id = ?", scan).get(0).get(0);
+        return (String) Sql.rows(FenceDatabase.URL, "select status from scan_run where id = ?", scan)
+                .get(0)
+                .get(0);
     }
 }

@@ -67,25 +67,32 @@ class ScanTakeoverIT {
         assertThat(fresh.getString("trigger")).isEqualTo("api");
         JsonPath failed = scan(orphan);
         assertThat(failed.getString("status")).isEqualTo("FAILED");
-        assertThat(failed.getList("problems.reason")).containsExactly(
-                "replica replica-gone stopped answering during the scan",
-                "not retried: 3 of 3 attempts made (driftwatch.scan.max-attempts)");
+        assertThat(failed.getList("problems.reason"))
+                .containsExactly(
+                        "replica replica-gone stopped answering during the scan",
+                        "not retried: 3 of 3 attempts made (driftwatch.scan.max-attempts)");
         assertThat(retries(orphan)).isZero();
     }
 
     private long orphan(int attempt) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into scan_run"
-                        + " (account, region, trigger_source, status, requested_at, started_at, scanned_by, attempt)"
-                        + " values (:account, :region, 'schedule', 'RUNNING', :at, :at, 'replica-gone', :attempt)"
-                        + " returning id")
-                .setParameter("account", Moto.ACCOUNT).setParameter("region", REGION).setParameter("at", Instant.now())
-                .setParameter("attempt", attempt).getSingleResult()).longValue());
+                                + " (account, region, trigger_source, status, requested_at, started_at, scanned_by, attempt)"
+                                + " values (:account, :region, 'schedule', 'RUNNING', :at, :at, 'replica-gone', :attempt)"
+                                + " returning id")
+                        .setParameter("account", Moto.ACCOUNT)
+                        .setParameter("region", REGION)
+                        .setParameter("at", Instant.now())
+                        .setParameter("attempt", attempt)
+                        .getSingleResult())
+                .longValue());
     }
 
     private long retries(long scan) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("select count(*) from scan_run where retry_of = :scan").setParameter("scan", scan)
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from scan_run where retry_of = :scan")
+                                .setParameter("scan", scan)
+                                .getSingleResult())
+                        .longValue());
     }
 
     private static JsonPath scan(long id) {

@@ -36,7 +36,9 @@ class ScanWithoutKafkaIT {
     private static final String REGION = "us-east-1";
     /** {@code %test.driftwatch.outbox.max-attempts}: the outage lasts for more failed sends than this */
     private static final int MAX_ATTEMPTS = 2;
-    private static final Pattern OLDEST_AGE = Pattern.compile("(?m)^driftwatch_outbox_oldest_pending_age_seconds ([0-9.E]+)$");
+
+    private static final Pattern OLDEST_AGE =
+            Pattern.compile("(?m)^driftwatch_outbox_oldest_pending_age_seconds ([0-9.E]+)$");
 
     @Inject
     EntityManager em;
@@ -60,20 +62,34 @@ class ScanWithoutKafkaIT {
             JsonPath scan = Scans.scanAndWait(REGION);
 
             assertThat(scan.getString("status")).isEqualTo("COMPLETE");
-            fingerprints = given().queryParam("status", "OPEN").get("/api/findings")
-                    .then().statusCode(200).extract().jsonPath().getList("fingerprint", String.class);
+            fingerprints = given().queryParam("status", "OPEN")
+                    .get("/api/findings")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("fingerprint", String.class);
             assertThat(fingerprints).hasSize(2);
             // Sending fails more often than max-attempts (the request's wake-up was tried first)...
-            Awaitility.await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> number("select coalesce(max(attempts), 0) from outbox_event where published_at is null") > MAX_ATTEMPTS);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(150))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() ->
+                            number("select coalesce(max(attempts), 0) from outbox_event where published_at is null")
+                                    > MAX_ATTEMPTS);
             // ...and waits: an outage is no reason to park an event
-            assertThat(number("select count(*) from outbox_event where published_at is null")).isEqualTo(3);
-            assertThat(number("select count(*) from outbox_event where dead_at is not null or failures > 0")).isZero();
+            assertThat(number("select count(*) from outbox_event where published_at is null"))
+                    .isEqualTo(3);
+            assertThat(number("select count(*) from outbox_event where dead_at is not null or failures > 0"))
+                    .isZero();
             // ...as the gauges for alerts say
             String metrics = Management.get("/q/metrics").asString();
-            assertThat(metrics).contains("\ndriftwatch_outbox_pending_events 3.0\n", "\ndriftwatch_outbox_dead_events 0.0\n");
+            assertThat(metrics)
+                    .contains("\ndriftwatch_outbox_pending_events 3.0\n", "\ndriftwatch_outbox_dead_events 0.0\n");
             Matcher age = OLDEST_AGE.matcher(metrics);
-            assertThat(age.find()).as("driftwatch_outbox_oldest_pending_age_seconds").isTrue();
+            assertThat(age.find())
+                    .as("driftwatch_outbox_oldest_pending_age_seconds")
+                    .isTrue();
             assertThat(Double.parseDouble(age.group(1))).isGreaterThan(30);
         } finally {
             KafkaBroker.startBroker();
@@ -81,16 +97,19 @@ class ScanWithoutKafkaIT {
 
         try (FindingEventLog events = new FindingEventLog(beforeTheOutage)) {
             events.await(fingerprints, 2);
-            Awaitility.await().atMost(Duration.ofSeconds(60))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
                     .until(() -> number("select count(*) from outbox_event where published_at is null") == 0);
             Awaitility.await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
             assertThat(events.eventsFor(fingerprints))
                     .extracting(e -> e.type() + " " + e.key())
-                    .containsExactlyInAnyOrder("finding.opened " + fingerprints.get(0), "finding.opened " + fingerprints.get(1));
+                    .containsExactlyInAnyOrder(
+                            "finding.opened " + fingerprints.get(0), "finding.opened " + fingerprints.get(1));
         }
     }
 
     private long number(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
     }
 }

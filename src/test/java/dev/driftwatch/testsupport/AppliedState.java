@@ -13,8 +13,7 @@ import java.util.Map;
 public record AppliedState(Map<String, Map<String, Object>> byAddress) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     public static AppliedState read(Path stateFile) {
         try {
@@ -24,10 +23,14 @@ public record AppliedState(Map<String, Map<String, Object>> byAddress) {
                     continue;
                 }
                 String module = resource.path("module").asText("");
-                String base = (module.isEmpty() ? "" : module + ".") + resource.path("type").asText() + "." + resource.path("name").asText();
+                String base = (module.isEmpty() ? "" : module + ".")
+                        + resource.path("type").asText() + "."
+                        + resource.path("name").asText();
                 for (JsonNode instance : resource.path("instances")) {
                     JsonNode key = instance.path("index_key");
-                    String index = key.isMissingNode() ? "" : key.isNumber() ? "[" + key.asText() + "]" : "[\"" + key.asText() + "\"]";
+                    String index = key.isMissingNode()
+                            ? ""
+                            : key.isNumber() ? "[" + key.asText() + "]" : "[\"" + key.asText() + "\"]";
                     byAddress.put(base + index, JSON.convertValue(instance.path("attributes"), MAP));
                 }
             }

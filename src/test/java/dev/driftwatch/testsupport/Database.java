@@ -7,8 +7,7 @@ import jakarta.persistence.EntityManager;
 /** Clean slates between tests of the running service (Quartz's tables are left alone). */
 public final class Database {
 
-    private Database() {
-    }
+    private Database() {}
 
     /**
      * A clean slate for a test of the running service: moto emptied, no state files, driftwatch's tables
@@ -22,8 +21,8 @@ public final class Database {
     }
 
     public static void clear(EntityManager em) {
-        QuarkusTransaction.requiringNew().run(() -> em
-                .createNativeQuery("truncate accepted_drift, finding, outbox_event, scan_run, resource_snapshot, iac_coverage, known_state")
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "truncate accepted_drift, finding, outbox_event, scan_run, resource_snapshot, iac_coverage, known_state")
                 .executeUpdate());
     }
 }

@@ -24,14 +24,18 @@ import java.util.Set;
 public final class DriftCheck {
 
     /** Every normaliser the service has: {@code DriftCheckIT} fails when a new one is missing here. */
-    private static final List<Normaliser> NORMALISERS = List.of(new SecurityGroupNormaliser(), new IamRoleNormaliser(),
-            new IamPolicyNormaliser(), new S3BucketPolicyNormaliser(), new S3BucketVersioningNormaliser(),
-            new S3BucketEncryptionNormaliser(), new IamAccountPasswordPolicyNormaliser());
+    private static final List<Normaliser> NORMALISERS = List.of(
+            new SecurityGroupNormaliser(),
+            new IamRoleNormaliser(),
+            new IamPolicyNormaliser(),
+            new S3BucketPolicyNormaliser(),
+            new S3BucketVersioningNormaliser(),
+            new S3BucketEncryptionNormaliser(),
+            new IamAccountPasswordPolicyNormaliser());
 
     private static final DriftComparator COMPARATOR = new DriftComparator(NORMALISERS, false);
 
-    private DriftCheck() {
-    }
+    private DriftCheck() {}
 
     /** The normalisers {@link #comparator()} applies. */
     public static List<Normaliser> normalisers() {
@@ -48,10 +52,15 @@ public final class DriftCheck {
      *                        into a state (include computed ones the provider stores, as a real state has)
      */
     public static List<DriftObservation> compare(CloudResource live, Map<String, Object> stateAttributes) {
-        CloudResource expected = new CloudResource(live.type(), live.id(), live.account(), live.region(), live.arn(),
-                stateAttributes, null);
-        return COMPARATOR.compare(List.of(live), List.of(new ExpectedResource(expected, live.type() + ".this", "test.tfstate")),
-                Set.of(live.type()), true).observations();
+        CloudResource expected = new CloudResource(
+                live.type(), live.id(), live.account(), live.region(), live.arn(), stateAttributes, null);
+        return COMPARATOR
+                .compare(
+                        List.of(live),
+                        List.of(new ExpectedResource(expected, live.type() + ".this", "test.tfstate")),
+                        Set.of(live.type()),
+                        true)
+                .observations();
     }
 
     /** Compares what collectors returned with state entries, as a scan that read {@code readTypes} completely does. */
@@ -61,7 +70,10 @@ public final class DriftCheck {
 
     /** The one resource with this id among what a collector returned. */
     public static CloudResource find(List<CloudResource> collected, String id) {
-        return collected.stream().filter(r -> r.id().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("collector did not return " + id + "; got " + collected.stream().map(CloudResource::id).toList()));
+        return collected.stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("collector did not return " + id + "; got "
+                        + collected.stream().map(CloudResource::id).toList()));
     }
 }

@@ -23,9 +23,10 @@ class DriftCheckIT {
     @Test
     void driftCheckHasEveryNormaliserOfTheServiceEachForACollectedType() {
         List<String> types = normalisers.stream().map(Normaliser::resourceType).toList();
-        assertThat(DriftCheck.normalisers()).extracting(Normaliser::resourceType)
+        assertThat(DriftCheck.normalisers())
+                .extracting(Normaliser::resourceType)
                 .containsExactlyInAnyOrderElementsOf(types);
-        assertThat(types).isNotEmpty()
-                .allSatisfy(type -> assertThat(ResourceTypeCatalog.collectedTypes()).contains(type));
+        assertThat(types).isNotEmpty().allSatisfy(type -> assertThat(ResourceTypeCatalog.collectedTypes())
+                .contains(type));
     }
 }

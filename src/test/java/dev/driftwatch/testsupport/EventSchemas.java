@@ -35,8 +35,7 @@ public final class EventSchemas {
             SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     public static Path file(String topic) {
         return DIRECTORY.resolve(topic + ".schema.json");
@@ -50,7 +49,9 @@ public final class EventSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return schema.validate(message, InputFormat.JSON).stream().map(Error::toString).toList();
+        return schema.validate(message, InputFormat.JSON).stream()
+                .map(Error::toString)
+                .toList();
     }
 
     /** The schema of {@code data} in {@code topic}'s events. */
@@ -93,13 +94,14 @@ public final class EventSchemas {
             }
             boolean optional = isOptional(component);
             if (optional == required.contains(name)) {
-                found.add(at + (optional ? " is left out when null, but required"
-                        : " is always written, but not required"));
+                found.add(at
+                        + (optional ? " is left out when null, but required" : " is always written, but not required"));
             }
             JsonNode property = resolve(root, schema.path("properties").path(name));
             compareType(component.getGenericType(), root, property, at, found);
         }
-        properties.stream().filter(p -> !components.contains(p))
+        properties.stream()
+                .filter(p -> !components.contains(p))
                 .forEach(p -> found.add(path + "." + p + " is in the schema but not in the record"));
     }
 
@@ -130,7 +132,8 @@ public final class EventSchemas {
             compareType(item, root, resolve(root, schema.path("items")), at + "[]", found);
         } else if (raw == String.class || raw == Instant.class) {
             expect(schema, "string", at, found);
-            if (raw == Instant.class && !"date-time".equals(schema.path("format").asText())) {
+            if (raw == Instant.class
+                    && !"date-time".equals(schema.path("format").asText())) {
                 found.add(at + " is a time, but its format is not date-time");
             }
         } else if (raw == long.class || raw == int.class || raw == Long.class || raw == Integer.class) {

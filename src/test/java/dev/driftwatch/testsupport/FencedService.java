@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class FencedService {
 
-    private FencedService() {
-    }
+    private FencedService() {}
 
     /** Empties the fence database, moto and the state directory, then the configuration for a service on them. */
     public static Map<String, String> onACleanSlate(StandaloneKafka kafka, HeldEc2 ec2Front) throws Exception {
@@ -46,14 +45,21 @@ public final class FencedService {
 
     /** Requests a scan of us-east-1 (again while the service has no database connection yet); answers its id. */
     public static long requestScan(SecondInstance service) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .until(() -> service.post("/api/scans?region=us-east-1"), r -> r.statusCode() == 202)
-                .body().transform(body -> new JsonPath(body).getLong("[0].id"));
+                .body()
+                .transform(body -> new JsonPath(body).getLong("[0].id"));
     }
 
     public static JsonPath awaitFinished(SecondInstance service, long id) {
-        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-                .until(() -> new JsonPath(service.get("/api/scans/" + id).body()),
-                        scan -> !"QUEUED".equals(scan.getString("status")) && !"RUNNING".equals(scan.getString("status")));
+        return await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions()
+                .until(
+                        () -> new JsonPath(service.get("/api/scans/" + id).body()),
+                        scan -> !"QUEUED".equals(scan.getString("status"))
+                                && !"RUNNING".equals(scan.getString("status")));
     }
 }

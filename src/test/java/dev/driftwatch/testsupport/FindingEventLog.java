@@ -1,7 +1,5 @@
 package dev.driftwatch.testsupport;
 
-import org.awaitility.Awaitility;
-
 import dev.driftwatch.finding.FindingEvent;
 import dev.driftwatch.finding.FindingView;
 import dev.driftwatch.outbox.EventCodec;
@@ -11,6 +9,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import org.awaitility.Awaitility;
 
 /**
  * Reads {@code driftwatch.findings} from the beginning, as a downstream consumer would. Other tests share
@@ -20,11 +19,16 @@ import java.util.List;
 public final class FindingEventLog implements AutoCloseable {
 
     /** One event as a consumer sees it, read with the service's own {@link EventCodec}. */
-    public record Event(String key, String type, String subject, String specVersion, String schemaVersion,
-            FindingView data) {
+    public record Event(
+            String key, String type, String subject, String specVersion, String schemaVersion, FindingView data) {
 
         static Event of(String key, ReceivedEvent<FindingEvent> received) {
-            return new Event(key, received.type(), received.subject(), received.specVersion(), received.schemaVersion(),
+            return new Event(
+                    key,
+                    received.type(),
+                    received.subject(),
+                    received.specVersion(),
+                    received.schemaVersion(),
                     received.event().data());
         }
     }
@@ -32,7 +36,8 @@ public final class FindingEventLog implements AutoCloseable {
     private static final EventCodec CODEC = EventCodec.standalone();
 
     private final KafkaCompanion companion = KafkaBroker.companion();
-    private final ConsumerTask<String, String> consumer = companion.consumeStrings().fromTopics("driftwatch.findings");
+    private final ConsumerTask<String, String> consumer =
+            companion.consumeStrings().fromTopics("driftwatch.findings");
     private final long since;
 
     /** Sees the events sent from now on. */
@@ -50,7 +55,9 @@ public final class FindingEventLog implements AutoCloseable {
 
     /** Waits until at least {@code count} events for these keys have arrived, then returns all of them. */
     public List<Event> await(Collection<String> keys, int count) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> eventsFor(keys).size() >= count);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> eventsFor(keys).size() >= count);
         return eventsFor(keys);
     }
 

@@ -8,6 +8,5 @@ public final class KnownTypes {
 
     public static final Set<String> ALL = ResourceTypes.COLLECTED;
 
-    private KnownTypes() {
-    }
+    private KnownTypes() {}
 }

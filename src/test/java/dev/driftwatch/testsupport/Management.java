@@ -9,8 +9,7 @@ import io.restassured.response.Response;
 /** The running service's management interface (its own port): /q/metrics and /q/health. */
 public final class Management {
 
-    private Management() {
-    }
+    private Management() {}
 
     /** The management interface's port in this test run (the test profile picks a free one). */
     public static int port() {

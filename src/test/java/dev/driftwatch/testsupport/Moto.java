@@ -24,20 +24,23 @@ public final class Moto {
     /** The account moto serves calls from by default. */
     public static final String ACCOUNT = "123456789012";
 
-    private Moto() {
-    }
+    private Moto() {}
 
     /** Forgets every resource, so each test starts from moto's empty estate. */
     public static void reset() {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(URL + "/moto-api/reset")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(URL + "/moto-api/reset"))
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("moto reset answered " + response.statusCode());
             }
         } catch (IOException e) {
-            throw new IllegalStateException("moto is not reachable at " + URL + " (start it with bin/test or moto_server)", e);
+            throw new IllegalStateException(
+                    "moto is not reachable at " + URL + " (start it with bin/test or moto_server)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -56,10 +59,14 @@ public final class Moto {
 
     /** An EC2 client in another account: moto serves calls made with a role assumed there from that account. */
     public static Ec2Client ec2(String region, String account) {
-        try (StsClient sts = StsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(URL))
+        try (StsClient sts = StsClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(URI.create(URL))
                 .httpClient(Apache5HttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build()) {
-            Credentials c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/test-operator").roleSessionName("test"))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build()) {
+            Credentials c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/test-operator")
+                            .roleSessionName("test"))
                     .credentials();
             return Ec2Client.builder()
                     .region(Region.of(region))

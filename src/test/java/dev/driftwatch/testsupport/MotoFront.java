@@ -29,10 +29,10 @@ import java.util.function.Supplier;
 public abstract class MotoFront implements QuarkusTestResourceLifecycleManager {
 
     /** An HTTP answer: status, XML body. */
-    public record Reply(int status, String body) {
-    }
+    public record Reply(int status, String body) {}
 
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+    private static final Set<String> NOT_FORWARDED =
+            Set.of("host", "content-length", "connection", "expect", "upgrade");
     /** Running fronts by service, for tests that configure a second instance of the service. */
     private static final Map<String, String> URLS = new ConcurrentHashMap<>();
 
@@ -102,7 +102,8 @@ public abstract class MotoFront implements QuarkusTestResourceLifecycleManager {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String form = URLDecoder.decode(new String(body, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-        Reply reply = answer(exchange.getRequestMethod(), exchange.getRequestURI(), form, () -> fromMoto(exchange, body));
+        Reply reply =
+                answer(exchange.getRequestMethod(), exchange.getRequestURI(), form, () -> fromMoto(exchange, body));
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().put("Content-Type", List.of("text/xml"));
         exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);

@@ -13,17 +13,20 @@ import java.net.http.HttpResponse;
 public final class MotoS3Control {
 
     private static final String PATH = "/v20180820/configuration/publicAccessBlock";
-    private static final String AUTH = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0";
+    private static final String AUTH =
+            "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0";
 
-    private MotoS3Control() {
-    }
+    private MotoS3Control() {}
 
-    public static void putPublicAccessBlock(boolean blockAcls, boolean ignoreAcls, boolean blockPolicy, boolean restrictBuckets) {
+    public static void putPublicAccessBlock(
+            boolean blockAcls, boolean ignoreAcls, boolean blockPolicy, boolean restrictBuckets) {
         String xml = "<PublicAccessBlockConfiguration xmlns=\"http://awss3control.amazonaws.com/doc/2018-08-20/\">"
-                + "<BlockPublicAcls>" + blockAcls + "</BlockPublicAcls><IgnorePublicAcls>" + ignoreAcls + "</IgnorePublicAcls>"
+                + "<BlockPublicAcls>" + blockAcls + "</BlockPublicAcls><IgnorePublicAcls>" + ignoreAcls
+                + "</IgnorePublicAcls>"
                 + "<BlockPublicPolicy>" + blockPolicy + "</BlockPublicPolicy><RestrictPublicBuckets>" + restrictBuckets
                 + "</RestrictPublicBuckets></PublicAccessBlockConfiguration>";
-        send(HttpRequest.newBuilder(URI.create(Moto.URL + PATH)).header("Content-Type", "application/xml")
+        send(HttpRequest.newBuilder(URI.create(Moto.URL + PATH))
+                .header("Content-Type", "application/xml")
                 .PUT(HttpRequest.BodyPublishers.ofString(xml)));
     }
 
@@ -33,10 +36,15 @@ public final class MotoS3Control {
 
     private static void send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.header("x-amz-account-id", Moto.ACCOUNT)
-                    .header("Authorization", AUTH).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            request.header("x-amz-account-id", Moto.ACCOUNT)
+                                    .header("Authorization", AUTH)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("moto S3 Control answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "moto S3 Control answered " + response.statusCode() + ": " + response.body());
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

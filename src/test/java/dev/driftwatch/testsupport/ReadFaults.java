@@ -18,6 +18,7 @@ public class ReadFaults extends MotoFront {
     public static final Duration DEADLINE = Duration.ofSeconds(10);
     /** Longest an IAM answer is held back: past the SDK's api-call-timeout, so only the deadline ends the wait. */
     private static final Duration LONGEST_HOLD = Duration.ofSeconds(90);
+
     private static final String ACCESS_DENIED = """
             <?xml version="1.0" encoding="UTF-8"?>
             <Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>0000000000000000</RequestId>\
@@ -50,9 +51,13 @@ public class ReadFaults extends MotoFront {
     protected Map<String, String> settings() {
         // the test states' buckets carry no account in their ARN
         // a collector waiting on IAM holds its thread: enough threads that the S3 collectors still run
-        return Map.of("driftwatch.inventory.deadline", DEADLINE.toSeconds() + "s",
-                "driftwatch.inventory.collector-threads", "16",
-                "driftwatch.baseline.terraform.default-account", Moto.ACCOUNT);
+        return Map.of(
+                "driftwatch.inventory.deadline",
+                DEADLINE.toSeconds() + "s",
+                "driftwatch.inventory.collector-threads",
+                "16",
+                "driftwatch.baseline.terraform.default-account",
+                Moto.ACCOUNT);
     }
 
     @Override

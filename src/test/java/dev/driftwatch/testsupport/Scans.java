@@ -10,8 +10,7 @@ import java.util.List;
 /** Drives scans through the REST API, as a user or a pipeline would. */
 public final class Scans {
 
-    private Scans() {
-    }
+    private Scans() {}
 
     /** Requests a scan of the region and waits until it has finished; returns the scan as the API shows it. */
     public static JsonPath scanAndWait(String region) {
@@ -25,16 +24,26 @@ public final class Scans {
         for (String region : regions) {
             spec = spec.queryParam("region", region);
         }
-        return spec.when().post("/api/scans")
-                .then().statusCode(202)
-                .extract().jsonPath().getList("id", Long.class);
+        return spec.when()
+                .post("/api/scans")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getList("id", Long.class);
     }
 
     public static JsonPath awaitFinished(long id) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            String status = given().get("/api/scans/" + id).then().statusCode(200).extract().path("status");
-            return !"QUEUED".equals(status) && !"RUNNING".equals(status);
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    String status = given().get("/api/scans/" + id)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("status");
+                    return !"QUEUED".equals(status) && !"RUNNING".equals(status);
+                });
         return given().get("/api/scans/" + id).then().extract().jsonPath();
     }
 }

@@ -43,7 +43,8 @@ public final class SecondInstance implements AutoCloseable {
     public static SecondInstance start(Map<String, String> config, Path log) throws IOException {
         int port = freePort();
         int managementPort = freePort();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx384m"));
+        List<String> command =
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx384m"));
         // The tests' identity (TestIdentity), known to this replica too; overridable through config.
         command.add("-Ddriftwatch.auth.bootstrap-token=" + TestIdentity.TOKEN);
         command.add("-Ddriftwatch.auth.bootstrap-token-name=" + TestIdentity.NAME);
@@ -51,9 +52,14 @@ public final class SecondInstance implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.management.port=" + managementPort);
         command.addAll(List.of("-jar", JAR.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         SecondInstance instance = new SecondInstance(process, port, managementPort, log);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .failFast("the second instance exited; see " + log, () -> !process.isAlive())
                 .until(() -> instance.get("/q/health/ready").statusCode() == 200);
         return instance;
@@ -69,8 +75,10 @@ public final class SecondInstance implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String path) {

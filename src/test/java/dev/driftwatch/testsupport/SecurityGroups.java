@@ -7,11 +7,15 @@ import java.util.Map;
 /** {@code aws_security_group} attributes as the Terraform AWS provider writes them into a state. */
 public final class SecurityGroups {
 
-    private SecurityGroups() {
-    }
+    private SecurityGroups() {}
 
-    public static Map<String, Object> attributes(String id, String name, String vpcId, String region,
-            Map<String, String> tags, List<Map<String, Object>> ingress) {
+    public static Map<String, Object> attributes(
+            String id,
+            String name,
+            String vpcId,
+            String region,
+            Map<String, String> tags,
+            List<Map<String, Object>> ingress) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("arn", "arn:aws:ec2:" + region + ":" + Moto.ACCOUNT + ":security-group/" + id);
         a.put("description", "Managed by Terraform");

@@ -14,8 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** Plain JDBC on a test database, to look at or hold what the service wrote, as an operator with psql would. */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** The database of the running test instance. */
     public static String testDatabase() {
@@ -28,7 +27,8 @@ public final class Sql {
 
     /** Rows of a query, each as its columns. */
     public static List<List<Object>> rows(String url, String sql, Object... params) {
-        try (Connection connection = connect(url); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect(url);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
             }
@@ -49,7 +49,8 @@ public final class Sql {
     }
 
     public static void execute(String url, String sql) {
-        try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(url);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -60,12 +61,16 @@ public final class Sql {
     public static List<String> findingEvents(String url, String fingerprint) {
         return rows(url, "select payload from outbox_event where message_key = ? order by id", fingerprint).stream()
                 .map(r -> new JsonPath((String) r.get(0)))
-                .map(e -> e.getString("type") + " v" + e.getInt("data.version")).toList();
+                .map(e -> e.getString("type") + " v" + e.getInt("data.version"))
+                .toList();
     }
 
     /** Waits until a statement of another session is waiting for a lock on this table. */
     public static boolean waitingOn(String url, String table) {
-        return !rows(url, "select pid from pg_stat_activity where wait_event_type = 'Lock' and query ilike ?",
-                "%" + table + "%").isEmpty();
+        return !rows(
+                        url,
+                        "select pid from pg_stat_activity where wait_event_type = 'Lock' and query ilike ?",
+                        "%" + table + "%")
+                .isEmpty();
     }
 }

@@ -9,9 +9,13 @@ import java.net.ServerSocket;
 public final class StandaloneKafka implements AutoCloseable {
 
     private final int port = freePort();
-    private final EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker().withNodeId(1).withKafkaHost("127.0.0.1")
-            .withKafkaPort(port).withControllerPort(freePort())
-            .withAdditionalProperties(p -> p.put("offsets.topic.num.partitions", "1")).start();
+    private final EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
+            .withNodeId(1)
+            .withKafkaHost("127.0.0.1")
+            .withKafkaPort(port)
+            .withControllerPort(freePort())
+            .withAdditionalProperties(p -> p.put("offsets.topic.num.partitions", "1"))
+            .start();
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;

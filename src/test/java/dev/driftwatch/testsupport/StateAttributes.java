@@ -6,8 +6,7 @@ import java.util.Map;
 /** A state entry's attributes written inline, nulls allowed as in a real state: {@code of("id", id, "tags", null)}. */
 public final class StateAttributes {
 
-    private StateAttributes() {
-    }
+    private StateAttributes() {}
 
     public static Map<String, Object> of(Object... keysAndValues) {
         Map<String, Object> attributes = new LinkedHashMap<>();

@@ -23,11 +23,12 @@ import java.util.stream.Stream;
 public final class Terraform {
 
     /** What one command printed (stdout and stderr), and how it ended. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
-    private static final List<Path> MIRROR_CANDIDATES = List.of(Path.of("/opt/tf-plugins"),
-            Path.of(System.getProperty("user.home"), ".terraform.d/plugins"), Path.of("/usr/share/terraform/plugins"),
+    private static final List<Path> MIRROR_CANDIDATES = List.of(
+            Path.of("/opt/tf-plugins"),
+            Path.of(System.getProperty("user.home"), ".terraform.d/plugins"),
+            Path.of("/usr/share/terraform/plugins"),
             Path.of("/usr/local/share/terraform/plugins"));
     private static final String AWS_PROVIDER = "registry.terraform.io/hashicorp/aws";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,7 +76,8 @@ public final class Terraform {
             plan.path("resource_drift").forEach(node -> drift.add(TerraformDrift.of(node)));
             return drift;
         } catch (IOException e) {
-            throw new AssertionError("terraform show -json gave no plan JSON; see " + dir.resolve("terraform-show.log"), e);
+            throw new AssertionError(
+                    "terraform show -json gave no plan JSON; see " + dir.resolve("terraform-show.log"), e);
         }
     }
 
@@ -106,7 +108,8 @@ public final class Terraform {
         Path log = dir.resolve(logName(args));
         List<String> command = new ArrayList<>(List.of("terraform"));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
                 .redirectErrorStream(!args.get(0).equals("show")) // show's stdout must stay pure JSON
                 .redirectOutput(log.toFile());
         if (args.get(0).equals("show")) {
@@ -116,7 +119,8 @@ public final class Terraform {
         builder.environment().put("TF_INPUT", "0");
         // A TF_CLI_CONFIG_FILE naming a missing file only makes terraform warn into every log.
         Optional.ofNullable(builder.environment().get("TF_CLI_CONFIG_FILE"))
-                .filter(f -> !Files.exists(Path.of(f))).ifPresent(f -> builder.environment().remove("TF_CLI_CONFIG_FILE"));
+                .filter(f -> !Files.exists(Path.of(f)))
+                .ifPresent(f -> builder.environment().remove("TF_CLI_CONFIG_FILE"));
         try {
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -125,7 +129,8 @@ public final class Terraform {
             }
             return new Result(process.exitValue(), Files.readString(log));
         } catch (IOException e) {
-            throw new AssertionError("cannot run terraform: is Terraform (1.5+) installed and on PATH? " + e.getMessage(), e);
+            throw new AssertionError(
+                    "cannot run terraform: is Terraform (1.5+) installed and on PATH? " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while running terraform " + args.get(0), e);
@@ -134,9 +139,12 @@ public final class Terraform {
 
     /** The folder holding registry.terraform.io/hashicorp/aws/...: TF_PLUGIN_DIR, else a well-known one. */
     static Path providerMirror() {
-        Optional<Path> configured = Optional.ofNullable(System.getenv("TF_PLUGIN_DIR")).map(Path::of);
+        Optional<Path> configured =
+                Optional.ofNullable(System.getenv("TF_PLUGIN_DIR")).map(Path::of);
         List<Path> candidates = configured.map(List::of).orElse(MIRROR_CANDIDATES);
-        return candidates.stream().filter(p -> Files.isDirectory(p.resolve(AWS_PROVIDER))).findFirst()
+        return candidates.stream()
+                .filter(p -> Files.isDirectory(p.resolve(AWS_PROVIDER)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no offline mirror of the Terraform AWS provider (" + AWS_PROVIDER
                         + "/...) in " + candidates + "; set TF_PLUGIN_DIR to the folder above registry.terraform.io"));
     }
@@ -153,9 +161,25 @@ public final class Terraform {
     /** A provider block for moto: dummy credentials, no account lookups, every collected service at the endpoint. */
     public static String motoProvider(String endpoint, String region) {
         StringBuilder endpoints = new StringBuilder();
-        for (String service : List.of("ec2", "s3", "iam", "sts", "sqs", "sns", "cloudwatchlogs", "dynamodb", "kms", "lambda", "rds",
+        for (String service : List.of(
+                "ec2",
+                "s3",
+                "iam",
+                "sts",
+                "sqs",
+                "sns",
+                "cloudwatchlogs",
+                "dynamodb",
+                "kms",
+                "lambda",
+                "rds",
                 "cloudtrail")) {
-            endpoints.append("    ").append(service).append(" = \"").append(endpoint).append("\"\n");
+            endpoints
+                    .append("    ")
+                    .append(service)
+                    .append(" = \"")
+                    .append(endpoint)
+                    .append("\"\n");
         }
         return """
                 terraform {

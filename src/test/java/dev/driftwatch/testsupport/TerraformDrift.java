@@ -13,17 +13,20 @@ import java.util.TreeSet;
  * One entry of a refresh-only plan's {@code resource_drift}: a managed resource Terraform found changed
  * ({@code update}) or gone ({@code delete}) outside Terraform, with its attributes before and after.
  */
-public record TerraformDrift(String address, String type, String action, Map<String, Object> before, Map<String, Object> after) {
+public record TerraformDrift(
+        String address, String type, String action, Map<String, Object> before, Map<String, Object> after) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     static TerraformDrift of(JsonNode node) {
         JsonNode change = node.path("change");
-        return new TerraformDrift(node.path("address").asText(), node.path("type").asText(),
+        return new TerraformDrift(
+                node.path("address").asText(),
+                node.path("type").asText(),
                 String.join(",", JSON.convertValue(change.path("actions"), String[].class)),
-                attributes(change.path("before")), attributes(change.path("after")));
+                attributes(change.path("before")),
+                attributes(change.path("after")));
     }
 
     private static Map<String, Object> attributes(JsonNode values) {
@@ -49,6 +52,8 @@ public record TerraformDrift(String address, String type, String action, Map<Str
     }
 
     private static boolean empty(Object value) {
-        return value == null || value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
+        return value == null
+                || value instanceof Collection<?> c && c.isEmpty()
+                || value instanceof Map<?, ?> m && m.isEmpty();
     }
 }

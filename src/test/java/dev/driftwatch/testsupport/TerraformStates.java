@@ -39,7 +39,8 @@ public final class TerraformStates {
         try {
             if (Files.exists(DIR)) {
                 try (Stream<Path> files = Files.walk(DIR)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
             Files.createDirectories(DIR);

@@ -42,7 +42,9 @@ public final class TestIdentity implements QuarkusTestAfterConstructCallback {
 
     private static final class AddToken implements Filter {
         @Override
-        public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
+        public Response filter(
+                FilterableRequestSpecification request,
+                FilterableResponseSpecification response,
                 FilterContext context) {
             if (!request.getHeaders().hasHeaderWithName("Authorization")) {
                 request.header("Authorization", bearer(TOKEN));

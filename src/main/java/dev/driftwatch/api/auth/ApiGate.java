@@ -50,8 +50,11 @@ class ApiGate {
         }
         context.addEndHandler(done -> audit(context, path));
         if (!path.equals("/api/checks") && tooLarge(context)) {
-            context.response().putHeader(HttpHeaders.CONNECTION, "close").setStatusCode(413)
-                    .end("{\"status\":413,\"error\":\"request body over " + config.limits().maxBodyBytes() + " bytes\"}");
+            context.response()
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .setStatusCode(413)
+                    .end("{\"status\":413,\"error\":\"request body over "
+                            + config.limits().maxBodyBytes() + " bytes\"}");
             return;
         }
         context.next();
@@ -60,7 +63,8 @@ class ApiGate {
     private boolean tooLarge(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         try {
-            return length != null && Long.parseLong(length.strip()) > config.limits().maxBodyBytes();
+            return length != null
+                    && Long.parseLong(length.strip()) > config.limits().maxBodyBytes();
         } catch (NumberFormatException e) {
             return true;
         }
@@ -70,12 +74,19 @@ class ApiGate {
         SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         int status = context.response().getStatusCode();
         var address = context.request().remoteAddress();
-        AuditEntry entry = new AuditEntry(null, clock.instant(), Identities.name(identity), Identities.roles(identity),
-                Identities.mechanism(identity), context.request().method().name() + " " + path,
-                path.substring("/api/".length()), AuditEntry.outcome(status), status,
+        AuditEntry entry = new AuditEntry(
+                null,
+                clock.instant(),
+                Identities.name(identity),
+                Identities.roles(identity),
+                Identities.mechanism(identity),
+                context.request().method().name() + " " + path,
+                path.substring("/api/".length()),
+                AuditEntry.outcome(status),
+                status,
                 address == null ? null : address.hostAddress());
         vertx.executeBlocking(() -> trail.record(entry), false)
-                .onFailure(e -> LOG.errorf(e, "Audit entry not stored: %s %s by %s", entry.action(), entry.outcome(),
-                        entry.principal()));
+                .onFailure(e -> LOG.errorf(
+                        e, "Audit entry not stored: %s %s by %s", entry.action(), entry.outcome(), entry.principal()));
     }
 }

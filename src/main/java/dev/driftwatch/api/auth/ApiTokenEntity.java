@@ -17,16 +17,22 @@ public class ApiTokenEntity extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String name;
     public String role;
+
     @Column(name = "token_hash")
     public String tokenHash;
+
     @Column(name = "created_by")
     public String createdBy;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "expires_at")
     public Instant expiresAt;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
 }

@@ -13,8 +13,7 @@ import java.util.Optional;
 public class ApiTokens {
 
     /** A token just created: the only time its secret is seen. */
-    public record Created(ApiTokenView token, String secret) {
-    }
+    public record Created(ApiTokenView token, String secret) {}
 
     private final Clock clock;
     private final AuthConfig config;
@@ -59,7 +58,9 @@ public class ApiTokens {
 
     @Transactional
     public List<ApiTokenView> all() {
-        return ApiTokenEntity.<ApiTokenEntity>listAll().stream().map(ApiTokenView::of).toList();
+        return ApiTokenEntity.<ApiTokenEntity>listAll().stream()
+                .map(ApiTokenView::of)
+                .toList();
     }
 
     /** @return false if there is no such token */
@@ -79,7 +80,8 @@ public class ApiTokens {
     @Transactional
     public Optional<ApiTokenView> verify(String secret) {
         Instant now = clock.instant();
-        return ApiTokenEntity.<ApiTokenEntity>find("tokenHash", TokenSecrets.hash(secret)).firstResultOptional()
+        return ApiTokenEntity.<ApiTokenEntity>find("tokenHash", TokenSecrets.hash(secret))
+                .firstResultOptional()
                 .filter(t -> t.revokedAt == null && (t.expiresAt == null || t.expiresAt.isAfter(now)))
                 .map(ApiTokenView::of);
     }

@@ -7,8 +7,17 @@ import java.time.Instant;
  * (method and path), its outcome ({@code done}, {@code refused} for 401/403/413/429, {@code failed} otherwise),
  * the status, when and from where. Never a body, query string or header.
  */
-public record AuditEntry(Long id, Instant at, String principal, String roles, String mechanism, String action,
-        String target, String outcome, int status, String clientAddress) {
+public record AuditEntry(
+        Long id,
+        Instant at,
+        String principal,
+        String roles,
+        String mechanism,
+        String action,
+        String target,
+        String outcome,
+        int status,
+        String clientAddress) {
 
     static String outcome(int status) {
         if (status < 400) {
@@ -18,7 +27,16 @@ public record AuditEntry(Long id, Instant at, String principal, String roles, St
     }
 
     static AuditEntry of(AuditEntryEntity e) {
-        return new AuditEntry(e.id, e.at, e.principal, e.roles, e.mechanism, e.action, e.target, e.outcome, e.status,
+        return new AuditEntry(
+                e.id,
+                e.at,
+                e.principal,
+                e.roles,
+                e.mechanism,
+                e.action,
+                e.target,
+                e.outcome,
+                e.status,
                 e.clientAddress);
     }
 }

@@ -16,6 +16,7 @@ public class AuditEntryEntity extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public Instant at;
     public String principal;
     public String roles;
@@ -24,6 +25,7 @@ public class AuditEntryEntity extends PanacheEntityBase {
     public String target;
     public String outcome;
     public int status;
+
     @Column(name = "client_address")
     public String clientAddress;
 }

@@ -13,8 +13,8 @@ public record AuditRecorded(AuditEntry data) implements DriftwatchEvent {
     public static final String TOPIC = "driftwatch.audit";
     public static final String TYPE = "audit.recorded";
     public static final String SCHEMA_VERSION = "1";
-    public static final EventFormat<AuditRecorded, AuditEntry> FORMAT = new EventFormat<>(TOPIC, Set.of(TYPE),
-            SCHEMA_VERSION, AuditEntry.class, (type, data) -> new AuditRecorded(data));
+    public static final EventFormat<AuditRecorded, AuditEntry> FORMAT = new EventFormat<>(
+            TOPIC, Set.of(TYPE), SCHEMA_VERSION, AuditEntry.class, (type, data) -> new AuditRecorded(data));
 
     @Override
     public String topic() {

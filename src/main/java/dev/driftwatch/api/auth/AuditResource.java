@@ -24,7 +24,8 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Role.ADMIN_NAME)
-    public List<AuditEntry> recent(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+    public List<AuditEntry> recent(
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
             @QueryParam("principal") String principal) {
         return trail.recent(limit, principal);
     }

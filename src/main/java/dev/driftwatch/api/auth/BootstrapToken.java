@@ -33,7 +33,8 @@ class BootstrapToken {
     private Optional<String> secret() {
         if (config.bootstrapTokenFile().isPresent()) {
             try {
-                return Optional.of(Files.readString(config.bootstrapTokenFile().get()).strip());
+                return Optional.of(
+                        Files.readString(config.bootstrapTokenFile().get()).strip());
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read driftwatch.auth.bootstrap-token-file", e);
             }

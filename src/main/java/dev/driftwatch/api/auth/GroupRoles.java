@@ -29,7 +29,9 @@ public class GroupRoles {
         String[] path = config.groupsClaim().split("\\.");
         Object value = claims.apply(path[0]);
         for (int i = 1; i < path.length && value != null; i++) {
-            value = value instanceof JsonObject o ? o.get(path[i]) : value instanceof Map<?, ?> m ? m.get(path[i]) : null;
+            value = value instanceof JsonObject o
+                    ? o.get(path[i])
+                    : value instanceof Map<?, ?> m ? m.get(path[i]) : null;
         }
         List<String> groups = strings(value).toList();
         Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -12,8 +12,7 @@ public final class Identities {
     /** The identity attribute that says how the caller authenticated: oidc, api-token or auth-off. */
     public static final String MECHANISM = "driftwatch.mechanism";
 
-    private Identities() {
-    }
+    private Identities() {}
 
     static SecurityIdentity of(String name, Set<Role> roles, String mechanism) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
@@ -25,7 +24,9 @@ public final class Identities {
 
     /** The caller's name: who accepted drift, created a token, appears in the audit trail. */
     public static String name(SecurityIdentity identity) {
-        return identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        return identity == null || identity.isAnonymous()
+                ? "anonymous"
+                : identity.getPrincipal().getName();
     }
 
     /** The caller's driftwatch roles, in order, comma-separated ("" for none). */
@@ -33,7 +34,9 @@ public final class Identities {
         if (identity == null) {
             return "";
         }
-        return java.util.Arrays.stream(Role.values()).map(Role::value).filter(identity.getRoles()::contains)
+        return java.util.Arrays.stream(Role.values())
+                .map(Role::value)
+                .filter(identity.getRoles()::contains)
                 .collect(Collectors.joining(","));
     }
 

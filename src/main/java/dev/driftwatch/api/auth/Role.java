@@ -10,10 +10,14 @@ import java.util.Set;
  * every other role, {@code approver} included.
  */
 public enum Role {
-    VIEWER, OPERATOR, APPROVER, ADMIN;
+    VIEWER,
+    OPERATOR,
+    APPROVER,
+    ADMIN;
 
     /** Names for {@code @RolesAllowed}. */
     public static final String VIEWER_NAME = "viewer";
+
     public static final String OPERATOR_NAME = "operator";
     public static final String APPROVER_NAME = "approver";
     public static final String ADMIN_NAME = "admin";

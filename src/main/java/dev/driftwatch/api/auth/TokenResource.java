@@ -22,8 +22,7 @@ import java.util.List;
 public class TokenResource {
 
     /** What to create: a unique name, a role (viewer, operator, approver, admin) and when it expires. */
-    public record CreateRequest(String name, String role, Instant expiresAt) {
-    }
+    public record CreateRequest(String name, String role, Instant expiresAt) {}
 
     private final ApiTokens tokens;
     private final SecurityIdentity caller;
@@ -39,8 +38,8 @@ public class TokenResource {
         if (request == null || request.role() == null) {
             throw new IllegalArgumentException("body: {\"name\": ..., \"role\": ..., \"expiresAt\": ...} is required");
         }
-        ApiTokens.Created created = tokens.create(request.name(), Role.of(request.role()), request.expiresAt(),
-                Identities.name(caller));
+        ApiTokens.Created created =
+                tokens.create(request.name(), Role.of(request.role()), request.expiresAt(), Identities.name(caller));
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 

@@ -18,8 +18,7 @@ public final class TokenSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TokenSecrets() {
-    }
+    private TokenSecrets() {}
 
     public static String generate() {
         byte[] bytes = new byte[32];

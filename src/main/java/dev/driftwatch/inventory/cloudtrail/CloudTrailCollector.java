@@ -2,8 +2,8 @@ package dev.driftwatch.inventory.cloudtrail;
 
 import dev.driftwatch.aws.AwsSession;
 import dev.driftwatch.inventory.ResourceReads;
-import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -41,7 +41,8 @@ public class CloudTrailCollector extends TypedCollector {
                 .toList();
         Map<String, List<Tag>> tags = tags(cloudTrail, trails);
         return ResourceReads.each(session, this, trails, Trail::trailARN, trail -> {
-            boolean logging = Boolean.TRUE.equals(cloudTrail.getTrailStatus(r -> r.name(trail.trailARN())).isLogging()); // per trail: forced
+            boolean logging = Boolean.TRUE.equals(
+                    cloudTrail.getTrailStatus(r -> r.name(trail.trailARN())).isLogging()); // per trail: forced
             return Optional.of(toResource(session, trail, logging, tags.getOrDefault(trail.trailARN(), List.of())));
         });
     }
@@ -49,9 +50,11 @@ public class CloudTrailCollector extends TypedCollector {
     private static Map<String, List<Tag>> tags(CloudTrailClient cloudTrail, List<Trail> trails) {
         Map<String, List<Tag>> tags = new HashMap<>();
         for (int i = 0; i < trails.size(); i += TAG_BATCH) {
-            List<String> arns = trails.subList(i, Math.min(i + TAG_BATCH, trails.size())).stream().map(Trail::trailARN).toList();
-            cloudTrail.listTagsPaginator(r -> r.resourceIdList(arns))
-                    .forEach(page -> page.resourceTagList().forEach(t -> tags.put(t.resourceId(), t.tagsList())));
+            List<String> arns = trails.subList(i, Math.min(i + TAG_BATCH, trails.size())).stream()
+                    .map(Trail::trailARN)
+                    .toList();
+            cloudTrail.listTagsPaginator(r -> r.resourceIdList(arns)).forEach(page -> page.resourceTagList()
+                    .forEach(t -> tags.put(t.resourceId(), t.tagsList())));
         }
         return tags;
     }
@@ -71,6 +74,7 @@ public class CloudTrailCollector extends TypedCollector {
         attributes.put("kms_key_id", trail.kmsKeyId());
         attributes.put("cloud_watch_logs_group_arn", trail.cloudWatchLogsLogGroupArn());
         attributes.put("tags", Tags.toMap(tags, Tag::key, Tag::value));
-        return new CloudResource(TYPE, trail.trailARN(), session.account(), session.region(), trail.trailARN(), attributes, null);
+        return new CloudResource(
+                TYPE, trail.trailARN(), session.account(), session.region(), trail.trailARN(), attributes, null);
     }
 }

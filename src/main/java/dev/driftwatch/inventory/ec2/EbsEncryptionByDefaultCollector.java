@@ -26,9 +26,11 @@ public class EbsEncryptionByDefaultCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        boolean enabled = Boolean.TRUE.equals(session.ec2().getEbsEncryptionByDefault(r -> { }).ebsEncryptionByDefault());
+        boolean enabled = Boolean.TRUE.equals(
+                session.ec2().getEbsEncryptionByDefault(r -> {}).ebsEncryptionByDefault());
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("enabled", enabled);
-        return List.of(new CloudResource(TYPE, ID, session.account(), session.region(), null, attributes, null, !enabled));
+        return List.of(
+                new CloudResource(TYPE, ID, session.account(), session.region(), null, attributes, null, !enabled));
     }
 }

@@ -1,9 +1,9 @@
 package dev.driftwatch.inventory.ec2;
 
-import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
+import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -28,9 +28,14 @@ public class EbsSnapshotCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        return session.ec2().describeSnapshotsPaginator(r -> r.ownerIds("self").maxResults(PAGE_SIZE)).snapshots().stream()
+        return session
+                .ec2()
+                .describeSnapshotsPaginator(r -> r.ownerIds("self").maxResults(PAGE_SIZE))
+                .snapshots()
+                .stream()
                 .filter(s -> s.ownerId() == null || s.ownerId().equals(session.account()))
-                .map(s -> toResource(session, s)).toList();
+                .map(s -> toResource(session, s))
+                .toList();
     }
 
     private static CloudResource toResource(AwsSession session, Snapshot s) {

@@ -1,9 +1,9 @@
 package dev.driftwatch.inventory.ec2;
 
-import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
+import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
@@ -28,17 +28,24 @@ public class EbsVolumeCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         return session.ec2().describeVolumesPaginator(r -> r.maxResults(PAGE_SIZE)).volumes().stream()
-                .map(v -> toResource(session, v)).toList();
+                .map(v -> toResource(session, v))
+                .toList();
     }
 
     private static CloudResource toResource(AwsSession session, Volume v) {
         String arn = Arns.of(session.region(), session.account(), "ec2", "volume/" + v.volumeId());
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("arn", arn);
-        a.put("attachments", v.attachments().stream().map(EbsVolumeCollector::attachment).toList());
+        a.put(
+                "attachments",
+                v.attachments().stream().map(EbsVolumeCollector::attachment).toList());
         a.put("availability_zone", v.availabilityZone());
         // RFC 3339 in seconds, as the provider formats it.
-        a.put("create_time", v.createTime() == null ? null : v.createTime().truncatedTo(ChronoUnit.SECONDS).toString());
+        a.put(
+                "create_time",
+                v.createTime() == null
+                        ? null
+                        : v.createTime().truncatedTo(ChronoUnit.SECONDS).toString());
         a.put("encrypted", Boolean.TRUE.equals(v.encrypted()));
         a.put("id", v.volumeId());
         a.put("iops", v.iops() == null ? 0 : v.iops());
@@ -62,7 +69,14 @@ public class EbsVolumeCollector extends TypedCollector {
         m.put("instance_id", attachment.instanceId());
         m.put("device_name", attachment.device());
         m.put("delete_on_termination", Boolean.TRUE.equals(attachment.deleteOnTermination()));
-        m.put("attach_time", attachment.attachTime() == null ? null : attachment.attachTime().truncatedTo(ChronoUnit.SECONDS).toString());
+        m.put(
+                "attach_time",
+                attachment.attachTime() == null
+                        ? null
+                        : attachment
+                                .attachTime()
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .toString());
         return m;
     }
 }

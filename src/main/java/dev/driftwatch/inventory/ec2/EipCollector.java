@@ -1,9 +1,9 @@
 package dev.driftwatch.inventory.ec2;
 
-import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
+import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -28,7 +28,9 @@ public class EipCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        return session.ec2().describeAddresses().addresses().stream().map(address -> toResource(session, address)).toList();
+        return session.ec2().describeAddresses().addresses().stream()
+                .map(address -> toResource(session, address))
+                .toList();
     }
 
     private static CloudResource toResource(AwsSession session, Address address) {

@@ -1,9 +1,9 @@
 package dev.driftwatch.inventory.ec2;
 
-import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
+import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -34,7 +34,9 @@ public class InstanceCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         List<CloudResource> instances = new ArrayList<>();
-        session.ec2().describeInstancesPaginator(r -> r.maxResults(PAGE_SIZE)).reservations()
+        session.ec2()
+                .describeInstancesPaginator(r -> r.maxResults(PAGE_SIZE))
+                .reservations()
                 .forEach(reservation -> reservation.instances().stream()
                         .filter(i -> i.state() == null || i.state().name() != InstanceStateName.TERMINATED)
                         .forEach(i -> instances.add(toResource(session, i))));
@@ -48,12 +50,19 @@ public class InstanceCollector extends TypedCollector {
         a.put("arn", arn);
         a.put("availability_zone", i.placement() == null ? null : i.placement().availabilityZone());
         a.put("ebs_optimized", Boolean.TRUE.equals(i.ebsOptimized()));
-        a.put("iam_instance_profile", i.iamInstanceProfile() == null ? "" : profileName(i.iamInstanceProfile().arn()));
+        a.put(
+                "iam_instance_profile",
+                i.iamInstanceProfile() == null
+                        ? ""
+                        : profileName(i.iamInstanceProfile().arn()));
         a.put("id", i.instanceId());
         a.put("instance_type", i.instanceTypeAsString());
         a.put("key_name", i.keyName());
         a.put("metadata_options", metadataOptions(i.metadataOptions()));
-        a.put("monitoring", i.monitoring() != null && List.of("enabled", "pending").contains(i.monitoring().stateAsString()));
+        a.put(
+                "monitoring",
+                i.monitoring() != null
+                        && List.of("enabled", "pending").contains(i.monitoring().stateAsString()));
         a.put("placement_group", i.placement() == null ? null : i.placement().groupName());
         a.put("private_ip", i.privateIpAddress());
         a.put("source_dest_check", !Boolean.FALSE.equals(i.sourceDestCheck()));
@@ -61,8 +70,14 @@ public class InstanceCollector extends TypedCollector {
         a.put("tags", Tags.toMap(i.tags()));
         a.put("tenancy", i.placement() == null ? null : i.placement().tenancyAsString());
         // A set in the provider's schema: the state lists it sorted.
-        a.put("vpc_security_group_ids", i.vpcId() == null ? List.of()
-                : i.securityGroups().stream().map(GroupIdentifier::groupId).sorted().toList());
+        a.put(
+                "vpc_security_group_ids",
+                i.vpcId() == null
+                        ? List.of()
+                        : i.securityGroups().stream()
+                                .map(GroupIdentifier::groupId)
+                                .sorted()
+                                .toList());
         return new CloudResource(TYPE, i.instanceId(), session.account(), session.region(), arn, a, i.launchTime());
     }
 
@@ -78,7 +93,9 @@ public class InstanceCollector extends TypedCollector {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("http_endpoint", options.httpEndpointAsString());
         m.put("http_protocol_ipv6", options.httpProtocolIpv6AsString());
-        m.put("http_put_response_hop_limit", options.httpPutResponseHopLimit() == null ? 0 : options.httpPutResponseHopLimit());
+        m.put(
+                "http_put_response_hop_limit",
+                options.httpPutResponseHopLimit() == null ? 0 : options.httpPutResponseHopLimit());
         m.put("http_tokens", options.httpTokensAsString());
         m.put("instance_metadata_tags", options.instanceMetadataTagsAsString());
         return List.of(m);

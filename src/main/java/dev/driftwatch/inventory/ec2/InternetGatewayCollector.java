@@ -1,9 +1,9 @@
 package dev.driftwatch.inventory.ec2;
 
-import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
+import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -31,8 +31,14 @@ public class InternetGatewayCollector extends TypedCollector {
     public List<CloudResource> collect(AwsSession session) {
         List<CloudResource> gateways = new ArrayList<>();
         // One call per region: the default VPC's gateway is AWS's, like the VPC itself.
-        Set<String> defaultVpcs = session.ec2().describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs()
-                .stream().map(Vpc::vpcId).collect(Collectors.toSet());
+        Set<String> defaultVpcs =
+                session
+                        .ec2()
+                        .describeVpcs(r -> r.filters(f -> f.name("is-default").values("true")))
+                        .vpcs()
+                        .stream()
+                        .map(Vpc::vpcId)
+                        .collect(Collectors.toSet());
         session.ec2()
                 .describeInternetGatewaysPaginator(r -> r.maxResults(PAGE_SIZE))
                 .internetGateways()
@@ -50,7 +56,11 @@ public class InternetGatewayCollector extends TypedCollector {
         attributes.put("owner_id", ownerId);
         attributes.put("tags", Tags.toMap(gateway.tags()));
         // The provider stores the first attachment's VPC (a gateway attaches to one VPC at most).
-        attributes.put("vpc_id", gateway.attachments().isEmpty() ? "" : gateway.attachments().get(0).vpcId());
+        attributes.put(
+                "vpc_id",
+                gateway.attachments().isEmpty()
+                        ? ""
+                        : gateway.attachments().get(0).vpcId());
         boolean ofDefaultVpc = gateway.attachments().stream().anyMatch(a -> defaultVpcs.contains(a.vpcId()));
         return new CloudResource(TYPE, id, session.account(), session.region(), arn, attributes, null, ofDefaultVpc);
     }

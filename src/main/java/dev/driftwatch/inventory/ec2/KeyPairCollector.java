@@ -1,9 +1,9 @@
 package dev.driftwatch.inventory.ec2;
 
-import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
+import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -26,7 +26,9 @@ public class KeyPairCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        return session.ec2().describeKeyPairs(r -> { }).keyPairs().stream().map(k -> toResource(session, k)).toList();
+        return session.ec2().describeKeyPairs(r -> {}).keyPairs().stream()
+                .map(k -> toResource(session, k))
+                .toList();
     }
 
     private static CloudResource toResource(AwsSession session, KeyPairInfo k) {

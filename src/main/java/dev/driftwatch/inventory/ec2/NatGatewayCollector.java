@@ -1,9 +1,9 @@
 package dev.driftwatch.inventory.ec2;
 
-import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
+import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -33,10 +33,7 @@ public class NatGatewayCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         List<CloudResource> gateways = new ArrayList<>();
-        session.ec2()
-                .describeNatGatewaysPaginator(r -> r.maxResults(PAGE_SIZE))
-                .natGateways()
-                .stream()
+        session.ec2().describeNatGatewaysPaginator(r -> r.maxResults(PAGE_SIZE)).natGateways().stream()
                 .filter(gateway -> gateway.state() != NatGatewayState.DELETED)
                 .forEach(gateway -> gateways.add(toResource(session, gateway)));
         return gateways;
@@ -69,9 +66,13 @@ public class NatGatewayCollector extends TypedCollector {
         }
         attributes.put("connectivity_type", gateway.connectivityTypeAsString());
         attributes.put("id", id);
-        attributes.put("secondary_allocation_ids", secondaryAllocations.stream().sorted().toList());
+        attributes.put(
+                "secondary_allocation_ids",
+                secondaryAllocations.stream().sorted().toList());
         attributes.put("secondary_private_ip_address_count", secondaryPrivateIps.size());
-        attributes.put("secondary_private_ip_addresses", secondaryPrivateIps.stream().sorted().toList());
+        attributes.put(
+                "secondary_private_ip_addresses",
+                secondaryPrivateIps.stream().sorted().toList());
         attributes.put("subnet_id", gateway.subnetId());
         attributes.put("tags", Tags.toMap(gateway.tags()));
         String arn = Arns.of(session.region(), session.account(), "ec2", "natgateway/" + id);

@@ -3,10 +3,10 @@ package dev.driftwatch.inventory.ec2;
 import static dev.driftwatch.inventory.ec2.Ec2Values.number;
 import static dev.driftwatch.inventory.ec2.Ec2Values.set;
 
-import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
+import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -53,12 +53,15 @@ public class NetworkInterfaceCollector extends TypedCollector {
         String id = eni.networkInterfaceId();
         String ownerId = eni.ownerId() == null ? session.account() : eni.ownerId();
         String arn = Arns.of(session.region(), ownerId, "ec2", "network-interface/" + id);
-        List<String> privateIpList = eni.privateIpAddresses().stream().map(NetworkInterfacePrivateIpAddress::privateIpAddress).toList();
+        List<String> privateIpList = eni.privateIpAddresses().stream()
+                .map(NetworkInterfacePrivateIpAddress::privateIpAddress)
+                .toList();
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("arn", arn);
         attributes.put("attachment", attachment(eni.attachment()));
         // Not in the provider's schema: whether AWS deletes the interface with its instance (see drift.InstanceParts).
-        attributes.put("attachment_delete_on_termination",
+        attributes.put(
+                "attachment_delete_on_termination",
                 eni.attachment() != null && Ec2Values.bool(eni.attachment().deleteOnTermination()));
         attributes.put("description", eni.description());
         attributes.put("id", id);
@@ -82,7 +85,8 @@ public class NetworkInterfaceCollector extends TypedCollector {
         attributes.put("source_dest_check", Ec2Values.bool(eni.sourceDestCheck()));
         attributes.put("subnet_id", eni.subnetId());
         attributes.put("tags", Tags.toMap(eni.tagSet()));
-        return new CloudResource(TYPE, id, session.account(), session.region(), arn, attributes, null, createdForAService(eni));
+        return new CloudResource(
+                TYPE, id, session.account(), session.region(), arn, attributes, null, createdForAService(eni));
     }
 
     /**

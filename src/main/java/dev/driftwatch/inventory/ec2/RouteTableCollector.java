@@ -1,9 +1,9 @@
 package dev.driftwatch.inventory.ec2;
 
-import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
+import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -29,8 +29,9 @@ public class RouteTableCollector extends TypedCollector {
     static final String TYPE = "aws_route_table";
     /** The largest page DescribeRouteTables allows. */
     private static final int PAGE_SIZE = 100;
-    private static final Comparator<Map<String, Object>> BY_DESTINATION = Comparator
-            .comparing((Map<String, Object> m) -> m.get("cidr_block").toString())
+
+    private static final Comparator<Map<String, Object>> BY_DESTINATION = Comparator.comparing(
+                    (Map<String, Object> m) -> m.get("cidr_block").toString())
             .thenComparing(m -> m.get("ipv6_cidr_block").toString())
             .thenComparing(m -> m.get("destination_prefix_list_id").toString());
 
@@ -71,7 +72,9 @@ public class RouteTableCollector extends TypedCollector {
         for (Route route : routes) {
             String gateway = Objects.toString(route.gatewayId(), "");
             boolean endpointPrefixList = route.destinationPrefixListId() != null && gateway.startsWith("vpce-");
-            if (gateway.equals("local") || gateway.equals("VpcLattice") || endpointPrefixList
+            if (gateway.equals("local")
+                    || gateway.equals("VpcLattice")
+                    || endpointPrefixList
                     || route.origin() == RouteOrigin.ENABLE_VGW_ROUTE_PROPAGATION) {
                 continue;
             }

@@ -1,9 +1,9 @@
 package dev.driftwatch.inventory.ec2;
 
-import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
+import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

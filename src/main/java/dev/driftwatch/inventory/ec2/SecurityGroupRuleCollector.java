@@ -27,7 +27,9 @@ public class SecurityGroupRuleCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        return VpcSecurityGroupRules.list(session).stream().map(rule -> toResource(session, rule)).toList();
+        return VpcSecurityGroupRules.list(session).stream()
+                .map(rule -> toResource(session, rule))
+                .toList();
     }
 
     private static CloudResource toResource(AwsSession session, SecurityGroupRule rule) {
@@ -37,7 +39,8 @@ public class SecurityGroupRuleCollector extends TypedCollector {
         int from = port(rule.fromPort(), protocol, icmp);
         int to = port(rule.toPort(), protocol, icmp);
         String reference = VpcSecurityGroupRules.reference(rule.referencedGroupInfo(), session.account());
-        boolean self = rule.referencedGroupInfo() != null && rule.groupId().equals(rule.referencedGroupInfo().groupId());
+        boolean self = rule.referencedGroupInfo() != null
+                && rule.groupId().equals(rule.referencedGroupInfo().groupId());
         String id = id(rule.groupId(), type, protocol, from, to, hashedSource(rule));
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("cidr_blocks", rule.cidrIpv4() == null ? List.of() : List.of(rule.cidrIpv4()));
@@ -50,7 +53,8 @@ public class SecurityGroupRuleCollector extends TypedCollector {
         a.put("security_group_id", rule.groupId());
         a.put("security_group_rule_id", rule.securityGroupRuleId());
         if (!self) {
-            // A reference to the group itself is written either as self = true or as its own id; both are the same rule.
+            // A reference to the group itself is written either as self = true or as its own id; both are the same
+            // rule.
             a.put("self", false);
             a.put("source_security_group_id", reference);
         }
@@ -70,7 +74,9 @@ public class SecurityGroupRuleCollector extends TypedCollector {
         if (rule.prefixListId() != null) {
             return rule.prefixListId() + "-";
         }
-        return rule.referencedGroupInfo() == null ? "" : rule.referencedGroupInfo().groupId() + "--";
+        return rule.referencedGroupInfo() == null
+                ? ""
+                : rule.referencedGroupInfo().groupId() + "--";
     }
 
     /** The provider's {@code securityGroupRuleCreateID} (see {@link SecurityGroupRuleIds#id}). */

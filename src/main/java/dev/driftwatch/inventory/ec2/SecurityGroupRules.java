@@ -14,21 +14,31 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
  */
 final class SecurityGroupRules {
 
-    private SecurityGroupRules() {
-    }
+    private SecurityGroupRules() {}
 
     static List<Map<String, Object>> flatten(String groupId, String ownerId, List<IpPermission> permissions) {
         List<Map<String, Object>> rules = new ArrayList<>();
         for (IpPermission permission : permissions) {
             Map<String, Map<String, Object>> byDescription = new LinkedHashMap<>();
-            permission.ipRanges().forEach(r -> add(byDescription, permission, r.description(), "cidr_blocks", r.cidrIp()));
-            permission.ipv6Ranges().forEach(r -> add(byDescription, permission, r.description(), "ipv6_cidr_blocks", r.cidrIpv6()));
-            permission.prefixListIds().forEach(p -> add(byDescription, permission, p.description(), "prefix_list_ids", p.prefixListId()));
+            permission
+                    .ipRanges()
+                    .forEach(r -> add(byDescription, permission, r.description(), "cidr_blocks", r.cidrIp()));
+            permission
+                    .ipv6Ranges()
+                    .forEach(r -> add(byDescription, permission, r.description(), "ipv6_cidr_blocks", r.cidrIpv6()));
+            permission
+                    .prefixListIds()
+                    .forEach(p -> add(byDescription, permission, p.description(), "prefix_list_ids", p.prefixListId()));
             for (UserIdGroupPair pair : permission.userIdGroupPairs()) {
                 if (groupId.equals(pair.groupId())) {
                     rule(byDescription, permission, pair.description()).put("self", true);
                 } else {
-                    add(byDescription, permission, pair.description(), "security_groups", groupReference(pair, ownerId));
+                    add(
+                            byDescription,
+                            permission,
+                            pair.description(),
+                            "security_groups",
+                            groupReference(pair, ownerId));
                 }
             }
             rules.addAll(byDescription.values());
@@ -42,13 +52,17 @@ final class SecurityGroupRules {
     }
 
     @SuppressWarnings("unchecked")
-    private static void add(Map<String, Map<String, Object>> byDescription, IpPermission permission,
-            String description, String field, String value) {
+    private static void add(
+            Map<String, Map<String, Object>> byDescription,
+            IpPermission permission,
+            String description,
+            String field,
+            String value) {
         ((List<String>) rule(byDescription, permission, description).get(field)).add(value);
     }
 
-    private static Map<String, Object> rule(Map<String, Map<String, Object>> byDescription, IpPermission permission,
-            String description) {
+    private static Map<String, Object> rule(
+            Map<String, Map<String, Object>> byDescription, IpPermission permission, String description) {
         String key = description == null ? "" : description;
         return byDescription.computeIfAbsent(key, d -> {
             Map<String, Object> rule = new LinkedHashMap<>();

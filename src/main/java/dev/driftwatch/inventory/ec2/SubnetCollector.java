@@ -3,10 +3,10 @@ package dev.driftwatch.inventory.ec2;
 import static dev.driftwatch.inventory.ec2.Ec2Values.bool;
 import static dev.driftwatch.inventory.ec2.Ec2Values.number;
 
-import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
+import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -42,11 +42,14 @@ public class SubnetCollector extends TypedCollector {
 
     private static CloudResource toResource(AwsSession session, Subnet subnet) {
         String ownerId = subnet.ownerId() == null ? session.account() : subnet.ownerId();
-        String arn = subnet.subnetArn() != null ? subnet.subnetArn()
+        String arn = subnet.subnetArn() != null
+                ? subnet.subnetArn()
                 : Arns.of(session.region(), ownerId, "ec2", "subnet/" + subnet.subnetId());
         SubnetIpv6CidrBlockAssociation ipv6 = subnet.ipv6CidrBlockAssociationSet().stream()
-                .filter(a -> a.ipv6CidrBlockState() != null && a.ipv6CidrBlockState().state() == SubnetCidrBlockStateCode.ASSOCIATED)
-                .findFirst().orElse(null);
+                .filter(a -> a.ipv6CidrBlockState() != null
+                        && a.ipv6CidrBlockState().state() == SubnetCidrBlockStateCode.ASSOCIATED)
+                .findFirst()
+                .orElse(null);
         PrivateDnsNameOptionsOnLaunch dns = subnet.privateDnsNameOptionsOnLaunch();
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("arn", arn);
@@ -57,8 +60,11 @@ public class SubnetCollector extends TypedCollector {
         attributes.put("customer_owned_ipv4_pool", subnet.customerOwnedIpv4Pool());
         attributes.put("enable_dns64", bool(subnet.enableDns64()));
         attributes.put("enable_lni_at_device_index", number(subnet.enableLniAtDeviceIndex()));
-        attributes.put("enable_resource_name_dns_a_record_on_launch", dns != null && bool(dns.enableResourceNameDnsARecord()));
-        attributes.put("enable_resource_name_dns_aaaa_record_on_launch", dns != null && bool(dns.enableResourceNameDnsAAAARecord()));
+        attributes.put(
+                "enable_resource_name_dns_a_record_on_launch", dns != null && bool(dns.enableResourceNameDnsARecord()));
+        attributes.put(
+                "enable_resource_name_dns_aaaa_record_on_launch",
+                dns != null && bool(dns.enableResourceNameDnsAAAARecord()));
         attributes.put("id", subnet.subnetId());
         attributes.put("ipv6_cidr_block", ipv6 == null ? "" : ipv6.ipv6CidrBlock());
         attributes.put("ipv6_cidr_block_association_id", ipv6 == null ? "" : ipv6.associationId());
@@ -70,7 +76,14 @@ public class SubnetCollector extends TypedCollector {
         attributes.put("private_dns_hostname_type_on_launch", dns == null ? null : dns.hostnameTypeAsString());
         attributes.put("tags", Tags.toMap(subnet.tags()));
         attributes.put("vpc_id", subnet.vpcId());
-        return new CloudResource(TYPE, subnet.subnetId(), session.account(), session.region(), arn, attributes, null,
+        return new CloudResource(
+                TYPE,
+                subnet.subnetId(),
+                session.account(),
+                session.region(),
+                arn,
+                attributes,
+                null,
                 Boolean.TRUE.equals(subnet.defaultForAz()));
     }
 }

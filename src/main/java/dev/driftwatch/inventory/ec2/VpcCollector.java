@@ -2,10 +2,10 @@ package dev.driftwatch.inventory.ec2;
 
 import static dev.driftwatch.inventory.ec2.Ec2Values.bool;
 
-import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
+import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -29,6 +29,7 @@ public class VpcCollector extends TypedCollector {
     static final String TYPE = "aws_vpc";
     /** The largest pages DescribeVpcs and DescribeRouteTables allow. */
     private static final int PAGE_SIZE = 1000;
+
     private static final int ROUTE_TABLE_PAGE_SIZE = 100;
 
     public VpcCollector() {
@@ -39,7 +40,8 @@ public class VpcCollector extends TypedCollector {
     public List<CloudResource> collect(AwsSession session) {
         Ec2Client ec2 = session.ec2();
         Map<String, String> mainRouteTables = new HashMap<>();
-        ec2.describeRouteTablesPaginator(r -> r.maxResults(ROUTE_TABLE_PAGE_SIZE).filters(f -> f.name("association.main").values("true")))
+        ec2.describeRouteTablesPaginator(r -> r.maxResults(ROUTE_TABLE_PAGE_SIZE)
+                        .filters(f -> f.name("association.main").values("true")))
                 .routeTables()
                 .forEach(table -> mainRouteTables.put(table.vpcId(), table.routeTableId()));
         List<CloudResource> vpcs = new ArrayList<>();
@@ -53,8 +55,10 @@ public class VpcCollector extends TypedCollector {
         String ownerId = vpc.ownerId() == null ? session.account() : vpc.ownerId();
         String arn = Arns.of(session.region(), ownerId, "ec2", "vpc/" + vpc.vpcId());
         VpcIpv6CidrBlockAssociation ipv6 = vpc.ipv6CidrBlockAssociationSet().stream()
-                .filter(a -> a.ipv6CidrBlockState() != null && a.ipv6CidrBlockState().state() == VpcCidrBlockStateCode.ASSOCIATED)
-                .findFirst().orElse(null);
+                .filter(a -> a.ipv6CidrBlockState() != null
+                        && a.ipv6CidrBlockState().state() == VpcCidrBlockStateCode.ASSOCIATED)
+                .findFirst()
+                .orElse(null);
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("arn", arn);
         attributes.put("cidr_block", vpc.cidrBlock());
@@ -70,14 +74,23 @@ public class VpcCollector extends TypedCollector {
         attributes.put("owner_id", ownerId);
         attributes.put("tags", Tags.toMap(vpc.tags()));
         // The default VPC is AWS's (Terraform manages it, if at all, as aws_default_vpc).
-        return new CloudResource(TYPE, vpc.vpcId(), session.account(), session.region(), arn, attributes, null,
+        return new CloudResource(
+                TYPE,
+                vpc.vpcId(),
+                session.account(),
+                session.region(),
+                arn,
+                attributes,
+                null,
                 Boolean.TRUE.equals(vpc.isDefault()));
     }
 
     private static boolean attribute(Ec2Client ec2, String vpcId, VpcAttributeName name) {
         var response = ec2.describeVpcAttribute(r -> r.vpcId(vpcId).attribute(name));
         return name == VpcAttributeName.ENABLE_DNS_HOSTNAMES
-                ? response.enableDnsHostnames() != null && bool(response.enableDnsHostnames().value())
-                : response.enableDnsSupport() != null && bool(response.enableDnsSupport().value());
+                ? response.enableDnsHostnames() != null
+                        && bool(response.enableDnsHostnames().value())
+                : response.enableDnsSupport() != null
+                        && bool(response.enableDnsSupport().value());
     }
 }

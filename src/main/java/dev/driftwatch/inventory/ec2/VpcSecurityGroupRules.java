@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.ec2;
 
-import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.aws.AwsSession;
+import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.Tags;
 import dev.driftwatch.resource.CloudResource;
 import java.util.ArrayList;
@@ -21,12 +21,14 @@ final class VpcSecurityGroupRules {
     /** The largest page DescribeSecurityGroupRules allows. */
     private static final int PAGE_SIZE = 1000;
 
-    private VpcSecurityGroupRules() {
-    }
+    private VpcSecurityGroupRules() {}
 
     static List<SecurityGroupRule> list(AwsSession session) {
         List<SecurityGroupRule> rules = new ArrayList<>();
-        session.ec2().describeSecurityGroupRulesPaginator(r -> r.maxResults(PAGE_SIZE)).securityGroupRules().forEach(rules::add);
+        session.ec2()
+                .describeSecurityGroupRulesPaginator(r -> r.maxResults(PAGE_SIZE))
+                .securityGroupRules()
+                .forEach(rules::add);
         return rules;
     }
 
@@ -40,7 +42,8 @@ final class VpcSecurityGroupRules {
     private static CloudResource toResource(AwsSession session, String type, SecurityGroupRule rule) {
         String id = rule.securityGroupRuleId();
         String owner = rule.groupOwnerId() == null ? session.account() : rule.groupOwnerId();
-        String arn = rule.securityGroupRuleArn() != null ? rule.securityGroupRuleArn()
+        String arn = rule.securityGroupRuleArn() != null
+                ? rule.securityGroupRuleArn()
                 : Arns.of(session.region(), owner, "ec2", "security-group-rule/" + id);
         // The provider stores no ports for "all protocols" (AWS answers -1).
         boolean allProtocols = "-1".equals(rule.ipProtocol());
@@ -66,6 +69,8 @@ final class VpcSecurityGroupRules {
         if (group == null) {
             return null;
         }
-        return group.userId() == null || group.userId().equals(account) ? group.groupId() : group.userId() + "/" + group.groupId();
+        return group.userId() == null || group.userId().equals(account)
+                ? group.groupId()
+                : group.userId() + "/" + group.groupId();
     }
 }

@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.iam;
 
-import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.aws.AwsSession;
+import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +25,8 @@ public class AccountRootCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        Map<SummaryKeyType, Integer> summary = session.iam().getAccountSummary(r -> { }).summaryMap();
+        Map<SummaryKeyType, Integer> summary =
+                session.iam().getAccountSummary(r -> {}).summaryMap();
         String account = session.account();
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("id", account);

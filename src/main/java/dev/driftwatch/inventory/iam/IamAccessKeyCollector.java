@@ -28,9 +28,14 @@ public class IamAccessKeyCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         List<CloudResource> keys = new ArrayList<>();
-        session.iam().listUsersPaginator(r -> r.maxItems(IamDocuments.PAGE_SIZE)).users().forEach(user ->
-                session.iam().listAccessKeysPaginator(r -> r.userName(user.userName()).maxItems(IamDocuments.PAGE_SIZE))
-                        .accessKeyMetadata().forEach(key -> keys.add(toResource(session, key))));
+        session.iam()
+                .listUsersPaginator(r -> r.maxItems(IamDocuments.PAGE_SIZE))
+                .users()
+                .forEach(user -> session.iam()
+                        .listAccessKeysPaginator(
+                                r -> r.userName(user.userName()).maxItems(IamDocuments.PAGE_SIZE))
+                        .accessKeyMetadata()
+                        .forEach(key -> keys.add(toResource(session, key))));
         return keys;
     }
 
@@ -40,8 +45,12 @@ public class IamAccessKeyCollector extends TypedCollector {
         attributes.put("user", key.userName());
         attributes.put("status", key.statusAsString());
         // RFC 3339 to the second, as the provider writes it
-        attributes.put("create_date", key.createDate() == null ? ""
-                : DateTimeFormatter.ISO_INSTANT.format(key.createDate().truncatedTo(ChronoUnit.SECONDS)));
-        return new CloudResource(TYPE, key.accessKeyId(), session.account(), session.region(), null, attributes, key.createDate());
+        attributes.put(
+                "create_date",
+                key.createDate() == null
+                        ? ""
+                        : DateTimeFormatter.ISO_INSTANT.format(key.createDate().truncatedTo(ChronoUnit.SECONDS)));
+        return new CloudResource(
+                TYPE, key.accessKeyId(), session.account(), session.region(), null, attributes, key.createDate());
     }
 }

@@ -31,9 +31,10 @@ public class IamAccountPasswordPolicyCollector extends TypedCollector {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("id", ID);
         try {
-            put(attributes, session.iam().getAccountPasswordPolicy(r -> { }).passwordPolicy());
+            put(attributes, session.iam().getAccountPasswordPolicy(r -> {}).passwordPolicy());
         } catch (NoSuchEntityException e) {
-            return List.of(new CloudResource(TYPE, ID, session.account(), session.region(), null, attributes, null, true));
+            return List.of(
+                    new CloudResource(TYPE, ID, session.account(), session.region(), null, attributes, null, true));
         }
         return List.of(new CloudResource(TYPE, ID, session.account(), session.region(), null, attributes, null));
     }

@@ -10,14 +10,15 @@ final class IamDocuments {
     /** The largest page (MaxItems) IAM's list calls allow. */
     static final int PAGE_SIZE = 1000;
 
-    private IamDocuments() {
-    }
+    private IamDocuments() {}
 
     static String policy(String document) {
         if (document == null) {
             return null;
         }
-        String json = document.stripLeading().startsWith("{") ? document : URLDecoder.decode(document, StandardCharsets.UTF_8);
+        String json = document.stripLeading().startsWith("{")
+                ? document
+                : URLDecoder.decode(document, StandardCharsets.UTF_8);
         return PolicyJson.canonical(json);
     }
 }

@@ -1,8 +1,8 @@
 package dev.driftwatch.inventory.iam;
 
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -30,9 +30,13 @@ public class IamInstanceProfileCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         List<CloudResource> profiles = new ArrayList<>();
-        for (InstanceProfile profile : session.iam().listInstanceProfilesPaginator(r -> r.maxItems(IamDocuments.PAGE_SIZE)).instanceProfiles()) {
+        for (InstanceProfile profile : session.iam()
+                .listInstanceProfilesPaginator(r -> r.maxItems(IamDocuments.PAGE_SIZE))
+                .instanceProfiles()) {
             try {
-                InstanceProfile full = session.iam().getInstanceProfile(r -> r.instanceProfileName(profile.instanceProfileName())).instanceProfile();
+                InstanceProfile full = session.iam()
+                        .getInstanceProfile(r -> r.instanceProfileName(profile.instanceProfileName()))
+                        .instanceProfile();
                 profiles.add(toResource(session, full, Tags.toMap(full.tags(), Tag::key, Tag::value)));
             } catch (NoSuchEntityException e) {
                 // deleted since the list: no longer there
@@ -47,10 +51,17 @@ public class IamInstanceProfileCollector extends TypedCollector {
         attributes.put("arn", profile.arn());
         attributes.put("name", profile.instanceProfileName());
         attributes.put("path", profile.path());
-        attributes.put("role", profile.roles().isEmpty() ? "" : profile.roles().get(0).roleName());
+        attributes.put(
+                "role", profile.roles().isEmpty() ? "" : profile.roles().get(0).roleName());
         attributes.put("unique_id", profile.instanceProfileId());
         attributes.put("tags", tags);
-        return new CloudResource(TYPE, profile.instanceProfileName(), session.account(), session.region(), profile.arn(), attributes,
+        return new CloudResource(
+                TYPE,
+                profile.instanceProfileName(),
+                session.account(),
+                session.region(),
+                profile.arn(),
+                attributes,
                 profile.createDate());
     }
 }

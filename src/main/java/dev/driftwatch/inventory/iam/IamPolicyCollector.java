@@ -2,8 +2,8 @@ package dev.driftwatch.inventory.iam;
 
 import dev.driftwatch.aws.AwsSession;
 import dev.driftwatch.inventory.ResourceReads;
-import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -33,13 +33,21 @@ public class IamPolicyCollector extends TypedCollector {
 
     @Override
     public List<CloudResource> collect(AwsSession session) {
-        List<ManagedPolicyDetail> listed = session.iam()
-                .getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.LOCAL_MANAGED_POLICY).maxItems(IamDocuments.PAGE_SIZE))
-                .policies().stream().toList();
+        List<ManagedPolicyDetail> listed = session
+                .iam()
+                .getAccountAuthorizationDetailsPaginator(
+                        r -> r.filter(EntityType.LOCAL_MANAGED_POLICY).maxItems(IamDocuments.PAGE_SIZE))
+                .policies()
+                .stream()
+                .toList();
         return ResourceReads.each(session, this, listed, ManagedPolicyDetail::arn, policy -> {
             try {
-                List<Tag> tags = session.iam().listPolicyTagsPaginator(r -> r.policyArn(policy.arn()).maxItems(IamDocuments.PAGE_SIZE))
-                        .tags().stream().toList();
+                List<Tag> tags = session
+                        .iam()
+                        .listPolicyTagsPaginator(r -> r.policyArn(policy.arn()).maxItems(IamDocuments.PAGE_SIZE))
+                        .tags()
+                        .stream()
+                        .toList();
                 return Optional.of(toResource(session, policy, Tags.toMap(tags, Tag::key, Tag::value)));
             } catch (NoSuchEntityException e) {
                 return Optional.empty(); // deleted since the list: no longer there
@@ -49,8 +57,11 @@ public class IamPolicyCollector extends TypedCollector {
 
     private static CloudResource toResource(AwsSession session, ManagedPolicyDetail policy, Map<String, Object> tags) {
         String document = policy.policyVersionList().stream()
-                .filter(v -> Boolean.TRUE.equals(v.isDefaultVersion()) || Objects.equals(v.versionId(), policy.defaultVersionId()))
-                .findFirst().map(PolicyVersion::document).orElse(null);
+                .filter(v -> Boolean.TRUE.equals(v.isDefaultVersion())
+                        || Objects.equals(v.versionId(), policy.defaultVersionId()))
+                .findFirst()
+                .map(PolicyVersion::document)
+                .orElse(null);
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("id", policy.arn());
         attributes.put("arn", policy.arn());
@@ -59,11 +70,14 @@ public class IamPolicyCollector extends TypedCollector {
         attributes.put("description", Objects.toString(policy.description(), ""));
         attributes.put("policy", IamDocuments.policy(document));
         attributes.put("tags", tags);
-        return new CloudResource(TYPE, policy.arn(), session.account(), session.region(), policy.arn(), attributes, policy.createDate());
+        return new CloudResource(
+                TYPE, policy.arn(), session.account(), session.region(), policy.arn(), attributes, policy.createDate());
     }
 
     /** The name, from the ARN ({@code ...:policy/path/name}) when the answer leaves it out (moto does). */
     private static String name(ManagedPolicyDetail policy) {
-        return policy.policyName() != null ? policy.policyName() : policy.arn().substring(policy.arn().lastIndexOf('/') + 1);
+        return policy.policyName() != null
+                ? policy.policyName()
+                : policy.arn().substring(policy.arn().lastIndexOf('/') + 1);
     }
 }

@@ -1,8 +1,8 @@
 package dev.driftwatch.inventory.iam;
 
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -34,20 +34,37 @@ public class IamRoleCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         Map<String, RoleDetail> details = new HashMap<>();
-        session.iam().getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.ROLE).maxItems(IamDocuments.PAGE_SIZE))
-                .roleDetailList().forEach(detail -> details.put(detail.roleName(), detail));
+        session.iam()
+                .getAccountAuthorizationDetailsPaginator(
+                        r -> r.filter(EntityType.ROLE).maxItems(IamDocuments.PAGE_SIZE))
+                .roleDetailList()
+                .forEach(detail -> details.put(detail.roleName(), detail));
         List<CloudResource> roles = new ArrayList<>();
-        for (Role listed : session.iam().listRolesPaginator(r -> r.maxItems(IamDocuments.PAGE_SIZE)).roles()) {
+        for (Role listed : session.iam()
+                .listRolesPaginator(r -> r.maxItems(IamDocuments.PAGE_SIZE))
+                .roles()) {
             RoleDetail detail = details.get(listed.roleName());
             if (detail != null) {
-                roles.add(toResource(session, listed, Tags.toMap(detail.tags(), Tag::key, Tag::value),
-                        detail.permissionsBoundary() == null ? "" : detail.permissionsBoundary().permissionsBoundaryArn()));
+                roles.add(toResource(
+                        session,
+                        listed,
+                        Tags.toMap(detail.tags(), Tag::key, Tag::value),
+                        detail.permissionsBoundary() == null
+                                ? ""
+                                : detail.permissionsBoundary().permissionsBoundaryArn()));
                 continue;
             }
             try {
-                Role role = session.iam().getRole(r -> r.roleName(listed.roleName())).role();
-                roles.add(toResource(session, role, Tags.toMap(role.tags(), Tag::key, Tag::value),
-                        role.permissionsBoundary() == null ? "" : role.permissionsBoundary().permissionsBoundaryArn()));
+                Role role = session.iam()
+                        .getRole(r -> r.roleName(listed.roleName()))
+                        .role();
+                roles.add(toResource(
+                        session,
+                        role,
+                        Tags.toMap(role.tags(), Tag::key, Tag::value),
+                        role.permissionsBoundary() == null
+                                ? ""
+                                : role.permissionsBoundary().permissionsBoundaryArn()));
             } catch (NoSuchEntityException e) {
                 // deleted since the list: no longer there
             }
@@ -67,6 +84,7 @@ public class IamRoleCollector extends TypedCollector {
         attributes.put("permissions_boundary", Objects.toString(boundary, ""));
         attributes.put("unique_id", role.roleId());
         attributes.put("tags", tags);
-        return new CloudResource(TYPE, role.roleName(), session.account(), session.region(), role.arn(), attributes, role.createDate());
+        return new CloudResource(
+                TYPE, role.roleName(), session.account(), session.region(), role.arn(), attributes, role.createDate());
     }
 }

@@ -31,7 +31,8 @@ public class IamRolePolicyAttachmentCollector extends TypedCollector {
     public List<CloudResource> collect(AwsSession session) {
         List<CloudResource> attachments = new ArrayList<>();
         for (RoleDetail role : session.iam()
-                .getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.ROLE).maxItems(IamDocuments.PAGE_SIZE))
+                .getAccountAuthorizationDetailsPaginator(
+                        r -> r.filter(EntityType.ROLE).maxItems(IamDocuments.PAGE_SIZE))
                 .roleDetailList()) {
             if (role.path() != null && role.path().startsWith("/aws-service-role/")) {
                 continue;
@@ -52,6 +53,7 @@ public class IamRolePolicyAttachmentCollector extends TypedCollector {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("role", role);
         attributes.put("policy_arn", policyArn);
-        return new CloudResource(TYPE, id(role, policyArn), session.account(), session.region(), null, attributes, null);
+        return new CloudResource(
+                TYPE, id(role, policyArn), session.account(), session.region(), null, attributes, null);
     }
 }

@@ -1,8 +1,8 @@
 package dev.driftwatch.inventory.iam;
 
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -29,8 +29,11 @@ public class IamUserCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         List<CloudResource> users = new ArrayList<>();
-        session.iam().getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.USER).maxItems(IamDocuments.PAGE_SIZE))
-                .userDetailList().forEach(user -> users.add(toResource(session, user)));
+        session.iam()
+                .getAccountAuthorizationDetailsPaginator(
+                        r -> r.filter(EntityType.USER).maxItems(IamDocuments.PAGE_SIZE))
+                .userDetailList()
+                .forEach(user -> users.add(toResource(session, user)));
         return users;
     }
 
@@ -40,9 +43,14 @@ public class IamUserCollector extends TypedCollector {
         attributes.put("arn", user.arn());
         attributes.put("name", user.userName());
         attributes.put("path", user.path());
-        attributes.put("permissions_boundary", user.permissionsBoundary() == null ? "" : user.permissionsBoundary().permissionsBoundaryArn());
+        attributes.put(
+                "permissions_boundary",
+                user.permissionsBoundary() == null
+                        ? ""
+                        : user.permissionsBoundary().permissionsBoundaryArn());
         attributes.put("unique_id", user.userId());
         attributes.put("tags", Tags.toMap(user.tags(), Tag::key, Tag::value));
-        return new CloudResource(TYPE, user.userName(), session.account(), session.region(), user.arn(), attributes, user.createDate());
+        return new CloudResource(
+                TYPE, user.userName(), session.account(), session.region(), user.arn(), attributes, user.createDate());
     }
 }

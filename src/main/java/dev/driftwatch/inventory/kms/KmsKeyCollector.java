@@ -2,8 +2,8 @@ package dev.driftwatch.inventory.kms;
 
 import dev.driftwatch.aws.AwsSession;
 import dev.driftwatch.inventory.ResourceReads;
-import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -41,7 +41,8 @@ public class KmsKeyCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         KmsClient kms = session.kms();
-        List<KeyListEntry> listed = kms.listKeysPaginator(r -> r.limit(PAGE_SIZE)).keys().stream().toList();
+        List<KeyListEntry> listed =
+                kms.listKeysPaginator(r -> r.limit(PAGE_SIZE)).keys().stream().toList();
         // a key whose policy refuses one of these calls is unknown in this scan, the other keys are read
         return ResourceReads.each(session, this, listed, KeyListEntry::keyId, entry -> {
             KeyMetadata key = kms.describeKey(r -> r.keyId(entry.keyId())).keyMetadata(); // per key: forced
@@ -75,15 +76,20 @@ public class KmsKeyCollector extends TypedCollector {
         attributes.put("multi_region", Boolean.TRUE.equals(key.multiRegion()));
         attributes.put("enable_key_rotation", rotationEnabled(kms, key));
         List<Tag> tags = new ArrayList<>();
-        kms.listResourceTagsPaginator(r -> r.keyId(key.keyId()).limit(PAGE_SIZE)).forEach(page -> tags.addAll(page.tags())); // per key: forced
+        kms.listResourceTagsPaginator(r -> r.keyId(key.keyId()).limit(PAGE_SIZE))
+                .forEach(page -> tags.addAll(page.tags())); // per key: forced
         attributes.put("tags", Tags.toMap(tags, Tag::tagKey, Tag::tagValue));
-        return new CloudResource(TYPE, key.keyId(), session.account(), session.region(), key.arn(), attributes, key.creationDate());
+        return new CloudResource(
+                TYPE, key.keyId(), session.account(), session.region(), key.arn(), attributes, key.creationDate());
     }
 
     /** Only symmetric keys with KMS-generated material rotate; the provider stores false for the others. */
     private static boolean rotationEnabled(KmsClient kms, KeyMetadata key) {
-        boolean rotatable = key.keySpec() == KeySpec.SYMMETRIC_DEFAULT && key.origin() == OriginType.AWS_KMS
+        boolean rotatable = key.keySpec() == KeySpec.SYMMETRIC_DEFAULT
+                && key.origin() == OriginType.AWS_KMS
                 && (key.keyState() == KeyState.ENABLED || key.keyState() == KeyState.DISABLED);
-        return rotatable && Boolean.TRUE.equals(kms.getKeyRotationStatus(r -> r.keyId(key.keyId())).keyRotationEnabled()); // per key: forced
+        return rotatable
+                && Boolean.TRUE.equals(
+                        kms.getKeyRotationStatus(r -> r.keyId(key.keyId())).keyRotationEnabled()); // per key: forced
     }
 }

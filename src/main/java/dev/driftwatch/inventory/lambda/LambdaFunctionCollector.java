@@ -33,8 +33,14 @@ public class LambdaFunctionCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         LambdaClient lambda = session.lambda();
-        List<FunctionConfiguration> listed = lambda.listFunctionsPaginator(r -> r.maxItems(PAGE_SIZE)).functions().stream().toList();
-        return ResourceReads.each(session, this, listed, FunctionConfiguration::functionName,
+        List<FunctionConfiguration> listed =
+                lambda.listFunctionsPaginator(r -> r.maxItems(PAGE_SIZE)).functions().stream()
+                        .toList();
+        return ResourceReads.each(
+                session,
+                this,
+                listed,
+                FunctionConfiguration::functionName,
                 function -> Optional.of(toResource(session, lambda, function)));
     }
 
@@ -51,9 +57,16 @@ public class LambdaFunctionCollector extends TypedCollector {
         attributes.put("timeout", function.timeout());
         attributes.put("role", function.role());
         attributes.put("architectures", List.copyOf(function.architecturesAsStrings()));
-        Map<String, String> tags = lambda.listTags(r -> r.resource(function.functionArn())).tags(); // per function: forced
+        Map<String, String> tags =
+                lambda.listTags(r -> r.resource(function.functionArn())).tags(); // per function: forced
         attributes.put("tags", new TreeMap<String, Object>(tags));
-        return new CloudResource(TYPE, function.functionName(), session.account(), session.region(), function.functionArn(),
-                attributes, null);
+        return new CloudResource(
+                TYPE,
+                function.functionName(),
+                session.account(),
+                session.region(),
+                function.functionArn(),
+                attributes,
+                null);
     }
 }

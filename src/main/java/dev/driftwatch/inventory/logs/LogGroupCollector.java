@@ -32,8 +32,10 @@ public class LogGroupCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         CloudWatchLogsClient logs = session.logs();
-        List<LogGroup> listed = logs.describeLogGroupsPaginator(r -> r.limit(PAGE_SIZE)).logGroups().stream().toList();
-        return ResourceReads.each(session, this, listed, LogGroup::logGroupName, group -> Optional.of(toResource(session, logs, group)));
+        List<LogGroup> listed = logs.describeLogGroupsPaginator(r -> r.limit(PAGE_SIZE)).logGroups().stream()
+                .toList();
+        return ResourceReads.each(
+                session, this, listed, LogGroup::logGroupName, group -> Optional.of(toResource(session, logs, group)));
     }
 
     private static CloudResource toResource(AwsSession session, CloudWatchLogsClient logs, LogGroup group) {
@@ -42,13 +44,16 @@ public class LogGroupCollector extends TypedCollector {
         attributes.put("id", group.logGroupName());
         attributes.put("arn", arn);
         attributes.put("name", group.logGroupName());
-        attributes.put("retention_in_days", group.retentionInDays() == null ? 0 : group.retentionInDays()); // 0 = never expire
+        attributes.put(
+                "retention_in_days", group.retentionInDays() == null ? 0 : group.retentionInDays()); // 0 = never expire
         attributes.put("kms_key_id", group.kmsKeyId());
         attributes.put("log_group_class", group.logGroupClassAsString());
-        Map<String, String> tags = logs.listTagsForResource(r -> r.resourceArn(arn)).tags(); // per group: forced
+        Map<String, String> tags =
+                logs.listTagsForResource(r -> r.resourceArn(arn)).tags(); // per group: forced
         attributes.put("tags", new TreeMap<String, Object>(tags));
         Instant createdAt = group.creationTime() == null ? null : Instant.ofEpochMilli(group.creationTime());
-        return new CloudResource(TYPE, group.logGroupName(), session.account(), session.region(), arn, attributes, createdAt);
+        return new CloudResource(
+                TYPE, group.logGroupName(), session.account(), session.region(), arn, attributes, createdAt);
     }
 
     /** The ARN without the {@code :*} DescribeLogGroups appends to {@code arn}, as the provider stores it. */

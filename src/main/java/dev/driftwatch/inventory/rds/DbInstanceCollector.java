@@ -1,8 +1,8 @@
 package dev.driftwatch.inventory.rds;
 
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -31,10 +31,7 @@ public class DbInstanceCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         List<CloudResource> instances = new ArrayList<>();
-        session.rds()
-                .describeDBInstancesPaginator(r -> r.maxRecords(PAGE_SIZE))
-                .dbInstances()
-                .stream()
+        session.rds().describeDBInstancesPaginator(r -> r.maxRecords(PAGE_SIZE)).dbInstances().stream()
                 // Aurora cluster members are aws_rds_cluster_instance (id = identifier), not this type.
                 .filter(db -> db.dbClusterIdentifier() == null)
                 .forEach(db -> instances.add(toResource(session, db)));
@@ -61,7 +58,13 @@ public class DbInstanceCollector extends TypedCollector {
         attributes.put("backup_retention_period", db.backupRetentionPeriod());
         attributes.put("multi_az", Boolean.TRUE.equals(db.multiAZ()));
         attributes.put("tags", Tags.toMap(db.tagList(), Tag::key, Tag::value));
-        return new CloudResource(TYPE, db.dbiResourceId(), session.account(), session.region(), db.dbInstanceArn(),
-                attributes, db.instanceCreateTime());
+        return new CloudResource(
+                TYPE,
+                db.dbiResourceId(),
+                session.account(),
+                session.region(),
+                db.dbInstanceArn(),
+                attributes,
+                db.instanceCreateTime());
     }
 }

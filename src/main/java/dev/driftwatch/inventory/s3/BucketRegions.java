@@ -1,9 +1,9 @@
 package dev.driftwatch.inventory.s3;
 
 import dev.driftwatch.aws.AwsSession;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -35,7 +35,9 @@ final class BucketRegions {
                 try {
                     S3Buckets.listIn(session, region).forEach(b -> known.putIfAbsent(b.name(), region));
                 } catch (S3Exception e) {
-                    LOG.debugf("ListBuckets filtered by region %s refused (%s): locating buckets one by one", region, e.getMessage());
+                    LOG.debugf(
+                            "ListBuckets filtered by region %s refused (%s): locating buckets one by one",
+                            region, e.getMessage());
                     break;
                 }
             }
@@ -45,7 +47,9 @@ final class BucketRegions {
 
     String of(String bucket) {
         String region = known.get(bucket);
-        return region != null ? region : region(session.s3().getBucketLocation(r -> r.bucket(bucket)).locationConstraintAsString());
+        return region != null
+                ? region
+                : region(session.s3().getBucketLocation(r -> r.bucket(bucket)).locationConstraintAsString());
     }
 
     /** GetBucketLocation names us-east-1 by no constraint and eu-west-1 by its legacy name. */

@@ -1,8 +1,8 @@
 package dev.driftwatch.inventory.s3;
 
 import dev.driftwatch.aws.AwsSession;
-import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.aws.S3Control;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -27,7 +27,8 @@ public class S3AccountPublicAccessBlockCollector extends TypedCollector {
     public List<CloudResource> collect(AwsSession session) {
         String account = session.account();
         var block = session.s3Control().getPublicAccessBlock(account);
-        S3Control.PublicAccessBlock settings = block.orElse(new S3Control.PublicAccessBlock(false, false, false, false));
+        S3Control.PublicAccessBlock settings =
+                block.orElse(new S3Control.PublicAccessBlock(false, false, false, false));
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("id", account);
         attributes.put("account_id", account);
@@ -35,6 +36,7 @@ public class S3AccountPublicAccessBlockCollector extends TypedCollector {
         attributes.put("block_public_policy", settings.blockPublicPolicy());
         attributes.put("ignore_public_acls", settings.ignorePublicAcls());
         attributes.put("restrict_public_buckets", settings.restrictPublicBuckets());
-        return List.of(new CloudResource(TYPE, account, account, session.region(), null, attributes, null, block.isEmpty()));
+        return List.of(
+                new CloudResource(TYPE, account, account, session.region(), null, attributes, null, block.isEmpty()));
     }
 }

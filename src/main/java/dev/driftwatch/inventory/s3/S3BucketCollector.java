@@ -2,8 +2,8 @@ package dev.driftwatch.inventory.s3;
 
 import dev.driftwatch.aws.AwsSession;
 import dev.driftwatch.inventory.InventoryConfig;
-import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -57,8 +57,10 @@ public class S3BucketCollector extends TypedCollector {
 
     private static CloudResource toResource(AwsSession session, Bucket bucket, BucketRegions regions) {
         String name = bucket.name();
-        Map<String, Object> tags = S3Buckets.read(() -> session.s3().getBucketTagging(r -> r.bucket(name)).tagSet(), "NoSuchTagSet")
-                .map(set -> Tags.toMap(set, Tag::key, Tag::value)).orElseGet(Map::of);
+        Map<String, Object> tags = S3Buckets.read(
+                        () -> session.s3().getBucketTagging(r -> r.bucket(name)).tagSet(), "NoSuchTagSet")
+                .map(set -> Tags.toMap(set, Tag::key, Tag::value))
+                .orElseGet(Map::of);
         String region = regions.of(name);
         String arn = S3Buckets.arn(name);
         Map<String, Object> attributes = new LinkedHashMap<>();
@@ -67,6 +69,7 @@ public class S3BucketCollector extends TypedCollector {
         attributes.put("arn", arn);
         attributes.put("region", region);
         attributes.put("tags", tags);
-        return new CloudResource(TYPE, name, session.account(), session.region(), arn, attributes, bucket.creationDate());
+        return new CloudResource(
+                TYPE, name, session.account(), session.region(), arn, attributes, bucket.creationDate());
     }
 }

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
 /** {@code aws_s3_bucket_server_side_encryption_configuration}: the default encryption rules; a bucket
@@ -34,8 +34,13 @@ public class S3BucketEncryptionCollector extends TypedCollector {
                     () -> session.s3().getBucketEncryption(r -> r.bucket(name)).serverSideEncryptionConfiguration(),
                     "ServerSideEncryptionConfigurationNotFoundError");
             Map<String, Object> attributes = S3Buckets.attributes(name);
-            attributes.put("rule", configuration.map(c -> c.rules().stream().map(S3BucketEncryptionCollector::rule).toList())
-                    .orElse(List.of()));
+            attributes.put(
+                    "rule",
+                    configuration
+                            .map(c -> c.rules().stream()
+                                    .map(S3BucketEncryptionCollector::rule)
+                                    .toList())
+                            .orElse(List.of()));
             return Optional.of(S3Buckets.subResource(TYPE, session, name, attributes, configuration.isEmpty()));
         });
     }
@@ -45,7 +50,9 @@ public class S3BucketEncryptionCollector extends TypedCollector {
         List<Map<String, Object>> byDefault = new ArrayList<>();
         if (rule.applyServerSideEncryptionByDefault() != null) {
             Map<String, Object> sse = new LinkedHashMap<>();
-            sse.put("kms_master_key_id", Objects.toString(rule.applyServerSideEncryptionByDefault().kmsMasterKeyID(), ""));
+            sse.put(
+                    "kms_master_key_id",
+                    Objects.toString(rule.applyServerSideEncryptionByDefault().kmsMasterKeyID(), ""));
             sse.put("sse_algorithm", rule.applyServerSideEncryptionByDefault().sseAlgorithmAsString());
             byDefault.add(sse);
         }

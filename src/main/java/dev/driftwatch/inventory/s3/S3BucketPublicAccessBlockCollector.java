@@ -30,10 +30,19 @@ public class S3BucketPublicAccessBlockCollector extends TypedCollector {
                     () -> session.s3().getPublicAccessBlock(r -> r.bucket(name)).publicAccessBlockConfiguration(),
                     "NoSuchPublicAccessBlockConfiguration");
             Map<String, Object> attributes = S3Buckets.attributes(name);
-            attributes.put("block_public_acls", block.map(b -> Boolean.TRUE.equals(b.blockPublicAcls())).orElse(false));
-            attributes.put("block_public_policy", block.map(b -> Boolean.TRUE.equals(b.blockPublicPolicy())).orElse(false));
-            attributes.put("ignore_public_acls", block.map(b -> Boolean.TRUE.equals(b.ignorePublicAcls())).orElse(false));
-            attributes.put("restrict_public_buckets", block.map(b -> Boolean.TRUE.equals(b.restrictPublicBuckets())).orElse(false));
+            attributes.put(
+                    "block_public_acls",
+                    block.map(b -> Boolean.TRUE.equals(b.blockPublicAcls())).orElse(false));
+            attributes.put(
+                    "block_public_policy",
+                    block.map(b -> Boolean.TRUE.equals(b.blockPublicPolicy())).orElse(false));
+            attributes.put(
+                    "ignore_public_acls",
+                    block.map(b -> Boolean.TRUE.equals(b.ignorePublicAcls())).orElse(false));
+            attributes.put(
+                    "restrict_public_buckets",
+                    block.map(b -> Boolean.TRUE.equals(b.restrictPublicBuckets()))
+                            .orElse(false));
             return Optional.of(S3Buckets.subResource(TYPE, session, name, attributes, block.isEmpty()));
         });
     }

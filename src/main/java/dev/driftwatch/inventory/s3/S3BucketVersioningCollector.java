@@ -25,14 +25,16 @@ public class S3BucketVersioningCollector extends TypedCollector {
     public List<CloudResource> collect(AwsSession session) {
         return S3Buckets.eachBucket(session, this, bucket -> {
             String name = bucket.name();
-            return S3Buckets.configuration(() -> session.s3().getBucketVersioning(r -> r.bucket(name))).map(versioning -> {
-                Map<String, Object> attributes = S3Buckets.attributes(name);
-                Map<String, Object> configuration = new LinkedHashMap<>();
-                configuration.put("mfa_delete", Objects.toString(versioning.mfaDeleteAsString(), ""));
-                configuration.put("status", versioning.status() == null ? "Disabled" : versioning.statusAsString());
-                attributes.put("versioning_configuration", List.of(configuration));
-                return S3Buckets.subResource(TYPE, session, name, attributes);
-            });
+            return S3Buckets.configuration(() -> session.s3().getBucketVersioning(r -> r.bucket(name)))
+                    .map(versioning -> {
+                        Map<String, Object> attributes = S3Buckets.attributes(name);
+                        Map<String, Object> configuration = new LinkedHashMap<>();
+                        configuration.put("mfa_delete", Objects.toString(versioning.mfaDeleteAsString(), ""));
+                        configuration.put(
+                                "status", versioning.status() == null ? "Disabled" : versioning.statusAsString());
+                        attributes.put("versioning_configuration", List.of(configuration));
+                        return S3Buckets.subResource(TYPE, session, name, attributes);
+                    });
         });
     }
 }

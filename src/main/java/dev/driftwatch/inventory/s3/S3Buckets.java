@@ -1,7 +1,7 @@
 package dev.driftwatch.inventory.s3;
 
-import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.aws.AwsSession;
+import dev.driftwatch.inventory.Arns;
 import dev.driftwatch.inventory.Collector;
 import dev.driftwatch.inventory.ResourceReads;
 import dev.driftwatch.resource.CloudResource;
@@ -23,28 +23,33 @@ final class S3Buckets {
     /** A bucket deleted between the list and the per-bucket call is simply no longer there. */
     private static final String NO_SUCH_BUCKET = "NoSuchBucket";
 
-    private S3Buckets() {
-    }
+    private S3Buckets() {}
 
     /** Every bucket of the account, one ListBuckets call per 10,000. */
     static List<Bucket> list(AwsSession session) {
-        return session.s3().listBucketsPaginator(r -> r.maxBuckets(PAGE_SIZE)).buckets().stream().toList();
+        return session.s3().listBucketsPaginator(r -> r.maxBuckets(PAGE_SIZE)).buckets().stream()
+                .toList();
     }
 
     /** The buckets located in {@code region}, by ListBuckets' region filter. */
     static List<Bucket> listIn(AwsSession session, String region) {
-        return session.s3().listBucketsPaginator(r -> r.maxBuckets(PAGE_SIZE).bucketRegion(region)).buckets().stream().toList();
+        return session.s3().listBucketsPaginator(r -> r.maxBuckets(PAGE_SIZE).bucketRegion(region)).buckets().stream()
+                .toList();
     }
 
     /**
      * One read per bucket, side by side; a bucket whose read answers empty is left out, one whose read S3
      * refuses (its bucket policy denies the call) is unknown in this scan (see {@link ResourceReads}).
      */
-    static List<CloudResource> eachBucket(AwsSession session, Collector collector, Function<Bucket, Optional<CloudResource>> read) {
+    static List<CloudResource> eachBucket(
+            AwsSession session, Collector collector, Function<Bucket, Optional<CloudResource>> read) {
         return eachBucket(session, collector, list(session), read);
     }
 
-    static List<CloudResource> eachBucket(AwsSession session, Collector collector, List<Bucket> buckets,
+    static List<CloudResource> eachBucket(
+            AwsSession session,
+            Collector collector,
+            List<Bucket> buckets,
             Function<Bucket, Optional<CloudResource>> read) {
         return ResourceReads.each(session, collector, buckets, Bucket::name, read);
     }
@@ -93,8 +98,9 @@ final class S3Buckets {
     }
 
     /** @param notConfigured the bucket has no such configuration: reported for policies, never as unmanaged */
-    static CloudResource subResource(String type, AwsSession session, String bucket, Map<String, Object> attributes,
-            boolean notConfigured) {
-        return new CloudResource(type, bucket, session.account(), session.region(), null, attributes, null, notConfigured);
+    static CloudResource subResource(
+            String type, AwsSession session, String bucket, Map<String, Object> attributes, boolean notConfigured) {
+        return new CloudResource(
+                type, bucket, session.account(), session.region(), null, attributes, null, notConfigured);
     }
 }

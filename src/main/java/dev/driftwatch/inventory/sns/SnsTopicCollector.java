@@ -2,8 +2,8 @@ package dev.driftwatch.inventory.sns;
 
 import dev.driftwatch.aws.AwsSession;
 import dev.driftwatch.inventory.ResourceReads;
-import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.inventory.Tags;
+import dev.driftwatch.inventory.TypedCollector;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -31,12 +31,15 @@ public class SnsTopicCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         SnsClient sns = session.sns();
-        List<String> arns = sns.listTopicsPaginator(r -> { }).topics().stream().map(Topic::topicArn).toList();
+        List<String> arns = sns.listTopicsPaginator(r -> {}).topics().stream()
+                .map(Topic::topicArn)
+                .toList();
         return ResourceReads.each(session, this, arns, arn -> arn, arn -> Optional.of(toResource(session, sns, arn)));
     }
 
     private static CloudResource toResource(AwsSession session, SnsClient sns, String arn) {
-        Map<String, String> settings = sns.getTopicAttributes(r -> r.topicArn(arn)).attributes(); // per topic: forced
+        Map<String, String> settings =
+                sns.getTopicAttributes(r -> r.topicArn(arn)).attributes(); // per topic: forced
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("id", arn);
         attributes.put("arn", arn);

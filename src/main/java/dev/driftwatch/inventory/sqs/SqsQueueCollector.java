@@ -9,8 +9,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -35,7 +35,8 @@ public class SqsQueueCollector extends TypedCollector {
     @Override
     public List<CloudResource> collect(AwsSession session) {
         SqsClient sqs = session.sqs();
-        List<String> urls = sqs.listQueuesPaginator(r -> r.maxResults(PAGE_SIZE)).queueUrls().stream().toList();
+        List<String> urls = sqs.listQueuesPaginator(r -> r.maxResults(PAGE_SIZE)).queueUrls().stream()
+                .toList();
         return ResourceReads.each(session, this, urls, url -> url, url -> {
             Map<String, String> settings;
             try {
@@ -48,7 +49,8 @@ public class SqsQueueCollector extends TypedCollector {
         });
     }
 
-    private static CloudResource toResource(AwsSession session, SqsClient sqs, String url, Map<String, String> settings) {
+    private static CloudResource toResource(
+            AwsSession session, SqsClient sqs, String url, Map<String, String> settings) {
         String arn = settings.get("QueueArn");
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("id", url);
@@ -66,7 +68,9 @@ public class SqsQueueCollector extends TypedCollector {
         Map<String, String> tags = sqs.listQueueTags(r -> r.queueUrl(url)).tags(); // per queue: forced
         attributes.put("tags", new TreeMap<String, Object>(tags));
         String created = settings.get("CreatedTimestamp");
-        Instant createdAt = created == null ? null : Instant.ofEpochSecond(new BigDecimal(created).longValue()); // whole seconds (moto adds a fraction)
+        Instant createdAt = created == null
+                ? null
+                : Instant.ofEpochSecond(new BigDecimal(created).longValue()); // whole seconds (moto adds a fraction)
         return new CloudResource(TYPE, url, session.account(), session.region(), arn, attributes, createdAt);
     }
 

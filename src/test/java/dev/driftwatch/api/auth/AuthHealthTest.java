@@ -13,7 +13,8 @@ class AuthHealthTest {
     void healthSaysWhenAuthenticationIsOff() {
         HealthCheckResponse off = new AuthHealth(new TestAuthConfig(false, "groups", Map.of(), 4)).call();
         assertThat(off.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-        assertThat(off.getData().orElseThrow()).containsEntry("enabled", false)
+        assertThat(off.getData().orElseThrow())
+                .containsEntry("enabled", false)
                 .hasEntrySatisfying("warning", w -> assertThat(w.toString()).contains("Authentication is OFF"));
 
         HealthCheckResponse on = new AuthHealth(TestAuthConfig.groups("groups", Map.of("viewer", List.of("g")))).call();

@@ -32,8 +32,7 @@ class AuthMatrixIT {
     /** The rules: endpoint to the least role that may call it, and a request that needs nothing else to exist. */
     private static final Map<String, Call> RULES = new LinkedHashMap<>();
 
-    record Call(String role, String method, String path, String contentType, String body) {
-    }
+    record Call(String role, String method, String path, String contentType, String body) {}
 
     static {
         rule("POST /api/checks", "operator", "/api/checks?format=yaml", "application/json", "{}");
@@ -75,9 +74,11 @@ class AuthMatrixIT {
     void everyEndpointHasARoleAndARuleHere() {
         Map<String, String> endpoints = Endpoints.all();
         assertThat(endpoints).as("endpoints without @RolesAllowed").doesNotContainValue("");
-        assertThat(endpoints.keySet()).as("endpoints and the rules of this test").containsExactlyInAnyOrderElementsOf(
-                RULES.keySet());
-        RULES.forEach((endpoint, call) -> assertThat(endpoints.get(endpoint)).as(endpoint).isEqualTo(call.role()));
+        assertThat(endpoints.keySet())
+                .as("endpoints and the rules of this test")
+                .containsExactlyInAnyOrderElementsOf(RULES.keySet());
+        RULES.forEach((endpoint, call) ->
+                assertThat(endpoints.get(endpoint)).as(endpoint).isEqualTo(call.role()));
     }
 
     @Test
@@ -86,17 +87,57 @@ class AuthMatrixIT {
         String valid = LocalIssuer.token("mallory", "dw-admins");
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("no token", null);
-        bad.put("expired", LocalIssuer.sign(LocalIssuer.claims("mallory", LocalIssuer.ISSUER, LocalIssuer.AUDIENCE,
-                Instant.now().minusSeconds(600), "dw-admins"), LocalIssuer.key()));
-        bad.put("wrong issuer", LocalIssuer.sign(LocalIssuer.claims("mallory", "https://elsewhere.test",
-                LocalIssuer.AUDIENCE, Instant.now().plusSeconds(300), "dw-admins"), LocalIssuer.key()));
-        bad.put("wrong audience", LocalIssuer.sign(LocalIssuer.claims("mallory", LocalIssuer.ISSUER, "other-service",
-                Instant.now().plusSeconds(300), "dw-admins"), LocalIssuer.key()));
-        bad.put("alg none", LocalIssuer.unsigned(LocalIssuer.claims("mallory", LocalIssuer.ISSUER,
-                LocalIssuer.AUDIENCE, Instant.now().plusSeconds(300), "dw-admins")));
-        bad.put("tampered", valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA" + valid.substring(valid.lastIndexOf('.') + 5));
-        bad.put("other key", LocalIssuer.sign(LocalIssuer.claims("mallory", LocalIssuer.ISSUER, LocalIssuer.AUDIENCE,
-                Instant.now().plusSeconds(300), "dw-admins"), key));
+        bad.put(
+                "expired",
+                LocalIssuer.sign(
+                        LocalIssuer.claims(
+                                "mallory",
+                                LocalIssuer.ISSUER,
+                                LocalIssuer.AUDIENCE,
+                                Instant.now().minusSeconds(600),
+                                "dw-admins"),
+                        LocalIssuer.key()));
+        bad.put(
+                "wrong issuer",
+                LocalIssuer.sign(
+                        LocalIssuer.claims(
+                                "mallory",
+                                "https://elsewhere.test",
+                                LocalIssuer.AUDIENCE,
+                                Instant.now().plusSeconds(300),
+                                "dw-admins"),
+                        LocalIssuer.key()));
+        bad.put(
+                "wrong audience",
+                LocalIssuer.sign(
+                        LocalIssuer.claims(
+                                "mallory",
+                                LocalIssuer.ISSUER,
+                                "other-service",
+                                Instant.now().plusSeconds(300),
+                                "dw-admins"),
+                        LocalIssuer.key()));
+        bad.put(
+                "alg none",
+                LocalIssuer.unsigned(LocalIssuer.claims(
+                        "mallory",
+                        LocalIssuer.ISSUER,
+                        LocalIssuer.AUDIENCE,
+                        Instant.now().plusSeconds(300),
+                        "dw-admins")));
+        bad.put(
+                "tampered",
+                valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA" + valid.substring(valid.lastIndexOf('.') + 5));
+        bad.put(
+                "other key",
+                LocalIssuer.sign(
+                        LocalIssuer.claims(
+                                "mallory",
+                                LocalIssuer.ISSUER,
+                                LocalIssuer.AUDIENCE,
+                                Instant.now().plusSeconds(300),
+                                "dw-admins"),
+                        key));
         List<String> wrong = new ArrayList<>();
         for (var entry : bad.entrySet()) {
             for (var rule : RULES.entrySet()) {
@@ -111,14 +152,25 @@ class AuthMatrixIT {
 
     @Test
     void eachRoleReachesExactlyWhatItMay() throws Exception {
-        Map<String, String> groups = Map.of("viewer", "dw-viewers", "operator", "dw-operators", "approver",
-                "dw-approvers", "admin", "dw-admins", "none", "dw-strangers");
+        Map<String, String> groups = Map.of(
+                "viewer",
+                "dw-viewers",
+                "operator",
+                "dw-operators",
+                "approver",
+                "dw-approvers",
+                "admin",
+                "dw-admins",
+                "none",
+                "dw-strangers");
         List<String> wrong = new ArrayList<>();
         for (var role : groups.entrySet()) {
             String token = LocalIssuer.token("matrix-" + role.getKey(), role.getValue());
             for (var rule : RULES.entrySet()) {
                 boolean allowed = !role.getKey().equals("none")
-                        && Role.of(role.getKey()).withImplied().contains(Role.of(rule.getValue().role()));
+                        && Role.of(role.getKey())
+                                .withImplied()
+                                .contains(Role.of(rule.getValue().role()));
                 int status = send(rule.getValue(), token);
                 if (allowed ? status == 401 || status == 403 || status >= 500 : status != 403) {
                     wrong.add(role.getKey() + " " + rule.getKey() + " -> " + status);
@@ -138,24 +190,28 @@ class AuthMatrixIT {
             last = http.send(request(findings, token), HttpResponse.BodyHandlers.ofString());
         }
         assertThat(last.statusCode()).isEqualTo(429);
-        assertThat(Integer.parseInt(last.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(Integer.parseInt(last.headers().firstValue("Retry-After").orElseThrow()))
+                .isPositive();
         String other = LocalIssuer.token("rate-other-" + System.nanoTime(), "dw-viewers");
         assertThat(send(findings, other)).as("another caller is not held up").isEqualTo(200);
     }
 
     private int send(Call call, String token) throws Exception {
-        return http.send(request(call, token), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(request(call, token), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static HttpRequest request(Call call, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + call.path()));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + call.path()));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         if (call.contentType() != null) {
             request.header("Content-Type", call.contentType());
         }
-        HttpRequest.BodyPublisher body = call.body() == null ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.BodyPublisher body = call.body() == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(call.body());
         return request.method(call.method(), body).build();
     }

@@ -13,10 +13,11 @@ class ConcurrentChecksTest {
     void checksPastTheBoundAreToldToComeBackAndPermitsAreReturned() {
         ConcurrentChecks checks = new ConcurrentChecks(new TestAuthConfig(true, "groups", Map.of(), 1));
         String nested = checks.run(() -> {
-            assertThatThrownBy(() -> checks.run(() -> "second")).isInstanceOfSatisfying(WebApplicationException.class,
-                    e -> {
+            assertThatThrownBy(() -> checks.run(() -> "second"))
+                    .isInstanceOfSatisfying(WebApplicationException.class, e -> {
                         assertThat(e.getResponse().getStatus()).isEqualTo(429);
-                        assertThat(e.getResponse().getHeaderString("Retry-After")).isEqualTo("5");
+                        assertThat(e.getResponse().getHeaderString("Retry-After"))
+                                .isEqualTo("5");
                     });
             return "first";
         });

@@ -20,20 +20,32 @@ import java.util.stream.Stream;
 /** Every JAX-RS resource method of the service, found in the compiled classes: "METHOD /path" to its roles. */
 final class Endpoints {
 
-    private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(GET.class, "GET", POST.class, "POST",
-            PUT.class, "PUT", DELETE.class, "DELETE", PATCH.class, "PATCH", HEAD.class, "HEAD");
+    private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(
+            GET.class,
+            "GET",
+            POST.class,
+            "POST",
+            PUT.class,
+            "PUT",
+            DELETE.class,
+            "DELETE",
+            PATCH.class,
+            "PATCH",
+            HEAD.class,
+            "HEAD");
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /** "METHOD /path" to the roles its {@code @RolesAllowed} names ("" if it names none). */
     static Map<String, String> all() {
         Map<String, String> endpoints = new TreeMap<>();
         java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
         try (Stream<java.nio.file.Path> files = Files.walk(classes.resolve("dev/driftwatch"))) {
-            files.map(f -> classes.relativize(f).toString()).filter(f -> f.endsWith(".class") && !f.contains("$"))
+            files.map(f -> classes.relativize(f).toString())
+                    .filter(f -> f.endsWith(".class") && !f.contains("$"))
                     .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.'))
-                    .map(Endpoints::load).filter(c -> c.isAnnotationPresent(Path.class))
+                    .map(Endpoints::load)
+                    .filter(c -> c.isAnnotationPresent(Path.class))
                     .forEach(c -> add(c, endpoints));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -49,7 +61,8 @@ final class Endpoints {
                     Path sub = method.getAnnotation(Path.class);
                     String path = sub == null ? base : base + (sub.value().startsWith("/") ? "" : "/") + sub.value();
                     RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class)
-                            ? method.getAnnotation(RolesAllowed.class) : resource.getAnnotation(RolesAllowed.class);
+                            ? method.getAnnotation(RolesAllowed.class)
+                            : resource.getAnnotation(RolesAllowed.class);
                     endpoints.put(verb + " " + path, roles == null ? "" : String.join(",", roles.value()));
                 }
             });

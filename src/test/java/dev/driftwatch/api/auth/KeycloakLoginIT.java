@@ -43,17 +43,26 @@ class KeycloakLoginIT {
         as(otto).get("/api/tokens").then().statusCode(403);
         as(ada).get("/api/tokens").then().statusCode(200);
         as(nobody).get("/api/findings").then().statusCode(403);
-        as(otto.substring(0, otto.length() - 4) + "AAAA").get("/api/findings").then().statusCode(401);
+        as(otto.substring(0, otto.length() - 4) + "AAAA")
+                .get("/api/findings")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void whoAcceptsDriftIsTheLoggedInUser() {
         String otto = login("otto");
-        as(otto).contentType(ContentType.JSON).body(Map.of("reason", "nothing open, nothing accepted"))
-                .post("/api/drift/accept").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given()
-                .header("Authorization", TestIdentity.bearer(TestIdentity.TOKEN))
-                .get("/api/audit?principal=otto").jsonPath().getList("action")).contains("POST /api/drift/accept"));
+        as(otto).contentType(ContentType.JSON)
+                .body(Map.of("reason", "nothing open, nothing accepted"))
+                .post("/api/drift/accept")
+                .then()
+                .statusCode(200);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(given().header("Authorization", TestIdentity.bearer(TestIdentity.TOKEN))
+                                .get("/api/audit?principal=otto")
+                                .jsonPath()
+                                .getList("action"))
+                        .contains("POST /api/drift/accept"));
     }
 
     private static io.restassured.specification.RequestSpecification as(String token) {
@@ -62,18 +71,26 @@ class KeycloakLoginIT {
 
     /** A password grant at Keycloak's token endpoint, as a command-line client would do. */
     static String login(String user) {
-        String form = "grant_type=password&client_id=driftwatch-cli&scope=openid&username=" + user + "&password="
-                + user + "-password";
+        String form = "grant_type=password&client_id=driftwatch-cli&scope=openid&username=" + user + "&password=" + user
+                + "-password";
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(OidcProfile.KEYCLOAK_ISSUER + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("Keycloak login of %s: %s", user, response.body()).isEqualTo(200);
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create(OidcProfile.KEYCLOAK_ISSUER + "/protocol/openid-connect/token"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode())
+                    .as("Keycloak login of %s: %s", user, response.body())
+                    .isEqualTo(200);
             return new JsonPath(response.body()).getString("access_token");
         } catch (IOException e) {
-            throw new AssertionError("Keycloak does not answer at " + OidcProfile.KEYCLOAK
-                    + " (bin/test starts it: deploy/local/services.sh ensure_keycloak)", e);
+            throw new AssertionError(
+                    "Keycloak does not answer at " + OidcProfile.KEYCLOAK
+                            + " (bin/test starts it: deploy/local/services.sh ensure_keycloak)",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -34,10 +34,12 @@ class LimitsIT {
             OutputStream out = socket.getOutputStream();
             // Only the headers and one byte of the announced 2 MB are ever sent: the answer cannot wait for the rest.
             out.write(("POST /api/waivers HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Authorization: " + TestIdentity.bearer(TestIdentity.TOKEN) + "\r\n"
-                    + "Content-Length: 2000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                            + "Authorization: " + TestIdentity.bearer(TestIdentity.TOKEN) + "\r\n"
+                            + "Content-Length: 2000000\r\n\r\n{")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+            String status = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
             assertThat(status).startsWith("HTTP/1.1 413");
         }
@@ -59,10 +61,15 @@ class LimitsIT {
     @Test
     void checksMayPostLargerStates() {
         String padding = " ".repeat(1_500_000);
-        int status = given().contentType(ContentType.JSON).body("{\"version\": 4, \"resources\": []" + padding + "}")
-                .post("/api/checks").statusCode();
+        int status = given().contentType(ContentType.JSON)
+                .body("{\"version\": 4, \"resources\": []" + padding + "}")
+                .post("/api/checks")
+                .statusCode();
         assertThat(status).isNotEqualTo(413);
-        given().contentType(ContentType.JSON).body("{\"reason\": \"" + "x".repeat(1_100_000) + "\"}")
-                .post("/api/drift/accept").then().statusCode(413);
+        given().contentType(ContentType.JSON)
+                .body("{\"reason\": \"" + "x".repeat(1_100_000) + "\"}")
+                .post("/api/drift/accept")
+                .then()
+                .statusCode(413);
     }
 }

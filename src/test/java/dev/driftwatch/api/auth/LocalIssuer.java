@@ -31,11 +31,12 @@ final class LocalIssuer {
     static final String ISSUER = "https://issuer.driftwatch.test";
     static final String AUDIENCE = "driftwatch";
     /** One key per test JVM: the profile and the tests may load this class in different class loaders. */
-    private static final Path KEY = Path.of("target/local-issuer/key-" + ProcessHandle.current().pid() + ".json");
+    private static final Path KEY =
+            Path.of("target/local-issuer/key-" + ProcessHandle.current().pid() + ".json");
+
     private static HttpServer server;
 
-    private LocalIssuer() {
-    }
+    private LocalIssuer() {}
 
     /** Starts the JWKS endpoint (once per JVM) and answers its base URL. */
     static synchronized String start() {
@@ -46,7 +47,9 @@ final class LocalIssuer {
                 if (Files.exists(KEY)) {
                     key = key();
                 } else {
-                    key = new RSAKeyGenerator(2048).keyID("local-" + System.nanoTime()).generate();
+                    key = new RSAKeyGenerator(2048)
+                            .keyID("local-" + System.nanoTime())
+                            .generate();
                     Files.writeString(KEY, key.toJSONString());
                 }
                 byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
@@ -71,15 +74,25 @@ final class LocalIssuer {
     }
 
     static JWTClaimsSet claims(String subject, String issuer, String audience, Instant expiry, String... groups) {
-        return new JWTClaimsSet.Builder().subject(subject).claim("preferred_username", subject).issuer(issuer)
-                .audience(audience).issueTime(Date.from(Instant.now().minusSeconds(600)))
-                .expirationTime(Date.from(expiry)).claim("groups", List.of(groups)).build();
+        return new JWTClaimsSet.Builder()
+                .subject(subject)
+                .claim("preferred_username", subject)
+                .issuer(issuer)
+                .audience(audience)
+                .issueTime(Date.from(Instant.now().minusSeconds(600)))
+                .expirationTime(Date.from(expiry))
+                .claim("groups", List.of(groups))
+                .build();
     }
 
     static String sign(JWTClaimsSet claims, RSAKey key) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (com.nimbusds.jose.JOSEException e) {

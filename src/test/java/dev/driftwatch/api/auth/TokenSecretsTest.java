@@ -16,8 +16,11 @@ class TokenSecretsTest {
             assertThat(token).startsWith("dwt_").hasSize(4 + 43);
             assertThat(seen.add(token)).isTrue();
         }
-        assertThat(TokenSecrets.hash("dwt_x")).hasSize(64).isEqualTo(TokenSecrets.hash("dwt_x"))
-                .isNotEqualTo(TokenSecrets.hash("dwt_y")).doesNotContain("dwt_");
+        assertThat(TokenSecrets.hash("dwt_x"))
+                .hasSize(64)
+                .isEqualTo(TokenSecrets.hash("dwt_x"))
+                .isNotEqualTo(TokenSecrets.hash("dwt_y"))
+                .doesNotContain("dwt_");
         assertThat(TokenSecrets.looksLikeToken("eyJhbGciOi")).isFalse();
     }
 }

@@ -28,15 +28,22 @@ class CloudTrailCollectorIT {
     void collectsByArnInTheProviderShapeAndSeesLoggingStopped() throws Exception {
         session.s3().createBucket(r -> r.bucket("trail-bucket-1"));
         CloudTrailClient cloudTrail = session.cloudTrail();
-        String arn = cloudTrail.createTrail(r -> r.name("trail1").s3BucketName("trail-bucket-1").isMultiRegionTrail(true)
-                .enableLogFileValidation(true).tagsList(t -> t.key("Team").value("sec"))).trailARN();
+        String arn = cloudTrail
+                .createTrail(r -> r.name("trail1")
+                        .s3BucketName("trail-bucket-1")
+                        .isMultiRegionTrail(true)
+                        .enableLogFileValidation(true)
+                        .tagsList(t -> t.key("Team").value("sec")))
+                .trailARN();
         // by name: moto's StartLogging does not take the ARN the provider passes (AWS does)
         cloudTrail.startLogging(r -> r.name("trail1"));
         Map<String, Object> state = state();
 
         CloudResource live = DriftCheck.find(collector.collect(session), arn);
         assertThat(arn).isEqualTo("arn:aws:cloudtrail:us-east-1:" + Moto.ACCOUNT + ":trail/trail1");
-        assertThat(live.attributes()).containsEntry("name", "trail1").containsEntry("enable_logging", true)
+        assertThat(live.attributes())
+                .containsEntry("name", "trail1")
+                .containsEntry("enable_logging", true)
                 .containsEntry("tags", Map.of("Team", "sec"));
         assertThat(DriftCheck.compare(live, state)).isEmpty();
 
@@ -65,6 +72,6 @@ class CloudTrailCollectorIT {
                  "name": "trail1", "s3_bucket_name": "trail-bucket-1", "s3_key_prefix": "", "sns_topic_arn": "", "sns_topic_name": "",
                  "tags": {"Team": "sec"}, "tags_all": {"Team": "sec"}}
                 """;
-        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() { });
+        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() {});
     }
 }

@@ -31,22 +31,30 @@ class DynamoDbTableCollectorIT {
     @Test
     void collectsByNameInTheProviderShapeAndSeesPointInTimeRecoveryTurnedOff() throws Exception {
         DynamoDbClient dynamo = session.dynamoDb();
-        dynamo.createTable(r -> r.tableName("tbl1").billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+        dynamo.createTable(r -> r.tableName("tbl1")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk")
+                        .keyType(KeyType.RANGE))
                 .tags(t -> t.key("Team").value("data")));
-        dynamo.updateContinuousBackups(r -> r.tableName("tbl1").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+        dynamo.updateContinuousBackups(
+                r -> r.tableName("tbl1").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
         Map<String, Object> state = state();
 
         CloudResource live = DriftCheck.find(collector.collect(session), "tbl1");
         assertThat(live.arn()).isEqualTo("arn:aws:dynamodb:us-east-1:" + Moto.ACCOUNT + ":table/tbl1");
-        assertThat(live.attributes()).containsEntry("hash_key", "pk").containsEntry("range_key", "sk")
-                .containsEntry("billing_mode", "PAY_PER_REQUEST").containsEntry("tags", Map.of("Team", "data"));
+        assertThat(live.attributes())
+                .containsEntry("hash_key", "pk")
+                .containsEntry("range_key", "sk")
+                .containsEntry("billing_mode", "PAY_PER_REQUEST")
+                .containsEntry("tags", Map.of("Team", "data"));
         assertThat(live.createdAt()).isNotNull();
         assertThat(DriftCheck.compare(live, state)).isEmpty();
 
-        dynamo.updateContinuousBackups(r -> r.tableName("tbl1").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false)));
+        dynamo.updateContinuousBackups(
+                r -> r.tableName("tbl1").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false)));
         CloudResource changed = DriftCheck.find(collector.collect(session), "tbl1");
         assertThat(DriftCheck.compare(changed, state)).singleElement().satisfies(drift -> {
             assertThat(drift.kind()).isEqualTo(DriftKind.CHANGED);
@@ -69,6 +77,6 @@ class DynamoDbTableCollectorIT {
                  "stream_view_type": "", "table_class": "STANDARD", "tags": {"Team": "data"}, "tags_all": {"Team": "data"}, "timeouts": null,
                  "ttl": [{"attribute_name": "", "enabled": false}], "write_capacity": 0}
                 """;
-        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() { });
+        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() {});
     }
 }

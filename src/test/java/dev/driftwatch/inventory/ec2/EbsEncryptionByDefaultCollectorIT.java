@@ -27,7 +27,7 @@ class EbsEncryptionByDefaultCollectorIT {
         assertThat(off.attributes()).containsExactlyEntriesOf(Map.of("enabled", false));
         assertThat(off.awsManaged()).isTrue();
 
-        session.ec2().enableEbsEncryptionByDefault(r -> { });
+        session.ec2().enableEbsEncryptionByDefault(r -> {});
         // as provider 5.100 wrote it for aws_ebs_encryption_by_default { enabled = true }: a random id
         Map<String, Object> state = Map.of("enabled", true, "id", "terraform-20261122174953398800000001");
         CloudResource live = DriftCheck.find(collector.collect(session), EbsEncryptionByDefaultCollector.ID);
@@ -35,7 +35,7 @@ class EbsEncryptionByDefaultCollectorIT {
         assertThat(live.awsManaged()).isFalse();
         assertThat(DriftCheck.compare(live, state)).isEmpty();
 
-        session.ec2().disableEbsEncryptionByDefault(r -> { });
+        session.ec2().disableEbsEncryptionByDefault(r -> {});
         CloudResource changed = DriftCheck.find(collector.collect(session), EbsEncryptionByDefaultCollector.ID);
         assertThat(DriftCheck.compare(changed, state)).singleElement().satisfies(drift -> {
             assertThat(drift.kind()).isEqualTo(DriftKind.CHANGED);

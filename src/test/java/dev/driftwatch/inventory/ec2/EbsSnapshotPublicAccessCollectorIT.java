@@ -28,10 +28,13 @@ class EbsSnapshotPublicAccessCollectorIT {
     @Test
     void aSnapshotSharedWithAllIsPublicUntilTheShareIsRemoved() {
         Ec2Client ec2 = session.ec2();
-        String volume = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(1)).volumeId();
+        String volume =
+                ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(1)).volumeId();
         String snapshot = ec2.createSnapshot(r -> r.volumeId(volume)).snapshotId();
-        ec2.modifySnapshotAttribute(r -> r.snapshotId(snapshot).attribute("createVolumePermission")
-                .operationType(OperationType.ADD).groupNames("all"));
+        ec2.modifySnapshotAttribute(r -> r.snapshotId(snapshot)
+                .attribute("createVolumePermission")
+                .operationType(OperationType.ADD)
+                .groupNames("all"));
 
         assertThat(publicOnes()).singleElement().satisfies(r -> {
             assertThat(r.id()).isEqualTo(snapshot);
@@ -40,12 +43,16 @@ class EbsSnapshotPublicAccessCollectorIT {
             assertThat(r.createdAt()).isNotNull();
         });
 
-        ec2.modifySnapshotAttribute(r -> r.snapshotId(snapshot).attribute("createVolumePermission")
-                .operationType(OperationType.REMOVE).groupNames("all"));
+        ec2.modifySnapshotAttribute(r -> r.snapshotId(snapshot)
+                .attribute("createVolumePermission")
+                .operationType(OperationType.REMOVE)
+                .groupNames("all"));
         assertThat(publicOnes()).isEmpty();
     }
 
     private List<CloudResource> publicOnes() {
-        return collector.collect(session).stream().filter(r -> Boolean.TRUE.equals(r.attributes().get("public"))).toList();
+        return collector.collect(session).stream()
+                .filter(r -> Boolean.TRUE.equals(r.attributes().get("public")))
+                .toList();
     }
 }

@@ -30,16 +30,50 @@ class EbsVolumeCollectorIT {
     @Test
     void collectsInTheProviderShapeAndSeesAVolumeGrownByHand() {
         Ec2Client ec2 = session.ec2();
-        CreateVolumeResponse created = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(10).volumeType(VolumeType.GP3)
-                .encrypted(true).tagSpecifications(t -> t.resourceType(ResourceType.VOLUME).tags(tag -> tag.key("Team").value("web"))));
+        CreateVolumeResponse created = ec2.createVolume(r -> r.availabilityZone("us-east-1a")
+                .size(10)
+                .volumeType(VolumeType.GP3)
+                .encrypted(true)
+                .tagSpecifications(t -> t.resourceType(ResourceType.VOLUME)
+                        .tags(tag -> tag.key("Team").value("web"))));
         String id = created.volumeId();
         String arn = "arn:aws:ec2:us-east-1:" + Moto.ACCOUNT + ":volume/" + id;
         // As the provider 5.100 wrote it into a state (ids, key and time replaced).
-        Map<String, Object> state = StateAttributes.of("arn", arn, "availability_zone", "us-east-1a",
-                "create_time", created.createTime().truncatedTo(ChronoUnit.SECONDS).toString(), "encrypted", true,
-                "final_snapshot", false, "id", id, "iops", 3000, "kms_key_id", created.kmsKeyId(), "multi_attach_enabled", false,
-                "outpost_arn", "", "size", 10, "snapshot_id", "", "tags", Map.of("Team", "web"), "tags_all", Map.of("Team", "web"),
-                "throughput", 0, "timeouts", null, "type", "gp3");
+        Map<String, Object> state = StateAttributes.of(
+                "arn",
+                arn,
+                "availability_zone",
+                "us-east-1a",
+                "create_time",
+                created.createTime().truncatedTo(ChronoUnit.SECONDS).toString(),
+                "encrypted",
+                true,
+                "final_snapshot",
+                false,
+                "id",
+                id,
+                "iops",
+                3000,
+                "kms_key_id",
+                created.kmsKeyId(),
+                "multi_attach_enabled",
+                false,
+                "outpost_arn",
+                "",
+                "size",
+                10,
+                "snapshot_id",
+                "",
+                "tags",
+                Map.of("Team", "web"),
+                "tags_all",
+                Map.of("Team", "web"),
+                "throughput",
+                0,
+                "timeouts",
+                null,
+                "type",
+                "gp3");
 
         CloudResource live = DriftCheck.find(collector.collect(session), id);
         assertThat(live.arn()).isEqualTo(arn);

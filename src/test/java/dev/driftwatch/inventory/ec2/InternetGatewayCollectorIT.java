@@ -26,13 +26,26 @@ class InternetGatewayCollectorIT {
     void collectsInTheProviderShapeAndSeesTheGatewayDetachedByHand() {
         Ec2Client ec2 = session.ec2();
         String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-        String id = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
+        String id = ec2.createInternetGateway(r -> {}).internetGateway().internetGatewayId();
         ec2.attachInternetGateway(r -> r.internetGatewayId(id).vpcId(vpc));
         ec2.createTags(r -> r.resources(id).tags(t -> t.key("Team").value("net")));
         String arn = "arn:aws:ec2:us-east-1:" + Moto.ACCOUNT + ":internet-gateway/" + id;
         // As terraform apply of aws_internet_gateway { vpc_id, tags } wrote it.
-        Map<String, Object> state = StateAttributes.of("arn", arn, "id", id, "owner_id", Moto.ACCOUNT,
-                "tags", Map.of("Team", "net"), "tags_all", Map.of("Team", "net"), "timeouts", null, "vpc_id", vpc);
+        Map<String, Object> state = StateAttributes.of(
+                "arn",
+                arn,
+                "id",
+                id,
+                "owner_id",
+                Moto.ACCOUNT,
+                "tags",
+                Map.of("Team", "net"),
+                "tags_all",
+                Map.of("Team", "net"),
+                "timeouts",
+                null,
+                "vpc_id",
+                vpc);
 
         CloudResource live = DriftCheck.find(collector.collect(session), id);
         assertThat(live.arn()).isEqualTo(arn);

@@ -30,19 +30,22 @@ class SecurityGroupCollectorIT {
     void collectsInTheProviderShapeAndSeesARuleAddedByHand() {
         Ec2Client ec2 = session.ec2();
         String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-        String id = ec2.createSecurityGroup(r -> r.groupName("web").description("Managed by Terraform").vpcId(vpc)).groupId();
+        String id = ec2.createSecurityGroup(r ->
+                        r.groupName("web").description("Managed by Terraform").vpcId(vpc))
+                .groupId();
         ec2.createTags(r -> r.resources(id).tags(t -> t.key("Team").value("web")));
-        ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(p -> p.ipProtocol("tcp").fromPort(443).toPort(443)
-                .ipRanges(c -> c.cidrIp("0.0.0.0/0"))));
-        Map<String, Object> state = SecurityGroups.attributes(id, "web", vpc, "us-east-1", Map.of("Team", "web"),
-                List.of(rule("tcp", 443, 443, "0.0.0.0/0")));
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(id)
+                .ipPermissions(
+                        p -> p.ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(c -> c.cidrIp("0.0.0.0/0"))));
+        Map<String, Object> state = SecurityGroups.attributes(
+                id, "web", vpc, "us-east-1", Map.of("Team", "web"), List.of(rule("tcp", 443, 443, "0.0.0.0/0")));
 
         CloudResource live = DriftCheck.find(collector.collect(session), id);
         assertThat(live.arn()).isEqualTo("arn:aws:ec2:us-east-1:" + Moto.ACCOUNT + ":security-group/" + id);
         assertThat(DriftCheck.compare(live, state)).isEmpty();
 
-        ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(p -> p.ipProtocol("tcp").fromPort(22).toPort(22)
-                .ipRanges(c -> c.cidrIp("0.0.0.0/0"))));
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(id)
+                .ipPermissions(p -> p.ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(c -> c.cidrIp("0.0.0.0/0"))));
         CloudResource changed = DriftCheck.find(collector.collect(session), id);
         assertThat(DriftCheck.compare(changed, state)).singleElement().satisfies(drift -> {
             assertThat(drift.kind()).isEqualTo(DriftKind.CHANGED);

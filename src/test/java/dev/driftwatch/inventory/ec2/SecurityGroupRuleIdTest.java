@@ -12,10 +12,14 @@ class SecurityGroupRuleIdTest {
 
     @Test
     void reproducesTheProvidersIds() {
-        assertThat(SecurityGroupRuleCollector.id(GROUP, "egress", "-1", 0, 0, "0.0.0.0/0-")).isEqualTo("sgrule-3521776660");
-        assertThat(SecurityGroupRuleCollector.id(GROUP, "ingress", "-1", 0, 0, GROUP + "--")).isEqualTo("sgrule-1634683838");
-        assertThat(SecurityGroupRuleCollector.id(GROUP, "ingress", "tcp", 5432, 5432, OTHER + "--")).isEqualTo("sgrule-449608520");
-        assertThat(SecurityGroupRuleCollector.id(GROUP, "ingress", "tcp", 22, 22, "10.0.0.0/8-")).isEqualTo("sgrule-1227053133");
+        assertThat(SecurityGroupRuleCollector.id(GROUP, "egress", "-1", 0, 0, "0.0.0.0/0-"))
+                .isEqualTo("sgrule-3521776660");
+        assertThat(SecurityGroupRuleCollector.id(GROUP, "ingress", "-1", 0, 0, GROUP + "--"))
+                .isEqualTo("sgrule-1634683838");
+        assertThat(SecurityGroupRuleCollector.id(GROUP, "ingress", "tcp", 5432, 5432, OTHER + "--"))
+                .isEqualTo("sgrule-449608520");
+        assertThat(SecurityGroupRuleCollector.id(GROUP, "ingress", "tcp", 22, 22, "10.0.0.0/8-"))
+                .isEqualTo("sgrule-1227053133");
     }
 
     @Test

@@ -6,8 +6,7 @@ import java.util.Map;
 /** A state instance's attributes written as key/value pairs, nulls allowed as the provider writes them. */
 final class StateAttributes {
 
-    private StateAttributes() {
-    }
+    private StateAttributes() {}
 
     static Map<String, Object> of(Object... keysAndValues) {
         Map<String, Object> attributes = new LinkedHashMap<>();

@@ -27,21 +27,62 @@ class SubnetCollectorIT {
     void collectsInTheProviderShapeAndSeesPublicIpsTurnedOffByHand() {
         Ec2Client ec2 = session.ec2();
         String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-        Subnet subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet();
+        Subnet subnet = ec2.createSubnet(
+                        r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a"))
+                .subnet();
         String id = subnet.subnetId();
         ec2.modifySubnetAttribute(r -> r.subnetId(id).mapPublicIpOnLaunch(v -> v.value(true)));
         ec2.createTags(r -> r.resources(id).tags(t -> t.key("Team").value("net")));
         String arn = "arn:aws:ec2:us-east-1:" + Moto.ACCOUNT + ":subnet/" + id;
-        // As terraform apply of aws_subnet { vpc_id, cidr_block, availability_zone, map_public_ip_on_launch = true, tags } wrote it.
+        // As terraform apply of aws_subnet { vpc_id, cidr_block, availability_zone, map_public_ip_on_launch = true,
+        // tags } wrote it.
         Map<String, Object> state = StateAttributes.of(
-                "arn", arn, "assign_ipv6_address_on_creation", false, "availability_zone", "us-east-1a",
-                "availability_zone_id", subnet.availabilityZoneId(), "cidr_block", "10.0.1.0/24", "customer_owned_ipv4_pool", "",
-                "enable_dns64", false, "enable_lni_at_device_index", 0, "enable_resource_name_dns_a_record_on_launch", false,
-                "enable_resource_name_dns_aaaa_record_on_launch", false, "id", id, "ipv6_cidr_block", "",
-                "ipv6_cidr_block_association_id", "", "ipv6_native", false, "map_customer_owned_ip_on_launch", false,
-                "map_public_ip_on_launch", true, "outpost_arn", "", "owner_id", Moto.ACCOUNT,
-                "private_dns_hostname_type_on_launch", "ip-name", "tags", Map.of("Team", "net"),
-                "tags_all", Map.of("Team", "net"), "timeouts", null, "vpc_id", vpc);
+                "arn",
+                arn,
+                "assign_ipv6_address_on_creation",
+                false,
+                "availability_zone",
+                "us-east-1a",
+                "availability_zone_id",
+                subnet.availabilityZoneId(),
+                "cidr_block",
+                "10.0.1.0/24",
+                "customer_owned_ipv4_pool",
+                "",
+                "enable_dns64",
+                false,
+                "enable_lni_at_device_index",
+                0,
+                "enable_resource_name_dns_a_record_on_launch",
+                false,
+                "enable_resource_name_dns_aaaa_record_on_launch",
+                false,
+                "id",
+                id,
+                "ipv6_cidr_block",
+                "",
+                "ipv6_cidr_block_association_id",
+                "",
+                "ipv6_native",
+                false,
+                "map_customer_owned_ip_on_launch",
+                false,
+                "map_public_ip_on_launch",
+                true,
+                "outpost_arn",
+                "",
+                "owner_id",
+                Moto.ACCOUNT,
+                "private_dns_hostname_type_on_launch",
+                "ip-name",
+                "tags",
+                Map.of("Team", "net"),
+                "tags_all",
+                Map.of("Team", "net"),
+                "timeouts",
+                null,
+                "vpc_id",
+                vpc);
 
         CloudResource live = DriftCheck.find(collector.collect(session), id);
         assertThat(live.arn()).isEqualTo(arn);

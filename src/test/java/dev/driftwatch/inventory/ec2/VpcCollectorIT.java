@@ -29,27 +29,75 @@ class VpcCollectorIT {
         String id = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
         ec2.modifyVpcAttribute(r -> r.vpcId(id).enableDnsHostnames(v -> v.value(true)));
         ec2.createTags(r -> r.resources(id).tags(t -> t.key("Team").value("net")));
-        String mainRouteTable = ec2.describeRouteTables(r -> r.filters(f -> f.name("vpc-id").values(id),
-                f -> f.name("association.main").values("true"))).routeTables().get(0).routeTableId();
-        String defaultGroup = ec2.describeSecurityGroups(r -> r.filters(f -> f.name("vpc-id").values(id),
-                f -> f.name("group-name").values("default"))).securityGroups().get(0).groupId();
+        String mainRouteTable = ec2.describeRouteTables(
+                        r -> r.filters(f -> f.name("vpc-id").values(id), f -> f.name("association.main")
+                                .values("true")))
+                .routeTables()
+                .get(0)
+                .routeTableId();
+        String defaultGroup = ec2.describeSecurityGroups(
+                        r -> r.filters(f -> f.name("vpc-id").values(id), f -> f.name("group-name")
+                                .values("default")))
+                .securityGroups()
+                .get(0)
+                .groupId();
         String arn = "arn:aws:ec2:us-east-1:" + Moto.ACCOUNT + ":vpc/" + id;
         // As terraform apply of aws_vpc { cidr_block, enable_dns_hostnames = true, tags } wrote it against moto.
         Map<String, Object> state = StateAttributes.of(
-                "arn", arn, "assign_generated_ipv6_cidr_block", false, "cidr_block", "10.0.0.0/16",
-                "default_network_acl_id", "acl-940689b43b34ec2be", "default_route_table_id", mainRouteTable,
-                "default_security_group_id", defaultGroup, "dhcp_options_id", "default", "enable_dns_hostnames", true,
-                "enable_dns_support", true, "enable_network_address_usage_metrics", false, "id", id,
-                "instance_tenancy", "default", "ipv4_ipam_pool_id", null, "ipv4_netmask_length", null,
-                "ipv6_association_id", "", "ipv6_cidr_block", "", "ipv6_cidr_block_network_border_group", "",
-                "ipv6_ipam_pool_id", "", "ipv6_netmask_length", 0, "main_route_table_id", mainRouteTable,
-                "owner_id", Moto.ACCOUNT, "tags", Map.of("Team", "net"), "tags_all", Map.of("Team", "net"));
+                "arn",
+                arn,
+                "assign_generated_ipv6_cidr_block",
+                false,
+                "cidr_block",
+                "10.0.0.0/16",
+                "default_network_acl_id",
+                "acl-940689b43b34ec2be",
+                "default_route_table_id",
+                mainRouteTable,
+                "default_security_group_id",
+                defaultGroup,
+                "dhcp_options_id",
+                "default",
+                "enable_dns_hostnames",
+                true,
+                "enable_dns_support",
+                true,
+                "enable_network_address_usage_metrics",
+                false,
+                "id",
+                id,
+                "instance_tenancy",
+                "default",
+                "ipv4_ipam_pool_id",
+                null,
+                "ipv4_netmask_length",
+                null,
+                "ipv6_association_id",
+                "",
+                "ipv6_cidr_block",
+                "",
+                "ipv6_cidr_block_network_border_group",
+                "",
+                "ipv6_ipam_pool_id",
+                "",
+                "ipv6_netmask_length",
+                0,
+                "main_route_table_id",
+                mainRouteTable,
+                "owner_id",
+                Moto.ACCOUNT,
+                "tags",
+                Map.of("Team", "net"),
+                "tags_all",
+                Map.of("Team", "net"));
 
         List<CloudResource> collected = collector.collect(session);
         assertThat(collected).hasSizeGreaterThanOrEqualTo(2); // moto's default VPC too
         CloudResource live = DriftCheck.find(collected, id);
         assertThat(live.arn()).isEqualTo(arn);
-        assertThat(live.attributes()).containsEntry("main_route_table_id", mainRouteTable).containsEntry("tags", Map.of("Team", "net"));
+        assertThat(live.attributes())
+                .containsEntry("main_route_table_id", mainRouteTable)
+                .containsEntry("tags", Map.of("Team", "net"));
         assertThat(DriftCheck.compare(live, state)).isEmpty();
 
         ec2.modifyVpcAttribute(r -> r.vpcId(id).enableDnsHostnames(v -> v.value(false)));

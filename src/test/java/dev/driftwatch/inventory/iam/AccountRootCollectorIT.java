@@ -3,7 +3,6 @@ package dev.driftwatch.inventory.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.driftwatch.inventory.Regions;
-import dev.driftwatch.resource.CloudResource;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +25,9 @@ class AccountRootCollectorIT {
             assertThat(root.arn()).isEqualTo("arn:aws:iam::" + Moto.ACCOUNT + ":root");
             assertThat(root.region()).isEqualTo(Regions.GLOBAL);
             assertThat(root.awsManaged()).isTrue();
-            assertThat(root.attributes()).containsEntry("access_keys_present", false).containsEntry("mfa_enabled", false);
+            assertThat(root.attributes())
+                    .containsEntry("access_keys_present", false)
+                    .containsEntry("mfa_enabled", false);
         });
     }
 }

@@ -39,12 +39,15 @@ class IamAccessKeyCollectorIT {
         assertThat(collected).extracting(CloudResource::id).containsExactlyInAnyOrder(key, other);
         CloudResource live = DriftCheck.find(collected, key);
         assertThat(live.attributes()).containsOnlyKeys("id", "user", "status", "create_date");
-        assertThat(live.createdAt()).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(5, ChronoUnit.MINUTES));
+        assertThat(live.createdAt())
+                .isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(5, ChronoUnit.MINUTES));
         String created = live.createdAt().truncatedTo(ChronoUnit.SECONDS).toString();
         assertThat(live.attributes().get("create_date")).isEqualTo(created);
 
-        // as provider 5.100 wrote it for aws_iam_access_key { user = "alice" } (secret, ses_smtp_password_v4 are sensitive)
-        Map<String, Object> state = new HashMap<>(Map.of("create_date", created, "id", key, "status", "Active", "user", "alice"));
+        // as provider 5.100 wrote it for aws_iam_access_key { user = "alice" } (secret, ses_smtp_password_v4 are
+        // sensitive)
+        Map<String, Object> state =
+                new HashMap<>(Map.of("create_date", created, "id", key, "status", "Active", "user", "alice"));
         state.put("encrypted_secret", null);
         state.put("key_fingerprint", null);
         state.put("pgp_key", null);

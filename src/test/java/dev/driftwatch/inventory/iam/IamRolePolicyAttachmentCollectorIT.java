@@ -27,7 +27,9 @@ class IamRolePolicyAttachmentCollectorIT {
     void collectsAttachmentsUnderTheImportIdAndSeesOneDetachedAndOneAttachedByHand() {
         IamClient iam = session.iam();
         iam.createRole(r -> r.roleName("app-role").assumeRolePolicyDocument(IamRoleCollectorIT.TRUST));
-        String arn = iam.createPolicy(r -> r.policyName("app-policy").policyDocument(IamPolicyCollectorIT.DOCUMENT)).policy().arn();
+        String arn = iam.createPolicy(r -> r.policyName("app-policy").policyDocument(IamPolicyCollectorIT.DOCUMENT))
+                .policy()
+                .arn();
         iam.attachRolePolicy(r -> r.roleName("app-role").policyArn(arn));
         String id = "app-role-" + arn;
         // as provider 5.100 wrote it after `terraform import aws_iam_role_policy_attachment.a app-role/<policy arn>`
@@ -38,10 +40,13 @@ class IamRolePolicyAttachmentCollectorIT {
         assertThat(live.attributes()).containsEntry("role", "app-role").containsEntry("policy_arn", arn);
         assertThat(DriftCheck.compare(live, state)).isEmpty();
         // as provider 5.100 wrote it after creating the attachment: a random id, matched by role and policy
-        Map<String, Object> created = Map.of("id", "app-role-20261122193044856300000001", "policy_arn", arn, "role", "app-role");
+        Map<String, Object> created =
+                Map.of("id", "app-role-20261122193044856300000001", "policy_arn", arn, "role", "app-role");
         assertThat(DriftCheck.compare(live, created)).isEmpty();
 
-        String other = iam.createPolicy(r -> r.policyName("other").policyDocument(IamPolicyCollectorIT.DOCUMENT)).policy().arn();
+        String other = iam.createPolicy(r -> r.policyName("other").policyDocument(IamPolicyCollectorIT.DOCUMENT))
+                .policy()
+                .arn();
         iam.detachRolePolicy(r -> r.roleName("app-role").policyArn(arn));
         iam.attachRolePolicy(r -> r.roleName("app-role").policyArn(other));
         assertThat(collector.collect(session)).extracting(CloudResource::id).containsExactly("app-role-" + other);

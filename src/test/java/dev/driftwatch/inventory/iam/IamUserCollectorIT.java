@@ -26,11 +26,31 @@ class IamUserCollectorIT {
     @Test
     void collectsUsersWithTagsAndSeesATagAddedByHand() {
         IamClient iam = session.iam();
-        String uniqueId = iam.createUser(r -> r.userName("alice").path("/people/").tags(t -> t.key("Team").value("app"))).user().userId();
+        String uniqueId = iam.createUser(
+                        r -> r.userName("alice").path("/people/").tags(t -> t.key("Team")
+                                .value("app")))
+                .user()
+                .userId();
         // as provider 5.100 wrote it for aws_iam_user { name = "alice", path = "/people/", tags = { Team = "app" } }
-        Map<String, Object> state = Map.of("arn", "arn:aws:iam::" + Moto.ACCOUNT + ":user/people/alice", "force_destroy", false,
-                "id", "alice", "name", "alice", "path", "/people/", "permissions_boundary", "", "tags", Map.of("Team", "app"),
-                "tags_all", Map.of("Team", "app"), "unique_id", uniqueId);
+        Map<String, Object> state = Map.of(
+                "arn",
+                "arn:aws:iam::" + Moto.ACCOUNT + ":user/people/alice",
+                "force_destroy",
+                false,
+                "id",
+                "alice",
+                "name",
+                "alice",
+                "path",
+                "/people/",
+                "permissions_boundary",
+                "",
+                "tags",
+                Map.of("Team", "app"),
+                "tags_all",
+                Map.of("Team", "app"),
+                "unique_id",
+                uniqueId);
 
         CloudResource live = DriftCheck.find(collector.collect(session), "alice");
         assertThat(live.arn()).isEqualTo("arn:aws:iam::" + Moto.ACCOUNT + ":user/people/alice");

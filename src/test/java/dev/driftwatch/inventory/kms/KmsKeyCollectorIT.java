@@ -30,13 +30,19 @@ class KmsKeyCollectorIT {
     void collectsCustomerKeysInTheProviderShapeAndSeesRotationTurnedOff() throws Exception {
         KmsClient kms = session.kms();
         // key usage given as the provider sends it: moto leaves it out of DescribeKey otherwise (AWS always reports it)
-        String id = kms.createKey(r -> r.description("app key").keyUsage(KeyUsageType.ENCRYPT_DECRYPT).tags(t -> t.tagKey("Team").tagValue("sec"))).keyMetadata().keyId();
+        String id = kms.createKey(r -> r.description("app key")
+                        .keyUsage(KeyUsageType.ENCRYPT_DECRYPT)
+                        .tags(t -> t.tagKey("Team").tagValue("sec")))
+                .keyMetadata()
+                .keyId();
         kms.enableKeyRotation(r -> r.keyId(id));
         Map<String, Object> state = state(id);
 
         CloudResource live = DriftCheck.find(collector.collect(session), id);
         assertThat(live.arn()).isEqualTo("arn:aws:kms:us-east-1:" + Moto.ACCOUNT + ":key/" + id);
-        assertThat(live.attributes()).containsEntry("enable_key_rotation", true).containsEntry("tags", Map.of("Team", "sec"));
+        assertThat(live.attributes())
+                .containsEntry("enable_key_rotation", true)
+                .containsEntry("tags", Map.of("Team", "sec"));
         assertThat(live.createdAt()).isNotNull();
         assertThat(DriftCheck.compare(live, state)).isEmpty();
 
@@ -54,14 +60,18 @@ class KmsKeyCollectorIT {
     @Test
     void readsAsymmetricKeysWithoutRotationAndLeavesKeysPendingDeletionOut() {
         KmsClient kms = session.kms();
-        String rsa = kms.createKey(r -> r.keyUsage(KeyUsageType.SIGN_VERIFY).keySpec(KeySpec.RSA_2048)).keyMetadata().keyId();
+        String rsa = kms.createKey(r -> r.keyUsage(KeyUsageType.SIGN_VERIFY).keySpec(KeySpec.RSA_2048))
+                .keyMetadata()
+                .keyId();
         String doomed = kms.createKey(r -> r.description("old")).keyMetadata().keyId();
         kms.scheduleKeyDeletion(r -> r.keyId(doomed).pendingWindowInDays(7));
 
         assertThat(collector.collect(session)).singleElement().satisfies(key -> {
             assertThat(key.id()).isEqualTo(rsa);
-            assertThat(key.attributes()).containsEntry("enable_key_rotation", false)
-                    .containsEntry("customer_master_key_spec", "RSA_2048").containsEntry("key_usage", "SIGN_VERIFY");
+            assertThat(key.attributes())
+                    .containsEntry("enable_key_rotation", false)
+                    .containsEntry("customer_master_key_spec", "RSA_2048")
+                    .containsEntry("key_usage", "SIGN_VERIFY");
         });
     }
 
@@ -75,6 +85,6 @@ class KmsKeyCollectorIT {
                  "policy": "{\\"Id\\":\\"key-default-1\\",\\"Statement\\":[{\\"Action\\":\\"kms:*\\",\\"Effect\\":\\"Allow\\",\\"Principal\\":{\\"AWS\\":\\"arn:aws:iam::123456789012:root\\"},\\"Resource\\":\\"*\\",\\"Sid\\":\\"Enable IAM User Permissions\\"}],\\"Version\\":\\"2012-10-17\\"}",
                  "rotation_period_in_days": 0, "tags": {"Team": "sec"}, "tags_all": {"Team": "sec"}, "timeouts": null, "xks_key_id": ""}
                 """.formatted(id);
-        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() { });
+        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() {});
     }
 }

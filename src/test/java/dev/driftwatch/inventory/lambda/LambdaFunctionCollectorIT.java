@@ -33,20 +33,33 @@ class LambdaFunctionCollectorIT {
 
     @Test
     void collectsByNameInTheProviderShapeWithoutEnvironmentAndSeesTheMemoryChanged() throws Exception {
-        String role = session.iam().createRole(r -> r.roleName("fn-role").assumeRolePolicyDocument(
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
-                .role().arn();
+        String role = session.iam()
+                .createRole(
+                        r -> r.roleName("fn-role")
+                                .assumeRolePolicyDocument(
+                                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
+                .role()
+                .arn();
         LambdaClient lambda = session.lambda();
         SdkBytes code = zip();
-        lambda.createFunction(r -> r.functionName("fn1").role(role).handler("lambda.handler").runtime(Runtime.PYTHON3_12)
-                .memorySize(256).timeout(10).code(c -> c.zipFile(code)).environment(e -> e.variables(Map.of("SECRET", "x")))
+        lambda.createFunction(r -> r.functionName("fn1")
+                .role(role)
+                .handler("lambda.handler")
+                .runtime(Runtime.PYTHON3_12)
+                .memorySize(256)
+                .timeout(10)
+                .code(c -> c.zipFile(code))
+                .environment(e -> e.variables(Map.of("SECRET", "x")))
                 .tags(Map.of("Team", "app")));
         Map<String, Object> state = state();
 
         CloudResource live = DriftCheck.find(collector.collect(session), "fn1");
         assertThat(live.arn()).isEqualTo("arn:aws:lambda:us-east-1:" + Moto.ACCOUNT + ":function:fn1");
-        assertThat(live.attributes()).containsEntry("runtime", "python3.12").containsEntry("memory_size", 256)
-                .containsEntry("tags", Map.of("Team", "app")).doesNotContainKey("environment");
+        assertThat(live.attributes())
+                .containsEntry("runtime", "python3.12")
+                .containsEntry("memory_size", 256)
+                .containsEntry("tags", Map.of("Team", "app"))
+                .doesNotContainKey("environment");
         assertThat(live.attributes().toString()).doesNotContain("SECRET");
         assertThat(live.createdAt()).isNull(); // Lambda reports no creation time
         assertThat(DriftCheck.compare(live, state)).isEmpty();
@@ -91,6 +104,6 @@ class LambdaFunctionCollectorIT {
                  "source_code_hash": "", "source_code_size": 148, "tags": {"Team": "app"}, "tags_all": {"Team": "app"}, "timeout": 10,
                  "timeouts": null, "tracing_config": [{"mode": "PassThrough"}], "version": "$LATEST", "vpc_config": []}
                 """;
-        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() { });
+        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() {});
     }
 }

@@ -33,7 +33,9 @@ class LogGroupCollectorIT {
 
         CloudResource live = DriftCheck.find(collector.collect(session), "/app/one");
         assertThat(live.arn()).isEqualTo("arn:aws:logs:us-east-1:" + Moto.ACCOUNT + ":log-group:/app/one");
-        assertThat(live.attributes()).containsEntry("retention_in_days", 14).containsEntry("tags", Map.of("Team", "app"));
+        assertThat(live.attributes())
+                .containsEntry("retention_in_days", 14)
+                .containsEntry("tags", Map.of("Team", "app"));
         assertThat(live.createdAt()).isNotNull();
         assertThat(DriftCheck.compare(live, state)).isEmpty();
 
@@ -55,6 +57,6 @@ class LogGroupCollectorIT {
                  "log_group_class": "", "name": "/app/one", "name_prefix": "", "retention_in_days": 14, "skip_destroy": false,
                  "tags": {"Team": "app"}, "tags_all": {"Team": "app"}}
                 """;
-        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() { });
+        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() {});
     }
 }

@@ -9,7 +9,6 @@ import dev.driftwatch.resource.CloudResource;
 import dev.driftwatch.testsupport.DriftCheck;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,22 +28,33 @@ class DbInstanceCollectorIT {
     @Test
     void collectsByResourceIdInTheProviderShapeAndSeesDeletionProtectionTurnedOn() throws Exception {
         RdsClient rds = session.rds();
-        DBInstance db = rds.createDBInstance(r -> r.dbInstanceIdentifier("db1").engine("postgres").engineVersion("16.3")
-                .dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("admin1").masterUserPassword("secretsecret")
-                .storageEncrypted(true).backupRetentionPeriod(7).tags(t -> t.key("Team").value("data"))).dbInstance();
+        DBInstance db = rds.createDBInstance(r -> r.dbInstanceIdentifier("db1")
+                        .engine("postgres")
+                        .engineVersion("16.3")
+                        .dbInstanceClass("db.t3.micro")
+                        .allocatedStorage(20)
+                        .masterUsername("admin1")
+                        .masterUserPassword("secretsecret")
+                        .storageEncrypted(true)
+                        .backupRetentionPeriod(7)
+                        .tags(t -> t.key("Team").value("data")))
+                .dbInstance();
         String id = db.dbiResourceId();
         Map<String, Object> state = state(id, "16");
 
         CloudResource live = DriftCheck.find(collector.collect(session), id);
         assertThat(id).startsWith("db-");
         assertThat(live.arn()).isEqualTo("arn:aws:rds:us-east-1:" + Moto.ACCOUNT + ":db:db1");
-        assertThat(live.attributes()).containsEntry("identifier", "db1").containsEntry("tags", Map.of("Team", "data"))
+        assertThat(live.attributes())
+                .containsEntry("identifier", "db1")
+                .containsEntry("tags", Map.of("Team", "data"))
                 .doesNotContainKeys("password", "username");
         assertThat(live.createdAt()).isNotNull();
         // engine_version "16" in the state (a configured prefix) is not drift: the running version is compared
         assertThat(DriftCheck.compare(live, state)).isEmpty();
 
-        rds.modifyDBInstance(r -> r.dbInstanceIdentifier("db1").deletionProtection(true).applyImmediately(true));
+        rds.modifyDBInstance(
+                r -> r.dbInstanceIdentifier("db1").deletionProtection(true).applyImmediately(true));
         CloudResource changed = DriftCheck.find(collector.collect(session), id);
         assertThat(DriftCheck.compare(changed, state)).singleElement().satisfies(drift -> {
             assertThat(drift.kind()).isEqualTo(DriftKind.CHANGED);
@@ -58,9 +68,13 @@ class DbInstanceCollectorIT {
     @Test
     void leavesAuroraClusterMembersToTheirOwnType() {
         RdsClient rds = session.rds();
-        rds.createDBCluster(r -> r.dbClusterIdentifier("c1").engine("aurora-postgresql").masterUsername("admin1")
+        rds.createDBCluster(r -> r.dbClusterIdentifier("c1")
+                .engine("aurora-postgresql")
+                .masterUsername("admin1")
                 .masterUserPassword("secretsecret"));
-        rds.createDBInstance(r -> r.dbInstanceIdentifier("c1-a").dbClusterIdentifier("c1").engine("aurora-postgresql")
+        rds.createDBInstance(r -> r.dbInstanceIdentifier("c1-a")
+                .dbClusterIdentifier("c1")
+                .engine("aurora-postgresql")
                 .dbInstanceClass("db.r6g.large"));
 
         assertThat(collector.collect(session)).isEmpty();
@@ -92,6 +106,6 @@ class DbInstanceCollectorIT {
                  "tags": {"Team": "data"}, "tags_all": {"Team": "data"}, "timeouts": null, "timezone": "", "upgrade_storage_config": null,
                  "username": "admin1", "vpc_security_group_ids": ["sg-335d71c505a01ed49"]}
                 """.formatted(engineVersion, id, id);
-        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() { });
+        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() {});
     }
 }

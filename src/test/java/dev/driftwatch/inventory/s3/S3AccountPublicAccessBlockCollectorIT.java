@@ -20,8 +20,19 @@ class S3AccountPublicAccessBlockCollectorIT {
 
     // as the provider 5.100 docs describe aws_s3_account_public_access_block with all four set (moto's S3 Control
     // is reachable path-style only, the provider calls it host-style: no real state could be written against it)
-    private static final Map<String, Object> STATE = Map.of("account_id", Moto.ACCOUNT, "block_public_acls", true,
-            "block_public_policy", true, "id", Moto.ACCOUNT, "ignore_public_acls", true, "restrict_public_buckets", true);
+    private static final Map<String, Object> STATE = Map.of(
+            "account_id",
+            Moto.ACCOUNT,
+            "block_public_acls",
+            true,
+            "block_public_policy",
+            true,
+            "id",
+            Moto.ACCOUNT,
+            "ignore_public_acls",
+            true,
+            "restrict_public_buckets",
+            true);
 
     @BeforeEach
     void reset() {
@@ -32,7 +43,9 @@ class S3AccountPublicAccessBlockCollectorIT {
     void noBlockReadsAsAllOffAndAwsManaged() {
         CloudResource none = DriftCheck.find(collector.collect(session), Moto.ACCOUNT);
         assertThat(none.awsManaged()).isTrue();
-        assertThat(none.attributes()).containsEntry("block_public_policy", false).containsEntry("restrict_public_buckets", false);
+        assertThat(none.attributes())
+                .containsEntry("block_public_policy", false)
+                .containsEntry("restrict_public_buckets", false);
     }
 
     @Test

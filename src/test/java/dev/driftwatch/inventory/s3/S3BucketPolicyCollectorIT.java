@@ -36,19 +36,30 @@ class S3BucketPolicyCollectorIT {
                     "Resource": ["arn:aws:s3:::logs-bucket/*"], "Condition": { "Bool": { "aws:SecureTransport": "false" } } } ]
                 }"""));
         // as provider 5.100 wrote it from jsonencode(...) of the same policy; a state may also hold a heredoc's layout
-        Map<String, Object> state = Map.of("bucket", "logs-bucket", "id", "logs-bucket", "policy",
+        Map<String, Object> state = Map.of(
+                "bucket",
+                "logs-bucket",
+                "id",
+                "logs-bucket",
+                "policy",
                 "{\"Statement\":[{\"Action\":\"s3:*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}},\"Effect\":\"Deny\","
                         + "\"Principal\":\"*\",\"Resource\":[\"arn:aws:s3:::logs-bucket/*\"],\"Sid\":\"Deny\"}],\"Version\":\"2012-10-17\"}");
 
         var collected = collector.collect(session);
         // A bucket without a policy is reported with an empty one, as AWS's (never unmanaged drift by itself).
-        assertThat(collected).filteredOn(r -> !r.awsManaged()).extracting(CloudResource::id).containsExactly("logs-bucket");
+        assertThat(collected)
+                .filteredOn(r -> !r.awsManaged())
+                .extracting(CloudResource::id)
+                .containsExactly("logs-bucket");
         CloudResource live = collected.get(0);
         assertThat(live.attributes().get("policy")).isEqualTo(state.get("policy"));
         assertThat(DriftCheck.compare(live, state)).isEmpty();
 
-        s3.putBucketPolicy(r -> r.bucket("logs-bucket").policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Read\","
-                + "\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::logs-bucket/*\"}]}"));
+        s3.putBucketPolicy(
+                r -> r.bucket("logs-bucket")
+                        .policy(
+                                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Read\","
+                                        + "\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::logs-bucket/*\"}]}"));
         CloudResource changed = DriftCheck.find(collector.collect(session), "logs-bucket");
         assertThat(DriftCheck.compare(changed, state)).singleElement().satisfies(drift -> {
             assertThat(drift.kind()).isEqualTo(DriftKind.CHANGED);

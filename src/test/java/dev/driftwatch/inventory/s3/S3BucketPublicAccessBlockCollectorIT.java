@@ -29,9 +29,22 @@ class S3BucketPublicAccessBlockCollectorIT {
         s3.createBucket(r -> r.bucket("logs-bucket"));
         s3.createBucket(r -> r.bucket("open-bucket"));
         s3.putPublicAccessBlock(r -> r.bucket("logs-bucket").publicAccessBlockConfiguration(c -> c.blockPublicAcls(true)
-                .blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true)));
-        Map<String, Object> state = Map.of("block_public_acls", true, "block_public_policy", true, "bucket", "logs-bucket",
-                "id", "logs-bucket", "ignore_public_acls", true, "restrict_public_buckets", true);
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)));
+        Map<String, Object> state = Map.of(
+                "block_public_acls",
+                true,
+                "block_public_policy",
+                true,
+                "bucket",
+                "logs-bucket",
+                "id",
+                "logs-bucket",
+                "ignore_public_acls",
+                true,
+                "restrict_public_buckets",
+                true);
 
         var collected = collector.collect(session);
         // A bucket without a block is reported with every flag off, as AWS's (never unmanaged drift by itself).
@@ -42,7 +55,9 @@ class S3BucketPublicAccessBlockCollectorIT {
         assertThat(DriftCheck.compare(live, state)).isEmpty();
 
         s3.putPublicAccessBlock(r -> r.bucket("logs-bucket").publicAccessBlockConfiguration(c -> c.blockPublicAcls(true)
-                .blockPublicPolicy(false).ignorePublicAcls(true).restrictPublicBuckets(true)));
+                .blockPublicPolicy(false)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)));
         CloudResource changed = DriftCheck.find(collector.collect(session), "logs-bucket");
         assertThat(DriftCheck.compare(changed, state)).singleElement().satisfies(drift -> {
             assertThat(drift.kind()).isEqualTo(DriftKind.CHANGED);

@@ -28,29 +28,40 @@ class S3BucketVersioningCollectorIT {
 
     /** As provider 5.100 wrote it for {@code versioning_configuration { status = "..." }}. */
     static Map<String, Object> state(String bucket, String status) {
-        return Map.of("bucket", bucket, "expected_bucket_owner", "", "id", bucket,
-                "versioning_configuration", List.of(Map.of("mfa_delete", "", "status", status)));
+        return Map.of(
+                "bucket",
+                bucket,
+                "expected_bucket_owner",
+                "",
+                "id",
+                bucket,
+                "versioning_configuration",
+                List.of(Map.of("mfa_delete", "", "status", status)));
     }
 
     @Test
     void collectsVersioningAndSeesItSuspendedByHand() {
         S3Client s3 = session.s3();
         s3.createBucket(r -> r.bucket("logs-bucket"));
-        s3.putBucketVersioning(r -> r.bucket("logs-bucket").versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        s3.putBucketVersioning(
+                r -> r.bucket("logs-bucket").versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
 
         CloudResource live = DriftCheck.find(collector.collect(session), "logs-bucket");
         assertThat(live.region()).isEqualTo(Regions.GLOBAL);
         assertThat(DriftCheck.compare(live, state("logs-bucket", "Enabled"))).isEmpty();
 
-        s3.putBucketVersioning(r -> r.bucket("logs-bucket").versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
+        s3.putBucketVersioning(
+                r -> r.bucket("logs-bucket").versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
         CloudResource changed = DriftCheck.find(collector.collect(session), "logs-bucket");
-        assertThat(DriftCheck.compare(changed, state("logs-bucket", "Enabled"))).singleElement().satisfies(drift -> {
-            assertThat(drift.kind()).isEqualTo(DriftKind.CHANGED);
-            assertThat(drift.diffs()).singleElement().satisfies(d -> {
-                assertThat(d.path()).isEqualTo("versioning_configuration");
-                assertThat(d.actual().toString()).contains("Suspended");
-            });
-        });
+        assertThat(DriftCheck.compare(changed, state("logs-bucket", "Enabled")))
+                .singleElement()
+                .satisfies(drift -> {
+                    assertThat(drift.kind()).isEqualTo(DriftKind.CHANGED);
+                    assertThat(drift.diffs()).singleElement().satisfies(d -> {
+                        assertThat(d.path()).isEqualTo("versioning_configuration");
+                        assertThat(d.actual().toString()).contains("Suspended");
+                    });
+                });
     }
 
     @Test

@@ -27,14 +27,18 @@ class SnsTopicCollectorIT {
     @Test
     void collectsByArnInTheProviderShapeAndSeesATagChanged() throws Exception {
         SnsClient sns = session.sns();
-        String arn = sns.createTopic(r -> r.name("t1").attributes(Map.of("DisplayName", "Topic One"))
-                .tags(t -> t.key("Team").value("app"))).topicArn();
+        String arn = sns.createTopic(r -> r.name("t1")
+                        .attributes(Map.of("DisplayName", "Topic One"))
+                        .tags(t -> t.key("Team").value("app")))
+                .topicArn();
         Map<String, Object> state = state();
 
         CloudResource live = DriftCheck.find(collector.collect(session), arn);
         assertThat(arn).isEqualTo("arn:aws:sns:us-east-1:" + Moto.ACCOUNT + ":t1");
         assertThat(live.arn()).isEqualTo(arn);
-        assertThat(live.attributes()).containsEntry("name", "t1").containsEntry("display_name", "Topic One")
+        assertThat(live.attributes())
+                .containsEntry("name", "t1")
+                .containsEntry("display_name", "Topic One")
                 .containsEntry("tags", Map.of("Team", "app"));
         assertThat(DriftCheck.compare(live, state)).isEmpty();
 
@@ -63,6 +67,6 @@ class SnsTopicCollectorIT {
                  "policy": "{}", "signature_version": 0, "sqs_failure_feedback_role_arn": "", "sqs_success_feedback_role_arn": "",
                  "sqs_success_feedback_sample_rate": 0, "tags": {"Team": "app"}, "tags_all": {"Team": "app"}, "tracing_config": ""}
                 """;
-        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() { });
+        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() {});
     }
 }

@@ -52,7 +52,8 @@ class CloudTrailPoliciesIT {
         trail("good", true, true);
         String unvalidated = trail("unvalidated", true, false);
         try (PolicyInService policy = PolicyInService.load("cloudtrail-log-validation", REGION)) {
-            String finding = policy.assertOnlyViolation(unvalidated, "trail unvalidated does not validate its log files");
+            String finding =
+                    policy.assertOnlyViolation(unvalidated, "trail unvalidated does not validate its log files");
 
             cloudTrail.updateTrail(r -> r.name("unvalidated").enableLogFileValidation(true));
             policy.assertResolved(finding);
@@ -60,7 +61,11 @@ class CloudTrailPoliciesIT {
     }
 
     private String trail(String name, boolean multiRegion, boolean validation) {
-        return cloudTrail.createTrail(r -> r.name(name).s3BucketName("trail-logs").isMultiRegionTrail(multiRegion)
-                .enableLogFileValidation(validation)).trailARN();
+        return cloudTrail
+                .createTrail(r -> r.name(name)
+                        .s3BucketName("trail-logs")
+                        .isMultiRegionTrail(multiRegion)
+                        .enableLogFileValidation(validation))
+                .trailARN();
     }
 }

@@ -27,13 +27,17 @@ class EbsVolumePoliciesIT {
     @Test
     void unencryptedVolume() {
         ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(8).encrypted(true));
-        String plain = ec2.createVolume(r -> r.availabilityZone("us-east-1b").size(8).encrypted(false)).volumeId();
+        String plain = ec2.createVolume(
+                        r -> r.availabilityZone("us-east-1b").size(8).encrypted(false))
+                .volumeId();
         try (PolicyInService policy = PolicyInService.load("ebs-volume-encrypted", REGION)) {
-            String finding = policy.assertOnlyViolation(plain, "EBS volume " + plain + " in us-east-1b is not encrypted");
+            String finding =
+                    policy.assertOnlyViolation(plain, "EBS volume " + plain + " in us-east-1b is not encrypted");
 
             // A volume cannot be encrypted in place: the fix is an encrypted copy (through a snapshot) instead of it.
             String snapshot = ec2.createSnapshot(r -> r.volumeId(plain)).snapshotId();
-            ec2.createVolume(r -> r.availabilityZone("us-east-1b").snapshotId(snapshot).encrypted(true));
+            ec2.createVolume(
+                    r -> r.availabilityZone("us-east-1b").snapshotId(snapshot).encrypted(true));
             ec2.deleteVolume(r -> r.volumeId(plain));
             policy.assertResolved(finding);
         }

@@ -34,7 +34,8 @@ class InstancePoliciesIT {
         launch(m -> m.httpTokens(HttpTokensState.REQUIRED));
         String optional = launch(m -> m.httpTokens(HttpTokensState.OPTIONAL));
         try (PolicyInService policy = PolicyInService.load("instance-imdsv2-required", REGION)) {
-            String finding = policy.assertOnlyViolation(optional, "instance " + optional + " accepts IMDSv1 (http_tokens is not required)");
+            String finding = policy.assertOnlyViolation(
+                    optional, "instance " + optional + " accepts IMDSv1 (http_tokens is not required)");
 
             ec2.modifyInstanceMetadataOptions(r -> r.instanceId(optional).httpTokens(HttpTokensState.REQUIRED));
             policy.assertResolved(finding);
@@ -49,7 +50,8 @@ class InstancePoliciesIT {
         // an empty value counts as missing
         ec2.createTags(r -> r.resources(untagged).tags(tag("team", ""), tag("Name", "web")));
         try (PolicyInService policy = PolicyInService.load("required-tags-instance", REGION)) {
-            String finding = policy.assertOnlyViolation(untagged, "aws_instance " + untagged + " lacks the tags owner, team");
+            String finding =
+                    policy.assertOnlyViolation(untagged, "aws_instance " + untagged + " lacks the tags owner, team");
 
             ec2.createTags(r -> r.resources(untagged).tags(tag("owner", "bo"), tag("team", "search")));
             policy.assertResolved(finding);
@@ -57,8 +59,14 @@ class InstancePoliciesIT {
     }
 
     private String launch(Consumer<InstanceMetadataOptionsRequest.Builder> metadata) {
-        return ec2.runInstances(r -> r.imageId(AMI).instanceType("t3.micro").minCount(1).maxCount(1)
-                .metadataOptions(metadata)).instances().get(0).instanceId();
+        return ec2.runInstances(r -> r.imageId(AMI)
+                        .instanceType("t3.micro")
+                        .minCount(1)
+                        .maxCount(1)
+                        .metadataOptions(metadata))
+                .instances()
+                .get(0)
+                .instanceId();
     }
 
     private static Tag tag(String key, String value) {

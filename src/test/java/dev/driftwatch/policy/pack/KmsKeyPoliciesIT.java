@@ -43,7 +43,9 @@ class KmsKeyPoliciesIT {
 
     @Test
     void keyWithoutDescription() {
-        String key = kms.createKey(r -> r.keyUsage(KeyUsageType.ENCRYPT_DECRYPT)).keyMetadata().keyId();
+        String key = kms.createKey(r -> r.keyUsage(KeyUsageType.ENCRYPT_DECRYPT))
+                .keyMetadata()
+                .keyId();
         try (PolicyInService policy = PolicyInService.load("kms-key-rotation", REGION)) {
             policy.assertOnlyViolation(key, "KMS key " + key + " () does not rotate");
         }
@@ -51,6 +53,8 @@ class KmsKeyPoliciesIT {
 
     /** Key usage given as the provider sends it: moto leaves it out of DescribeKey otherwise (AWS always reports it). */
     private String symmetricKey(String description) {
-        return kms.createKey(r -> r.description(description).keyUsage(KeyUsageType.ENCRYPT_DECRYPT)).keyMetadata().keyId();
+        return kms.createKey(r -> r.description(description).keyUsage(KeyUsageType.ENCRYPT_DECRYPT))
+                .keyMetadata()
+                .keyId();
     }
 }

@@ -32,7 +32,7 @@ class RdsPoliciesIT {
 
     @Test
     void deletionProtectionOff() {
-        create("good", r -> { });
+        create("good", r -> {});
         String bad = create("bad", r -> r.deletionProtection(false));
         try (PolicyInService policy = PolicyInService.load("rds-deletion-protection", REGION)) {
             String finding = policy.assertOnlyViolation(bad, "database bad can be deleted: deletion protection is off");
@@ -43,20 +43,20 @@ class RdsPoliciesIT {
 
     @Test
     void storageUnencrypted() {
-        create("good", r -> { });
+        create("good", r -> {});
         String bad = create("bad", r -> r.storageEncrypted(false).deletionProtection(false));
         try (PolicyInService policy = PolicyInService.load("rds-storage-encrypted", REGION)) {
             policy.assertOnlyViolation(bad, "database bad stores its data unencrypted");
             // Encryption cannot be turned on in place (AWS: restore an encrypted snapshot copy): replaced instead.
             rds.deleteDBInstance(r -> r.dbInstanceIdentifier("bad").skipFinalSnapshot(true));
-            create("bad", r -> { });
+            create("bad", r -> {});
             policy.assertNoViolation();
         }
     }
 
     @Test
     void publiclyAccessible() {
-        create("good", r -> { });
+        create("good", r -> {});
         String bad = create("bad", r -> r.publiclyAccessible(true));
         try (PolicyInService policy = PolicyInService.load("rds-not-public", REGION)) {
             String finding = policy.assertOnlyViolation(bad, "database bad is reachable from the internet");
@@ -67,10 +67,11 @@ class RdsPoliciesIT {
 
     @Test
     void backupsKeptTooShortly() {
-        create("good", r -> { });
+        create("good", r -> {});
         String bad = create("bad", r -> r.backupRetentionPeriod(1));
         try (PolicyInService policy = PolicyInService.load("rds-backup-retention", REGION)) {
-            String finding = policy.assertOnlyViolation(bad, "database bad keeps backups for 1 days; at least 7 are required");
+            String finding =
+                    policy.assertOnlyViolation(bad, "database bad keeps backups for 1 days; at least 7 are required");
             modify(r -> r.backupRetentionPeriod(7));
             policy.assertResolved(finding);
         }
@@ -86,10 +87,19 @@ class RdsPoliciesIT {
 
     /** A database compliant with every RDS policy, changed by {@code change}; its resource id. */
     private String create(String name, Consumer<CreateDbInstanceRequest.Builder> change) {
-        return rds.createDBInstance(r -> change.accept(r.dbInstanceIdentifier(name).engine("postgres")
-                .engineVersion("16.3").dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("admin1")
-                .masterUserPassword("secretsecret").storageEncrypted(true).deletionProtection(true)
-                .publiclyAccessible(false).backupRetentionPeriod(14))).dbInstance().dbiResourceId();
+        return rds.createDBInstance(r -> change.accept(r.dbInstanceIdentifier(name)
+                        .engine("postgres")
+                        .engineVersion("16.3")
+                        .dbInstanceClass("db.t3.micro")
+                        .allocatedStorage(20)
+                        .masterUsername("admin1")
+                        .masterUserPassword("secretsecret")
+                        .storageEncrypted(true)
+                        .deletionProtection(true)
+                        .publiclyAccessible(false)
+                        .backupRetentionPeriod(14)))
+                .dbInstance()
+                .dbiResourceId();
     }
 
     private void modify(Consumer<ModifyDbInstanceRequest.Builder> change) {

@@ -37,7 +37,8 @@ class RootAccessKeysIT {
             policy.assertNoViolation();
 
             IamRootKeys.rootHasKeys(true);
-            String finding = policy.assertOnlyViolation(Moto.ACCOUNT, "the root user of account " + Moto.ACCOUNT + " has access keys");
+            String finding = policy.assertOnlyViolation(
+                    Moto.ACCOUNT, "the root user of account " + Moto.ACCOUNT + " has access keys");
 
             IamRootKeys.rootHasKeys(false);
             policy.assertResolved(finding);

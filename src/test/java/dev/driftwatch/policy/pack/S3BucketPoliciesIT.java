@@ -104,7 +104,9 @@ class S3BucketPoliciesIT {
 
     private void publicAccessBlock(String bucket, boolean restrictPublicBuckets) {
         s3.putPublicAccessBlock(r -> r.bucket(bucket).publicAccessBlockConfiguration(c -> c.blockPublicAcls(true)
-                .blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(restrictPublicBuckets)));
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(restrictPublicBuckets)));
     }
 
     private void policy(String bucket, String template) {
@@ -112,7 +114,8 @@ class S3BucketPoliciesIT {
     }
 
     private void encryption(String bucket, ServerSideEncryption algorithm) {
-        s3.putBucketEncryption(r -> r.bucket(bucket).serverSideEncryptionConfiguration(c -> c.rules(
-                rule -> rule.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(algorithm)))));
+        s3.putBucketEncryption(r -> r.bucket(bucket)
+                .serverSideEncryptionConfiguration(
+                        c -> c.rules(rule -> rule.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(algorithm)))));
     }
 }

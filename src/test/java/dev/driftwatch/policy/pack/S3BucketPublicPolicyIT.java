@@ -27,18 +27,31 @@ class S3BucketPublicPolicyIT {
 
     @Test
     void onlyAnUnconditionalAllowToEveryoneIsPublic() {
-        policy("tls-only", statement("Deny", "\"*\"", "s3:*", "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}},"));
-        policy("from-vpce", statement("Allow", "\"*\"", "s3:GetObject", "\"Condition\":{\"StringEquals\":{\"aws:SourceVpce\":\"vpce-1\"}},"));
+        policy(
+                "tls-only",
+                statement("Deny", "\"*\"", "s3:*", "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}},"));
+        policy(
+                "from-vpce",
+                statement(
+                        "Allow",
+                        "\"*\"",
+                        "s3:GetObject",
+                        "\"Condition\":{\"StringEquals\":{\"aws:SourceVpce\":\"vpce-1\"}},"));
         policy("one-account", statement("Allow", "{\"AWS\":\"arn:aws:iam::111122223333:root\"}", "s3:GetObject", ""));
-        policy("website", statement("Allow", "{\"AWS\":[\"arn:aws:iam::111122223333:root\",\"*\"]}", "s3:GetObject", ""));
+        policy(
+                "website",
+                statement("Allow", "{\"AWS\":[\"arn:aws:iam::111122223333:root\",\"*\"]}", "s3:GetObject", ""));
         try (PolicyInService policy = PolicyInService.load("s3-bucket-public", Regions.GLOBAL)) {
             String finding = policy.assertOnlyViolation("website", MESSAGE);
 
-            s3.putBucketPolicy(r -> r.bucket("website").policy(policyOf("website",
-                    statement("Allow", "{\"AWS\":\"arn:aws:iam::111122223333:root\"}", "s3:GetObject", ""))));
+            s3.putBucketPolicy(r -> r.bucket("website")
+                    .policy(policyOf(
+                            "website",
+                            statement("Allow", "{\"AWS\":\"arn:aws:iam::111122223333:root\"}", "s3:GetObject", ""))));
             policy.assertResolved(finding);
 
-            s3.putBucketPolicy(r -> r.bucket("website").policy(policyOf("website", statement("Allow", "\"*\"", "s3:GetObject", ""))));
+            s3.putBucketPolicy(r ->
+                    r.bucket("website").policy(policyOf("website", statement("Allow", "\"*\"", "s3:GetObject", ""))));
             policy.assertOnlyViolation("website", MESSAGE);
         }
     }
@@ -50,8 +63,8 @@ class S3BucketPublicPolicyIT {
 
     /** Written by hand, as people do: not in canonical order. */
     private static String statement(String effect, String principal, String action, String condition) {
-        return "{\"Sid\":\"S\",\"Effect\":\"" + effect + "\",\"Principal\":" + principal + ",\"Action\":\"" + action + "\","
-                + condition + "\"Resource\":\"arn:aws:s3:::BUCKET/*\"}";
+        return "{\"Sid\":\"S\",\"Effect\":\"" + effect + "\",\"Principal\":" + principal + ",\"Action\":\"" + action
+                + "\"," + condition + "\"Resource\":\"arn:aws:s3:::BUCKET/*\"}";
     }
 
     private static String policyOf(String bucket, String statement) {
