@@ -359,7 +359,7 @@ print_token_usage() {
   cat >&2 <<EOF
 The API wants a token. An admin token (named "bootstrap") is in $2; use it with
   curl -H @$2.header $1/api/findings
-or  curl -H "Authorization: Bearer \$(cat $2)" $1/api/findings
+(curl reads the header from the file, so the token is not on a command line a process list shows),
 and create tokens for pipelines with POST $1/api/tokens (README "Tokens for pipelines").
 EOF
 }

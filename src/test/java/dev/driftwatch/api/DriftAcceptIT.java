@@ -10,6 +10,7 @@ import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.Scans;
 import dev.driftwatch.testsupport.SecurityGroups;
 import dev.driftwatch.testsupport.TerraformStates;
+import dev.driftwatch.testsupport.TestIdentity;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -70,7 +71,7 @@ class DriftAcceptIT {
 
         JsonPath accepted = given().contentType(ContentType.JSON)
                 .body(Map.of(
-                        "region", REGION, "reason", "Legacy groups, owned by the network team", "acceptedBy", "alice"))
+                        "region", REGION, "reason", "Legacy groups, owned by the network team", "acceptedBy", "otto"))
                 .post("/api/drift/accept")
                 .then()
                 .statusCode(200)
@@ -82,7 +83,9 @@ class DriftAcceptIT {
                         "aws_security_group." + web + ".tags.Team",
                         "aws_security_group." + stray,
                         "aws_security_group." + ABSENT_GROUP);
-        assertThat(accepted.getList("acceptedBy", String.class)).containsOnly("alice");
+        // who accepted is the caller; the name in the body is only who they acted for
+        assertThat(accepted.getList("acceptedBy", String.class))
+                .containsOnly(TestIdentity.PRINCIPAL + " (on behalf of otto)");
         assertThat(open().getList("")).isEmpty();
         assertThat(findings("ACCEPTED").getList("resourceId", String.class))
                 .containsExactlyInAnyOrder(web, stray, ABSENT_GROUP);
@@ -101,7 +104,7 @@ class DriftAcceptIT {
                 .contains(
                         "\naws_security_group." + web + ".tags.Team\n",
                         "\naws_security_group." + stray + "\n",
-                        "accepted by alice at ",
+                        "accepted by " + TestIdentity.PRINCIPAL + " (on behalf of otto) at ",
                         ": Legacy groups, owned by the network team\n");
 
         // The next scan reports nothing for what was accepted, and does not resolve it either.

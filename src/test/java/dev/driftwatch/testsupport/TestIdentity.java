@@ -10,14 +10,16 @@ import io.restassured.specification.FilterableResponseSpecification;
 
 /**
  * The identity of the tests' RestAssured requests: each one without an Authorization header of its own is sent
- * with the test profile's admin API token (principal {@value #NAME}; application.properties
+ * with the test profile's admin API token (principal {@value #PRINCIPAL}; application.properties
  * {@code %test.driftwatch.auth.bootstrap-token}). Registered for every {@code @QuarkusTest} through
  * META-INF/services, so the tests of other features need not know about authentication.
  */
 public final class TestIdentity implements QuarkusTestAfterConstructCallback {
 
-    /** The principal the tests act as: an admin. */
+    /** The name of the API token the tests act with: an admin's. */
     public static final String NAME = "alice";
+    /** The principal that token is recorded as (who accepted, created, appears in the audit trail). */
+    public static final String PRINCIPAL = "token:" + NAME;
     /** Its token: not a secret, it exists only in the test profile. */
     public static final String TOKEN = "dwt_test-identity-alice-not-a-secret-0000000000";
 

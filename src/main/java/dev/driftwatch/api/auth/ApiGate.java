@@ -15,8 +15,9 @@ import org.jboss.logging.Logger;
 
 /**
  * In front of every /api request that may change state (any method but GET, HEAD, OPTIONS), before
- * authentication: bodies over the limit are refused by their declared length without being read, and when the
- * response is done, one audit entry records the call, refused or not.
+ * authentication: bodies over the limit are refused by their declared length without being read (a body whose
+ * length is not declared is refused too, except by /api/checks), and when the response is done, one audit entry
+ * records the call, refused or not.
  */
 @ApplicationScoped
 class ApiGate {
@@ -49,15 +50,28 @@ class ApiGate {
             return;
         }
         context.addEndHandler(done -> audit(context, path));
-        if (!path.equals("/api/checks") && tooLarge(context)) {
-            context.response()
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .setStatusCode(413)
-                    .end("{\"status\":413,\"error\":\"request body over "
-                            + config.limits().maxBodyBytes() + " bytes\"}");
-            return;
+        if (path.equals("/api/checks")) {
+            context.next();
+        } else if (tooLarge(context)) {
+            refuse(context, 413, "request body over " + config.limits().maxBodyBytes() + " bytes");
+        } else if (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            // a body of undeclared length could only be measured by reading it: say how long it is instead
+            refuse(
+                    context,
+                    411,
+                    "a request body needs a Content-Length here (at most "
+                            + config.limits().maxBodyBytes() + " bytes)");
+        } else {
+            context.next();
         }
-        context.next();
+    }
+
+    private static void refuse(RoutingContext context, int status, String why) {
+        context.response()
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .setStatusCode(status)
+                .end("{\"status\":" + status + ",\"error\":\"" + why + "\"}");
     }
 
     private boolean tooLarge(RoutingContext context) {

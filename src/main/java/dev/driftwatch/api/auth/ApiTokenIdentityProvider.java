@@ -25,7 +25,8 @@ class ApiTokenIdentityProvider implements IdentityProvider<ApiTokenRequest> {
     @Override
     public Uni<SecurityIdentity> authenticate(ApiTokenRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> tokens.verify(request.secret())
-                .map(t -> Identities.of(t.name(), Role.of(t.role()).withImplied(), "api-token"))
+                .map(t -> Identities.of(
+                        Identities.tokenPrincipal(t.name()), Role.of(t.role()).withImplied(), "api-token"))
                 .orElseThrow(() -> new AuthenticationFailedException("unknown, expired or revoked API token")));
     }
 }

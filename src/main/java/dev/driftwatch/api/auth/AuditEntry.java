@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One state-changing API call or refusal of one: who (principal, their roles, how they authenticated), what
- * (method and path), its outcome ({@code done}, {@code refused} for 401/403/413/429, {@code failed} otherwise),
+ * (method and path), its outcome ({@code done}, {@code refused} for 401/403/411/413/429, {@code failed} otherwise),
  * the status, when and from where. Never a body, query string or header.
  */
 public record AuditEntry(
@@ -23,7 +23,7 @@ public record AuditEntry(
         if (status < 400) {
             return "done";
         }
-        return status == 401 || status == 403 || status == 413 || status == 429 ? "refused" : "failed";
+        return status == 401 || status == 403 || status == 411 || status == 413 || status == 429 ? "refused" : "failed";
     }
 
     static AuditEntry of(AuditEntryEntity e) {

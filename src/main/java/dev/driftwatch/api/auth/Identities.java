@@ -12,7 +12,15 @@ public final class Identities {
     /** The identity attribute that says how the caller authenticated: oidc, api-token or auth-off. */
     public static final String MECHANISM = "driftwatch.mechanism";
 
+    /** What an API token's principal starts with, so no token can pass for a person of the same name. */
+    public static final String TOKEN_PREFIX = "token:";
+
     private Identities() {}
+
+    /** The principal of the API token with this name: {@code token:ci-pipeline}. */
+    static String tokenPrincipal(String tokenName) {
+        return TOKEN_PREFIX + tokenName;
+    }
 
     static SecurityIdentity of(String name, Set<Role> roles, String mechanism) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()

@@ -30,7 +30,7 @@ class ApiTokenIT {
         long id = created.getLong("token.id");
 
         assertThat(secret).startsWith("dwt_").hasSizeGreaterThan(40);
-        assertThat(created.getString("token.createdBy")).isEqualTo(TestIdentity.NAME);
+        assertThat(created.getString("token.createdBy")).isEqualTo(TestIdentity.PRINCIPAL);
         assertThat(given().get("/api/tokens").asString()).contains(name).doesNotContain(secret);
         List<Object> row = storedRow(id);
         assertThat(row).doesNotContain(secret).contains(TokenSecrets.hash(secret));

@@ -58,13 +58,13 @@ class AuditIT {
                 .post("/api/waivers")
                 .then()
                 .statusCode(201)
-                .body("createdBy", is(TestIdentity.NAME));
+                .body("createdBy", is(TestIdentity.PRINCIPAL));
         given().get("/api/waivers").then().statusCode(200);
 
         List<Map<String, Object>> entries = awaitEntries(1);
         assertThat(entries).singleElement().satisfies(e -> {
             assertThat(e)
-                    .containsEntry("principal", TestIdentity.NAME)
+                    .containsEntry("principal", TestIdentity.PRINCIPAL)
                     .containsEntry("action", "POST /api/waivers")
                     .containsEntry("outcome", "done")
                     .containsEntry("status", 201)

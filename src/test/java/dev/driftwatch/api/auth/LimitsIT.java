@@ -20,7 +20,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Request bodies: 1 MB at most, refused by their declared size before they are sent; /api/checks takes more.
+ * Request bodies: 1 MB at most, refused by their declared size before they are sent, and refused when their size
+ * is not declared; /api/checks takes more, streamed or not.
  * A scan asked for again while it waits or runs is answered with that scan, not queued twice.
  */
 @QuarkusTest
@@ -42,6 +43,31 @@ class LimitsIT {
                             new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
             assertThat(status).startsWith("HTTP/1.1 413");
+        }
+    }
+
+    @Test
+    void aBodyOfUndeclaredLengthIsRefusedExceptByChecks() throws Exception {
+        assertThat(chunkedPost("/api/waivers", "{\"policyId\": \"x\"}")).startsWith("HTTP/1.1 411");
+        assertThat(chunkedPost("/api/checks", "{\"version\": 4, \"resources\": []}"))
+                .as("a state may be streamed to /api/checks")
+                .doesNotStartWith("HTTP/1.1 411")
+                .doesNotStartWith("HTTP/1.1 413");
+    }
+
+    /** The status line of a POST whose body is sent in chunks, without a Content-Length. */
+    private static String chunkedPost(String path, String body) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + "Authorization: " + TestIdentity.bearer(TestIdentity.TOKEN) + "\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n"
+                            + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
         }
     }
 
