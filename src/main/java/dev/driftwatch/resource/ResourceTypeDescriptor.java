@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param family      its parent, or that it is a view of another resource's parts
  * @param awsManaged  which resources AWS made and how they are reported
  * @param createdTime whether AWS reports a creation time (the sweeper's age; else driftwatch's first sight)
- * @param calls       the requests its collector sends, for the benchmark's model
+ * @param calls       the requests its collector sends: the benchmark's model and the scanner role's actions
  * @param doc         its row in {@code docs/resource-types.md}
  */
 public record ResourceTypeDescriptor(

@@ -37,6 +37,17 @@ class ResourceTypeCatalogTest {
     }
 
     @Test
+    void theScannerRoleAllowsExactlyTheCollectorsCalls() {
+        assertThat(ResourceTypeTables.read(ResourceTypeTables.SCANNER_ACTIONS))
+                .as(ResourceTypeTables.SCANNER_ACTIONS + " is stale; run " + ResourceTypeTables.COMMAND)
+                .isEqualTo(ResourceTypeTables.scannerActionsJson());
+        assertThat(IamActions.toRead())
+                .contains("ec2:DescribeVpcs", "s3:ListAllMyBuckets", "s3:GetAccountPublicAccessBlock")
+                .contains("logs:DescribeLogGroups", "s3:GetEncryptionConfiguration")
+                .allMatch(a -> a.matches("[a-z0-9-]+:[A-Z][A-Za-z]+"), "service:Action");
+    }
+
+    @Test
     void everyCollectedTypeHasAnImportRuleThatGivesAnIdOrAReason() {
         assertThat(ResourceTypeCatalog.collectedTypes()).hasSize(40).allSatisfy(type -> {
             ImportId id = ResourceTypeCatalog.of(type).importRule().of("some-id", Map.of(), "us-east-1");

@@ -14,15 +14,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What is generated from the descriptors: the table in {@code docs/resource-types.md} (between its markers) and
- * {@code bin/bench/api-calls.json}, the benchmark's API-call model. {@link ResourceTypeCatalogTest} fails when either
- * is stale, and rewrites both when run with {@code -Ddriftwatch.regenerate=true}.
+ * What is generated from the descriptors: the table in {@code docs/resource-types.md} (between its markers),
+ * {@code bin/bench/api-calls.json}, the benchmark's API-call model, and the scanner role's actions in
+ * {@code deploy/terraform/member/scanner-actions.json}. {@link ResourceTypeCatalogTest} fails when any is stale,
+ * and rewrites them all when run with {@code -Ddriftwatch.regenerate=true}.
  */
 final class ResourceTypeTables {
 
     static final String COMMAND = "./mvnw -B -o -q test -Dtest=ResourceTypeCatalogTest -Ddriftwatch.regenerate=true";
     static final Path DOC = Path.of("docs/resource-types.md");
     static final Path API_CALLS = Path.of("bin/bench/api-calls.json");
+    static final Path SCANNER_ACTIONS = Path.of("deploy/terraform/member/scanner-actions.json");
     static final String BEGIN =
             "<!-- BEGIN generated from the descriptors (dev.driftwatch.resource): " + COMMAND + " -->";
     static final String END = "<!-- END generated -->";
@@ -85,6 +87,18 @@ final class ResourceTypeTables {
                             return type;
                         })
                         .toList());
+        return json(root);
+    }
+
+    /** The IAM actions of every call the collectors send: the scanner role's policy in deploy/terraform. */
+    static String scannerActionsJson() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("generated_by", COMMAND);
+        root.put("actions", IamActions.toRead());
+        return json(root);
+    }
+
+    private static String json(Object root) {
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
         } catch (IOException e) {
@@ -131,6 +145,7 @@ final class ResourceTypeTables {
         }
         Files.writeString(DOC, doc.replace(now, markdown()), StandardCharsets.UTF_8);
         Files.writeString(API_CALLS, apiCallsJson(), StandardCharsets.UTF_8);
+        Files.writeString(SCANNER_ACTIONS, scannerActionsJson(), StandardCharsets.UTF_8);
     }
 
     static String read(Path file) {

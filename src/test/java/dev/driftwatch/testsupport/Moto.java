@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
@@ -59,6 +60,25 @@ public final class Moto {
 
     /** An EC2 client in another account: moto serves calls made with a role assumed there from that account. */
     public static Ec2Client ec2(String region, String account) {
+        return Ec2Client.builder()
+                .region(Region.of(region))
+                .endpointOverride(URI.create(URL))
+                .httpClient(Apache5HttpClient.create())
+                .credentialsProvider(inAccount(account))
+                .build();
+    }
+
+    /** An IAM client in another account, as {@link #ec2(String, String)}. */
+    public static IamClient iam(String account) {
+        return IamClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(URI.create(URL))
+                .httpClient(Apache5HttpClient.create())
+                .credentialsProvider(inAccount(account))
+                .build();
+    }
+
+    private static StaticCredentialsProvider inAccount(String account) {
         try (StsClient sts = StsClient.builder()
                 .region(Region.US_EAST_1)
                 .endpointOverride(URI.create(URL))
@@ -68,13 +88,8 @@ public final class Moto {
             Credentials c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/test-operator")
                             .roleSessionName("test"))
                     .credentials();
-            return Ec2Client.builder()
-                    .region(Region.of(region))
-                    .endpointOverride(URI.create(URL))
-                    .httpClient(Apache5HttpClient.create())
-                    .credentialsProvider(StaticCredentialsProvider.create(
-                            AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken())))
-                    .build();
+            return StaticCredentialsProvider.create(
+                    AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
         }
     }
 }

@@ -33,6 +33,18 @@ public final class Scans {
                 .getList("id", Long.class);
     }
 
+    /** Requests scans of every target (regions and global) of one account. */
+    public static List<Long> requestIn(String account) {
+        return given().queryParam("account", account)
+                .when()
+                .post("/api/scans")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getList("id", Long.class);
+    }
+
     public static JsonPath awaitFinished(long id) {
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(200))

@@ -59,6 +59,16 @@ public final class Terraform {
         return dir.resolve(name);
     }
 
+    /** An output of the root module, as {@code terraform output -raw} prints it. */
+    public String output(String name) {
+        Result result = attempt("output", "-raw", name);
+        if (result.exitCode() != 0) {
+            throw new AssertionError(
+                    "terraform output " + name + " exited with " + result.exitCode() + ":\n" + tail(result.output()));
+        }
+        return result.output().strip();
+    }
+
     public void apply(Map<String, String> variables) {
         run(withVariables(List.of("apply", "-auto-approve"), variables));
     }

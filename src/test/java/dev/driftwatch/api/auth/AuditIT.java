@@ -107,7 +107,7 @@ class AuditIT {
         assertThat(entries)
                 .filteredOn(e -> e.get("status").equals(403))
                 .singleElement()
-                .satisfies(e -> assertThat(e.get("principal").toString()).startsWith("viewer-"));
+                .satisfies(e -> assertThat(e.get("principal").toString()).startsWith("token:viewer-"));
         String everything = given().get("/api/audit").asString() + outboxPayloads();
         assertThat(everything).doesNotContain(viewer).doesNotContain(forged).doesNotContain(TestIdentity.TOKEN);
     }

@@ -1,0 +1,58 @@
+# driftwatch's roles in one member account. Apply it in every account driftwatch scans (README, "IAM roles").
+#
+# The scanner role allows exactly the read calls driftwatch's collectors make: scanner-actions.json is generated
+# from the resource type descriptors (dev.driftwatch.resource.IamActions) and checked current by
+# ResourceTypeCatalogTest. It trusts only driftwatch's own role in the management account, with an external id.
+
+terraform {
+  required_version = ">= 1.5"
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 5.0"
+    }
+  }
+}
+
+locals {
+  scanner_actions = jsondecode(file("${path.module}/scanner-actions.json")).actions
+}
+
+data "aws_iam_policy_document" "trust" {
+  statement {
+    sid     = "OnlyDriftwatch"
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = [var.driftwatch_principal_arn]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "sts:ExternalId"
+      values   = [var.external_id]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "scanner" {
+  statement {
+    sid       = "ReadWhatDriftwatchCollects"
+    actions   = local.scanner_actions
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role" "scanner" {
+  name                 = var.scanner_role_name
+  description          = "driftwatch: reads the resources it compares with Terraform states and policies"
+  assume_role_policy   = data.aws_iam_policy_document.trust.json
+  max_session_duration = 3600
+  permissions_boundary = var.permissions_boundary_arn
+  tags                 = var.tags
+}
+
+resource "aws_iam_role_policy" "scanner" {
+  name   = "driftwatch-read"
+  role   = aws_iam_role.scanner.id
+  policy = data.aws_iam_policy_document.scanner.json
+}

@@ -1,0 +1,32 @@
+variable "driftwatch_principal_arn" {
+  description = "The role driftwatch runs as in the management account (its IRSA / Pod Identity role): the only principal the roles trust."
+  type        = string
+}
+
+variable "external_id" {
+  description = "The external id driftwatch sends (driftwatch.inventory.accounts.<name>.external-id)."
+  type        = string
+  sensitive   = true
+  validation {
+    condition     = length(var.external_id) >= 2
+    error_message = "external_id must be set (AWS requires 2 to 1224 characters)."
+  }
+}
+
+variable "scanner_role_name" {
+  description = "Name of the read-only role (driftwatch.inventory.accounts.<name>.role-arn points at it)."
+  type        = string
+  default     = "driftwatch-scanner"
+}
+
+variable "permissions_boundary_arn" {
+  description = "A permissions boundary for the roles, if your organisation requires one."
+  type        = string
+  default     = null
+}
+
+variable "tags" {
+  description = "Tags for the roles."
+  type        = map(string)
+  default     = { "managed-by" = "terraform", "app" = "driftwatch" }
+}
