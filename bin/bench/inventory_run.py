@@ -3,6 +3,8 @@ the service's heap from /q/metrics. Reads the AWS request and resource counters 
 and the part of the GC log written during the scans. Writes OUT (JSON).
 
 Usage: inventory_run.py API_URL OUT.json GC_LOG SERVICE_PID MOTO_PID KAFKA_PID (a pid may be empty)
+Environment: BENCH_MANAGEMENT_URL (where /q/metrics is, default API_URL), BENCH_TOKEN_FILE (an API token
+for the calls to /api; its value is sent as a header, never put on a command line).
 """
 
 import json
@@ -19,12 +21,22 @@ from bench_common import log, write_json
 
 def main():
     api, out, gc_log, service_pid, moto_pid, kafka_pid = sys.argv[1:7]
+    management = os.environ.get("BENCH_MANAGEMENT_URL", api)
+    token_file = os.environ.get("BENCH_TOKEN_FILE")
+    token = open(token_file).read().strip() if token_file else None
+
+    def call(url, method="GET", timeout=30):
+        request = urllib.request.Request(url, method=method)
+        if token:
+            request.add_header("Authorization", f"Bearer {token}")
+        return urllib.request.urlopen(request, timeout=timeout)
+
     TICK = os.sysconf("SC_CLK_TCK")
     SERIES = re.compile(r"^(\w+)\{(.*)\}\s+(\S+)$")
     LABEL = re.compile(r'(\w+)="([^"]*)"')
 
     def metrics():
-        text = urllib.request.urlopen(f"{api}/q/metrics", timeout=30).read().decode()
+        text = urllib.request.urlopen(f"{management}/q/metrics", timeout=30).read().decode()
         requests, resources, heap = {}, {}, 0.0
         for line in text.splitlines():
             m = SERIES.match(line)
@@ -93,8 +105,7 @@ def main():
     sampler.start()
 
     t0 = time.monotonic()
-    req = urllib.request.Request(f"{api}/api/scans", method="POST")
-    with urllib.request.urlopen(req, timeout=60) as r:
+    with call(f"{api}/api/scans", method="POST", timeout=60) as r:
         assert r.status == 202, r.status
         queued = json.load(r)
     pending = {s["id"]: s for s in queued}
@@ -102,7 +113,7 @@ def main():
     deadline = t0 + 3600
     while pending:
         for scan_id in list(pending):
-            scan = json.load(urllib.request.urlopen(f"{api}/api/scans/{scan_id}", timeout=30))
+            scan = json.load(call(f"{api}/api/scans/{scan_id}"))
             if scan["status"] not in ("QUEUED", "RUNNING"):
                 scan["seen_finished_after"] = round(time.monotonic() - t0, 3)
                 finished[scan_id] = scan
@@ -113,7 +124,7 @@ def main():
             time.monotonic() - t0 > 120
             and finished
             and any(
-                json.load(urllib.request.urlopen(f"{api}/api/scans/{i}", timeout=30))["status"] == "QUEUED"
+                json.load(call(f"{api}/api/scans/{i}"))["status"] == "QUEUED"
                 for i in pending
             )
         ):
