@@ -1,7 +1,9 @@
 """Helpers shared by the bench-inventory scripts: AWS clients for moto, JSON files, progress lines."""
 
 import json
+import os
 import sys
+import urllib.request
 
 import boto3
 from botocore.config import Config
@@ -29,3 +31,18 @@ def write_json(path, value, indent=2):
 def log(message):
     """A progress line on stderr (stdout carries the results)."""
     print(f"==> {message}", file=sys.stderr)
+
+
+def api_call(url, method="GET", timeout=30):
+    """A request to the service; with BENCH_TOKEN_FILE set, its API token goes in the Authorization header."""
+    request = urllib.request.Request(url, method=method)
+    token_file = os.environ.get("BENCH_TOKEN_FILE")
+    if token_file:
+        with open(token_file) as f:
+            request.add_header("Authorization", "Bearer " + f.read().strip())
+    return urllib.request.urlopen(request, timeout=timeout)
+
+
+def management_url(api):
+    """Where /q/metrics is: BENCH_MANAGEMENT_URL (the management interface), else the API's own address."""
+    return os.environ.get("BENCH_MANAGEMENT_URL", api)

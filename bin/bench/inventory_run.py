@@ -16,20 +16,13 @@ import time
 import urllib.request
 from datetime import datetime
 
-from bench_common import log, write_json
+from bench_common import api_call, log, management_url, write_json
 
 
 def main():
     api, out, gc_log, service_pid, moto_pid, kafka_pid = sys.argv[1:7]
-    management = os.environ.get("BENCH_MANAGEMENT_URL", api)
-    token_file = os.environ.get("BENCH_TOKEN_FILE")
-    token = open(token_file).read().strip() if token_file else None
-
-    def call(url, method="GET", timeout=30):
-        request = urllib.request.Request(url, method=method)
-        if token:
-            request.add_header("Authorization", f"Bearer {token}")
-        return urllib.request.urlopen(request, timeout=timeout)
+    management = management_url(api)
+    call = api_call
 
     TICK = os.sysconf("SC_CLK_TCK")
     SERIES = re.compile(r"^(\w+)\{(.*)\}\s+(\S+)$")

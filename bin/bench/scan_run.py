@@ -8,6 +8,8 @@ and after. Writes RUN_JSON_OUT.
 import glob, json, os, re, sys, time, urllib.request
 from datetime import datetime
 
+from bench_common import api_call, management_url  # BENCH_TOKEN_FILE, BENCH_MANAGEMENT_URL
+
 api, region, out, service_pid, moto_pid, kafka_pid = sys.argv[1:7]
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -31,7 +33,7 @@ def cpu_seconds():
 LINE = re.compile(r'^driftwatch_aws_requests_total\{(.*)\}\s+(\S+)$')
 
 def aws_requests():
-    text = urllib.request.urlopen(f"{api}/q/metrics", timeout=30).read().decode()
+    text = urllib.request.urlopen(f"{management_url(api)}/q/metrics", timeout=30).read().decode()
     counts = {}
     for line in text.splitlines():
         m = LINE.match(line)
@@ -46,8 +48,7 @@ def instant(s):
 before = aws_requests()
 cpu_before = cpu_seconds()
 t0 = time.monotonic()
-req = urllib.request.Request(f"{api}/api/scans?region={region}", method="POST")
-with urllib.request.urlopen(req, timeout=30) as r:
+with api_call(f"{api}/api/scans?region={region}", method="POST") as r:
     assert r.status == 202, r.status
     queued = json.load(r)
 if len(queued) != 1:
@@ -55,7 +56,7 @@ if len(queued) != 1:
 scan_id = queued[0]["id"]
 deadline = t0 + 900
 while True:
-    scan = json.load(urllib.request.urlopen(f"{api}/api/scans/{scan_id}", timeout=30))
+    scan = json.load(api_call(f"{api}/api/scans/{scan_id}"))
     if scan["status"] not in ("QUEUED", "RUNNING"):
         wall = time.monotonic() - t0
         cpu_after = cpu_seconds()
@@ -84,7 +85,7 @@ cpu["other"] = round(cpu["machine"] - sum(v for k, v in cpu.items() if k != "mac
 # Open findings by kind and type, after the scan (not timed).
 census, offset = {}, 0
 while True:
-    page = json.load(urllib.request.urlopen(f"{api}/api/findings?status=OPEN&limit=1000&offset={offset}", timeout=60))
+    page = json.load(api_call(f"{api}/api/findings?status=OPEN&limit=1000&offset={offset}", timeout=60))
     for f in page:
         census[f"{f['kind']} {f['type']}"] = census.get(f"{f['kind']} {f['type']}", 0) + 1
     if len(page) < 1000:
