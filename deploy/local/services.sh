@@ -192,7 +192,9 @@ ensure_terraform() {
   if [[ -n ${TF_CLI_CONFIG_FILE:-} && ! -f $TF_CLI_CONFIG_FILE ]]; then unset TF_CLI_CONFIG_FILE; fi
   command -v terraform >/dev/null || dw_die "terraform is not on PATH: the tests apply real Terraform configurations (install Terraform 1.5+)"
   local version
-  version=$(terraform version 2>&1 | head -n1) || dw_die "\`terraform version\` failed: $version"
+  # Not `| head -n1`: with pipefail, terraform killed by SIGPIPE after the first line would count as failing.
+  version=$(terraform version 2>&1) || dw_die "\`terraform version\` failed: $version"
+  version=${version%%$'\n'*}
   TF_PLUGIN_DIR=$(aws_provider_mirror) || exit 1
   export TF_PLUGIN_DIR
   dw_log "$version, AWS provider mirror in $TF_PLUGIN_DIR"

@@ -68,6 +68,16 @@ public final class Moto {
                 .build();
     }
 
+    /** An IAM client in moto's default account. */
+    public static IamClient iam() {
+        return IamClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(URI.create(URL))
+                .httpClient(Apache5HttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
+    }
+
     /** An IAM client in another account, as {@link #ec2(String, String)}. */
     public static IamClient iam(String account) {
         return IamClient.builder()

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,19 +25,17 @@ public final class Scans {
         for (String region : regions) {
             spec = spec.queryParam("region", region);
         }
-        return spec.when()
-                .post("/api/scans")
-                .then()
-                .statusCode(202)
-                .extract()
-                .jsonPath()
-                .getList("id", Long.class);
+        return queued(spec);
     }
 
     /** Requests scans of every target (regions and global) of one account. */
     public static List<Long> requestIn(String account) {
-        return given().queryParam("account", account)
-                .when()
+        return queued(given().queryParam("account", account));
+    }
+
+    /** POST /api/scans as the spec says; the ids of the scans it queued (or that were queued already). */
+    private static List<Long> queued(RequestSpecification spec) {
+        return spec.when()
                 .post("/api/scans")
                 .then()
                 .statusCode(202)

@@ -168,8 +168,23 @@ public final class Terraform {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    /** A provider block for moto: dummy credentials, no account lookups, every collected service at the endpoint. */
+    /** The AWS provider for moto: dummy credentials, no account lookups, every collected service at the endpoint. */
     public static String motoProvider(String endpoint, String region) {
+        return """
+                terraform {
+                  required_providers {
+                    aws = { source = "hashicorp/aws", version = "~> 5.100" }
+                  }
+                }
+
+                """ + motoProviderBlock(endpoint, region, "");
+    }
+
+    /**
+     * One {@code provider "aws"} block for moto, with {@code extra} lines inside it (an {@code alias}, an
+     * {@code assume_role} block that puts the provider in another of moto's accounts).
+     */
+    public static String motoProviderBlock(String endpoint, String region, String extra) {
         StringBuilder endpoints = new StringBuilder();
         for (String service : List.of(
                 "ec2",
@@ -192,14 +207,8 @@ public final class Terraform {
                     .append("\"\n");
         }
         return """
-                terraform {
-                  required_providers {
-                    aws = { source = "hashicorp/aws", version = "~> 5.100" }
-                  }
-                }
-
                 provider "aws" {
-                  region                      = "%s"
+                %s  region                      = "%s"
                   access_key                  = "test"
                   secret_key                  = "test"
                   skip_credentials_validation = true
@@ -209,7 +218,7 @@ public final class Terraform {
                   endpoints {
                 %s  }
                 }
-                """.formatted(region, endpoints);
+                """.formatted(extra, region, endpoints);
     }
 
     private static void copyRecursively(Path source, Path target) {

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -17,7 +18,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Every JAX-RS resource method of the service, found in the compiled classes: "METHOD /path" to its roles. */
+/**
+ * Every JAX-RS resource method of the service, found in the compiled classes (nested classes too): "METHOD /path" to
+ * its roles. A sub-resource locator (a {@code @Path} method without a verb) is listed as "LOCATOR /path" with no
+ * roles, so the matrix fails until it is given rules of its own.
+ */
 final class Endpoints {
 
     private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(
@@ -32,7 +37,9 @@ final class Endpoints {
             PATCH.class,
             "PATCH",
             HEAD.class,
-            "HEAD");
+            "HEAD",
+            OPTIONS.class,
+            "OPTIONS");
 
     private Endpoints() {}
 
@@ -42,7 +49,7 @@ final class Endpoints {
         java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
         try (Stream<java.nio.file.Path> files = Files.walk(classes.resolve("dev/driftwatch"))) {
             files.map(f -> classes.relativize(f).toString())
-                    .filter(f -> f.endsWith(".class") && !f.contains("$"))
+                    .filter(f -> f.endsWith(".class"))
                     .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.'))
                     .map(Endpoints::load)
                     .filter(c -> c.isAnnotationPresent(Path.class))
@@ -56,6 +63,13 @@ final class Endpoints {
     private static void add(Class<?> resource, Map<String, String> endpoints) {
         String base = resource.getAnnotation(Path.class).value();
         for (Method method : resource.getDeclaredMethods()) {
+            if (method.isAnnotationPresent(Path.class)
+                    && VERBS.keySet().stream().noneMatch(method::isAnnotationPresent)) {
+                endpoints.put(
+                        "LOCATOR " + base + "/"
+                                + method.getAnnotation(Path.class).value(),
+                        "");
+            }
             VERBS.forEach((annotation, verb) -> {
                 if (method.isAnnotationPresent(annotation)) {
                     Path sub = method.getAnnotation(Path.class);
