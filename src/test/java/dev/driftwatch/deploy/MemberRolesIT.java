@@ -93,7 +93,7 @@ class MemberRolesIT {
         }
         String roleArn = terraform.output("scanner_role_arn");
         assertThat(roleArn)
-                .as("the role the multi-account profile scans beta through")
+                .as("the role this profile scans the member account through")
                 .isEqualTo(role(MEMBER, "driftwatch-scanner"));
 
         try (IamClient iam = Moto.iam(MEMBER)) {

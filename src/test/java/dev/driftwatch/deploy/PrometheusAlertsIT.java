@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -42,6 +43,11 @@ class PrometheusAlertsIT {
         if (stack == null) {
             stack = PrometheusStack.start(Management.port());
         }
+    }
+
+    @AfterEach
+    void closeClient() {
+        ec2.close();
     }
 
     @AfterAll

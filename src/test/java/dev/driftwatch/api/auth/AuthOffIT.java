@@ -1,6 +1,7 @@
 package dev.driftwatch.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.driftwatch.scan.ScanRoundStarted;
 import dev.driftwatch.testsupport.KafkaBroker;
@@ -17,8 +18,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -50,18 +53,33 @@ class AuthOffIT {
         assertThat(findings.statusCode()).isEqualTo(200);
         HttpResponse<String> tokens = noToken("GET", "/api/tokens");
         assertThat(tokens.statusCode()).as("an admin's endpoint").isEqualTo(200);
+        long before = newestAuditId();
         assertThat(noToken("DELETE", "/api/tokens/999999").statusCode()).isEqualTo(404);
 
-        List<Map<String, Object>> trail =
-                new JsonPath(noToken("GET", "/api/audit").body()).getList("");
-        // the trail outlives other tests (newest first): the latest entry of this call is this test's
-        assertThat(trail)
-                .filteredOn(e -> "DELETE /api/tokens/999999".equals(e.get("action")))
-                .first()
-                .satisfies(e -> assertThat(e)
-                        .containsEntry("principal", "anonymous")
-                        .containsEntry("mechanism", "auth-off")
-                        .containsEntry("roles", "viewer,operator,approver,admin"));
+        // written just after the response, and the trail outlives other tests: wait for this call's entry
+        Map<String, Object> entry = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> audit().stream()
+                                .filter(e -> ((Number) e.get("id")).longValue() > before)
+                                .filter(e -> "DELETE /api/tokens/999999".equals(e.get("action")))
+                                .findFirst()
+                                .orElse(null),
+                        Objects::nonNull);
+        assertThat(entry)
+                .containsEntry("principal", "anonymous")
+                .containsEntry("mechanism", "auth-off")
+                .containsEntry("roles", "viewer,operator,approver,admin");
+    }
+
+    private static List<Map<String, Object>> audit() throws Exception {
+        return new JsonPath(noToken("GET", "/api/audit").body()).getList("");
+    }
+
+    private static long newestAuditId() throws Exception {
+        return audit().stream()
+                .mapToLong(e -> ((Number) e.get("id")).longValue())
+                .max()
+                .orElse(0);
     }
 
     @Test
