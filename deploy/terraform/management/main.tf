@@ -11,6 +11,11 @@ terraform {
   }
 }
 
+locals {
+  # a statement id per state bucket: its name in CamelCase, letters and digits only (IAM's rule for Sid)
+  bucket_sids = { for bucket in keys(var.state_buckets) : bucket => replace(title(replace(bucket, "/[^A-Za-z0-9]/", " ")), " ", "") }
+}
+
 data "aws_iam_policy_document" "trust" {
   dynamic "statement" {
     for_each = var.pod_identity ? [] : [1]
@@ -56,7 +61,7 @@ data "aws_iam_policy_document" "driftwatch" {
   dynamic "statement" {
     for_each = var.state_buckets
     content {
-      sid       = "ListStates${replace(title(replace(statement.key, "/[^A-Za-z0-9]/", " ")), " ", "")}"
+      sid       = "ListStates${local.bucket_sids[statement.key]}"
       actions   = ["s3:ListBucket"]
       resources = ["arn:aws:s3:::${statement.key}"]
       condition {
@@ -70,7 +75,7 @@ data "aws_iam_policy_document" "driftwatch" {
   dynamic "statement" {
     for_each = var.state_buckets
     content {
-      sid       = "ReadStates${replace(title(replace(statement.key, "/[^A-Za-z0-9]/", " ")), " ", "")}"
+      sid       = "ReadStates${local.bucket_sids[statement.key]}"
       actions   = ["s3:GetObject"]
       resources = ["arn:aws:s3:::${statement.key}/${statement.value}*"]
     }
