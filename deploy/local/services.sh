@@ -375,6 +375,18 @@ build_service() {
 
 # Stops what this shell started, newest first: SIGTERM so Kafka and moto
 # shut down cleanly, SIGKILL after 20 s. Keeps the caller's exit status.
+# The failing tests of a Maven run with why they failed: the first lines of each stack trace and every
+# "Caused by" (where a Quarkus boot failure says what went wrong). Args: report directories.
+print_test_failures() {
+    local dir report shown=0
+    for report in $(for dir in "$@"; do grep -lE '<<< (FAILURE|ERROR)!' "$dir"/*.txt 2>/dev/null; done); do
+        [ "$shown" -lt 5 ] || { dw_log "(more failing classes: see the reports)"; break; }
+        shown=$((shown + 1))
+        printf '\n==> failed: %s\n' "$report"
+        awk '/<<< (FAILURE|ERROR)!/ {n = 25} n > 0 {print; n--; next} /^Caused by:/ {print; c = 3; next} c > 0 {print; c--}' "$report"
+    done
+}
+
 stop_started_services() {
   local rc=$? i pid
   for ((i = ${#DW_STARTED_PIDS[@]} - 1; i >= 0; i--)); do

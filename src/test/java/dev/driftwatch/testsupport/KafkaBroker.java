@@ -24,16 +24,30 @@ public class KafkaBroker implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        port = freePort();
-        controllerPort = freePort();
         clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
         try {
             logDir = Files.createTempDirectory("driftwatch-kafka-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        startBroker();
-        return Map.of("kafka.bootstrap.servers", bootstrapServers());
+        // A port found free can be taken (by any outgoing connection) before the broker binds it: then
+        // try other ports, a few times.
+        for (int attempt = 1; ; attempt++) {
+            port = freePort();
+            controllerPort = freePort();
+            try {
+                if (port != controllerPort) {
+                    startBroker();
+                    return Map.of("kafka.bootstrap.servers", bootstrapServers());
+                }
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                System.err.printf(
+                        "Kafka broker did not start on %d/%d, trying other ports: %s%n", port, controllerPort, e);
+            }
+        }
     }
 
     @Override
