@@ -1,5 +1,6 @@
 package dev.driftwatch.api;
 
+import dev.driftwatch.remediation.RemediationRefused;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -18,6 +19,17 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return json(Response.Status.NOT_FOUND, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response refused(RemediationRefused e) {
+        return json(
+                switch (e.kind()) {
+                    case NOT_FOUND -> Response.Status.NOT_FOUND;
+                    case NOT_ALLOWED -> Response.Status.FORBIDDEN;
+                    case CONFLICT -> Response.Status.CONFLICT;
+                },
+                e.getMessage());
     }
 
     private static Response json(Response.Status status, String message) {

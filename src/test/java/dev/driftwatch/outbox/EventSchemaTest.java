@@ -10,6 +10,7 @@ import dev.driftwatch.finding.FindingKind;
 import dev.driftwatch.finding.FindingStatus;
 import dev.driftwatch.finding.FindingView;
 import dev.driftwatch.policy.RemediationSpec;
+import dev.driftwatch.remediation.RemediationEvent;
 import dev.driftwatch.resource.AttributeDiff;
 import dev.driftwatch.scan.ScanRequested;
 import dev.driftwatch.testsupport.EventSchemas;
@@ -34,7 +35,7 @@ class EventSchemaTest {
     private static final Instant SEEN = Instant.parse("2026-12-02T09:30:00.123456Z");
 
     static Stream<EventFormat<?, ?>> formats() {
-        return Stream.of(FindingEvent.FORMAT, ScanRequested.FORMAT, AuditRecorded.FORMAT);
+        return Stream.of(FindingEvent.FORMAT, ScanRequested.FORMAT, AuditRecorded.FORMAT, RemediationEvent.FORMAT);
     }
 
     @ParameterizedTest

@@ -1,0 +1,129 @@
+package dev.driftwatch.remediation;
+
+import dev.driftwatch.finding.FindingEvent;
+import dev.driftwatch.finding.FindingKind;
+import dev.driftwatch.finding.FindingStatus;
+import dev.driftwatch.finding.FindingView;
+import dev.driftwatch.policy.Policy;
+import dev.driftwatch.policy.PolicyRegistry;
+import dev.driftwatch.policy.RemediationSpec;
+import dev.driftwatch.remediation.action.RemediationAction;
+import dev.driftwatch.remediation.action.RemediationActions;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides what to do about a finding event and records the decision. Violations follow their policy's
+ * {@code remediation} section; drift is only reported so far, and UNMANAGED and MISSING findings never get a
+ * remediation: it changes settings, it never creates or deletes resources.
+ */
+@ApplicationScoped
+public class RemediationIntake {
+
+    private final Remediations remediations;
+    private final RemediationActions actions;
+    private final PolicyRegistry policies;
+    private final RemediationConfig config;
+    private final Clock clock;
+
+    RemediationIntake(
+            Remediations remediations,
+            RemediationActions actions,
+            PolicyRegistry policies,
+            RemediationConfig config,
+            Clock clock) {
+        this.remediations = remediations;
+        this.actions = actions;
+        this.policies = policies;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public void receive(FindingEvent event) {
+        FindingView finding = event.data();
+        switch (event.change()) {
+            case RESOLVED, ACCEPTED -> remediations.cancelInFlight(
+                    finding.fingerprint(),
+                    SkipReason.RESOLVED.because("the finding was " + event.change().name().toLowerCase()));
+            case OPENED, UPDATED -> {
+                RemediationSpec spec = finding.remediation();
+                if (finding.status() == FindingStatus.OPEN
+                        && finding.kind() == FindingKind.VIOLATION
+                        && spec != null
+                        && (spec.mode() == RemediationSpec.Mode.AUTO || spec.mode() == RemediationSpec.Mode.APPROVE)) {
+                    RemediationMode mode =
+                            spec.mode() == RemediationSpec.Mode.AUTO ? RemediationMode.AUTO : RemediationMode.APPROVE;
+                    remediations.record(decide(finding, spec, mode, Remediations.DRIFTWATCH));
+                }
+            }
+        }
+    }
+
+    /**
+     * A person asks for a violation's fix: it always waits for approval, by someone else.
+     *
+     * @return the recorded remediation; empty when one is already in flight or was asked for this version
+     * @throws IllegalArgumentException when the finding cannot be remediated at all
+     */
+    public Optional<RemediationEntity> request(FindingView finding, String principal) {
+        RemediationSpec spec = finding.remediation();
+        if (finding.kind() != FindingKind.VIOLATION || finding.status() != FindingStatus.OPEN) {
+            throw new IllegalArgumentException("only open violations can be remediated; finding " + finding.id()
+                    + " is " + finding.status() + " " + finding.kind());
+        }
+        if (spec == null || spec.action() == null) {
+            throw new IllegalArgumentException(
+                    "policy " + finding.policyId() + " names no remediation action; it can only be reported");
+        }
+        return remediations.record(decide(finding, spec, RemediationMode.APPROVE, principal));
+    }
+
+    private NewRemediation decide(FindingView finding, RemediationSpec spec, RemediationMode mode, String requester) {
+        Optional<Policy> policy = policies.current().policies().stream()
+                .filter(p -> p.id().equals(finding.policyId()))
+                .findFirst();
+        Optional<RemediationAction> action = actions.named(spec.action());
+        String skipped = null;
+        if (action.isEmpty()) {
+            skipped = SkipReason.NO_ACTION.because("driftwatch has no action named '" + spec.action() + "'");
+        } else if (!action.get().resourceType().equals(finding.type())) {
+            skipped = SkipReason.NO_ACTION.because(
+                    spec.action() + " fixes " + action.get().resourceType() + ", not " + finding.type());
+        } else if (policy.isEmpty()) {
+            skipped = SkipReason.NO_ACTION.because("policy " + finding.policyId() + " is no longer loaded");
+        } else if (spec.precondition() != null) {
+            // fail closed: a condition that cannot be checked is not taken to hold
+            skipped = SkipReason.PRECONDITION.because("preconditions are not evaluated yet: " + spec.precondition());
+        } else if (!config.writesIn(finding.account())) {
+            skipped = SkipReason.REPORT_ONLY.because(
+                    "account " + finding.account() + " is not listed in driftwatch.remediation.accounts");
+        }
+        Instant now = clock.instant();
+        RemediationStatus status = skipped != null
+                ? RemediationStatus.SKIPPED
+                : mode == RemediationMode.AUTO ? RemediationStatus.PLANNED : RemediationStatus.AWAITING_APPROVAL;
+        Map<String, Object> parameters =
+                policy.map(p -> p.definition().variables()).orElse(Map.of());
+        return new NewRemediation(
+                finding.fingerprint(),
+                finding.id(),
+                finding.version(),
+                finding.account(),
+                finding.region(),
+                finding.type(),
+                finding.resourceId(),
+                finding.policyId(),
+                spec.action(),
+                parameters == null ? Map.of() : parameters,
+                mode,
+                status,
+                skipped,
+                requester,
+                mode == RemediationMode.APPROVE ? config.approvalsRequired() : 0,
+                config.dryRun(),
+                status == RemediationStatus.AWAITING_APPROVAL ? now.plus(config.approvalTimeout()) : null);
+    }
+}

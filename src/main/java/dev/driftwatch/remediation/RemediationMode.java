@@ -1,0 +1,7 @@
+package dev.driftwatch.remediation;
+
+/** How a remediation came to be run: by itself, or once approved. */
+public enum RemediationMode {
+    AUTO,
+    APPROVE
+}

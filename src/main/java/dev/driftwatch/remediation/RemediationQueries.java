@@ -1,0 +1,67 @@
+package dev.driftwatch.remediation;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Remediations as the API lists and shows them. */
+@ApplicationScoped
+public class RemediationQueries {
+
+    /** {@code null} fields do not filter. */
+    public record Filter(RemediationStatus status, String action, String account, Long findingId) {}
+
+    /** One step of a timeline. */
+    public record TimelineStep(Instant at, String step, String actor, String detail) {}
+
+    /** A remediation with its timeline, oldest step first. */
+    public record Detail(RemediationView remediation, List<TimelineStep> timeline) {}
+
+    @Transactional
+    public List<RemediationView> find(Filter filter) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (filter.status() != null) {
+            where.add("status = :status");
+            parameters.and("status", filter.status());
+        }
+        if (filter.action() != null) {
+            where.add("action = :action");
+            parameters.and("action", filter.action());
+        }
+        if (filter.account() != null) {
+            where.add("account = :account");
+            parameters.and("account", filter.account());
+        }
+        if (filter.findingId() != null) {
+            where.add("findingId = :finding");
+            parameters.and("finding", filter.findingId());
+        }
+        List<RemediationEntity> rows = where.isEmpty()
+                ? RemediationEntity.listAll(Sort.by("id").descending())
+                : RemediationEntity.list(String.join(" and ", where), Sort.by("id").descending(), parameters);
+        return rows.stream().limit(1000).map(RemediationView::of).toList();
+    }
+
+    @Transactional
+    public RemediationView view(long id) {
+        return RemediationView.of(RemediationEntity.findById(id));
+    }
+
+    @Transactional
+    public Optional<Detail> detail(long id) {
+        RemediationEntity row = RemediationEntity.findById(id);
+        if (row == null) {
+            return Optional.empty();
+        }
+        List<RemediationStepEntity> steps = RemediationStepEntity.list("remediationId", Sort.by("id"), id);
+        return Optional.of(new Detail(
+                RemediationView.of(row),
+                steps.stream().map(s -> new TimelineStep(s.at, s.step, s.actor, s.detail)).toList()));
+    }
+}

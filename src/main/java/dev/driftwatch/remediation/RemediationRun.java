@@ -1,0 +1,156 @@
+package dev.driftwatch.remediation;
+
+import dev.driftwatch.aws.AwsSession;
+import dev.driftwatch.aws.AwsSessions;
+import dev.driftwatch.aws.NoRoleException;
+import dev.driftwatch.aws.Purpose;
+import dev.driftwatch.remediation.RemediationClaims.Claim;
+import dev.driftwatch.remediation.RemediationEvent.Step;
+import dev.driftwatch.remediation.action.Fix;
+import dev.driftwatch.remediation.action.Reading;
+import dev.driftwatch.remediation.action.RemediationAction;
+import dev.driftwatch.remediation.action.RemediationActions;
+import dev.driftwatch.remediation.action.Target;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Runs one claimed remediation, every time in this order: re-read and re-check (stale: skipped), guards (opt-out
+ * tag, report-only account, breaker, blast radius, hourly cap), dry-run (the call recorded, not made), the
+ * write (WRITING committed first, so it is never made twice), then a read that verifies it.
+ */
+@ApplicationScoped
+public class RemediationRun {
+
+    private static final Logger LOG = Logger.getLogger(RemediationRun.class);
+    private static final Set<RemediationStatus> RUNNING = Set.of(RemediationStatus.RUNNING);
+    private static final Set<RemediationStatus> WRITING = Set.of(RemediationStatus.WRITING);
+
+    private final Remediations remediations;
+    private final RemediationActions actions;
+    private final AwsSessions sessions;
+    private final RemediationGuards guards;
+    private final Breakers breakers;
+    private final RemediationConfig config;
+    private final Clock clock;
+
+    RemediationRun(
+            Remediations remediations,
+            RemediationActions actions,
+            AwsSessions sessions,
+            RemediationGuards guards,
+            Breakers breakers,
+            RemediationConfig config,
+            Clock clock) {
+        this.remediations = remediations;
+        this.actions = actions;
+        this.sessions = sessions;
+        this.guards = guards;
+        this.breakers = breakers;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public void run(Claim claim) {
+        RemediationEntity r = RemediationEntity.findById(claim.id());
+        Optional<RemediationAction> action = actions.named(r.action);
+        if (action.isEmpty()) {
+            skip(r, SkipReason.NO_ACTION.because("driftwatch has no action named '" + r.action + "'"));
+            return;
+        }
+        AwsSession session;
+        try {
+            session = sessions.session(r.account, Purpose.REMEDIATE, r.region);
+        } catch (NoRoleException e) {
+            skip(r, SkipReason.NO_ROLE.because(e.getMessage()));
+            return;
+        }
+        Target target = new Target(r.resourceId, r.parameters == null ? java.util.Map.of() : r.parameters);
+        if (claim.resumedWrite()) {
+            verify(r, action.get(), session, target, "its write began under an earlier claim and is not made again");
+            return;
+        }
+        Reading reading;
+        try {
+            reading = action.get().read(session, target);
+        } catch (SdkException e) {
+            // unknown is not "fixed": try again later, and say so
+            remediations.release(r.id, claim.token(), backTo(r), clock.instant().plus(config.pollInterval().multipliedBy(6)),
+                    "unreadable: " + e.getMessage());
+            LOG.warnf("Remediation %d: %s %s could not be re-read, trying later: %s", r.id, r.resourceType, r.resourceId, e.getMessage());
+            return;
+        }
+        if (!reading.exists()) {
+            skip(r, SkipReason.GONE.because(r.resourceType + " " + r.resourceId + " no longer exists"));
+            return;
+        }
+        if (reading.fix().isEmpty()) {
+            skip(r, SkipReason.STALE.because("the re-read shows nothing left to fix"));
+            return;
+        }
+        Optional<String> refused = guards.refusal(r, reading);
+        if (refused.isPresent()) {
+            skip(r, refused.get());
+            return;
+        }
+        Optional<java.time.Instant> capped = guards.capReachedUntil(r.account);
+        if (capped.isPresent()) {
+            remediations.release(r.id, claim.token(), backTo(r), capped.get(),
+                    "capped: " + config.maxWritesPerAccountPerHour() + " writes in the last hour in " + r.account);
+            return;
+        }
+        Fix fix = reading.fix().get();
+        if (config.dryRun() || r.dryRun) {
+            remediations.moveWithCall(r.id, RUNNING, RemediationStatus.DRY_RUN, Step.DRY_RUN, claim.token(), fix.call());
+            return;
+        }
+        if (!remediations.moveWithCall(r.id, RUNNING, RemediationStatus.WRITING, null, claim.token(), fix.call())) {
+            LOG.warnf("Remediation %d was taken over by another replica before its write; leaving it", r.id);
+            return;
+        }
+        try {
+            fix.apply(session);
+        } catch (SdkException e) {
+            fail(r, "AWS refused " + fix.call().operation() + ": " + e.getMessage());
+            return;
+        }
+        remediations.note(r.id, Step.APPLIED, Remediations.DRIFTWATCH, fix.call().operation());
+        verify(r, action.get(), session, target, null);
+    }
+
+    private void verify(RemediationEntity r, RemediationAction action, AwsSession session, Target target, String note) {
+        Reading after;
+        try {
+            after = action.read(session, target);
+        } catch (SdkException e) {
+            // stays WRITING: verified (never written) again when its claim times out
+            LOG.warnf("Remediation %d could not be verified yet: %s", r.id, e.getMessage());
+            return;
+        }
+        if (after.exists() && after.fix().isEmpty()) {
+            remediations.move(r.id, WRITING, RemediationStatus.VERIFIED, Step.VERIFIED, Remediations.DRIFTWATCH, note);
+            breakers.succeeded(r.account);
+        } else {
+            fail(r, "verify: " + (after.exists() ? "the re-read still shows " + after.fix().get().call().operation()
+                    + " needed" : "the resource is gone") + (note == null ? "" : "; " + note));
+        }
+    }
+
+    private void fail(RemediationEntity r, String reason) {
+        remediations.move(r.id, WRITING, RemediationStatus.FAILED, Step.FAILED, Remediations.DRIFTWATCH, reason);
+        breakers.failed(r.account, reason);
+        LOG.warnf("Remediation %d of %s %s failed: %s", r.id, r.resourceType, r.resourceId, reason);
+    }
+
+    private void skip(RemediationEntity r, String reason) {
+        remediations.move(r.id, RUNNING, RemediationStatus.SKIPPED, Step.SKIPPED, Remediations.DRIFTWATCH, reason);
+    }
+
+    private static RemediationStatus backTo(RemediationEntity r) {
+        return r.mode == RemediationMode.AUTO ? RemediationStatus.PLANNED : RemediationStatus.APPROVED;
+    }
+}
