@@ -28,7 +28,10 @@ public class FindingRemediationResource {
     private final SecurityIdentity caller;
 
     FindingRemediationResource(
-            FindingQueries findings, RemediationIntake intake, RemediationQueries remediations, SecurityIdentity caller) {
+            FindingQueries findings,
+            RemediationIntake intake,
+            RemediationQueries remediations,
+            SecurityIdentity caller) {
         this.findings = findings;
         this.intake = intake;
         this.remediations = remediations;

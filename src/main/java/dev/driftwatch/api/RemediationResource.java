@@ -53,7 +53,7 @@ public class RemediationResource {
     }
 
     @GET
-        @RolesAllowed(Role.VIEWER_NAME)
+    @RolesAllowed(Role.VIEWER_NAME)
     public List<RemediationView> list(
             @QueryParam("status") RemediationStatus status,
             @QueryParam("action") String action,

@@ -30,7 +30,13 @@ public class Approvals {
         }
         long approvals = 1 + RemediationStepEntity.count("remediationId = ?1 and step = ?2", id, Step.APPROVED.label());
         if (approvals >= row.approvalsRequired) {
-            remediations.move(id, Set.of(RemediationStatus.AWAITING_APPROVAL), RemediationStatus.APPROVED, Step.APPROVED, approver, comment);
+            remediations.move(
+                    id,
+                    Set.of(RemediationStatus.AWAITING_APPROVAL),
+                    RemediationStatus.APPROVED,
+                    Step.APPROVED,
+                    approver,
+                    comment);
         } else {
             remediations.note(id, Step.APPROVED, approver, comment);
         }
@@ -57,7 +63,8 @@ public class Approvals {
             throw new RemediationRefused(Kind.NOT_FOUND, "no remediation " + id);
         }
         if (row.status != RemediationStatus.AWAITING_APPROVAL) {
-            throw new RemediationRefused(Kind.CONFLICT, "remediation " + id + " is " + row.status + ", not awaiting approval");
+            throw new RemediationRefused(
+                    Kind.CONFLICT, "remediation " + id + " is " + row.status + ", not awaiting approval");
         }
         if (approving && row.requestedBy.equals(approver)) {
             throw new RemediationRefused(Kind.NOT_ALLOWED, "whoever requested a remediation cannot approve it");

@@ -41,8 +41,7 @@ public class Breakers {
     /** A failed write or verification; opens the breaker at the configured count. */
     @Transactional
     public void failed(String account, String reason) {
-        em.createNativeQuery(
-                        """
+        em.createNativeQuery("""
                         insert into remediation_breaker (account, failures_in_a_row, open, reason, changed_at)
                         values (:account, 1, :threshold <= 1, :reason, :now)
                         on conflict (account) do update set
@@ -60,15 +59,15 @@ public class Breakers {
 
     @Transactional
     public void succeeded(String account) {
-        em.createNativeQuery("update remediation_breaker set failures_in_a_row = 0 where account = :account and not open")
+        em.createNativeQuery(
+                        "update remediation_breaker set failures_in_a_row = 0 where account = :account and not open")
                 .setParameter("account", account)
                 .executeUpdate();
     }
 
     @Transactional
     public void open(String account, String reason) {
-        em.createNativeQuery(
-                        """
+        em.createNativeQuery("""
                         insert into remediation_breaker (account, failures_in_a_row, open, reason, changed_at)
                         values (:account, 0, true, :reason, :now)
                         on conflict (account) do update set open = true, reason = :reason, changed_at = :now""")
@@ -81,9 +80,8 @@ public class Breakers {
     /** @return whether the account's breaker was open */
     @Transactional
     public boolean reset(String account) {
-        return em.createNativeQuery(
-                                "update remediation_breaker set open = false, failures_in_a_row = 0, reason = null,"
-                                        + " changed_at = :now where account = :account and open")
+        return em.createNativeQuery("update remediation_breaker set open = false, failures_in_a_row = 0, reason = null,"
+                                + " changed_at = :now where account = :account and open")
                         .setParameter("account", account)
                         .setParameter("now", clock.instant())
                         .executeUpdate()
@@ -98,6 +96,7 @@ public class Breakers {
                 .toList();
     }
 
+    @Transactional
     Map<String, Boolean> openByAccount() {
         Map<String, Boolean> open = new LinkedHashMap<>();
         all().forEach(b -> open.put(b.account(), b.open()));

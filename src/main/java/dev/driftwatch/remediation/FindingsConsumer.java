@@ -50,14 +50,17 @@ public class FindingsConsumer {
                 return;
             } catch (RuntimeException e) {
                 // e.g. PostgreSQL is down: the event waits (its offset uncommitted), it is never dropped
-                LOG.warnf("Finding %s could not be decided on, trying again in %s: %s",
+                LOG.warnf(
+                        "Finding %s could not be decided on, trying again in %s: %s",
                         event.data().fingerprint(), wait, e.getMessage());
                 try {
                     Thread.sleep(wait.toMillis());
                 } catch (InterruptedException stopping) {
                     Thread.currentThread().interrupt();
-                    throw new IllegalStateException("stopped before finding " + event.data().fingerprint()
-                            + " was decided on; it is consumed again", stopping);
+                    throw new IllegalStateException(
+                            "stopped before finding " + event.data().fingerprint()
+                                    + " was decided on; it is consumed again",
+                            stopping);
                 }
             }
         }

@@ -36,8 +36,7 @@ public class RemediationClaims {
     public Optional<Claim> next(String instance, Duration timeout) {
         Instant now = clock.instant();
         String token = instance + "/" + UUID.randomUUID().toString().substring(0, 8);
-        List<?> rows = em.createNativeQuery(
-                        """
+        List<?> rows = em.createNativeQuery("""
                         with next as (
                             select id, status from remediation
                             where (status in ('PLANNED', 'APPROVED') and (not_before is null or not_before <= :now))

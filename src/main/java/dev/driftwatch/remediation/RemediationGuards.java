@@ -33,8 +33,8 @@ public class RemediationGuards {
     @Transactional
     public Optional<String> refusal(RemediationEntity r, Reading reading) {
         if (config.optOutTagValue().equals(reading.tags().get(config.optOutTagKey()))) {
-            return Optional.of(SkipReason.OPT_OUT.because(
-                    "tagged " + config.optOutTagKey() + "=" + config.optOutTagValue()));
+            return Optional.of(
+                    SkipReason.OPT_OUT.because("tagged " + config.optOutTagKey() + "=" + config.optOutTagValue()));
         }
         if (!config.writesIn(r.account)) {
             return Optional.of(SkipReason.REPORT_ONLY.because(
@@ -44,8 +44,8 @@ public class RemediationGuards {
             return Optional.of(SkipReason.BREAKER_OPEN.because(
                     "the circuit breaker of account " + r.account + " is open until an admin resets it"));
         }
-        long alike = RemediationEntity.count(
-                "account = ?1 and action = ?2 and status in ?3", r.account, r.action, QUEUED);
+        long alike =
+                RemediationEntity.count("account = ?1 and action = ?2 and status in ?3", r.account, r.action, QUEUED);
         if (alike > config.breakerBlastRadius()) {
             String reason = alike + " resources of account " + r.account + " were to get " + r.action
                     + " at once (more than driftwatch.remediation.breaker-blast-radius = "

@@ -45,9 +45,11 @@ public class RemediationIntake {
     public void receive(FindingEvent event) {
         FindingView finding = event.data();
         switch (event.change()) {
-            case RESOLVED, ACCEPTED -> remediations.cancelInFlight(
-                    finding.fingerprint(),
-                    SkipReason.RESOLVED.because("the finding was " + event.change().name().toLowerCase()));
+            case RESOLVED, ACCEPTED ->
+                remediations.cancelInFlight(
+                        finding.fingerprint(),
+                        SkipReason.RESOLVED.because(
+                                "the finding was " + event.change().name().toLowerCase()));
             case OPENED, UPDATED -> {
                 RemediationSpec spec = finding.remediation();
                 if (finding.status() == FindingStatus.OPEN

@@ -27,7 +27,10 @@ public class RemediationMetrics {
         Gauge.builder("driftwatch_remediations_awaiting_approval", awaiting, AtomicLong::get)
                 .description("Remediations waiting for approval")
                 .register(registry);
-        Gauge.builder("driftwatch_remediations_awaiting_approval_oldest_seconds", oldestAwaitingSeconds, AtomicLong::get)
+        Gauge.builder(
+                        "driftwatch_remediations_awaiting_approval_oldest_seconds",
+                        oldestAwaitingSeconds,
+                        AtomicLong::get)
                 .description("How long the oldest remediation waiting for approval has waited")
                 .baseUnit("seconds")
                 .register(registry);
@@ -67,6 +70,8 @@ public class RemediationMetrics {
                 })
                 .set(open ? 1 : 0));
         Set<String> known = breakerOpen.keySet();
-        known.stream().filter(a -> !openByAccount.containsKey(a)).forEach(a -> breakerOpen.get(a).set(0));
+        known.stream()
+                .filter(a -> !openByAccount.containsKey(a))
+                .forEach(a -> breakerOpen.get(a).set(0));
     }
 }

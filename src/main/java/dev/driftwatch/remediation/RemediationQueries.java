@@ -44,7 +44,8 @@ public class RemediationQueries {
         }
         List<RemediationEntity> rows = where.isEmpty()
                 ? RemediationEntity.listAll(Sort.by("id").descending())
-                : RemediationEntity.list(String.join(" and ", where), Sort.by("id").descending(), parameters);
+                : RemediationEntity.list(
+                        String.join(" and ", where), Sort.by("id").descending(), parameters);
         return rows.stream().limit(1000).map(RemediationView::of).toList();
     }
 
@@ -62,6 +63,8 @@ public class RemediationQueries {
         List<RemediationStepEntity> steps = RemediationStepEntity.list("remediationId", Sort.by("id"), id);
         return Optional.of(new Detail(
                 RemediationView.of(row),
-                steps.stream().map(s -> new TimelineStep(s.at, s.step, s.actor, s.detail)).toList()));
+                steps.stream()
+                        .map(s -> new TimelineStep(s.at, s.step, s.actor, s.detail))
+                        .toList()));
     }
 }

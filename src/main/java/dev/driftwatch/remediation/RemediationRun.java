@@ -56,7 +56,7 @@ public class RemediationRun {
     }
 
     public void run(Claim claim) {
-        RemediationEntity r = RemediationEntity.findById(claim.id());
+        RemediationEntity r = remediations.load(claim.id());
         Optional<RemediationAction> action = actions.named(r.action);
         if (action.isEmpty()) {
             skip(r, SkipReason.NO_ACTION.because("driftwatch has no action named '" + r.action + "'"));
@@ -79,9 +79,15 @@ public class RemediationRun {
             reading = action.get().read(session, target);
         } catch (SdkException e) {
             // unknown is not "fixed": try again later, and say so
-            remediations.release(r.id, claim.token(), backTo(r), clock.instant().plus(config.pollInterval().multipliedBy(6)),
+            remediations.release(
+                    r.id,
+                    claim.token(),
+                    backTo(r),
+                    clock.instant().plus(config.pollInterval().multipliedBy(6)),
                     "unreadable: " + e.getMessage());
-            LOG.warnf("Remediation %d: %s %s could not be re-read, trying later: %s", r.id, r.resourceType, r.resourceId, e.getMessage());
+            LOG.warnf(
+                    "Remediation %d: %s %s could not be re-read, trying later: %s",
+                    r.id, r.resourceType, r.resourceId, e.getMessage());
             return;
         }
         if (!reading.exists()) {
@@ -99,13 +105,18 @@ public class RemediationRun {
         }
         Optional<java.time.Instant> capped = guards.capReachedUntil(r.account);
         if (capped.isPresent()) {
-            remediations.release(r.id, claim.token(), backTo(r), capped.get(),
+            remediations.release(
+                    r.id,
+                    claim.token(),
+                    backTo(r),
+                    capped.get(),
                     "capped: " + config.maxWritesPerAccountPerHour() + " writes in the last hour in " + r.account);
             return;
         }
         Fix fix = reading.fix().get();
         if (config.dryRun() || r.dryRun) {
-            remediations.moveWithCall(r.id, RUNNING, RemediationStatus.DRY_RUN, Step.DRY_RUN, claim.token(), fix.call());
+            remediations.moveWithCall(
+                    r.id, RUNNING, RemediationStatus.DRY_RUN, Step.DRY_RUN, claim.token(), fix.call());
             return;
         }
         if (!remediations.moveWithCall(r.id, RUNNING, RemediationStatus.WRITING, null, claim.token(), fix.call())) {
@@ -118,7 +129,8 @@ public class RemediationRun {
             fail(r, "AWS refused " + fix.call().operation() + ": " + e.getMessage());
             return;
         }
-        remediations.note(r.id, Step.APPLIED, Remediations.DRIFTWATCH, fix.call().operation());
+        remediations.note(
+                r.id, Step.APPLIED, Remediations.DRIFTWATCH, fix.call().operation());
         verify(r, action.get(), session, target, null);
     }
 
@@ -135,8 +147,14 @@ public class RemediationRun {
             remediations.move(r.id, WRITING, RemediationStatus.VERIFIED, Step.VERIFIED, Remediations.DRIFTWATCH, note);
             breakers.succeeded(r.account);
         } else {
-            fail(r, "verify: " + (after.exists() ? "the re-read still shows " + after.fix().get().call().operation()
-                    + " needed" : "the resource is gone") + (note == null ? "" : "; " + note));
+            fail(
+                    r,
+                    "verify: "
+                            + (after.exists()
+                                    ? "the re-read still shows "
+                                            + after.fix().get().call().operation() + " needed"
+                                    : "the resource is gone")
+                            + (note == null ? "" : "; " + note));
         }
     }
 

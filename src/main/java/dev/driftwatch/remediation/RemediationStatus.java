@@ -25,7 +25,8 @@ public enum RemediationStatus {
     REJECTED,
     EXPIRED;
 
-    public static final Set<RemediationStatus> IN_FLIGHT = EnumSet.of(PLANNED, AWAITING_APPROVAL, APPROVED, RUNNING, WRITING);
+    public static final Set<RemediationStatus> IN_FLIGHT =
+            EnumSet.of(PLANNED, AWAITING_APPROVAL, APPROVED, RUNNING, WRITING);
     public static final Set<RemediationStatus> READY = EnumSet.of(PLANNED, APPROVED);
 
     public boolean inFlight() {

@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,7 +111,8 @@ public class RemediationWorker {
             run.run(claim);
         } catch (RuntimeException e) {
             // its claim times out and another look takes it over: verified only, if its write had begun
-            LOG.errorf(e, "Remediation %d stopped half-way; taken up again after %s", claim.id(), config.claimTimeout());
+            LOG.errorf(
+                    e, "Remediation %d stopped half-way; taken up again after %s", claim.id(), config.claimTimeout());
         } finally {
             slots.release();
             nudge();
@@ -120,18 +120,20 @@ public class RemediationWorker {
     }
 
     private void refreshGauges() {
-        List<RemediationEntity> awaiting =
-                RemediationEntity.list("status = ?1 order by createdAt", RemediationStatus.AWAITING_APPROVAL);
-        long oldest = awaiting.isEmpty()
+        Remediations.Waiting waiting = remediations.waiting();
+        long oldest = waiting.oldestSince() == null
                 ? 0
-                : Duration.between(awaiting.get(0).createdAt, clock.instant()).toSeconds();
-        metrics.awaiting(awaiting.size(), Math.max(0, oldest));
+                : Math.max(
+                        0,
+                        Duration.between(waiting.oldestSince(), clock.instant()).toSeconds());
+        metrics.awaiting(waiting.count(), oldest);
         metrics.breakers(breakers.openByAccount());
     }
 
     private static String instanceName() {
         try {
-            return InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+            return InetAddress.getLocalHost().getHostName() + "-"
+                    + ProcessHandle.current().pid();
         } catch (UnknownHostException e) {
             return "pid-" + ProcessHandle.current().pid();
         }

@@ -55,8 +55,7 @@ public class Remediations {
     @Transactional
     public Optional<RemediationEntity> record(NewRemediation decision) {
         Instant now = clock.instant();
-        List<?> inserted = em.createNativeQuery(
-                        """
+        List<?> inserted = em.createNativeQuery("""
                         insert into remediation (fingerprint, finding_id, finding_version, account, region, resource_type,
                             resource_id, policy_id, action, parameters, mode, status, reason, requested_by,
                             approvals_required, dry_run, created_at, updated_at, expires_at)
@@ -98,7 +97,8 @@ public class Remediations {
      * @return whether it moved (false: it was no longer in any of {@code from})
      */
     @Transactional
-    public boolean move(long id, Collection<RemediationStatus> from, RemediationStatus to, Step step, String actor, String reason) {
+    public boolean move(
+            long id, Collection<RemediationStatus> from, RemediationStatus to, Step step, String actor, String reason) {
         RemediationEntity row = em.find(RemediationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (row == null || !from.contains(row.status)) {
             return false;
@@ -121,7 +121,12 @@ public class Remediations {
      */
     @Transactional
     public boolean moveWithCall(
-            long id, Collection<RemediationStatus> from, RemediationStatus to, Step step, String claim, PlannedCall call) {
+            long id,
+            Collection<RemediationStatus> from,
+            RemediationStatus to,
+            Step step,
+            String claim,
+            PlannedCall call) {
         RemediationEntity row = em.find(RemediationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (row == null || !from.contains(row.status) || (claim != null && !claim.equals(row.claimedBy))) {
             return false;
@@ -157,6 +162,23 @@ public class Remediations {
                 "expired: not approved by " + r.expiresAt));
         return late.size();
     }
+
+    /** The remediation as it is now (detached: read its fields, change it only through this class). */
+    @Transactional
+    public RemediationEntity load(long id) {
+        return RemediationEntity.findById(id);
+    }
+
+    /** How many wait for approval, and since when the oldest has. */
+    @Transactional
+    public Waiting waiting() {
+        List<RemediationEntity> awaiting =
+                RemediationEntity.list("status = ?1 order by createdAt", RemediationStatus.AWAITING_APPROVAL);
+        return new Waiting(awaiting.size(), awaiting.isEmpty() ? null : awaiting.get(0).createdAt);
+    }
+
+    /** @param oldestSince {@code null} when none waits */
+    public record Waiting(int count, Instant oldestSince) {}
 
     /** A step that does not change the status (an approval short of the number needed, applied). */
     @Transactional

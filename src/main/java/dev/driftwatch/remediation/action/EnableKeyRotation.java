@@ -46,9 +46,7 @@ public class EnableKeyRotation implements RemediationAction {
             return Reading.fixed(tags);
         }
         return Reading.needs(
-                tags,
-                new Fix(
-                        new PlannedCall("kms:EnableKeyRotation", Map.of("KeyId", keyId)),
-                        s -> s.kms().enableKeyRotation(r -> r.keyId(keyId))));
+                tags, new Fix(new PlannedCall("kms:EnableKeyRotation", Map.of("KeyId", keyId)), s -> s.kms()
+                        .enableKeyRotation(r -> r.keyId(keyId))));
     }
 }

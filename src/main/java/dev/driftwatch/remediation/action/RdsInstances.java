@@ -12,8 +12,10 @@ final class RdsInstances {
     private RdsInstances() {}
 
     static Optional<DBInstance> find(AwsSession session, String dbiResourceId) {
-        return session.rds()
-                .describeDBInstances(r -> r.filters(f -> f.name("dbi-resource-id").values(dbiResourceId)))
+        return session
+                .rds()
+                .describeDBInstances(
+                        r -> r.filters(f -> f.name("dbi-resource-id").values(dbiResourceId)))
                 .dbInstances()
                 .stream()
                 .filter(db -> dbiResourceId.equals(db.dbiResourceId()))

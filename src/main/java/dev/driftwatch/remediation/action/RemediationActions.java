@@ -2,6 +2,7 @@ package dev.driftwatch.remediation.action;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,14 @@ public class RemediationActions {
 
     private final Map<String, RemediationAction> byName;
 
+    @Inject
     RemediationActions(Instance<RemediationAction> actions) {
         this(actions.stream().toList());
     }
 
     public RemediationActions(List<RemediationAction> actions) {
-        this.byName = actions.stream().collect(Collectors.toUnmodifiableMap(RemediationAction::name, Function.identity()));
+        this.byName =
+                actions.stream().collect(Collectors.toUnmodifiableMap(RemediationAction::name, Function.identity()));
     }
 
     public Optional<RemediationAction> named(String name) {
@@ -28,6 +31,8 @@ public class RemediationActions {
     }
 
     public List<RemediationAction> all() {
-        return byName.values().stream().sorted(Comparator.comparing(RemediationAction::name)).toList();
+        return byName.values().stream()
+                .sorted(Comparator.comparing(RemediationAction::name))
+                .toList();
     }
 }

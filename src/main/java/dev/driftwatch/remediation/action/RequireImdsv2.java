@@ -55,8 +55,7 @@ public class RequireImdsv2 implements RemediationAction {
             putIfSet(parameters, "InstanceMetadataTags", options.instanceMetadataTagsAsString());
         }
         return Reading.needs(
-                tags,
-                new Fix(new PlannedCall("ec2:ModifyInstanceMetadataOptions", parameters), s -> s.ec2()
+                tags, new Fix(new PlannedCall("ec2:ModifyInstanceMetadataOptions", parameters), s -> s.ec2()
                         .modifyInstanceMetadataOptions(r -> {
                             r.instanceId(instanceId).httpTokens("required");
                             if (options != null) {

@@ -56,9 +56,13 @@ public class RevokeWorldIngress implements RemediationAction {
         String groupId = target.resourceId();
         PlannedCall call = new PlannedCall(
                 "ec2:RevokeSecurityGroupIngress",
-                Map.of("GroupId", groupId, "IpPermissions", open.stream().map(RevokeWorldIngress::shown).toList()));
-        return Reading.needs(
-                tags, new Fix(call, s -> s.ec2().revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(open))));
+                Map.of(
+                        "GroupId",
+                        groupId,
+                        "IpPermissions",
+                        open.stream().map(RevokeWorldIngress::shown).toList()));
+        return Reading.needs(tags, new Fix(call, s -> s.ec2()
+                .revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(open))));
     }
 
     private static Optional<SecurityGroup> describe(AwsSession session, String groupId) {
@@ -112,10 +116,16 @@ public class RevokeWorldIngress implements RemediationAction {
             shown.put("FromPort", permission.fromPort());
             shown.put("ToPort", permission.toPort());
         }
-        shown.put("IpRanges", permission.ipRanges().stream().map(r -> Map.of("CidrIp", r.cidrIp())).toList());
+        shown.put(
+                "IpRanges",
+                permission.ipRanges().stream()
+                        .map(r -> Map.of("CidrIp", r.cidrIp()))
+                        .toList());
         shown.put(
                 "Ipv6Ranges",
-                permission.ipv6Ranges().stream().map(r -> Map.of("CidrIpv6", r.cidrIpv6())).toList());
+                permission.ipv6Ranges().stream()
+                        .map(r -> Map.of("CidrIpv6", r.cidrIpv6()))
+                        .toList());
         return shown;
     }
 }

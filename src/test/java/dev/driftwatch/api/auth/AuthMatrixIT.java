@@ -64,11 +64,26 @@ class AuthMatrixIT {
         rule("GET /api/audit", "admin", "/api/audit", null, null);
         rule("GET /api/remediations", "viewer", "/api/remediations", null, null);
         rule("GET /api/remediations/{id}", "viewer", "/api/remediations/999999", null, null);
-        rule("POST /api/remediations/{id}/approve", "approver", "/api/remediations/999999/approve", "application/json", "{}");
-        rule("POST /api/remediations/{id}/reject", "approver", "/api/remediations/999999/reject", "application/json", "{}");
+        rule(
+                "POST /api/remediations/{id}/approve",
+                "approver",
+                "/api/remediations/999999/approve",
+                "application/json",
+                "{}");
+        rule(
+                "POST /api/remediations/{id}/reject",
+                "approver",
+                "/api/remediations/999999/reject",
+                "application/json",
+                "{}");
         rule("POST /api/findings/{id}/remediate", "operator", "/api/findings/999999/remediate", null, null);
         rule("GET /api/remediations/breakers", "viewer", "/api/remediations/breakers", null, null);
-        rule("POST /api/remediations/breakers/{account}/reset", "admin", "/api/remediations/breakers/1/reset", null, null);
+        rule(
+                "POST /api/remediations/breakers/{account}/reset",
+                "admin",
+                "/api/remediations/breakers/1/reset",
+                null,
+                null);
     }
 
     private static void rule(String endpoint, String role, String path, String contentType, String body) {

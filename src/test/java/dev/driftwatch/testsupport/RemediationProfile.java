@@ -1,0 +1,21 @@
+package dev.driftwatch.testsupport;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/**
+ * The remediators running and writing (dry-run off) in moto's account, looking for work twice a second. Shared by
+ * the remediation tests that write, so the service starts once for all of them.
+ */
+public class RemediationProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "driftwatch.remediation.enabled", "true",
+                "mp.messaging.incoming.findings.enabled", "true",
+                "driftwatch.remediation.dry-run", "false",
+                "driftwatch.remediation.accounts", Moto.ACCOUNT,
+                "driftwatch.remediation.poll-interval", "500ms");
+    }
+}
