@@ -5,7 +5,6 @@ import dev.driftwatch.api.auth.Role;
 import dev.driftwatch.finding.FindingQueries;
 import dev.driftwatch.finding.FindingView;
 import dev.driftwatch.remediation.RemediationIntake;
-import dev.driftwatch.remediation.RemediationQueries;
 import dev.driftwatch.remediation.RemediationRefused;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,17 +23,11 @@ public class FindingRemediationResource {
 
     private final FindingQueries findings;
     private final RemediationIntake intake;
-    private final RemediationQueries remediations;
     private final SecurityIdentity caller;
 
-    FindingRemediationResource(
-            FindingQueries findings,
-            RemediationIntake intake,
-            RemediationQueries remediations,
-            SecurityIdentity caller) {
+    FindingRemediationResource(FindingQueries findings, RemediationIntake intake, SecurityIdentity caller) {
         this.findings = findings;
         this.intake = intake;
-        this.remediations = remediations;
         this.caller = caller;
     }
 
@@ -44,9 +37,7 @@ public class FindingRemediationResource {
         FindingView finding =
                 findings.byId(findingId).orElseThrow(() -> new NotFoundException("No finding " + findingId));
         return intake.request(finding, Identities.name(caller))
-                .map(r -> Response.status(Response.Status.CREATED)
-                        .entity(remediations.view(r.id))
-                        .build())
+                .map(r -> Response.status(Response.Status.CREATED).entity(r).build())
                 .orElseThrow(() -> new RemediationRefused(
                         RemediationRefused.Kind.CONFLICT,
                         "finding " + findingId + " already has a remediation in flight, or one you asked for at"

@@ -35,6 +35,7 @@ public interface RemediationConfig {
     @WithDefault("driftwatch:remediation")
     String optOutTagKey();
 
+    /** The value of {@link #optOutTagKey()} that opts a resource out. */
     @WithDefault("off")
     String optOutTagValue();
 

@@ -1,5 +1,6 @@
 package dev.driftwatch.remediation;
 
+import dev.driftwatch.remediation.action.PlannedCall;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -67,7 +68,7 @@ public class RemediationEntity extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "planned_call")
-    public Map<String, Object> plannedCall;
+    public PlannedCall plannedCall;
 
     @Column(name = "created_at")
     public Instant createdAt;

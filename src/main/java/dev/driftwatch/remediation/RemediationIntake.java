@@ -70,7 +70,7 @@ public class RemediationIntake {
      * @return the recorded remediation; empty when one is already in flight or was asked for this version
      * @throws IllegalArgumentException when the finding cannot be remediated at all
      */
-    public Optional<RemediationEntity> request(FindingView finding, String principal) {
+    public Optional<RemediationView> request(FindingView finding, String principal) {
         RemediationSpec spec = finding.remediation();
         if (finding.kind() != FindingKind.VIOLATION || finding.status() != FindingStatus.OPEN) {
             throw new IllegalArgumentException("only open violations can be remediated; finding " + finding.id()
@@ -80,7 +80,9 @@ public class RemediationIntake {
             throw new IllegalArgumentException(
                     "policy " + finding.policyId() + " names no remediation action; it can only be reported");
         }
-        return remediations.record(decide(finding, spec, RemediationMode.APPROVE, principal));
+        return remediations
+                .record(decide(finding, spec, RemediationMode.APPROVE, principal))
+                .map(RemediationView::of);
     }
 
     private NewRemediation decide(FindingView finding, RemediationSpec spec, RemediationMode mode, String requester) {

@@ -50,11 +50,6 @@ public class RemediationQueries {
     }
 
     @Transactional
-    public RemediationView view(long id) {
-        return RemediationView.of(RemediationEntity.findById(id));
-    }
-
-    @Transactional
     public Optional<Detail> detail(long id) {
         RemediationEntity row = RemediationEntity.findById(id);
         if (row == null) {

@@ -1,14 +1,14 @@
 package dev.driftwatch.remediation;
 
+import dev.driftwatch.remediation.action.PlannedCall;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A remediation as the API and events show it ({@code data} of {@link RemediationEvent}; a field added here is
  * added to {@code docs/events/driftwatch.remediations.schema.json} too).
  *
- * @param plannedCall the AWS call made, or in dry-run the one that would have been: {@code operation} and
- *                    {@code parameters}; {@code null} until the resource was re-read
+ * @param plannedCall the AWS call made, or in dry-run the one that would have been; {@code null} until the
+ *                    resource was re-read
  * @param reason      why it was skipped, failed or rejected, in words; {@code null} otherwise
  */
 public record RemediationView(
@@ -28,7 +28,7 @@ public record RemediationView(
         String requestedBy,
         int approvalsRequired,
         boolean dryRun,
-        Map<String, Object> plannedCall,
+        PlannedCall plannedCall,
         Instant createdAt,
         Instant updatedAt,
         Instant expiresAt) {

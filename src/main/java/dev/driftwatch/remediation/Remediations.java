@@ -131,7 +131,7 @@ public class Remediations {
         if (row == null || !from.contains(row.status) || (claim != null && !claim.equals(row.claimedBy))) {
             return false;
         }
-        row.plannedCall = Map.of("operation", call.operation(), "parameters", call.parameters());
+        row.plannedCall = call;
         row.status = to;
         row.updatedAt = clock.instant();
         if (step != null) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -140,6 +141,8 @@ public final class EventSchemas {
             expect(schema, "integer", at, found);
         } else if (raw == boolean.class || raw == Boolean.class) {
             expect(schema, "boolean", at, found);
+        } else if (Map.class.isAssignableFrom(raw)) {
+            expect(schema, "object", at, found); // free-form, e.g. an AWS call's parameters
         } else if (raw != Object.class) {
             found.add(at + ": no rule for " + raw.getName() + " in EventSchemas");
         }
