@@ -376,10 +376,14 @@ build_service() {
 # Stops what this shell started, newest first: SIGTERM so Kafka and moto
 # shut down cleanly, SIGKILL after 20 s. Keeps the caller's exit status.
 # The failing tests of a Maven run with why they failed: the first lines of each stack trace and every
-# "Caused by" (where a Quarkus boot failure says what went wrong). Args: report directories.
+# "Caused by" (where a Quarkus boot failure says what went wrong). Args: a file made before the run (older
+# reports are not this run's), then the report directories.
 print_test_failures() {
-    local dir report shown=0
-    for report in $(for dir in "$@"; do grep -lE '<<< (FAILURE|ERROR)!' "$dir"/*.txt 2>/dev/null; done); do
+    local since=$1 dir report shown=0
+    shift
+    for report in $(for dir in "$@"; do
+        find "$dir" -name '*.txt' -newer "$since" 2>/dev/null | xargs -r grep -lE '<<< (FAILURE|ERROR)!'
+    done); do
         [ "$shown" -lt 5 ] || { dw_log "(more failing classes: see the reports)"; break; }
         shown=$((shown + 1))
         printf '\n==> failed: %s\n' "$report"

@@ -16,8 +16,12 @@ public class RemediationGuards {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final List<RemediationStatus> WRITTEN =
             List.of(RemediationStatus.WRITING, RemediationStatus.VERIFIED, RemediationStatus.FAILED);
-    private static final List<RemediationStatus> QUEUED =
-            List.of(RemediationStatus.PLANNED, RemediationStatus.APPROVED, RemediationStatus.RUNNING);
+    /** Every remediation that would still write: waiting for approval too (one approval script could pass them all). */
+    private static final List<RemediationStatus> QUEUED = List.of(
+            RemediationStatus.PLANNED,
+            RemediationStatus.AWAITING_APPROVAL,
+            RemediationStatus.APPROVED,
+            RemediationStatus.RUNNING);
 
     private final RemediationConfig config;
     private final Breakers breakers;

@@ -4,6 +4,7 @@ import dev.driftwatch.aws.AwsSession;
 import dev.driftwatch.aws.AwsSessions;
 import dev.driftwatch.aws.NoRoleException;
 import dev.driftwatch.aws.Purpose;
+import dev.driftwatch.inventory.ReadFailures;
 import dev.driftwatch.remediation.RemediationClaims.Claim;
 import dev.driftwatch.remediation.RemediationEvent.Step;
 import dev.driftwatch.remediation.action.Fix;
@@ -84,10 +85,10 @@ public class RemediationRun {
                     claim.token(),
                     backTo(r),
                     clock.instant().plus(config.pollInterval().multipliedBy(6)),
-                    "unreadable: " + e.getMessage());
+                    "unreadable: " + ReadFailures.describe(e));
             LOG.warnf(
                     "Remediation %d: %s %s could not be re-read, trying later: %s",
-                    r.id, r.resourceType, r.resourceId, e.getMessage());
+                    r.id, r.resourceType, r.resourceId, ReadFailures.describe(e));
             return;
         }
         if (!reading.exists()) {
@@ -126,7 +127,7 @@ public class RemediationRun {
         try {
             fix.apply(session);
         } catch (SdkException e) {
-            fail(r, "AWS refused " + fix.call().operation() + ": " + e.getMessage());
+            fail(r, fix.call().operation() + ": " + ReadFailures.describe(e));
             return;
         }
         remediations.note(
@@ -140,7 +141,7 @@ public class RemediationRun {
             after = action.read(session, target);
         } catch (SdkException e) {
             // stays WRITING: verified (never written) again when its claim times out
-            LOG.warnf("Remediation %d could not be verified yet: %s", r.id, e.getMessage());
+            LOG.warnf("Remediation %d could not be verified yet: %s", r.id, ReadFailures.describe(e));
             return;
         }
         if (after.exists() && after.fix().isEmpty()) {

@@ -136,13 +136,13 @@ class SecurityGroupRemediationIT {
             long proposed =
                     RemediationsApi.awaitStatus(finding, "AWAITING_APPROVAL").getLong("remediation.id");
             ec2.revokeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(sshFrom("0.0.0.0/0", "::/0")));
-            double writes = RemediationsApi.awsCalls("EC2", "RevokeSecurityGroupIngress");
+            double writes = RemediationsApi.awsCalls("Ec2", "RevokeSecurityGroupIngress");
 
             decide(proposed, "approve", bob, "go").then().statusCode(200);
 
             JsonPath skipped = RemediationsApi.awaitStatus(finding, "SKIPPED");
             assertThat(skipped.getString("remediation.reason")).startsWith("stale:");
-            assertThat(RemediationsApi.awsCalls("EC2", "RevokeSecurityGroupIngress"))
+            assertThat(RemediationsApi.awsCalls("Ec2", "RevokeSecurityGroupIngress"))
                     .as("no write")
                     .isEqualTo(writes);
         }

@@ -64,13 +64,23 @@ public final class RemediationsApi {
                 .orElse(null);
     }
 
-    /** How many times the service called {@code operation} of {@code service} (its AWS request counter). */
+    /**
+     * How many times the service called {@code operation} of {@code service} (its AWS request counter).
+     *
+     * @param service the SDK's service name, e.g. {@code Ec2}: one the service has called before, so that a
+     *                misspelt name fails here instead of counting nothing
+     */
     public static double awsCalls(String service, String operation) {
-        return Management.metrics()
+        List<String> counted = Management.metrics()
                 .lines()
-                .filter(l -> l.startsWith("driftwatch_aws_requests_total{")
-                        && l.contains("operation=\"" + operation + "\"")
-                        && l.contains("service=\"" + service + "\""))
+                .filter(l ->
+                        l.startsWith("driftwatch_aws_requests_total{") && l.contains("service=\"" + service + "\""))
+                .toList();
+        if (counted.isEmpty()) {
+            throw new IllegalArgumentException("the service has made no request to an AWS service named " + service);
+        }
+        return counted.stream()
+                .filter(l -> l.contains("operation=\"" + operation + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
     }
