@@ -27,13 +27,15 @@ create table remediation (
     claimed_at         timestamptz,
     -- a cap reached: not run again before then
     not_before         timestamptz,
+    -- when its write began (the hourly cap counts these)
+    written_at         timestamptz,
     -- driftwatch's own decisions are requested_by 'driftwatch': one per finding version
     constraint remediation_once_per_finding_version unique (fingerprint, finding_version, requested_by)
 );
 create unique index remediation_one_in_flight on remediation (fingerprint)
     where status in ('PLANNED', 'AWAITING_APPROVAL', 'APPROVED', 'RUNNING', 'WRITING');
 create index remediation_ready on remediation (status, id);
-create index remediation_account_time on remediation (account, updated_at);
+create index remediation_written on remediation (account, written_at) where written_at is not null;
 
 -- Its timeline: each step, who took it (an approver, or the replica that acted), and what it said.
 create table remediation_step (

@@ -87,4 +87,7 @@ public class RemediationEntity extends PanacheEntityBase {
 
     @Column(name = "not_before")
     public Instant notBefore;
+
+    @Column(name = "written_at")
+    public Instant writtenAt;
 }

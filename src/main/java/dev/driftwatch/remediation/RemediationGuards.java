@@ -3,9 +3,6 @@ package dev.driftwatch.remediation;
 import dev.driftwatch.remediation.action.Reading;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +10,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class RemediationGuards {
 
-    private static final Duration HOUR = Duration.ofHours(1);
-    private static final List<RemediationStatus> WRITTEN =
-            List.of(RemediationStatus.WRITING, RemediationStatus.VERIFIED, RemediationStatus.FAILED);
     /** Every remediation that would still write: waiting for approval too (one approval script could pass them all). */
     private static final List<RemediationStatus> QUEUED = List.of(
             RemediationStatus.PLANNED,
@@ -25,12 +19,10 @@ public class RemediationGuards {
 
     private final RemediationConfig config;
     private final Breakers breakers;
-    private final Clock clock;
 
-    RemediationGuards(RemediationConfig config, Breakers breakers, Clock clock) {
+    RemediationGuards(RemediationConfig config, Breakers breakers) {
         this.config = config;
         this.breakers = breakers;
-        this.clock = clock;
     }
 
     /** @return why the remediation must not write, as a skip reason; empty when it may */
@@ -58,20 +50,5 @@ public class RemediationGuards {
             return Optional.of(SkipReason.BREAKER_OPEN.because(reason));
         }
         return Optional.empty();
-    }
-
-    /** @return until when the account's hourly cap of writes is reached; empty when it is not */
-    @Transactional
-    public Optional<Instant> capReachedUntil(String account) {
-        Instant since = clock.instant().minus(HOUR);
-        List<RemediationEntity> recent = RemediationEntity.list(
-                "account = ?1 and status in ?2 and dryRun = false and updatedAt > ?3 order by updatedAt",
-                account,
-                WRITTEN,
-                since);
-        if (recent.size() < config.maxWritesPerAccountPerHour()) {
-            return Optional.empty();
-        }
-        return Optional.of(recent.get(0).updatedAt.plus(HOUR));
     }
 }

@@ -2,6 +2,7 @@ package dev.driftwatch.remediation;
 
 import dev.driftwatch.finding.FindingEvent;
 import dev.driftwatch.finding.FindingKind;
+import dev.driftwatch.finding.FindingQueries;
 import dev.driftwatch.finding.FindingStatus;
 import dev.driftwatch.finding.FindingView;
 import dev.driftwatch.policy.Policy;
@@ -10,6 +11,7 @@ import dev.driftwatch.policy.RemediationSpec;
 import dev.driftwatch.remediation.action.RemediationAction;
 import dev.driftwatch.remediation.action.RemediationActions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -24,6 +26,7 @@ import java.util.Optional;
 public class RemediationIntake {
 
     private final Remediations remediations;
+    private final FindingQueries findings;
     private final RemediationActions actions;
     private final PolicyRegistry policies;
     private final RemediationConfig config;
@@ -31,17 +34,21 @@ public class RemediationIntake {
 
     RemediationIntake(
             Remediations remediations,
+            FindingQueries findings,
             RemediationActions actions,
             PolicyRegistry policies,
             RemediationConfig config,
             Clock clock) {
         this.remediations = remediations;
+        this.findings = findings;
         this.actions = actions;
         this.policies = policies;
         this.config = config;
         this.clock = clock;
     }
 
+    /** One transaction: the finding read as it is now, and the decision recorded. */
+    @Transactional
     public void receive(FindingEvent event) {
         FindingView finding = event.data();
         switch (event.change()) {
@@ -52,7 +59,8 @@ public class RemediationIntake {
                                 "the finding was " + event.change().name().toLowerCase()));
             case OPENED, UPDATED -> {
                 RemediationSpec spec = finding.remediation();
-                if (finding.status() == FindingStatus.OPEN
+                if (isCurrent(finding)
+                        && finding.status() == FindingStatus.OPEN
                         && finding.kind() == FindingKind.VIOLATION
                         && spec != null
                         && (spec.mode() == RemediationSpec.Mode.AUTO || spec.mode() == RemediationSpec.Mode.APPROVE)) {
@@ -62,6 +70,16 @@ public class RemediationIntake {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the event tells the finding as it still is: a replayed or late event of an older version, or of a
+     * finding resolved since, decides nothing.
+     */
+    private boolean isCurrent(FindingView event) {
+        return findings.byId(event.id())
+                .filter(now -> now.version() == event.version() && now.status() == FindingStatus.OPEN)
+                .isPresent();
     }
 
     /**

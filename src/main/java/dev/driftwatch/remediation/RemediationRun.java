@@ -104,25 +104,22 @@ public class RemediationRun {
             skip(r, refused.get());
             return;
         }
-        Optional<java.time.Instant> capped = guards.capReachedUntil(r.account);
-        if (capped.isPresent()) {
-            remediations.release(
-                    r.id,
-                    claim.token(),
-                    backTo(r),
-                    capped.get(),
-                    "capped: " + config.maxWritesPerAccountPerHour() + " writes in the last hour in " + r.account);
-            return;
-        }
         Fix fix = reading.fix().get();
         if (config.dryRun() || r.dryRun) {
-            remediations.moveWithCall(
-                    r.id, RUNNING, RemediationStatus.DRY_RUN, Step.DRY_RUN, claim.token(), fix.call());
+            remediations.dryRun(r.id, claim.token(), fix.call());
             return;
         }
-        if (!remediations.moveWithCall(r.id, RUNNING, RemediationStatus.WRITING, null, claim.token(), fix.call())) {
-            LOG.warnf("Remediation %d was taken over by another replica before its write; leaving it", r.id);
-            return;
+        switch (remediations.beginWrite(r.id, claim.token(), fix.call(), config.maxWritesPerAccountPerHour())) {
+            case CAPPED -> {
+                return;
+            }
+            case CLAIM_LOST -> {
+                LOG.warnf("Remediation %d was taken over by another replica before its write; leaving it", r.id);
+                return;
+            }
+            case BEGUN -> {
+                // the write below is made once: WRITING is committed
+            }
         }
         try {
             fix.apply(session);

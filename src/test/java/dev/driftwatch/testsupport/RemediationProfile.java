@@ -16,6 +16,9 @@ public class RemediationProfile implements QuarkusTestProfile {
                 "mp.messaging.incoming.findings.enabled", "true",
                 "driftwatch.remediation.dry-run", "false",
                 "driftwatch.remediation.accounts", Moto.ACCOUNT,
-                "driftwatch.remediation.poll-interval", "500ms");
+                "driftwatch.remediation.poll-interval", "500ms",
+                // the guards' own tests tighten them (Ec2WriteRefusals); fifty fixes at once are expected here
+                "driftwatch.remediation.max-writes-per-account-per-hour", "500",
+                "driftwatch.remediation.breaker-blast-radius", "500");
     }
 }

@@ -6,76 +6,87 @@ import static org.awaitility.Awaitility.await;
 
 import dev.driftwatch.testsupport.ApiTokens;
 import dev.driftwatch.testsupport.Database;
+import dev.driftwatch.testsupport.Ec2WriteRefusals;
 import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Management;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
 import dev.driftwatch.testsupport.PolicyInService;
-import dev.driftwatch.testsupport.RemediationBreakerProfile;
+import dev.driftwatch.testsupport.RemediationGuardsProfile;
 import dev.driftwatch.testsupport.RemediationsApi;
 import dev.driftwatch.testsupport.Scans;
+import dev.driftwatch.testsupport.TestClock;
 import dev.driftwatch.testsupport.TestIdentity;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
- * The circuit breaker, with EC2 refusing every revoke on the wire (UnauthorizedOperation, 403): three failures in
- * a row open it, and while it is open nothing is written in the account; too many resources waiting for the same
- * action open it before any write; only an admin closes it.
+ * The guards on writes, with EC2 refusing the revokes of chosen groups on the wire (UnauthorizedOperation, 403):
+ * two failures in a row open the account's breaker, and while it is open nothing is written there; too many
+ * resources waiting for the same action open it before any write; only an admin closes it. Past two writes in an
+ * hour, a fix waits for the hour to pass (the clock is moved).
  */
 @QuarkusTest
-@TestProfile(RemediationBreakerProfile.class)
+@TestProfile(RemediationGuardsProfile.class)
 @WithTestResource(KafkaBroker.class)
-class RemediationBreakerIT {
+class RemediationGuardsIT {
 
     private static final String REGION = "us-east-1";
     private static final String POLICY = "sg-ssh-open-to-world";
+    private static final UnaryOperator<String> AUTO = text -> text.replace("mode: approve", "mode: auto");
 
     private final Ec2Client ec2 = MotoSession.in(REGION).ec2();
+
+    @Inject
+    TestClock clock;
 
     @BeforeEach
     void cleanSlate() {
         Database.cleanSlate();
+        Ec2WriteRefusals.reset();
     }
 
     @Test
-    void threeRefusedWritesInARowOpenTheBreakerAndNothingMoreIsWrittenUntilAnAdminResetsIt() {
-        try (PolicyInService policy =
-                PolicyInService.load(POLICY, REGION, text -> text.replace("mode: approve", "mode: auto"))) {
-            List<String> groups =
-                    IntStream.range(0, 3).mapToObj(i -> openGroup()).toList();
+    void twoRefusedWritesInARowOpenTheBreakerAndNothingMoreIsWrittenUntilAnAdminResetsIt() {
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, AUTO)) {
+            List<String> refused =
+                    IntStream.range(0, 2).mapToObj(i -> openGroup()).toList();
+            refused.forEach(Ec2WriteRefusals::refuseWritesTo);
+            double writesBefore = writes();
             Scans.scanAndWait(REGION);
-            for (String group : groups) {
+            for (String group : refused) {
                 String reason = RemediationsApi.awaitStatus(RemediationsApi.findingOf(POLICY, group), "FAILED")
                         .getString("remediation.reason");
                 assertThat(reason)
                         .isEqualTo(
                                 "ec2:RevokeSecurityGroupIngress: AWS refused the call: UnauthorizedOperation (HTTP 403)");
             }
-            assertThat(RemediationsApi.awsCalls("Ec2", "RevokeSecurityGroupIngress"))
+            assertThat(writes() - writesBefore)
                     .as("access denied is not retried")
-                    .isEqualTo(3);
+                    .isEqualTo(2);
             assertThat(breaker()).containsEntry("open", true);
             await().atMost(Duration.ofSeconds(10)).until(() -> Management.metrics()
                     .contains("driftwatch_remediation_breaker_open{account=\"" + Moto.ACCOUNT + "\"} 1.0"));
 
-            String fourth = openGroup();
+            String third = openGroup();
             Scans.scanAndWait(REGION);
-            assertThat(RemediationsApi.awaitStatus(RemediationsApi.findingOf(POLICY, fourth), "SKIPPED")
+            assertThat(RemediationsApi.awaitStatus(RemediationsApi.findingOf(POLICY, third), "SKIPPED")
                             .getString("remediation.reason"))
                     .startsWith("breaker-open:");
-            assertThat(RemediationsApi.awsCalls("Ec2", "RevokeSecurityGroupIngress"))
-                    .isEqualTo(3);
+            assertThat(writes() - writesBefore).isEqualTo(2);
 
             String operator = ApiTokens.create("ops-" + UUID.randomUUID(), "operator");
             given().header("Authorization", TestIdentity.bearer(operator))
@@ -90,6 +101,33 @@ class RemediationBreakerIT {
     }
 
     @Test
+    void pastTheHourlyCapAFixWaitsUntilAWriteLeavesTheHour() {
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, AUTO)) {
+            List<String> groups =
+                    IntStream.range(0, 3).mapToObj(i -> openGroup()).toList();
+            Scans.scanAndWait(REGION);
+            List<Long> findings = groups.stream()
+                    .map(g -> RemediationsApi.findingOf(POLICY, g))
+                    .toList();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> statuses(findings).equals(Map.of("VERIFIED", 2L, "PLANNED", 1L)));
+            Map<String, Object> waiting = findings.stream()
+                    .map(f -> RemediationsApi.of(f).get(0))
+                    .filter(r -> "PLANNED".equals(r.get("status")))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat((String) waiting.get("reason")).startsWith("capped: 2 writes in the last hour");
+
+            clock.advance(Duration.ofMinutes(61));
+
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> statuses(findings).equals(Map.of("VERIFIED", 3L)));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void moreResourcesWaitingForTheSameActionThanTheBlastRadiusOpenTheBreakerBeforeAnyWrite() {
         try (PolicyInService policy = PolicyInService.load(POLICY, REGION)) {
             List<String> groups =
@@ -100,6 +138,7 @@ class RemediationBreakerIT {
                     .getLong("remediation.id");
             groups.forEach(g -> RemediationsApi.awaitStatus(RemediationsApi.findingOf(POLICY, g), "AWAITING_APPROVAL"));
             String bob = ApiTokens.create("bob-" + UUID.randomUUID(), "approver");
+            double writesBefore = writes();
 
             given().header("Authorization", TestIdentity.bearer(bob))
                     .contentType(ContentType.JSON)
@@ -112,8 +151,7 @@ class RemediationBreakerIT {
                             .getString("remediation.reason"))
                     .startsWith("breaker-open:")
                     .contains("6 resources", "revoke-world-ingress", "breaker-blast-radius = 5");
-            assertThat(RemediationsApi.awsCalls("Ec2", "RevokeSecurityGroupIngress"))
-                    .isZero();
+            assertThat(writes()).isEqualTo(writesBefore);
             assertThat(breaker()).containsEntry("open", true);
         }
     }
@@ -125,6 +163,23 @@ class RemediationBreakerIT {
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(group)
                 .ipPermissions(p -> p.ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(i -> i.cidrIp("0.0.0.0/0"))));
         return group;
+    }
+
+    private static Map<String, Long> statuses(List<Long> findings) {
+        return findings.stream()
+                .map(RemediationsApi::of)
+                .filter(r -> !r.isEmpty())
+                .collect(Collectors.groupingBy(r -> (String) r.get(0).get("status"), Collectors.counting()));
+    }
+
+    /** Revokes sent so far (none before the first: no line yet). */
+    private static double writes() {
+        return Management.metrics()
+                .lines()
+                .filter(l -> l.startsWith("driftwatch_aws_requests_total{")
+                        && l.contains("operation=\"RevokeSecurityGroupIngress\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static Map<String, Object> breaker() {
