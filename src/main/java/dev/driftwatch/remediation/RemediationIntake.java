@@ -5,15 +5,12 @@ import dev.driftwatch.finding.FindingKind;
 import dev.driftwatch.finding.FindingQueries;
 import dev.driftwatch.finding.FindingStatus;
 import dev.driftwatch.finding.FindingView;
-import dev.driftwatch.policy.Policy;
 import dev.driftwatch.policy.PolicyRegistry;
 import dev.driftwatch.policy.RemediationSpec;
-import dev.driftwatch.remediation.action.RemediationAction;
 import dev.driftwatch.remediation.action.RemediationActions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +26,7 @@ public class RemediationIntake {
     private final FindingQueries findings;
     private final RemediationActions actions;
     private final PolicyRegistry policies;
-    private final RemediationConfig config;
+    private final RemediationDecider decider;
     private final Clock clock;
 
     RemediationIntake(
@@ -43,7 +40,7 @@ public class RemediationIntake {
         this.findings = findings;
         this.actions = actions;
         this.policies = policies;
-        this.config = config;
+        this.decider = new RemediationDecider(config);
         this.clock = clock;
     }
 
@@ -104,48 +101,12 @@ public class RemediationIntake {
     }
 
     private NewRemediation decide(FindingView finding, RemediationSpec spec, RemediationMode mode, String requester) {
-        Optional<Policy> policy = policies.current().policies().stream()
+        Optional<Map<String, Object>> variables = policies.current().policies().stream()
                 .filter(p -> p.id().equals(finding.policyId()))
-                .findFirst();
-        Optional<RemediationAction> action = actions.named(spec.action());
-        String skipped = null;
-        if (action.isEmpty()) {
-            skipped = SkipReason.NO_ACTION.because("driftwatch has no action named '" + spec.action() + "'");
-        } else if (!action.get().resourceType().equals(finding.type())) {
-            skipped = SkipReason.NO_ACTION.because(
-                    spec.action() + " fixes " + action.get().resourceType() + ", not " + finding.type());
-        } else if (policy.isEmpty()) {
-            skipped = SkipReason.NO_ACTION.because("policy " + finding.policyId() + " is no longer loaded");
-        } else if (spec.precondition() != null) {
-            // fail closed: a condition that cannot be checked is not taken to hold
-            skipped = SkipReason.PRECONDITION.because("preconditions are not evaluated yet: " + spec.precondition());
-        } else if (!config.writesIn(finding.account())) {
-            skipped = SkipReason.REPORT_ONLY.because(
-                    "account " + finding.account() + " is not listed in driftwatch.remediation.accounts");
-        }
-        Instant now = clock.instant();
-        RemediationStatus status = skipped != null
-                ? RemediationStatus.SKIPPED
-                : mode == RemediationMode.AUTO ? RemediationStatus.PLANNED : RemediationStatus.AWAITING_APPROVAL;
-        Map<String, Object> parameters =
-                policy.map(p -> p.definition().variables()).orElse(Map.of());
-        return new NewRemediation(
-                finding.fingerprint(),
-                finding.id(),
-                finding.version(),
-                finding.account(),
-                finding.region(),
-                finding.type(),
-                finding.resourceId(),
-                finding.policyId(),
-                spec.action(),
-                parameters == null ? Map.of() : parameters,
-                mode,
-                status,
-                skipped,
-                requester,
-                mode == RemediationMode.APPROVE ? config.approvalsRequired() : 0,
-                config.dryRun(),
-                status == RemediationStatus.AWAITING_APPROVAL ? now.plus(config.approvalTimeout()) : null);
+                .findFirst()
+                .map(p -> p.definition().variables() == null
+                        ? Map.of()
+                        : p.definition().variables());
+        return decider.decide(finding, spec, mode, requester, actions.named(spec.action()), variables, clock.instant());
     }
 }
