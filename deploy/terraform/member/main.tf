@@ -2,7 +2,9 @@
 #
 # The scanner role allows exactly the read calls driftwatch's collectors make: scanner-actions.json is generated
 # from the resource type descriptors (dev.driftwatch.resource.IamActions) and checked current by
-# ResourceTypeCatalogTest. It trusts only driftwatch's own role in the management account, with an external id.
+# ResourceTypeCatalogTest. The remediator role, only where remediation is enabled, allows exactly the reads and
+# writes of driftwatch's fix actions: remediator-actions.json, generated from the actions and checked current by
+# RemediationActionsTest. Both trust only driftwatch's own role in the management account, with an external id.
 
 terraform {
   required_version = ">= 1.5"
@@ -15,7 +17,8 @@ terraform {
 }
 
 locals {
-  scanner_actions = jsondecode(file("${path.module}/scanner-actions.json")).actions
+  scanner_actions    = jsondecode(file("${path.module}/scanner-actions.json")).actions
+  remediator_actions = jsondecode(file("${path.module}/remediator-actions.json")).actions
 }
 
 data "aws_iam_policy_document" "trust" {
@@ -55,4 +58,29 @@ resource "aws_iam_role_policy" "scanner" {
   name   = "driftwatch-read"
   role   = aws_iam_role.scanner.id
   policy = data.aws_iam_policy_document.scanner.json
+}
+
+data "aws_iam_policy_document" "remediator" {
+  statement {
+    sid       = "ReadAndFixWhatDriftwatchRemediates"
+    actions   = local.remediator_actions
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role" "remediator" {
+  count                = var.remediator_enabled ? 1 : 0
+  name                 = var.remediator_role_name
+  description          = "driftwatch: corrects settings its policies flag (security group ingress, IMDSv2, key rotation, RDS flags)"
+  assume_role_policy   = data.aws_iam_policy_document.trust.json
+  max_session_duration = 3600
+  permissions_boundary = var.permissions_boundary_arn
+  tags                 = var.tags
+}
+
+resource "aws_iam_role_policy" "remediator" {
+  count  = var.remediator_enabled ? 1 : 0
+  name   = "driftwatch-remediate"
+  role   = aws_iam_role.remediator[0].id
+  policy = data.aws_iam_policy_document.remediator.json
 }

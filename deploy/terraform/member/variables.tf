@@ -19,6 +19,18 @@ variable "scanner_role_name" {
   default     = "driftwatch-scanner"
 }
 
+variable "remediator_enabled" {
+  description = "Whether driftwatch may correct settings in this account: creates the remediator role (list the account in driftwatch.remediation.accounts too)."
+  type        = bool
+  default     = false
+}
+
+variable "remediator_role_name" {
+  description = "Name of the remediator role (driftwatch.aws.purposes.remediate.role, default pattern arn:aws:iam::{account}:role/driftwatch-remediator)."
+  type        = string
+  default     = "driftwatch-remediator"
+}
+
 variable "permissions_boundary_arn" {
   description = "A permissions boundary for the roles, if your organisation requires one."
   type        = string

@@ -110,7 +110,17 @@ class MemberRolesIT {
             policy.at("/Statement/0/Action").forEach(a -> allowed.add(a.asText()));
             assertThat(allowed).isEqualTo(IamActions.toRead());
             assertThat(policy.at("/Statement/0/Effect").asText()).isEqualTo("Allow");
+
+            JsonNode remediate = json(
+                    iam.getRolePolicy(r -> r.roleName("driftwatch-remediator").policyName("driftwatch-remediate"))
+                            .policyDocument());
+            Set<String> fixes = new TreeSet<>();
+            remediate.at("/Statement/0/Action").forEach(a -> fixes.add(a.asText()));
+            assertThat(fixes)
+                    .as("the remediator role allows what the fix actions call")
+                    .isEqualTo(remediatorActions());
         }
+        assertThat(terraform.output("remediator_role_arn")).isEqualTo(role(MEMBER, "driftwatch-remediator"));
 
         String handMade;
         try (Ec2Client ec2 = Moto.ec2("us-east-1", MEMBER)) {
@@ -172,6 +182,7 @@ class MemberRolesIT {
                           oidc_provider_arn = "arn:aws:iam::%s:oidc-provider/%s"
                           oidc_provider     = "%s"
                           state_buckets     = { "acme-terraform-states" = "network/" }
+                          member_role_names = ["driftwatch-scanner", "driftwatch-remediator"]
                         }
 
                         module "member" {
@@ -179,6 +190,7 @@ class MemberRolesIT {
                           providers                = { aws = aws.member }
                           driftwatch_principal_arn = module.management.role_arn
                           external_id              = var.external_id
+                          remediator_enabled       = true
                         }
 
                         output "driftwatch_role_arn" {
@@ -188,8 +200,22 @@ class MemberRolesIT {
                         output "scanner_role_arn" {
                           value = module.member.scanner_role_arn
                         }
+
+                        output "remediator_role_arn" {
+                          value = module.member.remediator_role_arn
+                        }
                         """.formatted(Moto.ACCOUNT, OIDC, OIDC));
         return source;
+    }
+
+    /** What the fix actions call (remediation.action.RemediationActionsTest keeps the file current). */
+    private static Set<String> remediatorActions() throws Exception {
+        Set<String> actions = new TreeSet<>();
+        new ObjectMapper()
+                .readTree(Files.readString(Path.of("deploy/terraform/member/remediator-actions.json")))
+                .path("actions")
+                .forEach(a -> actions.add(a.asText()));
+        return actions;
     }
 
     /** "service:Operation" of every AWS request the service counted so far. */

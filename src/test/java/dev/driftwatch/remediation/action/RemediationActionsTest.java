@@ -1,0 +1,83 @@
+package dev.driftwatch.remediation.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.driftwatch.resource.ResourceTypeCatalog;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The closed set of fix actions: each fixes a type driftwatch describes, names its IAM actions, and the remediator
+ * role's policy ({@value #FILE}) allows exactly what they need. Regenerate it with {@value #COMMAND}.
+ */
+class RemediationActionsTest {
+
+    static final String FILE = "deploy/terraform/member/remediator-actions.json";
+    static final String COMMAND = "./mvnw -B -o -q test -Dtest=RemediationActionsTest -Ddriftwatch.regenerate=true";
+
+    /** Every action class of the package, as CDI finds them in the service. */
+    static final List<RemediationAction> ALL = new ClassFileImporter()
+            .importPackages(RemediationAction.class.getPackageName()).stream()
+                    .filter(c -> c.isAssignableTo(RemediationAction.class)
+                            && !c.isInterface()
+                            && !c.getModifiers().contains(JavaModifier.ABSTRACT))
+                    .map(c -> instance(c.reflect()))
+                    .toList();
+
+    @Test
+    void theActionsAreFound() {
+        assertThat(ALL).extracting(RemediationAction::name).contains("revoke-world-ingress", "require-imdsv2");
+    }
+
+    @Test
+    void eachActionFixesADescribedTypeAndNamesWhatItCalls() {
+        assertThat(ALL).extracting(RemediationAction::name).doesNotHaveDuplicates();
+        for (RemediationAction action : ALL) {
+            assertThat(ResourceTypeCatalog.find(action.resourceType()))
+                    .as("%s fixes %s", action.name(), action.resourceType())
+                    .isPresent();
+            assertThat(action.iamActions())
+                    .as(action.name())
+                    .isNotEmpty()
+                    .allMatch(a -> a.matches("[a-z0-9]+:[A-Z][A-Za-z0-9]+"));
+        }
+    }
+
+    @Test
+    void theRemediatorRoleAllowsExactlyWhatTheActionsCall() throws Exception {
+        String expected = remediatorActionsJson();
+        if (Boolean.getBoolean("driftwatch.regenerate")) {
+            Files.writeString(Path.of(FILE), expected, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readString(Path.of(FILE)))
+                .as(FILE + " is stale; run " + COMMAND)
+                .isEqualTo(expected);
+    }
+
+    private static RemediationAction instance(Class<?> type) {
+        try {
+            return (RemediationAction) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type + " needs a constructor without arguments", e);
+        }
+    }
+
+    private static String remediatorActionsJson() throws Exception {
+        TreeSet<String> actions = new TreeSet<>();
+        ALL.forEach(a -> actions.addAll(a.iamActions()));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("generated_by", COMMAND);
+        root.put("actions", actions);
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+    }
+}
