@@ -1,9 +1,12 @@
 package dev.driftwatch.remediation;
 
 import dev.driftwatch.remediation.RemediationEvent.Step;
+import dev.driftwatch.remediation.action.RemediationAction;
+import dev.driftwatch.remediation.action.RemediationActions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code driftwatch_remediations_total{action,outcome}} (outcome: the step, and for a skip its reason code, e.g.
- * {@code skipped_stale}), what waits for approval and for how long, and each account's circuit breaker.
+ * {@code skipped_stale}), what waits for approval and for how long, and each account's circuit breaker. Registered
+ * at start, the verified and failed counts of every action at zero, so rates and alerts work from the first fix.
  */
+@Startup
 @ApplicationScoped
 public class RemediationMetrics {
 
@@ -22,8 +27,12 @@ public class RemediationMetrics {
     private final AtomicLong oldestAwaitingSeconds = new AtomicLong();
     private final Map<String, AtomicLong> breakerOpen = new ConcurrentHashMap<>();
 
-    RemediationMetrics(MeterRegistry registry) {
+    RemediationMetrics(MeterRegistry registry, RemediationActions actions) {
         this.registry = registry;
+        for (RemediationAction action : actions.all()) {
+            counter(action.name(), "verified");
+            counter(action.name(), "failed");
+        }
         Gauge.builder("driftwatch_remediations_awaiting_approval", awaiting, AtomicLong::get)
                 .description("Remediations waiting for approval")
                 .register(registry);
@@ -37,12 +46,15 @@ public class RemediationMetrics {
     }
 
     void stepped(String action, Step step, String reason) {
-        Counter.builder("driftwatch_remediations_total")
+        counter(action, outcome(step, reason)).increment();
+    }
+
+    private Counter counter(String action, String outcome) {
+        return Counter.builder("driftwatch_remediations_total")
                 .description("Remediation steps by action and outcome")
                 .tag("action", action)
-                .tag("outcome", outcome(step, reason))
-                .register(registry)
-                .increment();
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     static String outcome(Step step, String reason) {
