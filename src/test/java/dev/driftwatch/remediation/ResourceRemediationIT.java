@@ -17,9 +17,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.HttpTokensState;
@@ -82,6 +84,46 @@ class ResourceRemediationIT {
     }
 
     @Test
+    void rdsBackupRetentionIsRaisedToThePolicysMinimum() {
+        String db = database("short-backups", r -> r.backupRetentionPeriod(1));
+
+        fixedBy("rds-backup-retention", db, "rds:ModifyDBInstance", withAction("approve", "set-backup-retention"));
+
+        assertThat(database(db).backupRetentionPeriod()).isEqualTo(7);
+    }
+
+    @Test
+    void aBucketsPublicAccessIsBlockedOnceApproved() {
+        String bucket = bucket("open");
+        aws.s3().putPublicAccessBlock(r -> r.bucket(bucket)
+                .publicAccessBlockConfiguration(c -> c.blockPublicAcls(true)));
+
+        fixedBy("s3-bucket-public-access-block", bucket, "s3:PutBucketPublicAccessBlock", text -> text);
+
+        var blocked = aws.s3().getPublicAccessBlock(r -> r.bucket(bucket)).publicAccessBlockConfiguration();
+        assertThat(List.of(
+                        blocked.blockPublicAcls(),
+                        blocked.ignorePublicAcls(),
+                        blocked.blockPublicPolicy(),
+                        blocked.restrictPublicBuckets()))
+                .containsOnly(true);
+    }
+
+    @Test
+    void bucketVersioningIsTurnedOn() {
+        String bucket = bucket("unversioned");
+
+        fixedBy(
+                "s3-bucket-versioning",
+                bucket,
+                "s3:PutBucketVersioning",
+                withAction("auto", "enable-bucket-versioning"));
+
+        assertThat(aws.s3().getBucketVersioning(r -> r.bucket(bucket)).statusAsString())
+                .isEqualTo("Enabled");
+    }
+
+    @Test
     void imdsV2IsRequiredOnceApprovedAndTheOtherMetadataOptionsStay() {
         Instance instance = aws.ec2()
                 .runInstances(r -> r.imageId(AMI)
@@ -113,8 +155,14 @@ class ResourceRemediationIT {
      * and scans again: the finding is resolved.
      */
     private static void fixedBy(String policyId, String resourceId, String operation) {
-        try (PolicyInService policy = PolicyInService.load(policyId, REGION)) {
-            Scans.scanAndWait(REGION);
+        fixedBy(policyId, resourceId, operation, text -> text);
+    }
+
+    /** The same with the shipped policy edited, e.g. to name an action a ticket-mode policy leaves out. */
+    private static void fixedBy(String policyId, String resourceId, String operation, UnaryOperator<String> edit) {
+        String region = policyId.startsWith("s3-") ? "global" : REGION;
+        try (PolicyInService policy = PolicyInService.load(policyId, region, edit)) {
+            Scans.scanAndWait(region);
             long finding = RemediationsApi.findingOf(policyId, resourceId);
             JsonPath first = RemediationsApi.awaitStatus(finding, firstStatus(finding));
             if ("AWAITING_APPROVAL".equals(first.getString("remediation.status"))) {
@@ -129,10 +177,21 @@ class ResourceRemediationIT {
             JsonPath done = RemediationsApi.awaitStatus(finding, "VERIFIED");
             assertThat(done.getString("remediation.plannedCall.operation")).isEqualTo(operation);
 
-            Scans.scanAndWait(REGION);
+            Scans.scanAndWait(region);
             assertThat(given().get("/api/findings/" + finding).jsonPath().getString("status"))
                     .isEqualTo("RESOLVED");
         }
+    }
+
+    /** A ticket-mode policy's remediation section replaced by {@code mode} and {@code action}. */
+    private static UnaryOperator<String> withAction(String mode, String action) {
+        return text -> text.replace("mode: ticket", "mode: " + mode + "\n  action: " + action);
+    }
+
+    private String bucket(String name) {
+        String bucket = name + "-" + UUID.randomUUID();
+        aws.s3().createBucket(r -> r.bucket(bucket));
+        return bucket;
     }
 
     /** VERIFIED for auto, AWAITING_APPROVAL for approve: whatever comes first. */
