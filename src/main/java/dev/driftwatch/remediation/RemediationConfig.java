@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the remediators may do, where, and how carefully. Safe by default: dry-run, and no account listed. */
@@ -72,6 +73,43 @@ public interface RemediationConfig {
     @WithDefault("4")
     @Min(1)
     int concurrency();
+
+    /**
+     * What to do about drift (CHANGED findings), by rule name. A finding is matched by a rule when its type,
+     * account and every changed attribute match; when several match, the one that writes least wins (ticket,
+     * report, approve, revert); when none does, it is only reported.
+     */
+    Map<String, DriftRule> driftRules();
+
+    /** One rule for drift. */
+    interface DriftRule {
+
+        /** Terraform type, or {@code *} for every type. */
+        @WithDefault("*")
+        String type();
+
+        /**
+         * Attribute path every changed attribute must match: {@code *} within a segment ({@code tags.*}),
+         * {@code **} anything.
+         */
+        @WithDefault("**")
+        String attribute();
+
+        /** Account id, or {@code *} for every account. */
+        @WithDefault("*")
+        String account();
+
+        /** {@code revert} (back to the state's values), {@code approve} (revert once approved), {@code ticket}, {@code report}. */
+        DriftMode mode();
+    }
+
+    /** What a drift rule does. */
+    enum DriftMode {
+        REVERT,
+        APPROVE,
+        TICKET,
+        REPORT
+    }
 
     default boolean writesIn(String account) {
         return accounts().map(list -> list.contains(account)).orElse(false);

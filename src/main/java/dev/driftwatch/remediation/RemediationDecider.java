@@ -63,9 +63,10 @@ final class RemediationDecider {
         if (action.isEmpty()) {
             return SkipReason.NO_ACTION.because("driftwatch has no action named '" + spec.action() + "'");
         }
-        if (!action.get().resourceType().equals(finding.type())) {
-            return SkipReason.NO_ACTION.because(
-                    spec.action() + " fixes " + action.get().resourceType() + ", not " + finding.type());
+        if (!action.get().resourceTypes().contains(finding.type())) {
+            return SkipReason.NO_ACTION.because(spec.action() + " fixes "
+                    + String.join(", ", new java.util.TreeSet<>(action.get().resourceTypes())) + ", not "
+                    + finding.type());
         }
         if (variables.isEmpty()) {
             return SkipReason.NO_ACTION.because("policy " + finding.policyId() + " is no longer loaded");

@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Decides what to do about a finding event and records the decision. Violations follow their policy's
- * {@code remediation} section; drift is only reported so far, and UNMANAGED and MISSING findings never get a
- * remediation: it changes settings, it never creates or deletes resources.
+ * {@code remediation} section, drift the drift rules of the configuration; UNMANAGED and MISSING findings never get
+ * a remediation: it changes settings, it never creates or deletes resources.
  */
 @ApplicationScoped
 public class RemediationIntake {
@@ -27,6 +27,7 @@ public class RemediationIntake {
     private final RemediationActions actions;
     private final PolicyRegistry policies;
     private final RemediationDecider decider;
+    private final DriftRules driftRules;
     private final Clock clock;
 
     RemediationIntake(
@@ -41,6 +42,7 @@ public class RemediationIntake {
         this.actions = actions;
         this.policies = policies;
         this.decider = new RemediationDecider(config);
+        this.driftRules = new DriftRules(config.driftRules().values());
         this.clock = clock;
     }
 
@@ -55,18 +57,50 @@ public class RemediationIntake {
                         SkipReason.RESOLVED.because(
                                 "the finding was " + event.change().name().toLowerCase()));
             case OPENED, UPDATED -> {
-                RemediationSpec spec = finding.remediation();
-                if (isCurrent(finding)
-                        && finding.status() == FindingStatus.OPEN
-                        && finding.kind() == FindingKind.VIOLATION
-                        && spec != null
-                        && (spec.mode() == RemediationSpec.Mode.AUTO || spec.mode() == RemediationSpec.Mode.APPROVE)) {
-                    RemediationMode mode =
-                            spec.mode() == RemediationSpec.Mode.AUTO ? RemediationMode.AUTO : RemediationMode.APPROVE;
-                    remediations.record(decide(finding, spec, mode, Remediations.DRIFTWATCH));
+                if (finding.status() == FindingStatus.OPEN && isCurrent(finding)) {
+                    decideOn(finding).ifPresent(remediations::record);
                 }
             }
         }
+    }
+
+    /** Violations as their policy says; drift as the drift rules say; UNMANAGED and MISSING never. */
+    private Optional<NewRemediation> decideOn(FindingView finding) {
+        if (finding.kind() == FindingKind.VIOLATION) {
+            RemediationSpec spec = finding.remediation();
+            if (spec == null
+                    || spec.mode() == RemediationSpec.Mode.TICKET
+                    || spec.mode() == RemediationSpec.Mode.REPORT) {
+                return Optional.empty();
+            }
+            RemediationMode mode =
+                    spec.mode() == RemediationSpec.Mode.AUTO ? RemediationMode.AUTO : RemediationMode.APPROVE;
+            return Optional.of(decide(finding, spec, mode, Remediations.DRIFTWATCH));
+        }
+        if (finding.kind() == FindingKind.CHANGED) {
+            return switch (driftRules.modeFor(finding)) {
+                case REVERT -> Optional.of(revert(finding, RemediationMode.AUTO));
+                case APPROVE -> Optional.of(revert(finding, RemediationMode.APPROVE));
+                case TICKET, REPORT -> Optional.empty();
+            };
+        }
+        return Optional.empty();
+    }
+
+    private NewRemediation revert(FindingView finding, RemediationMode mode) {
+        DriftRevert revert = DriftRevert.of(finding);
+        RemediationSpec spec = new RemediationSpec(
+                mode == RemediationMode.AUTO ? RemediationSpec.Mode.AUTO : RemediationSpec.Mode.APPROVE,
+                revert.action(),
+                null);
+        return decider.decide(
+                finding,
+                spec,
+                mode,
+                Remediations.DRIFTWATCH,
+                actions.named(revert.action()),
+                Optional.of(revert.parameters()),
+                clock.instant());
     }
 
     /**

@@ -95,6 +95,10 @@ public class RemediationRun {
             skip(r, SkipReason.GONE.because(r.resourceType + " " + r.resourceId + " no longer exists"));
             return;
         }
+        if (reading.moved()) {
+            skip(r, SkipReason.STALE.because("the resource changed again since the finding; a new finding follows"));
+            return;
+        }
         if (reading.fix().isEmpty()) {
             skip(r, SkipReason.STALE.because("the re-read shows nothing left to fix"));
             return;
@@ -141,19 +145,21 @@ public class RemediationRun {
             LOG.warnf("Remediation %d could not be verified yet: %s", r.id, ReadFailures.describe(e));
             return;
         }
-        if (after.exists() && after.fix().isEmpty()) {
+        if (after.isFixed()) {
             remediations.move(r.id, WRITING, RemediationStatus.VERIFIED, Step.VERIFIED, Remediations.DRIFTWATCH, note);
             breakers.succeeded(r.account);
         } else {
-            fail(
-                    r,
-                    "verify: "
-                            + (after.exists()
-                                    ? "the re-read still shows "
-                                            + after.fix().get().call().operation() + " needed"
-                                    : "the resource is gone")
-                            + (note == null ? "" : "; " + note));
+            fail(r, "verify: " + unfixed(after) + (note == null ? "" : "; " + note));
         }
+    }
+
+    private static String unfixed(Reading after) {
+        if (!after.exists()) {
+            return "the resource is gone";
+        }
+        return after.moved()
+                ? "the resource changed to something else meanwhile"
+                : "the re-read still shows " + after.fix().orElseThrow().call().operation() + " needed";
     }
 
     private void fail(RemediationEntity r, String reason) {

@@ -98,8 +98,8 @@ class RemediationDeciderTest {
             }
 
             @Override
-            public String resourceType() {
-                return type;
+            public java.util.Set<String> resourceTypes() {
+                return java.util.Set.of(type);
             }
 
             @Override

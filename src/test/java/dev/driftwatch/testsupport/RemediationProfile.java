@@ -19,6 +19,10 @@ public class RemediationProfile implements QuarkusTestProfile {
                 "driftwatch.remediation.poll-interval", "500ms",
                 // the guards' own tests tighten them (Ec2WriteRefusals); fifty fixes at once are expected here
                 "driftwatch.remediation.max-writes-per-account-per-hour", "500",
-                "driftwatch.remediation.breaker-blast-radius", "500");
+                "driftwatch.remediation.breaker-blast-radius", "500",
+                // drift on security groups' tags is put back; any other drift is only reported
+                "driftwatch.remediation.drift-rules.group-tags.type", "aws_security_group",
+                "driftwatch.remediation.drift-rules.group-tags.attribute", "tags.*",
+                "driftwatch.remediation.drift-rules.group-tags.mode", "revert");
     }
 }

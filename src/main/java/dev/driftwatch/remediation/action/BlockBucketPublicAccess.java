@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 
 /** Turns on all four public access block settings of a bucket. */
@@ -25,8 +26,8 @@ public class BlockBucketPublicAccess implements RemediationAction {
     }
 
     @Override
-    public String resourceType() {
-        return "aws_s3_bucket_public_access_block";
+    public Set<String> resourceTypes() {
+        return Set.of("aws_s3_bucket_public_access_block");
     }
 
     @Override

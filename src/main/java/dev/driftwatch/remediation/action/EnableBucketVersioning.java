@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /** Turns on a bucket's versioning (once on, S3 can only suspend it: approve where that matters). */
@@ -17,8 +18,8 @@ public class EnableBucketVersioning implements RemediationAction {
     }
 
     @Override
-    public String resourceType() {
-        return "aws_s3_bucket_versioning";
+    public Set<String> resourceTypes() {
+        return Set.of("aws_s3_bucket_versioning");
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.driftwatch.aws.AwsSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeyState;
@@ -19,8 +20,8 @@ public class EnableKeyRotation implements RemediationAction {
     }
 
     @Override
-    public String resourceType() {
-        return "aws_kms_key";
+    public Set<String> resourceTypes() {
+        return Set.of("aws_kms_key");
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.driftwatch.aws.AwsSession;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.ModifyDbInstanceRequest;
 
@@ -22,8 +23,8 @@ abstract class RdsFlagAction implements RemediationAction {
     abstract void set(ModifyDbInstanceRequest.Builder request, boolean value);
 
     @Override
-    public String resourceType() {
-        return "aws_db_instance";
+    public Set<String> resourceTypes() {
+        return Set.of("aws_db_instance");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.driftwatch.remediation.action;
 
 import dev.driftwatch.aws.AwsSession;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One fix driftwatch knows how to make: a closed set of small classes, each one read and one AWS write. The
@@ -13,8 +14,8 @@ public interface RemediationAction {
     /** As a policy's {@code remediation.action} names it, e.g. {@code revoke-world-ingress}. */
     String name();
 
-    /** The Terraform type it fixes (a type of {@code resource.ResourceTypeCatalog}). */
-    String resourceType();
+    /** The Terraform types it fixes (types of {@code resource.ResourceTypeCatalog}). */
+    Set<String> resourceTypes();
 
     /** Every IAM action {@link #read} and the write call, for the remediator role's policy. */
     List<String> iamActions();

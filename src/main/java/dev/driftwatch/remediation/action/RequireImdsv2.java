@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
@@ -24,8 +25,8 @@ public class RequireImdsv2 implements RemediationAction {
     }
 
     @Override
-    public String resourceType() {
-        return "aws_instance";
+    public Set<String> resourceTypes() {
+        return Set.of("aws_instance");
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
@@ -28,8 +29,8 @@ public class RevokeWorldIngress implements RemediationAction {
     }
 
     @Override
-    public String resourceType() {
-        return "aws_security_group";
+    public Set<String> resourceTypes() {
+        return Set.of("aws_security_group");
     }
 
     @Override

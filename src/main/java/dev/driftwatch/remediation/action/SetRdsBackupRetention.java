@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
 /**
@@ -20,8 +21,8 @@ public class SetRdsBackupRetention implements RemediationAction {
     }
 
     @Override
-    public String resourceType() {
-        return "aws_db_instance";
+    public Set<String> resourceTypes() {
+        return Set.of("aws_db_instance");
     }
 
     @Override

@@ -43,9 +43,10 @@ class RemediationActionsTest {
     void eachActionFixesADescribedTypeAndNamesWhatItCalls() {
         assertThat(ALL).extracting(RemediationAction::name).doesNotHaveDuplicates();
         for (RemediationAction action : ALL) {
-            assertThat(ResourceTypeCatalog.find(action.resourceType()))
-                    .as("%s fixes %s", action.name(), action.resourceType())
-                    .isPresent();
+            assertThat(action.resourceTypes())
+                    .as("%s fixes types driftwatch describes", action.name())
+                    .isNotEmpty()
+                    .allMatch(type -> ResourceTypeCatalog.find(type).isPresent());
             assertThat(action.iamActions())
                     .as(action.name())
                     .isNotEmpty()

@@ -1,0 +1,113 @@
+package dev.driftwatch.remediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.driftwatch.finding.FindingKind;
+import dev.driftwatch.finding.FindingStatus;
+import dev.driftwatch.finding.FindingView;
+import dev.driftwatch.remediation.RemediationConfig.DriftMode;
+import dev.driftwatch.remediation.RemediationConfig.DriftRule;
+import dev.driftwatch.resource.AttributeDiff;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which drift rule decides a CHANGED finding: all its changed attributes must match, and the safest mode wins. */
+class DriftRulesTest {
+
+    private static final AttributeDiff TEAM = new AttributeDiff("tags.Team", "web", "ops");
+    private static final AttributeDiff INGRESS = new AttributeDiff("ingress", List.of(), List.of("x"));
+
+    @Test
+    void noRuleMeansReport() {
+        assertThat(new DriftRules(List.of()).modeFor(changed("aws_security_group", TEAM)))
+                .isEqualTo(DriftMode.REPORT);
+    }
+
+    @Test
+    void everyChangedAttributeMustMatchTheRule() {
+        DriftRules tags = new DriftRules(List.of(rule("aws_security_group", "tags.*", "*", DriftMode.REVERT)));
+
+        assertThat(tags.modeFor(changed("aws_security_group", TEAM))).isEqualTo(DriftMode.REVERT);
+        assertThat(tags.modeFor(changed("aws_security_group", TEAM, INGRESS))).isEqualTo(DriftMode.REPORT);
+        assertThat(tags.modeFor(changed("aws_instance", TEAM))).isEqualTo(DriftMode.REPORT);
+    }
+
+    @Test
+    void whenRulesDisagreeTheOneThatWritesLeastWins() {
+        DriftRules rules = new DriftRules(List.of(
+                rule("*", "**", "*", DriftMode.REVERT),
+                rule("aws_security_group", "tags.*", "*", DriftMode.APPROVE),
+                rule("*", "**", "111111111111", DriftMode.TICKET)));
+
+        assertThat(rules.modeFor(changed("aws_instance", INGRESS))).isEqualTo(DriftMode.REVERT);
+        assertThat(rules.modeFor(changed("aws_security_group", TEAM))).isEqualTo(DriftMode.APPROVE);
+        assertThat(rules.modeFor(changed("aws_security_group", List.of(TEAM), "111111111111")))
+                .isEqualTo(DriftMode.TICKET);
+    }
+
+    @Test
+    void aSingleStarStaysWithinOneSegment() {
+        assertThat(DriftRules.glob("tags.*").matcher("tags.Team").matches()).isTrue();
+        assertThat(DriftRules.glob("tags.*").matcher("tags.a.b").matches()).isFalse();
+        assertThat(DriftRules.glob("**").matcher("tags.a.b").matches()).isTrue();
+        assertThat(DriftRules.glob("ingress").matcher("ingress").matches()).isTrue();
+        assertThat(DriftRules.glob("in(gress)").matcher("ingress").matches())
+                .as("no regex")
+                .isFalse();
+    }
+
+    private static FindingView changed(String type, AttributeDiff... diffs) {
+        return changed(type, List.of(diffs), "222222222222");
+    }
+
+    private static FindingView changed(String type, List<AttributeDiff> diffs, String account) {
+        Instant now = Instant.parse("2026-12-05T10:00:00Z");
+        return new FindingView(
+                1,
+                "f",
+                FindingKind.CHANGED,
+                FindingStatus.OPEN,
+                1,
+                account,
+                "us-east-1",
+                type,
+                "id-1",
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                "aws_x.y",
+                "s.tfstate",
+                diffs,
+                now,
+                now,
+                null,
+                null);
+    }
+
+    private static DriftRule rule(String type, String attribute, String account, DriftMode mode) {
+        return new DriftRule() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public String attribute() {
+                return attribute;
+            }
+
+            @Override
+            public String account() {
+                return account;
+            }
+
+            @Override
+            public DriftMode mode() {
+                return mode;
+            }
+        };
+    }
+}
