@@ -11,6 +11,7 @@ import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Management;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
+import dev.driftwatch.testsupport.OpenSsh;
 import dev.driftwatch.testsupport.PolicyInService;
 import dev.driftwatch.testsupport.RemediationGuardsProfile;
 import dev.driftwatch.testsupport.RemediationsApi;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +46,6 @@ class RemediationGuardsIT {
 
     private static final String REGION = "us-east-1";
     private static final String POLICY = "sg-ssh-open-to-world";
-    private static final UnaryOperator<String> AUTO = text -> text.replace("mode: approve", "mode: auto");
 
     private final Ec2Client ec2 = MotoSession.in(REGION).ec2();
 
@@ -61,9 +60,9 @@ class RemediationGuardsIT {
 
     @Test
     void twoRefusedWritesInARowOpenTheBreakerAndNothingMoreIsWrittenUntilAnAdminResetsIt() {
-        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, AUTO)) {
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, OpenSsh.AUTO)) {
             List<String> refused =
-                    IntStream.range(0, 2).mapToObj(i -> openGroup()).toList();
+                    IntStream.range(0, 2).mapToObj(i -> OpenSsh.group(ec2)).toList();
             refused.forEach(Ec2WriteRefusals::refuseWritesTo);
             double writesBefore = writes();
             Scans.scanAndWait(REGION);
@@ -81,7 +80,7 @@ class RemediationGuardsIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> Management.metrics()
                     .contains("driftwatch_remediation_breaker_open{account=\"" + Moto.ACCOUNT + "\"} 1.0"));
 
-            String third = openGroup();
+            String third = OpenSsh.group(ec2);
             Scans.scanAndWait(REGION);
             assertThat(RemediationsApi.awaitStatus(RemediationsApi.findingOf(POLICY, third), "SKIPPED")
                             .getString("remediation.reason"))
@@ -102,9 +101,9 @@ class RemediationGuardsIT {
 
     @Test
     void pastTheHourlyCapAFixWaitsUntilAWriteLeavesTheHour() {
-        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, AUTO)) {
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, OpenSsh.AUTO)) {
             List<String> groups =
-                    IntStream.range(0, 3).mapToObj(i -> openGroup()).toList();
+                    IntStream.range(0, 3).mapToObj(i -> OpenSsh.group(ec2)).toList();
             Scans.scanAndWait(REGION);
             List<Long> findings = groups.stream()
                     .map(g -> RemediationsApi.findingOf(POLICY, g))
@@ -131,7 +130,7 @@ class RemediationGuardsIT {
     void moreResourcesWaitingForTheSameActionThanTheBlastRadiusOpenTheBreakerBeforeAnyWrite() {
         try (PolicyInService policy = PolicyInService.load(POLICY, REGION)) {
             List<String> groups =
-                    IntStream.range(0, 6).mapToObj(i -> openGroup()).toList();
+                    IntStream.range(0, 6).mapToObj(i -> OpenSsh.group(ec2)).toList();
             Scans.scanAndWait(REGION);
             long first = RemediationsApi.awaitStatus(
                             RemediationsApi.findingOf(POLICY, groups.get(0)), "AWAITING_APPROVAL")
@@ -154,15 +153,6 @@ class RemediationGuardsIT {
             assertThat(writes()).isEqualTo(writesBefore);
             assertThat(breaker()).containsEntry("open", true);
         }
-    }
-
-    private String openGroup() {
-        String group = ec2.createSecurityGroup(
-                        r -> r.groupName("open-" + UUID.randomUUID()).description("ssh"))
-                .groupId();
-        ec2.authorizeSecurityGroupIngress(r -> r.groupId(group)
-                .ipPermissions(p -> p.ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(i -> i.cidrIp("0.0.0.0/0"))));
-        return group;
     }
 
     private static Map<String, Long> statuses(List<Long> findings) {

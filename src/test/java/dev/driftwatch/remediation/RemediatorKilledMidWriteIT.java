@@ -8,6 +8,7 @@ import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.HeldWrites;
 import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.MotoSession;
+import dev.driftwatch.testsupport.OpenSsh;
 import dev.driftwatch.testsupport.PolicyInService;
 import dev.driftwatch.testsupport.RemediationsApi;
 import dev.driftwatch.testsupport.RemediatorReplica;
@@ -19,7 +20,6 @@ import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -45,15 +45,10 @@ class RemediatorKilledMidWriteIT {
 
     @Test
     void aReplicaKilledMidWriteIsTakenOverByOneThatOnlyVerifies() throws Exception {
-        String group = ec2.createSecurityGroup(
-                        r -> r.groupName("open-" + UUID.randomUUID()).description("ssh"))
-                .groupId();
-        ec2.authorizeSecurityGroupIngress(r -> r.groupId(group)
-                .ipPermissions(p -> p.ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(i -> i.cidrIp("0.0.0.0/0"))));
+        String group = OpenSsh.group(ec2);
         HeldWrites held = new HeldWrites();
         Map<String, String> heldEndpoint = held.start();
-        try (PolicyInService policy =
-                PolicyInService.load(POLICY, REGION, text -> text.replace("mode: approve", "mode: auto"))) {
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, OpenSsh.AUTO)) {
             Map<String, String> first = RemediatorReplica.config("first");
             first.putAll(heldEndpoint);
             long finding;

@@ -8,6 +8,7 @@ import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Management;
 import dev.driftwatch.testsupport.MotoSession;
+import dev.driftwatch.testsupport.OpenSsh;
 import dev.driftwatch.testsupport.PolicyInService;
 import dev.driftwatch.testsupport.RemediationProfile;
 import dev.driftwatch.testsupport.RemediationsApi;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -65,10 +65,9 @@ class TwoRemediatorsIT {
     @Test
     void twoReplicasAndRedeliveredEventsFixEachOfFiftyGroupsOnce() throws Exception {
         List<String> groups =
-                IntStream.range(0, GROUPS).mapToObj(i -> openGroup()).toList();
+                IntStream.range(0, GROUPS).mapToObj(i -> OpenSsh.group(ec2)).toList();
         double revokesHereBefore = revokes(Management.metrics());
-        try (PolicyInService policy =
-                        PolicyInService.load(POLICY, REGION, text -> text.replace("mode: approve", "mode: auto"));
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, OpenSsh.AUTO);
                 SecondInstance second = SecondInstance.start(
                         RemediatorReplica.config("second"), Path.of("target/remediator-second.log"));
                 KafkaCompanion kafka = KafkaBroker.companion()) {
@@ -125,15 +124,6 @@ class TwoRemediatorsIT {
 
     private static long endOffset(KafkaCompanion kafka) {
         return kafka.offsets().get(FINDINGS, OffsetSpec.latest()).offset();
-    }
-
-    private String openGroup() {
-        String group = ec2.createSecurityGroup(
-                        r -> r.groupName("open-" + UUID.randomUUID()).description("ssh"))
-                .groupId();
-        ec2.authorizeSecurityGroupIngress(r -> r.groupId(group)
-                .ipPermissions(p -> p.ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(i -> i.cidrIp("0.0.0.0/0"))));
-        return group;
     }
 
     private static double revokes(String metrics) {
