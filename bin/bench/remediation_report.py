@@ -153,7 +153,8 @@ def main():
 
     lat = result["latency_seconds"]["planned_to_verified"]
     rows = [
-        ("violations (groups world-open on 22)", f"{n:,} ({', '.join(f'{a}: {c}' for a, c in result['groups_per_account'].items())})"),
+        ("violations (groups world-open on 22)",
+         f"{n:,} ({', '.join(f'{a}: {c}' for a, c in result['groups_per_account'].items())})"),
         ("VERIFIED", f"{verified:,} of {n:,}   statuses {run['statuses']}"),
         ("scans (POST to both finished)", f"{run['scans_wall_seconds']:.2f} s; "
          + "; ".join(f"{x['account']} {x['status']} {x['resourcesScanned']} resources" for x in run["scans"])),

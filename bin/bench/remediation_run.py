@@ -3,8 +3,8 @@ end, read each one's timeline; then a control scan of the fixed estate, to count
 
    python3 bin/bench/remediation_run.py API_URL N TIMEOUT_SECONDS RUN_JSON_OUT SERVICE_PID MOTO_PID KAFKA_PID
 
-Metrics (driftwatch_aws_requests_total) and CPU times are read at four moments: before the POST, when both
-scans are finished, when every remediation has ended, and after the control scan. Environment as bench_common
+The AWS request counters (driftwatch_aws_requests_total) are read before the POST, when both scans are seen
+finished, when every remediation has ended, and around the control scan; CPU times at the first three. Environment as bench_common
 reads it: BENCH_TOKEN_FILE (the API token), BENCH_MANAGEMENT_URL (where /q/metrics is).
 """
 

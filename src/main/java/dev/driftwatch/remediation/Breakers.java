@@ -20,19 +20,17 @@ public class Breakers {
     /** An account's breaker as the API shows it. */
     public record BreakerView(String account, int failuresInARow, boolean open, String reason, Instant changedAt) {}
 
-    private final EntityManager em;
     private final Clock clock;
     private final RemediationConfig config;
 
-    Breakers(EntityManager em, Clock clock, RemediationConfig config) {
-        this.em = em;
+    Breakers(Clock clock, RemediationConfig config) {
         this.clock = clock;
         this.config = config;
     }
 
     @Transactional
     public boolean isOpen(String account) {
-        return !em.createNativeQuery("select 1 from remediation_breaker where account = :account and open")
+        return !em().createNativeQuery("select 1 from remediation_breaker where account = :account and open")
                 .setParameter("account", account)
                 .getResultList()
                 .isEmpty();
@@ -41,7 +39,7 @@ public class Breakers {
     /** A failed write or verification; opens the breaker at the configured count. */
     @Transactional
     public void failed(String account, String reason) {
-        em.createNativeQuery("""
+        em().createNativeQuery("""
                         insert into remediation_breaker (account, failures_in_a_row, open, reason, changed_at)
                         values (:account, 1, :threshold <= 1, :reason, :now)
                         on conflict (account) do update set
@@ -59,7 +57,7 @@ public class Breakers {
 
     @Transactional
     public void succeeded(String account) {
-        em.createNativeQuery(
+        em().createNativeQuery(
                         "update remediation_breaker set failures_in_a_row = 0 where account = :account and not open")
                 .setParameter("account", account)
                 .executeUpdate();
@@ -67,7 +65,7 @@ public class Breakers {
 
     @Transactional
     public void open(String account, String reason) {
-        em.createNativeQuery("""
+        em().createNativeQuery("""
                         insert into remediation_breaker (account, failures_in_a_row, open, reason, changed_at)
                         values (:account, 0, true, :reason, :now)
                         on conflict (account) do update set open = true, reason = :reason, changed_at = :now""")
@@ -80,8 +78,9 @@ public class Breakers {
     /** @return whether the account's breaker was open */
     @Transactional
     public boolean reset(String account) {
-        return em.createNativeQuery("update remediation_breaker set open = false, failures_in_a_row = 0, reason = null,"
-                                + " changed_at = :now where account = :account and open")
+        return em().createNativeQuery(
+                                "update remediation_breaker set open = false, failures_in_a_row = 0, reason = null,"
+                                        + " changed_at = :now where account = :account and open")
                         .setParameter("account", account)
                         .setParameter("now", clock.instant())
                         .executeUpdate()
@@ -101,5 +100,10 @@ public class Breakers {
         Map<String, Boolean> open = new LinkedHashMap<>();
         all().forEach(b -> open.put(b.account(), b.open()));
         return open;
+    }
+
+    /** Fetched when used: the one-shot check builds this bean without a database. */
+    private static EntityManager em() {
+        return RemediationEntity.getEntityManager();
     }
 }

@@ -20,11 +20,9 @@ public class RemediationClaims {
     /** A remediation claimed by this replica. {@code resumedWrite}: its write began under an earlier claim. */
     public record Claim(long id, String token, boolean resumedWrite) {}
 
-    private final EntityManager em;
     private final Clock clock;
 
-    RemediationClaims(EntityManager em, Clock clock) {
-        this.em = em;
+    RemediationClaims(Clock clock) {
         this.clock = clock;
     }
 
@@ -36,7 +34,7 @@ public class RemediationClaims {
     public Optional<Claim> next(String instance, Duration timeout) {
         Instant now = clock.instant();
         String token = instance + "/" + UUID.randomUUID().toString().substring(0, 8);
-        List<?> rows = em.createNativeQuery("""
+        List<?> rows = em().createNativeQuery("""
                         with next as (
                             select id, status from remediation
                             where (status in ('PLANNED', 'APPROVED') and (not_before is null or not_before <= :now))
@@ -56,5 +54,10 @@ public class RemediationClaims {
         }
         Object[] row = (Object[]) rows.get(0);
         return Optional.of(new Claim(((Number) row[0]).longValue(), token, "WRITING".equals(row[1])));
+    }
+
+    /** Fetched when used: the one-shot check builds this bean without a database. */
+    private static EntityManager em() {
+        return RemediationEntity.getEntityManager();
     }
 }

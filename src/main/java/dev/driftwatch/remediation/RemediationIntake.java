@@ -57,8 +57,9 @@ public class RemediationIntake {
                         SkipReason.RESOLVED.because(
                                 "the finding was " + event.change().name().toLowerCase()));
             case OPENED, UPDATED -> {
-                if (finding.status() == FindingStatus.OPEN && isCurrent(finding)) {
-                    decideOn(finding).ifPresent(remediations::record);
+                if (finding.status() == FindingStatus.OPEN) {
+                    // the database is asked only about findings that get a remediation (not every UNMANAGED one)
+                    decideOn(finding).filter(decided -> isCurrent(finding)).ifPresent(remediations::record);
                 }
             }
         }

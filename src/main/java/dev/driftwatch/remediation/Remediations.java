@@ -33,14 +33,12 @@ public class Remediations {
     /** Who acts when no person does: driftwatch's own decisions and the replicas' steps. */
     public static final String DRIFTWATCH = "driftwatch";
 
-    private final EntityManager em;
     private final ObjectMapper mapper;
     private final Outbox outbox;
     private final Clock clock;
     private final RemediationMetrics metrics;
 
-    Remediations(EntityManager em, ObjectMapper mapper, Outbox outbox, Clock clock, RemediationMetrics metrics) {
-        this.em = em;
+    Remediations(ObjectMapper mapper, Outbox outbox, Clock clock, RemediationMetrics metrics) {
         this.mapper = mapper;
         this.outbox = outbox;
         this.clock = clock;
@@ -56,7 +54,7 @@ public class Remediations {
     @Transactional
     public Optional<RemediationEntity> record(NewRemediation decision) {
         Instant now = clock.instant();
-        List<?> inserted = em.createNativeQuery("""
+        List<?> inserted = em().createNativeQuery("""
                         insert into remediation (fingerprint, finding_id, finding_version, account, region, resource_type,
                             resource_id, policy_id, action, parameters, mode, status, reason, requested_by,
                             approvals_required, dry_run, created_at, updated_at, expires_at)
@@ -100,7 +98,7 @@ public class Remediations {
     @Transactional
     public boolean move(
             long id, Collection<RemediationStatus> from, RemediationStatus to, Step step, String actor, String reason) {
-        RemediationEntity row = em.find(RemediationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        RemediationEntity row = em().find(RemediationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (row == null || !from.contains(row.status)) {
             return false;
         }
@@ -118,7 +116,7 @@ public class Remediations {
     /** Dry-run: records the call that would have been made, if {@code claim} still holds the remediation. */
     @Transactional
     public void dryRun(long id, String claim, PlannedCall call) {
-        RemediationEntity row = em.find(RemediationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        RemediationEntity row = em().find(RemediationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (row != null && row.status == RemediationStatus.RUNNING && claim.equals(row.claimedBy)) {
             row.plannedCall = call;
             row.status = RemediationStatus.DRY_RUN;
@@ -186,11 +184,11 @@ public class Remediations {
      */
     @Transactional
     public WriteStart beginWrite(long id, String claim, PlannedCall call, int capPerHour) {
-        RemediationEntity row = em.find(RemediationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        RemediationEntity row = em().find(RemediationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (row == null || row.status != RemediationStatus.RUNNING || !claim.equals(row.claimedBy)) {
             return WriteStart.CLAIM_LOST;
         }
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:account))")
+        em().createNativeQuery("select pg_advisory_xact_lock(hashtext(:account))")
                 .setParameter("account", "remediation-writes:" + row.account)
                 .getSingleResult();
         Instant now = clock.instant();
@@ -217,14 +215,14 @@ public class Remediations {
     /** A step that does not change the status (an approval short of the number needed, applied). */
     @Transactional
     public void note(long id, Step step, String actor, String detail) {
-        RemediationEntity row = em.find(RemediationEntity.class, id);
+        RemediationEntity row = em().find(RemediationEntity.class, id);
         announce(row, step, actor, detail);
     }
 
     /** Puts a claimed remediation back to wait until {@code notBefore} (a cap was reached, a read failed). */
     @Transactional
     public void release(long id, String claim, RemediationStatus back, Instant notBefore, String why) {
-        RemediationEntity row = em.find(RemediationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        RemediationEntity row = em().find(RemediationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (row != null && row.status == RemediationStatus.RUNNING && claim.equals(row.claimedBy)) {
             row.status = back;
             row.claimedBy = null;
@@ -267,5 +265,10 @@ public class Remediations {
             case EXPIRED -> Step.EXPIRED;
             case SKIPPED, RUNNING, WRITING -> Step.SKIPPED;
         };
+    }
+
+    /** Fetched when used: the one-shot check builds this bean without a database. */
+    private static EntityManager em() {
+        return RemediationEntity.getEntityManager();
     }
 }
