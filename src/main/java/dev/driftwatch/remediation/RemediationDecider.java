@@ -6,6 +6,7 @@ import dev.driftwatch.remediation.action.RemediationAction;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * What a violation's remediation starts as: planned (auto), awaiting approval, or skipped with the reason when
@@ -65,7 +66,7 @@ final class RemediationDecider {
         }
         if (!action.get().resourceTypes().contains(finding.type())) {
             return SkipReason.NO_ACTION.because(spec.action() + " fixes "
-                    + String.join(", ", new java.util.TreeSet<>(action.get().resourceTypes())) + ", not "
+                    + String.join(", ", new TreeSet<>(action.get().resourceTypes())) + ", not "
                     + finding.type());
         }
         if (variables.isEmpty()) {

@@ -14,6 +14,7 @@ import dev.driftwatch.remediation.action.RemediationActions;
 import dev.driftwatch.remediation.action.Target;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -70,7 +71,7 @@ public class RemediationRun {
             skip(r, SkipReason.NO_ROLE.because(e.getMessage()));
             return;
         }
-        Target target = new Target(r.resourceId, r.parameters == null ? java.util.Map.of() : r.parameters);
+        Target target = new Target(r.resourceId, r.parameters == null ? Map.of() : r.parameters);
         if (claim.resumedWrite()) {
             verify(r, action.get(), session, target, "its write began under an earlier claim and is not made again");
             return;

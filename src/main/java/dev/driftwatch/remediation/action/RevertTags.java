@@ -2,6 +2,7 @@ package dev.driftwatch.remediation.action;
 
 import dev.driftwatch.aws.AwsSession;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public class RevertTags implements RemediationAction {
                         .toList();
         Map<String, String> now = Ec2Tags.of(found);
         Map<String, String> put = new TreeMap<>();
-        List<String> delete = new java.util.ArrayList<>();
+        List<String> delete = new ArrayList<>();
         for (Map.Entry<String, Object> tag : expected.entrySet()) {
             String want = tag.getValue() == null ? null : String.valueOf(tag.getValue());
             String is = now.get(tag.getKey());
