@@ -33,6 +33,7 @@ public class RemediationRun {
     private static final Set<RemediationStatus> WRITING = Set.of(RemediationStatus.WRITING);
 
     private final Remediations remediations;
+    private final WriteGate writeGate;
     private final RemediationActions actions;
     private final AwsSessions sessions;
     private final RemediationGuards guards;
@@ -42,6 +43,7 @@ public class RemediationRun {
 
     RemediationRun(
             Remediations remediations,
+            WriteGate writeGate,
             RemediationActions actions,
             AwsSessions sessions,
             RemediationGuards guards,
@@ -49,6 +51,7 @@ public class RemediationRun {
             RemediationConfig config,
             Clock clock) {
         this.remediations = remediations;
+        this.writeGate = writeGate;
         this.actions = actions;
         this.sessions = sessions;
         this.guards = guards;
@@ -114,7 +117,7 @@ public class RemediationRun {
             remediations.dryRun(r.id, claim.token(), fix.call());
             return;
         }
-        switch (remediations.beginWrite(r.id, claim.token(), fix.call(), config.maxWritesPerAccountPerHour())) {
+        switch (writeGate.begin(r.id, claim.token(), fix.call(), config.maxWritesPerAccountPerHour())) {
             case CAPPED -> {
                 return;
             }

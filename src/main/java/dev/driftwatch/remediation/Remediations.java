@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -166,51 +165,6 @@ public class Remediations {
 
     /** @param oldestSince {@code null} when none waits */
     public record Waiting(int count, Instant oldestSince) {}
-
-    /** What {@link #beginWrite} found. */
-    public enum WriteStart {
-        /** WRITING is committed: the write may be made, once. */
-        BEGUN,
-        /** The account's hourly cap is reached: it waits (PLANNED or APPROVED again) until a write leaves the hour. */
-        CAPPED,
-        /** Another replica took the claim over: this one must not write. */
-        CLAIM_LOST
-    }
-
-    /**
-     * Moves a claimed remediation to WRITING with the call it is about to make, unless the account's hourly cap is
-     * reached. One account's writes begin one at a time (a transaction lock per account), so replicas together
-     * stay within the cap.
-     */
-    @Transactional
-    public WriteStart beginWrite(long id, String claim, PlannedCall call, int capPerHour) {
-        RemediationEntity row = em().find(RemediationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null || row.status != RemediationStatus.RUNNING || !claim.equals(row.claimedBy)) {
-            return WriteStart.CLAIM_LOST;
-        }
-        em().createNativeQuery("select pg_advisory_xact_lock(hashtext(:account))")
-                .setParameter("account", "remediation-writes:" + row.account)
-                .getSingleResult();
-        Instant now = clock.instant();
-        List<RemediationEntity> lastHour = RemediationEntity.list(
-                "account = ?1 and writtenAt > ?2 order by writtenAt", row.account, now.minus(Duration.ofHours(1)));
-        if (lastHour.size() >= capPerHour) {
-            row.status = row.mode == RemediationMode.AUTO ? RemediationStatus.PLANNED : RemediationStatus.APPROVED;
-            row.claimedBy = null;
-            row.claimedAt = null;
-            row.notBefore = lastHour.get(0).writtenAt.plus(Duration.ofHours(1));
-            row.reason = "capped: " + capPerHour + " writes in the last hour in account " + row.account
-                    + "; waits until " + row.notBefore;
-            row.updatedAt = now;
-            return WriteStart.CAPPED;
-        }
-        row.status = RemediationStatus.WRITING;
-        row.plannedCall = call;
-        row.writtenAt = now;
-        row.reason = null;
-        row.updatedAt = now;
-        return WriteStart.BEGUN;
-    }
 
     /** A step that does not change the status (an approval short of the number needed, applied). */
     @Transactional
