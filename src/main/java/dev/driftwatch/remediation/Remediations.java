@@ -158,9 +158,13 @@ public class Remediations {
     /** How many wait for approval, and since when the oldest has. */
     @Transactional
     public Waiting waiting() {
-        List<RemediationEntity> awaiting =
-                RemediationEntity.list("status = ?1 order by createdAt", RemediationStatus.AWAITING_APPROVAL);
-        return new Waiting(awaiting.size(), awaiting.isEmpty() ? null : awaiting.get(0).createdAt);
+        // every poll: counted in the database, not loaded
+        Object[] row = em().createQuery(
+                        "select count(r), min(r.createdAt) from RemediationEntity r where r.status = :status",
+                        Object[].class)
+                .setParameter("status", RemediationStatus.AWAITING_APPROVAL)
+                .getSingleResult();
+        return new Waiting(((Number) row[0]).intValue(), (Instant) row[1]);
     }
 
     /** @param oldestSince {@code null} when none waits */
