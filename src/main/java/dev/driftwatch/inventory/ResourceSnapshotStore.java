@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps the latest snapshot of every live resource: one batched upsert per scan, then the resources of
@@ -104,5 +105,18 @@ public class ResourceSnapshotStore {
             byKey.put(new ResourceKey(s.resourceType, s.resourceId), s.attributes);
         }
         return byKey;
+    }
+
+    /** One resource as the latest scan that read it saw it; empty when driftwatch holds no snapshot of it. */
+    public Optional<CloudResource> latest(String account, String region, ResourceKey key) {
+        return ResourceSnapshotEntity.<ResourceSnapshotEntity>find(
+                        "account = ?1 and region = ?2 and resourceType = ?3 and resourceId = ?4",
+                        account,
+                        region,
+                        key.type(),
+                        key.id())
+                .firstResultOptional()
+                .map(s -> new CloudResource(
+                        s.resourceType, s.resourceId, s.account, s.region, s.arn, s.attributes, s.createdAt));
     }
 }

@@ -6,8 +6,16 @@ import dev.driftwatch.resource.CloudResource;
 import java.time.Duration;
 import java.util.Map;
 
-/** A policy compiled once and evaluated per resource. */
-public record Policy(PolicyDefinition definition, CelRuntime.Program violation, CelRuntime.Program message) {
+/**
+ * A policy compiled once and evaluated per resource.
+ *
+ * @param precondition its remediation's {@code precondition}, {@code null} when it has none
+ */
+public record Policy(
+        PolicyDefinition definition,
+        CelRuntime.Program violation,
+        CelRuntime.Program message,
+        CelRuntime.Program precondition) {
 
     public String id() {
         return definition.id();
@@ -36,5 +44,15 @@ public record Policy(PolicyDefinition definition, CelRuntime.Program violation, 
             return null;
         }
         return String.valueOf(message.trace(variables, deadline));
+    }
+
+    /**
+     * @param timeLimit for the precondition
+     * @return whether the remediation's precondition holds; true when it has none
+     * @throws EvaluationDeadline.Exceeded when the evaluation runs past {@code timeLimit}
+     */
+    boolean preconditionHolds(Map<String, Object> variables, Duration timeLimit) throws CelEvaluationException {
+        return precondition == null
+                || Boolean.TRUE.equals(precondition.trace(variables, new EvaluationDeadline(timeLimit)));
     }
 }

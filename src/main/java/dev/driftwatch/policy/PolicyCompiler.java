@@ -37,10 +37,15 @@ public final class PolicyCompiler {
         CelRuntime.Program violation =
                 program(file, text, "violation", definition.violation(), SimpleType.BOOL, errors);
         CelRuntime.Program message = program(file, text, "message", definition.message(), SimpleType.STRING, errors);
+        String when = definition.remediation() == null
+                ? null
+                : definition.remediation().precondition();
+        CelRuntime.Program precondition =
+                when == null ? null : program(file, text, "remediation.precondition", when, SimpleType.BOOL, errors);
         if (!errors.isEmpty()) {
             throw new PolicyException(errors);
         }
-        return new Policy(definition, violation, message);
+        return new Policy(definition, violation, message, precondition);
     }
 
     private CelRuntime.Program program(

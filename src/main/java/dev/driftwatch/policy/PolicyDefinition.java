@@ -10,6 +10,8 @@ import java.util.Map;
  * @param violation CEL over {@code resource} and {@code vars}, true when the resource breaks the policy
  * @param message   CEL string expression explaining one violation
  * @param remediation its {@code remediation} section; {@code null} when it has none
+ * @param approvals   how many distinct approvers its remediation needs ({@code remediation.approvals}); 0: as
+ *                    configured for every policy
  */
 public record PolicyDefinition(
         String id,
@@ -22,6 +24,7 @@ public record PolicyDefinition(
         String violation,
         String message,
         RemediationSpec remediation,
+        int approvals,
         String file) {
 
     public enum Severity {

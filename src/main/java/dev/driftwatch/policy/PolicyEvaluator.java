@@ -71,6 +71,23 @@ public class PolicyEvaluator {
     }
 
     /**
+     * Whether a policy's remediation precondition holds on a resource; true when the policy has none.
+     *
+     * @throws IllegalStateException when it cannot be evaluated (an error, or past the time limit): nothing is to be
+     *     concluded from it
+     */
+    public boolean preconditionHolds(Policy policy, CloudResource resource) {
+        try {
+            Map<String, Object> input =
+                    Map.of("resource", CelValues.of(resource), "vars", variables(policy, config.requiredTags()));
+            return policy.preconditionHolds(input, config.maxEvaluationTime());
+        } catch (EvaluationDeadline.Exceeded | CelEvaluationException | RuntimeException e) {
+            throw new IllegalStateException(
+                    "the precondition of policy " + policy.id() + " could not be evaluated: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * A policy that fails on a resource is reported failed and still evaluated on the others; one that runs
      * past {@code timeLimit} on a resource is stopped for the rest of this evaluation, so a slow expression
      * costs a scan at most {@code timeLimit} once.

@@ -56,6 +56,7 @@ final class PolicyParser {
             errors.add(at(file, text, "resource", "unknown resource type '" + type + "'"));
         }
         RemediationSpec remediation = remediation(file, text, root.path("remediation"), errors);
+        int approvals = approvals(file, text, root.path("remediation").path("approvals"), errors);
         if (!errors.isEmpty()) {
             throw new PolicyException(errors);
         }
@@ -72,7 +73,24 @@ final class PolicyParser {
                 root.path("violation").asText(),
                 root.path("message").asText(),
                 remediation,
+                approvals,
                 file);
+    }
+
+    /** {@code remediation.approvals}: 1 to 5 distinct approvers; 0 when absent (the configured number). */
+    private static int approvals(String file, String text, JsonNode node, List<PolicyError> errors) {
+        if (node.isMissingNode() || node.isNull()) {
+            return 0;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 1 || node.asInt() > 5) {
+            errors.add(at(
+                    file,
+                    text,
+                    "remediation.approvals",
+                    "remediation approvals must be a whole number from 1 to 5, not '" + node.asText() + "'"));
+            return 0;
+        }
+        return node.asInt();
     }
 
     /** An error about the value of the key at {@code path} ({@code remediation.mode}), on that key's line. */

@@ -7,6 +7,9 @@ import dev.driftwatch.resource.AttributeDiff;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -25,9 +28,16 @@ final class DriftRules {
         this.rules = List.copyOf(rules);
     }
 
-    DriftMode modeFor(FindingView finding) {
-        return rules.stream()
-                .filter(rule -> matches(rule, finding))
+    /**
+     * @param tags the resource's tags, asked only when a rule names a tag; empty when unknown
+     */
+    DriftMode modeFor(FindingView finding, Supplier<Optional<Map<String, String>>> tags) {
+        List<DriftRule> matching =
+                rules.stream().filter(rule -> matches(rule, finding)).toList();
+        Optional<Map<String, String>> known =
+                matching.stream().anyMatch(rule -> rule.tag().isPresent()) ? tags.get() : Optional.empty();
+        return matching.stream()
+                .filter(rule -> rule.tag().isEmpty() || carries(rule, known))
                 .map(DriftRule::mode)
                 .min(Comparator.comparingInt(SAFEST_FIRST::indexOf))
                 .orElse(DriftMode.REPORT);
@@ -40,6 +50,16 @@ final class DriftRules {
                 && finding.diffs().stream()
                         .map(AttributeDiff::path)
                         .allMatch(path -> glob(rule.attribute()).matcher(path).matches());
+    }
+
+    /** Unknown tags match only a rule that writes nothing: fail closed. */
+    private static boolean carries(DriftRule rule, Optional<Map<String, String>> tags) {
+        if (tags.isEmpty()) {
+            return rule.mode() == DriftMode.TICKET || rule.mode() == DriftMode.REPORT;
+        }
+        String[] tag = rule.tag().orElseThrow().split("=", 2);
+        String value = tags.get().get(tag[0]);
+        return value != null && (tag.length == 1 || tag[1].equals(value));
     }
 
     /** {@code **} matches anything, {@code *} a run of characters without a dot; the rest stands for itself. */

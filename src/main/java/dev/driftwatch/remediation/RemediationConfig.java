@@ -99,6 +99,13 @@ public interface RemediationConfig {
         @WithDefault("*")
         String account();
 
+        /**
+         * A tag the resource must carry, as the latest scan read it: {@code key=value}, or {@code key} for any
+         * value. Where the tags are unknown (no snapshot), only a rule that writes nothing (ticket, report) is taken
+         * to match.
+         */
+        Optional<String> tag();
+
         /** {@code revert} (back to the state's values), {@code approve} (revert once approved), {@code ticket}, {@code report}. */
         DriftMode mode();
     }

@@ -21,8 +21,8 @@ final class RemediationDecider {
     }
 
     /**
-     * @param action    the action the policy names, if driftwatch has it
-     * @param variables the policy's variables, if the policy is still loaded
+     * @param action the action the policy names, if driftwatch has it
+     * @param policy the policy as loaded now; empty when it no longer is
      */
     NewRemediation decide(
             FindingView finding,
@@ -30,9 +30,9 @@ final class RemediationDecider {
             RemediationMode mode,
             String requester,
             Optional<RemediationAction> action,
-            Optional<Map<String, Object>> variables,
+            Optional<CurrentPolicy> policy,
             Instant now) {
-        String skipped = skipReason(finding, spec, action, variables);
+        String skipped = skipReason(finding, spec, action, policy);
         RemediationStatus status = skipped != null
                 ? RemediationStatus.SKIPPED
                 : mode == RemediationMode.AUTO ? RemediationStatus.PLANNED : RemediationStatus.AWAITING_APPROVAL;
@@ -46,21 +46,26 @@ final class RemediationDecider {
                 finding.resourceId(),
                 finding.policyId(),
                 spec.action(),
-                variables.orElse(Map.of()),
+                policy.map(CurrentPolicy::variables).orElse(Map.of()),
                 mode,
                 status,
                 skipped,
                 requester,
-                mode == RemediationMode.APPROVE ? config.approvalsRequired() : 0,
+                mode == RemediationMode.APPROVE ? approvals(policy) : 0,
                 config.dryRun(),
                 status == RemediationStatus.AWAITING_APPROVAL ? now.plus(config.approvalTimeout()) : null);
+    }
+
+    /** The policy's own number of approvers, else the configured one. */
+    private int approvals(Optional<CurrentPolicy> policy) {
+        return policy.map(CurrentPolicy::approvals).filter(n -> n > 0).orElse(config.approvalsRequired());
     }
 
     private String skipReason(
             FindingView finding,
             RemediationSpec spec,
             Optional<RemediationAction> action,
-            Optional<Map<String, Object>> variables) {
+            Optional<CurrentPolicy> policy) {
         if (action.isEmpty()) {
             return SkipReason.NO_ACTION.because("driftwatch has no action named '" + spec.action() + "'");
         }
@@ -69,12 +74,11 @@ final class RemediationDecider {
                     + String.join(", ", new TreeSet<>(action.get().resourceTypes())) + ", not "
                     + finding.type());
         }
-        if (variables.isEmpty()) {
+        if (policy.isEmpty()) {
             return SkipReason.NO_ACTION.because("policy " + finding.policyId() + " is no longer loaded");
         }
-        if (spec.precondition() != null) {
-            // fail closed: a condition that cannot be checked is not taken to hold
-            return SkipReason.PRECONDITION.because("preconditions are not evaluated yet: " + spec.precondition());
+        if (policy.get().preconditionRefusal().isPresent()) {
+            return policy.get().preconditionRefusal().get();
         }
         if (!config.writesIn(finding.account())) {
             return SkipReason.REPORT_ONLY.because(

@@ -26,6 +26,8 @@ public class RemediationIntake {
     private final FindingQueries findings;
     private final RemediationActions actions;
     private final PolicyRegistry policies;
+    private final Preconditions preconditions;
+    private final ScannedResources scanned;
     private final RemediationDecider decider;
     private final DriftRules driftRules;
     private final Clock clock;
@@ -35,12 +37,16 @@ public class RemediationIntake {
             FindingQueries findings,
             RemediationActions actions,
             PolicyRegistry policies,
+            Preconditions preconditions,
+            ScannedResources scanned,
             RemediationConfig config,
             Clock clock) {
         this.remediations = remediations;
         this.findings = findings;
         this.actions = actions;
         this.policies = policies;
+        this.preconditions = preconditions;
+        this.scanned = scanned;
         this.decider = new RemediationDecider(config);
         this.driftRules = new DriftRules(config.driftRules().values());
         this.clock = clock;
@@ -79,7 +85,7 @@ public class RemediationIntake {
             return Optional.of(decide(finding, spec, mode, Remediations.DRIFTWATCH));
         }
         if (finding.kind() == FindingKind.CHANGED) {
-            return switch (driftRules.modeFor(finding)) {
+            return switch (driftRules.modeFor(finding, () -> scanned.tagsOf(finding))) {
                 case REVERT -> Optional.of(revert(finding, RemediationMode.AUTO));
                 case APPROVE -> Optional.of(revert(finding, RemediationMode.APPROVE));
                 case TICKET, REPORT -> Optional.empty();
@@ -100,7 +106,7 @@ public class RemediationIntake {
                 mode,
                 Remediations.DRIFTWATCH,
                 actions.named(revert.action()),
-                Optional.of(revert.parameters()),
+                Optional.of(CurrentPolicy.unconditional(revert.parameters())),
                 clock.instant());
     }
 
@@ -136,12 +142,15 @@ public class RemediationIntake {
     }
 
     private NewRemediation decide(FindingView finding, RemediationSpec spec, RemediationMode mode, String requester) {
-        Optional<Map<String, Object>> variables = policies.current().policies().stream()
+        Optional<CurrentPolicy> policy = policies.current().policies().stream()
                 .filter(p -> p.id().equals(finding.policyId()))
                 .findFirst()
-                .map(p -> p.definition().variables() == null
-                        ? Map.of()
-                        : p.definition().variables());
-        return decider.decide(finding, spec, mode, requester, actions.named(spec.action()), variables, clock.instant());
+                .map(p -> new CurrentPolicy(
+                        p.definition().variables() == null
+                                ? Map.of()
+                                : p.definition().variables(),
+                        preconditions.refusal(p, finding),
+                        p.definition().approvals()));
+        return decider.decide(finding, spec, mode, requester, actions.named(spec.action()), policy, clock.instant());
     }
 }

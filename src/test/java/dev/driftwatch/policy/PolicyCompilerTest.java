@@ -79,6 +79,36 @@ class PolicyCompilerTest {
     }
 
     @Test
+    void aRemediationPreconditionMustCompileToABooleanAndIsNamedOnItsLine() {
+        String remediation = "remediation:\n  mode: auto\n  action: revoke-world-ingress\n  precondition: ";
+
+        assertThat(errors(VALID + remediation + "size(resource.name)\n"))
+                .extracting(e -> e.line() + " " + e.reason())
+                .containsExactly("10 remediation.precondition must be a bool expression, but it gives int");
+        assertThat(errors(VALID + remediation + "resource.name ==\n"))
+                .extracting(e -> e.line() + " " + e.reason())
+                .singleElement()
+                .asString()
+                .startsWith("10 remediation.precondition does not compile");
+    }
+
+    @Test
+    void aPolicyMayAskForUpToFiveApproversOfItsRemediation() throws PolicyException {
+        String remediation = "remediation:\n  mode: approve\n  action: revoke-world-ingress\n  approvals: ";
+
+        assertThat(compiler.compile("two.yaml", VALID + remediation + "2\n")
+                        .definition()
+                        .approvals())
+                .isEqualTo(2);
+        assertThat(compiler.compile("ok.yaml", VALID).definition().approvals())
+                .as("as configured")
+                .isZero();
+        assertThat(errors(VALID + remediation + "many\n"))
+                .extracting(e -> e.line() + " " + e.reason())
+                .containsExactly("10 remediation approvals must be a whole number from 1 to 5, not 'many'");
+    }
+
+    @Test
     void linesComeFromTheYamlParserSoAKeyOfTheSameNameElsewhereIsNotTaken() {
         String text = VALID.replace("severity: high", "variables:\n  mode: strict\n  severity: low\nseverity: urgent")
                 + "remediation:\n  action: none\n  mode: sometimes\n";

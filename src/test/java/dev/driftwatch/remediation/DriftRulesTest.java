@@ -10,6 +10,9 @@ import dev.driftwatch.remediation.RemediationConfig.DriftRule;
 import dev.driftwatch.resource.AttributeDiff;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Which drift rule decides a CHANGED finding: all its changed attributes must match, and the safest mode wins. */
@@ -17,10 +20,11 @@ class DriftRulesTest {
 
     private static final AttributeDiff TEAM = new AttributeDiff("tags.Team", "web", "ops");
     private static final AttributeDiff INGRESS = new AttributeDiff("ingress", List.of(), List.of("x"));
+    private static final Supplier<Optional<Map<String, String>>> UNTAGGED = () -> Optional.of(Map.of());
 
     @Test
     void noRuleMeansReport() {
-        assertThat(new DriftRules(List.of()).modeFor(changed("aws_security_group", TEAM)))
+        assertThat(new DriftRules(List.of()).modeFor(changed("aws_security_group", TEAM), UNTAGGED))
                 .isEqualTo(DriftMode.REPORT);
     }
 
@@ -28,9 +32,10 @@ class DriftRulesTest {
     void everyChangedAttributeMustMatchTheRule() {
         DriftRules tags = new DriftRules(List.of(rule("aws_security_group", "tags.*", "*", DriftMode.REVERT)));
 
-        assertThat(tags.modeFor(changed("aws_security_group", TEAM))).isEqualTo(DriftMode.REVERT);
-        assertThat(tags.modeFor(changed("aws_security_group", TEAM, INGRESS))).isEqualTo(DriftMode.REPORT);
-        assertThat(tags.modeFor(changed("aws_instance", TEAM))).isEqualTo(DriftMode.REPORT);
+        assertThat(tags.modeFor(changed("aws_security_group", TEAM), UNTAGGED)).isEqualTo(DriftMode.REVERT);
+        assertThat(tags.modeFor(changed("aws_security_group", TEAM, INGRESS), UNTAGGED))
+                .isEqualTo(DriftMode.REPORT);
+        assertThat(tags.modeFor(changed("aws_instance", TEAM), UNTAGGED)).isEqualTo(DriftMode.REPORT);
     }
 
     @Test
@@ -40,10 +45,38 @@ class DriftRulesTest {
                 rule("aws_security_group", "tags.*", "*", DriftMode.APPROVE),
                 rule("*", "**", "111111111111", DriftMode.TICKET)));
 
-        assertThat(rules.modeFor(changed("aws_instance", INGRESS))).isEqualTo(DriftMode.REVERT);
-        assertThat(rules.modeFor(changed("aws_security_group", TEAM))).isEqualTo(DriftMode.APPROVE);
-        assertThat(rules.modeFor(changed("aws_security_group", List.of(TEAM), "111111111111")))
+        assertThat(rules.modeFor(changed("aws_instance", INGRESS), UNTAGGED)).isEqualTo(DriftMode.REVERT);
+        assertThat(rules.modeFor(changed("aws_security_group", TEAM), UNTAGGED)).isEqualTo(DriftMode.APPROVE);
+        assertThat(rules.modeFor(changed("aws_security_group", List.of(TEAM), "111111111111"), UNTAGGED))
                 .isEqualTo(DriftMode.TICKET);
+    }
+
+    @Test
+    void aRuleNamingATagMatchesOnlyResourcesCarryingItAndUnknownTagsNeverLetItWrite() {
+        DriftRules rules = new DriftRules(List.of(
+                rule("*", "**", "*", DriftMode.REVERT, "env=sandbox"),
+                rule("*", "**", "*", DriftMode.TICKET, "owner")));
+        FindingView finding = changed("aws_instance", INGRESS);
+
+        assertThat(rules.modeFor(finding, () -> Optional.of(Map.of("env", "sandbox"))))
+                .isEqualTo(DriftMode.REVERT);
+        assertThat(rules.modeFor(finding, () -> Optional.of(Map.of("env", "prod"))))
+                .isEqualTo(DriftMode.REPORT);
+        assertThat(rules.modeFor(finding, () -> Optional.of(Map.of("env", "sandbox", "owner", "x"))))
+                .isEqualTo(DriftMode.TICKET);
+        assertThat(rules.modeFor(finding, Optional::empty))
+                .as("tags unknown: the revert rule is not taken, the ticket rule is")
+                .isEqualTo(DriftMode.TICKET);
+    }
+
+    @Test
+    void tagsAreNotAskedForWhenNoMatchingRuleNamesOne() {
+        DriftRules rules = new DriftRules(List.of(rule("*", "tags.*", "*", DriftMode.REVERT)));
+
+        assertThat(rules.modeFor(changed("aws_instance", TEAM), () -> {
+                    throw new AssertionError("tags asked for");
+                }))
+                .isEqualTo(DriftMode.REVERT);
     }
 
     @Test
@@ -88,7 +121,16 @@ class DriftRulesTest {
     }
 
     private static DriftRule rule(String type, String attribute, String account, DriftMode mode) {
+        return rule(type, attribute, account, mode, null);
+    }
+
+    private static DriftRule rule(String type, String attribute, String account, DriftMode mode, String tag) {
         return new DriftRule() {
+            @Override
+            public Optional<String> tag() {
+                return Optional.ofNullable(tag);
+            }
+
             @Override
             public String type() {
                 return type;

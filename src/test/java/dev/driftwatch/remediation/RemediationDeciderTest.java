@@ -26,7 +26,8 @@ class RemediationDeciderTest {
     private static final String LISTED = "111111111111";
     private static final RemediationSpec REVOKE =
             new RemediationSpec(RemediationSpec.Mode.APPROVE, "revoke-world-ingress", null);
-    private static final Optional<Map<String, Object>> VARIABLES = Optional.of(Map.of("port", 22));
+    private static final Optional<CurrentPolicy> VARIABLES =
+            Optional.of(CurrentPolicy.unconditional(Map.of("port", 22)));
 
     private final RemediationDecider decider = new RemediationDecider(config(
             Map.of("driftwatch.remediation.accounts", LISTED, "driftwatch.remediation.approval-timeout", "24h")));
@@ -45,6 +46,16 @@ class RemediationDeciderTest {
         assertThat(approve.status()).isEqualTo(RemediationStatus.AWAITING_APPROVAL);
         assertThat(approve.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(24)));
         assertThat(approve.approvalsRequired()).isOne();
+    }
+
+    @Test
+    void aPolicyAskingForTwoApprovalsGetsTwoWhateverTheConfigurationSays() {
+        Optional<CurrentPolicy> twoApprovers = Optional.of(new CurrentPolicy(Map.of("port", 22), Optional.empty(), 2));
+
+        NewRemediation approve = decider.decide(
+                violation(LISTED), REVOKE, RemediationMode.APPROVE, "driftwatch", revoke(), twoApprovers, NOW);
+
+        assertThat(approve.approvalsRequired()).isEqualTo(2);
     }
 
     @Test
@@ -70,7 +81,8 @@ class RemediationDeciderTest {
     @Test
     void anUnknownActionTheWrongTypeAGonePolicyOrAPreconditionWriteNothing() {
         FindingView finding = violation(LISTED);
-        RemediationSpec guarded = new RemediationSpec(RemediationSpec.Mode.AUTO, "revoke-world-ingress", "true");
+        Optional<CurrentPolicy> refused =
+                Optional.of(new CurrentPolicy(Map.of(), Optional.of("precondition: 'false' does not hold"), 0));
 
         assertThat(decider.decide(finding, REVOKE, RemediationMode.AUTO, "d", Optional.empty(), VARIABLES, NOW)
                         .reason())
@@ -81,9 +93,9 @@ class RemediationDeciderTest {
         assertThat(decider.decide(finding, REVOKE, RemediationMode.AUTO, "d", revoke(), Optional.empty(), NOW)
                         .reason())
                 .isEqualTo("no-action: policy sg-ssh-open-to-world is no longer loaded");
-        assertThat(decider.decide(finding, guarded, RemediationMode.AUTO, "d", revoke(), VARIABLES, NOW)
+        assertThat(decider.decide(finding, REVOKE, RemediationMode.AUTO, "d", revoke(), refused, NOW)
                         .reason())
-                .startsWith("precondition:");
+                .isEqualTo("precondition: 'false' does not hold");
     }
 
     private static Optional<RemediationAction> revoke() {

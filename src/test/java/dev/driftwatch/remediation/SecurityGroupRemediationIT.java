@@ -178,6 +178,24 @@ class SecurityGroupRemediationIT {
         }
     }
 
+    @Test
+    void aPreconditionThatDoesNotHoldOnTheScannedResourceWritesNothingAndSaysWhich() {
+        String when = "!has(resource.tags.env) || resource.tags.env != \"prod\"";
+        String production = groupOpenToTheWorld(Map.of("env", "prod"));
+        String sandbox = groupOpenToTheWorld(Map.of("env", "sandbox"));
+        try (PolicyInService policy =
+                PolicyInService.load(POLICY, REGION, text -> AUTO.apply(text) + "  precondition: '" + when + "'\n")) {
+            Scans.scanAndWait(REGION);
+
+            JsonPath skipped = RemediationsApi.awaitStatus(RemediationsApi.findingOf(POLICY, production), "SKIPPED");
+            RemediationsApi.awaitStatus(RemediationsApi.findingOf(POLICY, sandbox), "VERIFIED");
+
+            assertThat(skipped.getString("remediation.reason")).isEqualTo("precondition: '" + when + "' does not hold");
+            assertThat(ingress(production)).contains("tcp 22-22 0.0.0.0/0", "tcp 22-22 ::/0");
+            assertThat(ingress(sandbox)).doesNotContain("tcp 22-22 0.0.0.0/0", "tcp 22-22 ::/0");
+        }
+    }
+
     private String groupOpenToTheWorld(Map<String, String> tags) {
         String group = ec2.createSecurityGroup(r -> r.groupName("open-" + UUID.randomUUID())
                         .description("ssh for everyone")
