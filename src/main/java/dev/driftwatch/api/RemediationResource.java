@@ -10,7 +10,10 @@ import dev.driftwatch.remediation.RemediationView;
 import dev.driftwatch.remediation.RemediationWorker;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -58,8 +61,10 @@ public class RemediationResource {
             @QueryParam("status") RemediationStatus status,
             @QueryParam("action") String action,
             @QueryParam("account") String account,
-            @QueryParam("finding") Long findingId) {
-        return queries.find(new RemediationQueries.Filter(status, action, account, findingId));
+            @QueryParam("finding") Long findingId,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return queries.find(new RemediationQueries.Filter(status, action, account, findingId), offset, limit);
     }
 
     /** The remediation with its timeline. */

@@ -1,5 +1,6 @@
 package dev.driftwatch.remediation;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,9 @@ public class RemediationQueries {
     /** A remediation with its timeline, oldest step first. */
     public record Detail(RemediationView remediation, List<TimelineStep> timeline) {}
 
+    /** Newest first, one page: {@code limit} from {@code offset}. */
     @Transactional
-    public List<RemediationView> find(Filter filter) {
+    public List<RemediationView> find(Filter filter, int offset, int limit) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (filter.status() != null) {
@@ -42,11 +44,13 @@ public class RemediationQueries {
             where.add("findingId = :finding");
             parameters.and("finding", filter.findingId());
         }
-        List<RemediationEntity> rows = where.isEmpty()
-                ? RemediationEntity.listAll(Sort.by("id").descending())
-                : RemediationEntity.list(
-                        String.join(" and ", where), Sort.by("id").descending(), parameters);
-        return rows.stream().limit(1000).map(RemediationView::of).toList();
+        Sort newestFirst = Sort.by("id").descending();
+        PanacheQuery<RemediationEntity> query = where.isEmpty()
+                ? RemediationEntity.findAll(newestFirst)
+                : RemediationEntity.find(String.join(" and ", where), newestFirst, parameters);
+        return query.range(offset, offset + limit - 1).stream()
+                .map(RemediationView::of)
+                .toList();
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package dev.driftwatch.remediation;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +9,7 @@ import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.EventSchemas;
 import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.MotoSession;
+import dev.driftwatch.testsupport.OpenSsh;
 import dev.driftwatch.testsupport.PolicyInService;
 import dev.driftwatch.testsupport.RemediationDryRunProfile;
 import dev.driftwatch.testsupport.RemediationsApi;
@@ -107,6 +109,36 @@ class RemediationDryRunIT {
             }
             events.stop();
         }
+    }
+
+    @Test
+    void thePlanIsListedAPageAtATimeNewestFirst() {
+        List<String> groups = List.of(OpenSsh.group(ec2), OpenSsh.group(ec2), OpenSsh.group(ec2));
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, OpenSsh.AUTO)) {
+            Scans.scanAndWait(REGION);
+            List<Long> findings = groups.stream()
+                    .map(g -> RemediationsApi.findingOf(POLICY, g))
+                    .toList();
+            findings.forEach(f -> RemediationsApi.awaitStatus(f, "DRY_RUN"));
+
+            List<Long> all = page(0, 10);
+            assertThat(all).hasSize(3).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            assertThat(page(0, 2)).isEqualTo(all.subList(0, 2));
+            assertThat(page(2, 2)).isEqualTo(all.subList(2, 3));
+            given().queryParam("limit", 1001).get("/api/remediations").then().statusCode(400);
+        }
+    }
+
+    private static List<Long> page(int offset, int limit) {
+        return given().queryParam("status", "DRY_RUN")
+                .queryParam("offset", offset)
+                .queryParam("limit", limit)
+                .get("/api/remediations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id", Long.class);
     }
 
     private static List<ConsumerRecord<String, String>> ofFinding(
