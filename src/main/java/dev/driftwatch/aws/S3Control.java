@@ -9,7 +9,8 @@ import software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfigur
 import software.amazon.awssdk.services.s3control.model.S3ControlException;
 
 /**
- * The S3 Control call driftwatch makes, GetPublicAccessBlock, on the session's SDK client (so with its
+ * The S3 Control calls driftwatch makes, GetPublicAccessBlock (and PutPublicAccessBlock to remediate), on the
+ * session's SDK client (so with its
  * retries, rate limit and request counting), read into the four settings.
  */
 public final class S3Control {
@@ -74,6 +75,15 @@ public final class S3Control {
             }
             throw e;
         }
+    }
+
+    /** Sets the account's block to exactly these four settings. */
+    public void putPublicAccessBlock(String account, PublicAccessBlock block) {
+        client.putPublicAccessBlock(
+                r -> r.accountId(account).publicAccessBlockConfiguration(c -> c.blockPublicAcls(block.blockPublicAcls())
+                        .ignorePublicAcls(block.ignorePublicAcls())
+                        .blockPublicPolicy(block.blockPublicPolicy())
+                        .restrictPublicBuckets(block.restrictPublicBuckets())));
     }
 
     private static boolean on(Boolean setting) {

@@ -103,6 +103,10 @@ public class RemediationRun {
             skip(r, SkipReason.STALE.because("the resource changed again since the finding; a new finding follows"));
             return;
         }
+        if (reading.cannotFix().isPresent()) {
+            skip(r, SkipReason.CANNOT_FIX.because(reading.cannotFix().get()));
+            return;
+        }
         if (reading.fix().isEmpty()) {
             skip(r, SkipReason.STALE.because("the re-read shows nothing left to fix"));
             return;
@@ -149,12 +153,27 @@ public class RemediationRun {
             LOG.warnf("Remediation %d could not be verified yet: %s", r.id, ReadFailures.describe(e));
             return;
         }
-        if (after.isFixed()) {
-            remediations.move(r.id, WRITING, RemediationStatus.VERIFIED, Step.VERIFIED, Remediations.DRIFTWATCH, note);
+        if (after.isFixed() || wroteAllItCan(after)) {
+            String said = after.cannotFix()
+                    .map(why -> SkipReason.CANNOT_FIX.because("the write is in place, the rest is not: " + why))
+                    .map(why -> note == null ? why : note + "; " + why)
+                    .orElse(note);
+            remediations.move(r.id, WRITING, RemediationStatus.VERIFIED, Step.VERIFIED, Remediations.DRIFTWATCH, said);
             breakers.succeeded(r.account);
         } else {
             fail(r, "verify: " + unfixed(after) + (note == null ? "" : "; " + note));
         }
+    }
+
+    /**
+     * The write took and nothing is left that the action could write, though it cannot do all the policy asks (SSE-S3
+     * written where no KMS key is configured): verified as written, and the reason kept on the step.
+     */
+    private static boolean wroteAllItCan(Reading after) {
+        return after.exists()
+                && after.fix().isEmpty()
+                && !after.moved()
+                && after.cannotFix().isPresent();
     }
 
     private static String unfixed(Reading after) {

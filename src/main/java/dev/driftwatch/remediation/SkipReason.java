@@ -11,7 +11,9 @@ public enum SkipReason {
     NO_ACTION("no-action"),
     PRECONDITION("precondition"),
     BREAKER_OPEN("breaker-open"),
-    NO_ROLE("no-role");
+    NO_ROLE("no-role"),
+    /** The action cannot fix what it read (e.g. a required tag without a default value): a person must. */
+    CANNOT_FIX("cannot-fix");
 
     private final String code;
 

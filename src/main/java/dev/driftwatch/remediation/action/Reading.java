@@ -11,11 +11,18 @@ import java.util.Optional;
  * @param fix    the one write that would fix it; empty when nothing is to be written
  * @param moved  the resource changed since the finding to something neither the finding saw nor what the fix
  *               would write (a drift revert): not to be written, and not fixed either
+ * @param cannotFix why the action cannot fix what it read (e.g. a required tag without a default value): nothing is
+ *               written, and it is not fixed either; empty otherwise
  */
-public record Reading(boolean exists, Map<String, String> tags, Optional<Fix> fix, boolean moved) {
+public record Reading(
+        boolean exists, Map<String, String> tags, Optional<Fix> fix, boolean moved, Optional<String> cannotFix) {
 
     public Reading {
         tags = Map.copyOf(tags);
+    }
+
+    public Reading(boolean exists, Map<String, String> tags, Optional<Fix> fix, boolean moved) {
+        this(exists, tags, fix, moved, Optional.empty());
     }
 
     public static Reading gone() {
@@ -34,8 +41,13 @@ public record Reading(boolean exists, Map<String, String> tags, Optional<Fix> fi
         return new Reading(true, tags, Optional.empty(), true);
     }
 
+    /** Needs a fix this action cannot make; {@code why} says what is missing, for a person to act on. */
+    public static Reading cannotFix(Map<String, String> tags, String why) {
+        return new Reading(true, tags, Optional.empty(), false, Optional.of(why));
+    }
+
     /** Read back as it should be after the fix. */
     public boolean isFixed() {
-        return exists && fix.isEmpty() && !moved;
+        return exists && fix.isEmpty() && !moved && cannotFix.isEmpty();
     }
 }

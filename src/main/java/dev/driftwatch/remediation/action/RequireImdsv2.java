@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
-import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
 /**
  * Requires session tokens (IMDSv2) on an instance's metadata service. The other metadata options are written back
@@ -36,8 +34,8 @@ public class RequireImdsv2 implements RemediationAction {
 
     @Override
     public Reading read(AwsSession session, Target target) {
-        Optional<Instance> found = describe(session, target.resourceId());
-        if (found.isEmpty() || found.get().state().name() == InstanceStateName.TERMINATED) {
+        Optional<Instance> found = Ec2Instances.find(session, target.resourceId());
+        if (found.isEmpty()) {
             return Reading.gone();
         }
         Instance instance = found.get();
@@ -70,19 +68,6 @@ public class RequireImdsv2 implements RemediationAction {
     private static void putIfSet(Map<String, Object> parameters, String name, Object value) {
         if (value != null) {
             parameters.put(name, value);
-        }
-    }
-
-    private static Optional<Instance> describe(AwsSession session, String instanceId) {
-        try {
-            return session.ec2().describeInstances(r -> r.instanceIds(instanceId)).reservations().stream()
-                    .flatMap(r -> r.instances().stream())
-                    .findFirst();
-        } catch (Ec2Exception e) {
-            if ("InvalidInstanceID.NotFound".equals(e.awsErrorDetails().errorCode())) {
-                return Optional.empty();
-            }
-            throw e;
         }
     }
 }
