@@ -153,36 +153,25 @@ public class RemediationRun {
             LOG.warnf("Remediation %d could not be verified yet: %s", r.id, ReadFailures.describe(e));
             return;
         }
-        if (after.isFixed() || wroteAllItCan(after)) {
-            String said = after.cannotFix()
-                    .map(why -> SkipReason.CANNOT_FIX.because("the write is in place, the rest is not: " + why))
-                    .map(why -> note == null ? why : note + "; " + why)
-                    .orElse(note);
-            remediations.move(r.id, WRITING, RemediationStatus.VERIFIED, Step.VERIFIED, Remediations.DRIFTWATCH, said);
+        if (after.isFixed()) {
+            remediations.move(r.id, WRITING, RemediationStatus.VERIFIED, Step.VERIFIED, Remediations.DRIFTWATCH, note);
             breakers.succeeded(r.account);
         } else {
             fail(r, "verify: " + unfixed(after) + (note == null ? "" : "; " + note));
         }
     }
 
-    /**
-     * The write took and nothing is left that the action could write, though it cannot do all the policy asks (SSE-S3
-     * written where no KMS key is configured): verified as written, and the reason kept on the step.
-     */
-    private static boolean wroteAllItCan(Reading after) {
-        return after.exists()
-                && after.fix().isEmpty()
-                && !after.moved()
-                && after.cannotFix().isPresent();
-    }
-
     private static String unfixed(Reading after) {
         if (!after.exists()) {
             return "the resource is gone";
         }
-        return after.moved()
-                ? "the resource changed to something else meanwhile"
-                : "the re-read still shows " + after.fix().orElseThrow().call().operation() + " needed";
+        if (after.moved()) {
+            return "the resource changed to something else meanwhile";
+        }
+        return after.fix()
+                .map(fix -> "the re-read still shows " + fix.call().operation() + " needed")
+                .orElse("the re-read says it cannot be fixed: "
+                        + after.cannotFix().orElse("(no reason)"));
     }
 
     private void fail(RemediationEntity r, String reason) {

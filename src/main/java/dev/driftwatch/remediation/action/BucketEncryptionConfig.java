@@ -9,8 +9,7 @@ public interface BucketEncryptionConfig {
 
     /**
      * The KMS key new objects are encrypted with (SSE-KMS): an alias such as {@code alias/driftwatch-s3} resolves in
-     * every account. Without one, only buckets without any default encryption get SSE-S3, which does not satisfy a
-     * policy asking for KMS: those are left to a person (cannot fix).
+     * every account. Without one nothing is written (cannot fix): SSE-S3 would not satisfy a policy asking for KMS.
      */
     Optional<String> kmsKeyId();
 }

@@ -12,11 +12,12 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
 /**
- * Sets a bucket's default encryption: SSE-KMS with the configured key
+ * Sets a bucket's default encryption to SSE-KMS with the configured key
  * ({@code driftwatch.remediation.bucket-encryption.kms-key-id}, bucket key on to spare KMS requests), fixed once the
- * default rule uses {@code aws:kms} with any key. Without a key it writes SSE-S3, and only to a bucket with no default
- * encryption at all; a bucket that already has SSE-S3 is left to a person (cannot fix). Safe: objects already stored
- * keep their encryption, readers with access to the key notice nothing, and a KMS rule is never replaced.
+ * default rule uses {@code aws:kms} with any key. Without a key it cannot fix: SSE-S3 would not satisfy a KMS
+ * policy, and AWS has encrypted every bucket with SSE-S3 since January 2023, so writing it would change nothing. Safe:
+ * objects already stored keep their encryption, readers with access to the key notice nothing, and a KMS rule is
+ * never replaced.
  */
 @ApplicationScoped
 public class EnableBucketEncryption implements RemediationAction {
@@ -28,7 +29,7 @@ public class EnableBucketEncryption implements RemediationAction {
         this(config.kmsKeyId());
     }
 
-    /** Without a key: SSE-S3 only. */
+    /** Without a key (as the remediator role's policy is generated). */
     EnableBucketEncryption() {
         this(Optional.empty());
     }
@@ -75,30 +76,21 @@ public class EnableBucketEncryption implements RemediationAction {
         if (rules.stream().anyMatch(r -> algorithm(r).startsWith("aws:kms"))) {
             return Reading.fixed(tags);
         }
-        Optional<String> existing = rules.stream()
-                .map(EnableBucketEncryption::algorithm)
-                .filter(a -> !a.isEmpty())
-                .findFirst();
-        if (kmsKeyId.isEmpty() && existing.isPresent()) {
+        if (kmsKeyId.isEmpty()) {
             return Reading.cannotFix(
                     tags,
-                    "bucket " + bucket + " has default encryption " + existing.get()
-                            + " and no KMS key is configured (driftwatch.remediation.bucket-encryption.kms-key-id)");
+                    "bucket " + bucket + " does not encrypt with KMS and no KMS key is configured"
+                            + " (driftwatch.remediation.bucket-encryption.kms-key-id)");
         }
-        ServerSideEncryptionRule rule = kmsKeyId.map(key -> ServerSideEncryptionRule.builder()
-                        .applyServerSideEncryptionByDefault(d ->
-                                d.sseAlgorithm(ServerSideEncryption.AWS_KMS).kmsMasterKeyID(key))
-                        .bucketKeyEnabled(true)
-                        .build())
-                .orElse(ServerSideEncryptionRule.builder()
-                        .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256))
-                        .build());
-        Map<String, Object> byDefault = new LinkedHashMap<>();
-        byDefault.put("SSEAlgorithm", rule.applyServerSideEncryptionByDefault().sseAlgorithmAsString());
-        kmsKeyId.ifPresent(key -> byDefault.put("KMSMasterKeyID", key));
+        String key = kmsKeyId.get();
+        ServerSideEncryptionRule rule = ServerSideEncryptionRule.builder()
+                .applyServerSideEncryptionByDefault(
+                        d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS).kmsMasterKeyID(key))
+                .bucketKeyEnabled(true)
+                .build();
         Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put("ApplyServerSideEncryptionByDefault", byDefault);
-        kmsKeyId.ifPresent(key -> shown.put("BucketKeyEnabled", true));
+        shown.put("ApplyServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "aws:kms", "KMSMasterKeyID", key));
+        shown.put("BucketKeyEnabled", true);
         PlannedCall call = new PlannedCall(
                 "s3:PutEncryptionConfiguration",
                 Map.of("Bucket", bucket, "ServerSideEncryptionConfiguration", Map.of("Rules", List.of(shown))));
