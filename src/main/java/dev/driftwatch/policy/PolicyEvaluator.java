@@ -70,6 +70,11 @@ public class PolicyEvaluator {
                 outcome.violations(), outcome.failedPolicies(), outcome.inForce(), loaded.unusableDirectories());
     }
 
+    /** A policy's variables as its expressions see them (with {@code driftwatch.policy.required-tags} applied). */
+    public Map<String, Object> variablesOf(Policy policy) {
+        return variables(policy, config.requiredTags());
+    }
+
     /**
      * Whether a policy's remediation precondition holds on a resource; true when the policy has none.
      *

@@ -5,13 +5,13 @@ import dev.driftwatch.finding.FindingKind;
 import dev.driftwatch.finding.FindingQueries;
 import dev.driftwatch.finding.FindingStatus;
 import dev.driftwatch.finding.FindingView;
+import dev.driftwatch.policy.PolicyEvaluator;
 import dev.driftwatch.policy.PolicyRegistry;
 import dev.driftwatch.policy.RemediationSpec;
 import dev.driftwatch.remediation.action.RemediationActions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +26,7 @@ public class RemediationIntake {
     private final FindingQueries findings;
     private final RemediationActions actions;
     private final PolicyRegistry policies;
+    private final PolicyEvaluator evaluator;
     private final Preconditions preconditions;
     private final ScannedResources scanned;
     private final RemediationDecider decider;
@@ -37,6 +38,7 @@ public class RemediationIntake {
             FindingQueries findings,
             RemediationActions actions,
             PolicyRegistry policies,
+            PolicyEvaluator evaluator,
             Preconditions preconditions,
             ScannedResources scanned,
             RemediationConfig config,
@@ -45,6 +47,7 @@ public class RemediationIntake {
         this.findings = findings;
         this.actions = actions;
         this.policies = policies;
+        this.evaluator = evaluator;
         this.preconditions = preconditions;
         this.scanned = scanned;
         this.decider = new RemediationDecider(config);
@@ -146,9 +149,7 @@ public class RemediationIntake {
                 .filter(p -> p.id().equals(finding.policyId()))
                 .findFirst()
                 .map(p -> new CurrentPolicy(
-                        p.definition().variables() == null
-                                ? Map.of()
-                                : p.definition().variables(),
+                        evaluator.variablesOf(p),
                         preconditions.refusal(p, finding),
                         p.definition().approvals()));
         return decider.decide(finding, spec, mode, requester, actions.named(spec.action()), policy, clock.instant());

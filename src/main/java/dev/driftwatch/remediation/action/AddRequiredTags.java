@@ -11,10 +11,11 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
- * Adds an instance's missing required tags (the policy's {@code required_tags}) with the values of the policy's
- * {@code tag_defaults}, one CreateTags call. Safe: it only adds keys the instance does not have; a tag already
- * present is never changed, even an empty one. When a missing tag has no default, nothing is written at all
- * (cannot fix): a half-tagged instance would hide that a person must decide.
+ * Adds an instance's missing required tags (the policy's {@code required_tags}, or
+ * {@code driftwatch.policy.required-tags} where set) with the values of the policy's {@code tag_defaults}, one
+ * CreateTags call. Safe: it only adds keys the instance does not have; a tag already present is never changed, even
+ * an empty one. When a missing tag has no default, nothing is written at all (cannot fix): a half-tagged instance
+ * would hide that a person must decide.
  */
 @ApplicationScoped
 public class AddRequiredTags implements RemediationAction {
