@@ -100,7 +100,12 @@ public class RemediationRun {
             return;
         }
         if (reading.moved()) {
-            skip(r, SkipReason.STALE.because("the resource changed again since the finding; a new finding follows"));
+            skip(
+                    r,
+                    reading.unfit()
+                            .map(SkipReason.NO_ACTION::because)
+                            .orElse(SkipReason.STALE.because(
+                                    "the resource changed again since the finding; a new finding follows")));
             return;
         }
         if (reading.fix().isEmpty()) {

@@ -11,11 +11,18 @@ import java.util.Optional;
  * @param fix    the one write that would fix it; empty when nothing is to be written
  * @param moved  the resource changed since the finding to something neither the finding saw nor what the fix
  *               would write (a drift revert): not to be written, and not fixed either
+ * @param unfit  why nothing may be written although the resource is not as it should be: a value driftwatch cannot
+ *               interpret, or one AWS cannot go back to (a drift revert); empty otherwise
  */
-public record Reading(boolean exists, Map<String, String> tags, Optional<Fix> fix, boolean moved) {
+public record Reading(
+        boolean exists, Map<String, String> tags, Optional<Fix> fix, boolean moved, Optional<String> unfit) {
 
     public Reading {
         tags = Map.copyOf(tags);
+    }
+
+    public Reading(boolean exists, Map<String, String> tags, Optional<Fix> fix, boolean moved) {
+        this(exists, tags, fix, moved, Optional.empty());
     }
 
     public static Reading gone() {
@@ -32,6 +39,11 @@ public record Reading(boolean exists, Map<String, String> tags, Optional<Fix> fi
 
     public static Reading moved(Map<String, String> tags) {
         return new Reading(true, tags, Optional.empty(), true);
+    }
+
+    /** Not as it should be, and nothing to be written: {@code why}, e.g. a permission driftwatch cannot read. */
+    public static Reading unfit(Map<String, String> tags, String why) {
+        return new Reading(true, tags, Optional.empty(), true, Optional.of(why));
     }
 
     /** Read back as it should be after the fix. */
