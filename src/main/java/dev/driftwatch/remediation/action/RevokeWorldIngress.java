@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
@@ -40,7 +39,7 @@ public class RevokeWorldIngress implements RemediationAction {
 
     @Override
     public Reading read(AwsSession session, Target target) {
-        Optional<SecurityGroup> group = describe(session, target.resourceId());
+        Optional<SecurityGroup> group = SecurityGroups.find(session, target.resourceId());
         if (group.isEmpty()) {
             return Reading.gone();
         }
@@ -64,18 +63,6 @@ public class RevokeWorldIngress implements RemediationAction {
                         open.stream().map(RevokeWorldIngress::shown).toList()));
         return Reading.needs(tags, new Fix(call, s -> s.ec2()
                 .revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(open))));
-    }
-
-    private static Optional<SecurityGroup> describe(AwsSession session, String groupId) {
-        try {
-            return session.ec2().describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().stream()
-                    .findFirst();
-        } catch (Ec2Exception e) {
-            if ("InvalidGroup.NotFound".equals(e.awsErrorDetails().errorCode())) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 
     /** All traffic, or TCP with a range holding the port. */
