@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -36,7 +35,7 @@ public class RequireImdsv2 implements RemediationAction {
 
     @Override
     public Reading read(AwsSession session, Target target) {
-        Optional<Instance> found = describe(session, target.resourceId());
+        Optional<Instance> found = Instances.find(session, target.resourceId());
         if (found.isEmpty() || found.get().state().name() == InstanceStateName.TERMINATED) {
             return Reading.gone();
         }
@@ -70,19 +69,6 @@ public class RequireImdsv2 implements RemediationAction {
     private static void putIfSet(Map<String, Object> parameters, String name, Object value) {
         if (value != null) {
             parameters.put(name, value);
-        }
-    }
-
-    private static Optional<Instance> describe(AwsSession session, String instanceId) {
-        try {
-            return session.ec2().describeInstances(r -> r.instanceIds(instanceId)).reservations().stream()
-                    .flatMap(r -> r.instances().stream())
-                    .findFirst();
-        } catch (Ec2Exception e) {
-            if ("InvalidInstanceID.NotFound".equals(e.awsErrorDetails().errorCode())) {
-                return Optional.empty();
-            }
-            throw e;
         }
     }
 }
