@@ -6,9 +6,11 @@ import dev.driftwatch.finding.FindingKind;
 import dev.driftwatch.finding.FindingStatus;
 import dev.driftwatch.finding.FindingView;
 import dev.driftwatch.remediation.action.RemediationAction;
+import dev.driftwatch.remediation.action.RevertBucketEncryption;
 import dev.driftwatch.remediation.action.RevertBucketPublicAccessBlock;
 import dev.driftwatch.remediation.action.RevertBucketVersioning;
 import dev.driftwatch.remediation.action.RevertKeyRotation;
+import dev.driftwatch.remediation.action.RevertMetadataOptions;
 import dev.driftwatch.remediation.action.RevertRdsSettings;
 import dev.driftwatch.remediation.action.RevertSecurityGroupRules;
 import dev.driftwatch.remediation.action.RevertTags;
@@ -29,7 +31,9 @@ class DriftRevertTest {
             new RevertRdsSettings(),
             new RevertKeyRotation(),
             new RevertBucketVersioning(),
-            new RevertBucketPublicAccessBlock());
+            new RevertBucketPublicAccessBlock(),
+            new RevertBucketEncryption(),
+            new RevertMetadataOptions());
 
     @Test
     void tagsGoBackWithRevertTagsKeyedByTheTag() {
@@ -68,6 +72,9 @@ class DriftRevertTest {
                 .isEqualTo("revert-bucket-versioning");
         assertThat(actionFor("aws_s3_bucket_public_access_block", "block_public_acls", "restrict_public_buckets"))
                 .isEqualTo("revert-bucket-public-access-block");
+        assertThat(actionFor("aws_s3_bucket_server_side_encryption_configuration", "rule"))
+                .isEqualTo("revert-bucket-encryption");
+        assertThat(actionFor("aws_instance", "metadata_options")).isEqualTo("revert-metadata-options");
     }
 
     @Test

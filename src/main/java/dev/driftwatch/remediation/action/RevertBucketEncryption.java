@@ -1,10 +1,10 @@
 package dev.driftwatch.remediation.action;
 
 import dev.driftwatch.aws.AwsSession;
+import dev.driftwatch.inventory.s3.S3BucketEncryptionCollector;
 import dev.driftwatch.resource.AttributeValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +56,7 @@ public class RevertBucketEncryption implements RemediationAction {
                                 .serverSideEncryptionConfiguration()
                                 .rules()
                                 .stream()
-                                .map(RevertBucketEncryption::shown)
+                                .map(S3BucketEncryptionCollector::rule)
                                 .toList(),
                         "ServerSideEncryptionConfigurationNotFoundError",
                         List.<Map<String, Object>>of())
@@ -89,7 +89,7 @@ public class RevertBucketEncryption implements RemediationAction {
                         "Bucket",
                         bucket,
                         "Rules",
-                        rules.stream().map(RevertBucketEncryption::shown).toList()));
+                        rules.stream().map(S3BucketEncryptionCollector::rule).toList()));
         return Reading.needs(tags.get(), new Fix(call, s -> s.s3().putBucketEncryption(
                         r -> r.bucket(bucket).serverSideEncryptionConfiguration(c -> c.rules(rules)))));
     }
@@ -111,22 +111,5 @@ public class RevertBucketEncryption implements RemediationAction {
                         d -> d.sseAlgorithm(algorithm).kmsMasterKeyID(key.isEmpty() ? null : key))
                 .bucketKeyEnabled(bucketKey)
                 .build();
-    }
-
-    /** As the collector reads it (the provider's shape). */
-    private static Map<String, Object> shown(ServerSideEncryptionRule rule) {
-        List<Map<String, Object>> byDefault = new ArrayList<>();
-        if (rule.applyServerSideEncryptionByDefault() != null) {
-            Map<String, Object> sse = new LinkedHashMap<>();
-            sse.put(
-                    "kms_master_key_id",
-                    Objects.toString(rule.applyServerSideEncryptionByDefault().kmsMasterKeyID(), ""));
-            sse.put("sse_algorithm", rule.applyServerSideEncryptionByDefault().sseAlgorithmAsString());
-            byDefault.add(sse);
-        }
-        Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put("apply_server_side_encryption_by_default", byDefault);
-        shown.put("bucket_key_enabled", Boolean.TRUE.equals(rule.bucketKeyEnabled()));
-        return shown;
     }
 }

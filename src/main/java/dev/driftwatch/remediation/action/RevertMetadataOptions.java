@@ -1,6 +1,7 @@
 package dev.driftwatch.remediation.action;
 
 import dev.driftwatch.aws.AwsSession;
+import dev.driftwatch.inventory.ec2.InstanceCollector;
 import dev.driftwatch.resource.AttributeValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.Instance;
-import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataOptionsRequest;
 
@@ -52,7 +52,8 @@ public class RevertMetadataOptions implements RemediationAction {
         }
         Instance instance = found.get();
         Map<String, String> tags = Ec2Tags.of(instance.tags());
-        RevertPlan plan = RevertPlan.of(target, Map.of(OPTIONS, now(instance.metadataOptions())));
+        RevertPlan plan =
+                RevertPlan.of(target, Map.of(OPTIONS, InstanceCollector.metadataOptions(instance.metadataOptions())));
         if (plan.isMoved()) {
             return Reading.moved(tags);
         }
@@ -92,21 +93,5 @@ public class RevertMetadataOptions implements RemediationAction {
         return Reading.needs(
                 tags, new Fix(new PlannedCall("ec2:ModifyInstanceMetadataOptions", parameters), s -> s.ec2()
                         .modifyInstanceMetadataOptions(modify)));
-    }
-
-    /** As the collector reads them. */
-    private static List<Map<String, Object>> now(InstanceMetadataOptionsResponse options) {
-        if (options == null) {
-            return List.of();
-        }
-        Map<String, Object> now = new LinkedHashMap<>();
-        now.put("http_endpoint", options.httpEndpointAsString());
-        now.put("http_protocol_ipv6", options.httpProtocolIpv6AsString());
-        now.put(
-                "http_put_response_hop_limit",
-                options.httpPutResponseHopLimit() == null ? 0 : options.httpPutResponseHopLimit());
-        now.put("http_tokens", options.httpTokensAsString());
-        now.put("instance_metadata_tags", options.instanceMetadataTagsAsString());
-        return List.of(now);
     }
 }
