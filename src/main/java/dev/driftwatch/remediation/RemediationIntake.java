@@ -98,7 +98,7 @@ public class RemediationIntake {
     }
 
     private NewRemediation revert(FindingView finding, RemediationMode mode) {
-        DriftRevert revert = DriftRevert.of(finding);
+        DriftRevert revert = DriftRevert.of(finding, actions.all());
         RemediationSpec spec = new RemediationSpec(
                 mode == RemediationMode.AUTO ? RemediationSpec.Mode.AUTO : RemediationSpec.Mode.APPROVE,
                 revert.action(),

@@ -1,6 +1,7 @@
 package dev.driftwatch.testsupport;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -14,20 +15,37 @@ public class RemediationProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.ofEntries(
-                Map.entry("driftwatch.remediation.enabled", "true"),
-                Map.entry("mp.messaging.incoming.findings.enabled", "true"),
-                Map.entry("driftwatch.remediation.dry-run", "false"),
-                Map.entry("driftwatch.remediation.accounts", Moto.ACCOUNT),
-                Map.entry("driftwatch.remediation.poll-interval", "500ms"),
+        Map<String, String> config = new HashMap<>(Map.of(
+                "driftwatch.remediation.enabled", "true",
+                "mp.messaging.incoming.findings.enabled", "true",
+                "driftwatch.remediation.dry-run", "false",
+                "driftwatch.remediation.accounts", Moto.ACCOUNT,
+                "driftwatch.remediation.poll-interval", "500ms",
                 // the guards' own tests tighten them (Ec2WriteRefusals); fifty fixes at once are expected here
-                Map.entry("driftwatch.remediation.max-writes-per-account-per-hour", "500"),
-                Map.entry("driftwatch.remediation.breaker-blast-radius", "500"),
-                // drift on security groups' tags is put back; any other drift is only reported
-                Map.entry("driftwatch.remediation.drift-rules.group-tags.type", "aws_security_group"),
-                Map.entry("driftwatch.remediation.drift-rules.group-tags.attribute", "tags.*"),
-                Map.entry("driftwatch.remediation.drift-rules.group-tags.mode", "revert"),
+                "driftwatch.remediation.max-writes-per-account-per-hour", "500",
+                "driftwatch.remediation.breaker-blast-radius", "500",
+                // the test states' buckets carry no account in their ARN
+                "driftwatch.baseline.terraform.default-account", Moto.ACCOUNT,
                 // enable-bucket-encryption writes SSE-KMS with this key (an alias, as in every account)
-                Map.entry("driftwatch.remediation.bucket-encryption.kms-key-id", KMS_KEY_ALIAS));
+                "driftwatch.remediation.bucket-encryption.kms-key-id", KMS_KEY_ALIAS));
+        // drift put back: security groups' tags, and their rules (*gress: ingress, egress, or both in one finding),
+        // KMS rotation, bucket versioning, public access blocks and encryption, instances' metadata options; RDS
+        // settings once approved (RevertsIT); any other drift is only reported
+        driftRule(config, "group-tags", "aws_security_group", "tags.*", "revert");
+        driftRule(config, "group-rules", "aws_security_group", "*gress", "revert");
+        driftRule(config, "key-rotation", "aws_kms_key", "enable_key_rotation", "revert");
+        driftRule(config, "versioning", "aws_s3_bucket_versioning", "versioning_configuration", "revert");
+        driftRule(config, "public-access-block", "aws_s3_bucket_public_access_block", "*", "revert");
+        driftRule(config, "encryption", "aws_s3_bucket_server_side_encryption_configuration", "rule", "revert");
+        driftRule(config, "metadata-options", "aws_instance", "metadata_options", "revert");
+        driftRule(config, "rds", "aws_db_instance", "*", "approve");
+        return config;
+    }
+
+    private static void driftRule(Map<String, String> config, String name, String type, String attribute, String mode) {
+        String prefix = "driftwatch.remediation.drift-rules." + name + ".";
+        config.put(prefix + "type", type);
+        config.put(prefix + "attribute", attribute);
+        config.put(prefix + "mode", mode);
     }
 }

@@ -86,7 +86,8 @@ public class InstanceCollector extends TypedCollector {
         return arn == null ? "" : arn.substring(arn.lastIndexOf('/') + 1);
     }
 
-    private static List<Map<String, Object>> metadataOptions(InstanceMetadataOptionsResponse options) {
+    /** {@code metadata_options} in the provider's shape (also what a drift revert compares). */
+    public static List<Map<String, Object>> metadataOptions(InstanceMetadataOptionsResponse options) {
         if (options == null) {
             return List.of();
         }

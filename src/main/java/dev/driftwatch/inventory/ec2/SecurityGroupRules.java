@@ -12,11 +12,11 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
  * {@code egress}: one block per permission and description, sources grouped by kind, a reference to the
  * group itself as {@code self}, and ports 0 where AWS reports none (protocol -1).
  */
-final class SecurityGroupRules {
+public final class SecurityGroupRules {
 
     private SecurityGroupRules() {}
 
-    static List<Map<String, Object>> flatten(String groupId, String ownerId, List<IpPermission> permissions) {
+    public static List<Map<String, Object>> flatten(String groupId, String ownerId, List<IpPermission> permissions) {
         List<Map<String, Object>> rules = new ArrayList<>();
         for (IpPermission permission : permissions) {
             Map<String, Map<String, Object>> byDescription = new LinkedHashMap<>();

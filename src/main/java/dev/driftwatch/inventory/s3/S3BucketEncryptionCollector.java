@@ -46,7 +46,7 @@ public class S3BucketEncryptionCollector extends TypedCollector {
     }
 
     /** One rule in the provider's shape: the default as a one-element list (empty when none), bucket key as a boolean. */
-    static Map<String, Object> rule(ServerSideEncryptionRule rule) {
+    public static Map<String, Object> rule(ServerSideEncryptionRule rule) {
         List<Map<String, Object>> byDefault = new ArrayList<>();
         if (rule.applyServerSideEncryptionByDefault() != null) {
             Map<String, Object> sse = new LinkedHashMap<>();

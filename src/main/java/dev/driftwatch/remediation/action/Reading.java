@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param fix    the one write that would fix it; empty when nothing is to be written
  * @param moved  the resource changed since the finding to something neither the finding saw nor what the fix
  *               would write (a drift revert): not to be written, and not fixed either
- * @param cannotFix why the action cannot fix what it read (e.g. a required tag without a default value): nothing is
- *               written, and it is not fixed either; empty otherwise
+ * @param cannotFix why the action cannot fix what it read (a required tag without a default value, a state value
+ *               driftwatch cannot interpret or AWS cannot go back to): nothing is written, and it is not fixed
+ *               either; empty otherwise
  */
 public record Reading(
         boolean exists, Map<String, String> tags, Optional<Fix> fix, boolean moved, Optional<String> cannotFix) {

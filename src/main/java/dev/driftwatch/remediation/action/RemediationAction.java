@@ -17,6 +17,20 @@ public interface RemediationAction {
     /** The Terraform types it fixes (types of {@code resource.ResourceTypeCatalog}). */
     Set<String> resourceTypes();
 
+    /**
+     * For a drift revert: the attribute paths of a CHANGED finding it puts back as the state has them, as drift
+     * rules write them ({@code tags.**}, {@code ingress}); a finding is reverted by the action whose paths cover every
+     * one of its diffs. None: not a drift revert.
+     */
+    default Set<String> revertsPaths() {
+        return Set.of();
+    }
+
+    /** The key under which a diff at {@code path} is passed in the {@code expected} and {@code seen} parameters. */
+    default String revertKey(String path) {
+        return path;
+    }
+
     /** Every IAM action {@link #read} and the write call, for the remediator role's policy. */
     List<String> iamActions();
 

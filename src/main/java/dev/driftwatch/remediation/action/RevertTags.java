@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -21,6 +20,8 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  */
 @ApplicationScoped
 public class RevertTags implements RemediationAction {
+
+    private static final String TAGS = "tags.";
 
     @Override
     public String name() {
@@ -45,11 +46,19 @@ public class RevertTags implements RemediationAction {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    public Set<String> revertsPaths() {
+        return Set.of(TAGS + "**");
+    }
+
+    /** The tag's key. */
+    @Override
+    public String revertKey(String path) {
+        return path.substring(TAGS.length());
+    }
+
+    @Override
     public Reading read(AwsSession session, Target target) {
         String id = target.resourceId();
-        Map<String, Object> expected = (Map<String, Object>) target.parameters().getOrDefault("expected", Map.of());
-        Map<String, Object> seen = (Map<String, Object>) target.parameters().getOrDefault("seen", Map.of());
         List<Tag> found =
                 session
                         .ec2()
@@ -59,27 +68,22 @@ public class RevertTags implements RemediationAction {
                         .map(t -> Tag.builder().key(t.key()).value(t.value()).build())
                         .toList();
         Map<String, String> now = Ec2Tags.of(found);
-        Map<String, String> put = new TreeMap<>();
-        List<String> delete = new ArrayList<>();
-        for (Map.Entry<String, Object> tag : expected.entrySet()) {
-            String want = tag.getValue() == null ? null : String.valueOf(tag.getValue());
-            String is = now.get(tag.getKey());
-            if (Objects.equals(want, is)) {
-                continue;
-            }
-            Object saw = seen.get(tag.getKey());
-            if (!Objects.equals(saw == null ? null : String.valueOf(saw), is)) {
-                return Reading.moved(now);
-            }
-            if (want == null) {
-                delete.add(tag.getKey());
-            } else {
-                put.put(tag.getKey(), want);
-            }
+        RevertPlan plan = RevertPlan.of(target, now);
+        if (plan.isMoved()) {
+            return Reading.moved(now);
         }
-        if (put.isEmpty() && delete.isEmpty()) {
+        if (plan.isDone()) {
             return Reading.fixed(now);
         }
+        Map<String, String> put = new TreeMap<>();
+        List<String> delete = new ArrayList<>();
+        plan.writes().forEach((key, value) -> {
+            if (value == null) {
+                delete.add(key);
+            } else {
+                put.put(key, String.valueOf(value));
+            }
+        });
         return Reading.needs(now, new Fix(call(id, put, delete), s -> write(s, id, put, delete)));
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,20 @@ class RemediationActionsTest {
                     .as(action.name())
                     .isNotEmpty()
                     .allMatch(a -> a.matches("[a-z0-9]+:[A-Z][A-Za-z0-9]+"));
+        }
+    }
+
+    @Test
+    void noTwoRevertsOfATypeRevertTheSameAttribute() {
+        Set<String> typeAndPath = new java.util.HashSet<>();
+        for (RemediationAction action : ALL) {
+            for (String type : action.resourceTypes()) {
+                for (String path : action.revertsPaths()) {
+                    assertThat(typeAndPath.add(type + " " + path))
+                            .as("%s reverts %s of %s, as another action does", action.name(), path, type)
+                            .isTrue();
+                }
+            }
         }
     }
 
