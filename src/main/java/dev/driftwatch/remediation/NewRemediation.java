@@ -3,7 +3,12 @@ package dev.driftwatch.remediation;
 import java.time.Instant;
 import java.util.Map;
 
-/** A decision about a finding version, before it is recorded. */
+/**
+ * A decision about a finding version, before it is recorded.
+ *
+ * @param scanSeenAt when the scan it was decided from saw the finding: one instant per scan of an account and
+ *                   region
+ */
 public record NewRemediation(
         String fingerprint,
         long findingId,
@@ -21,4 +26,29 @@ public record NewRemediation(
         String requestedBy,
         int approvalsRequired,
         boolean dryRun,
-        Instant expiresAt) {}
+        Instant expiresAt,
+        Instant scanSeenAt) {
+
+    /** The same decision waiting for {@code approvals} approvers until {@code expiresAt}, because {@code why}. */
+    NewRemediation awaitingApproval(String why, int approvals, Instant expires) {
+        return new NewRemediation(
+                fingerprint,
+                findingId,
+                findingVersion,
+                account,
+                region,
+                resourceType,
+                resourceId,
+                policyId,
+                action,
+                parameters,
+                RemediationMode.APPROVE,
+                RemediationStatus.AWAITING_APPROVAL,
+                why,
+                requestedBy,
+                approvals,
+                dryRun,
+                expires,
+                scanSeenAt);
+    }
+}

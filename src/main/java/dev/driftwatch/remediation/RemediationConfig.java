@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** What the remediators may do, where, and how carefully. Safe by default: dry-run, and no account listed. */
 @ConfigMapping(prefix = "driftwatch.remediation")
@@ -44,6 +45,18 @@ public interface RemediationConfig {
     @WithDefault("20")
     @Min(1)
     int maxWritesPerAccountPerHour();
+
+    /**
+     * The most automatic fixes one scan of an account may start; past it, a fix waits for an approver instead
+     * ({@code AWAITING_APPROVAL}, reason {@code capped: …}), so a mass change or a bad rule cannot be written across
+     * an account at once.
+     */
+    @WithDefault("20")
+    @Min(1)
+    int maxAutoFixesPerAccountPerScan();
+
+    /** Terraform types never written to: their remediations are report-only. */
+    Optional<Set<String>> excludedTypes();
 
     /** Failures in a row, in one account, that open its circuit breaker. */
     @WithDefault("3")

@@ -6,6 +6,7 @@ import dev.driftwatch.remediation.action.RemediationAction;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -53,7 +54,8 @@ final class RemediationDecider {
                 requester,
                 mode == RemediationMode.APPROVE ? approvals(policy) : 0,
                 config.dryRun(),
-                status == RemediationStatus.AWAITING_APPROVAL ? now.plus(config.approvalTimeout()) : null);
+                status == RemediationStatus.AWAITING_APPROVAL ? now.plus(config.approvalTimeout()) : null,
+                finding.lastSeen());
     }
 
     /** The policy's own number of approvers, else the configured one. */
@@ -79,6 +81,10 @@ final class RemediationDecider {
         }
         if (policy.get().preconditionRefusal().isPresent()) {
             return policy.get().preconditionRefusal().get();
+        }
+        if (config.excludedTypes().orElse(Set.of()).contains(finding.type())) {
+            return SkipReason.REPORT_ONLY.because(
+                    finding.type() + " is listed in driftwatch.remediation.excluded-types");
         }
         if (!config.writesIn(finding.account())) {
             return SkipReason.REPORT_ONLY.because(

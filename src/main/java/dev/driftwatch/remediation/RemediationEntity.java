@@ -90,4 +90,8 @@ public class RemediationEntity extends PanacheEntityBase {
 
     @Column(name = "written_at")
     public Instant writtenAt;
+
+    /** When the scan it was decided from saw the finding (the per-scan cap counts these). */
+    @Column(name = "scan_seen_at")
+    public Instant scanSeenAt;
 }

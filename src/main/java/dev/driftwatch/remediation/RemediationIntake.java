@@ -29,6 +29,7 @@ public class RemediationIntake {
     private final PolicyEvaluator evaluator;
     private final Preconditions preconditions;
     private final ScannedResources scanned;
+    private final ScanCap scanCap;
     private final RemediationDecider decider;
     private final DriftRules driftRules;
     private final Clock clock;
@@ -41,6 +42,7 @@ public class RemediationIntake {
             PolicyEvaluator evaluator,
             Preconditions preconditions,
             ScannedResources scanned,
+            ScanCap scanCap,
             RemediationConfig config,
             Clock clock) {
         this.remediations = remediations;
@@ -50,6 +52,7 @@ public class RemediationIntake {
         this.evaluator = evaluator;
         this.preconditions = preconditions;
         this.scanned = scanned;
+        this.scanCap = scanCap;
         this.decider = new RemediationDecider(config);
         this.driftRules = new DriftRules(config.driftRules().values());
         this.clock = clock;
@@ -68,7 +71,10 @@ public class RemediationIntake {
             case OPENED, UPDATED -> {
                 if (finding.status() == FindingStatus.OPEN) {
                     // the database is asked only about findings that get a remediation (not every UNMANAGED one)
-                    decideOn(finding).filter(decided -> isCurrent(finding)).ifPresent(remediations::record);
+                    decideOn(finding)
+                            .filter(decided -> isCurrent(finding))
+                            .map(scanCap::apply)
+                            .ifPresent(remediations::record);
                 }
             }
         }

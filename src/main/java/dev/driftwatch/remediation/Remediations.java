@@ -56,10 +56,10 @@ public class Remediations {
         List<?> inserted = em().createNativeQuery("""
                         insert into remediation (fingerprint, finding_id, finding_version, account, region, resource_type,
                             resource_id, policy_id, action, parameters, mode, status, reason, requested_by,
-                            approvals_required, dry_run, created_at, updated_at, expires_at)
+                            approvals_required, dry_run, created_at, updated_at, expires_at, scan_seen_at)
                         values (:fingerprint, :findingId, :version, :account, :region, :type, :resourceId, :policyId,
                             :action, cast(:parameters as jsonb), :mode, :status, :reason, :requestedBy, :approvals,
-                            :dryRun, :now, :now, :expiresAt)
+                            :dryRun, :now, :now, :expiresAt, :scanSeenAt)
                         on conflict do nothing
                         returning id""")
                 .setParameter("fingerprint", decision.fingerprint())
@@ -80,6 +80,7 @@ public class Remediations {
                 .setParameter("dryRun", decision.dryRun())
                 .setParameter("now", now)
                 .setParameter("expiresAt", decision.expiresAt())
+                .setParameter("scanSeenAt", decision.scanSeenAt())
                 .getResultList();
         if (inserted.isEmpty()) {
             return Optional.empty();

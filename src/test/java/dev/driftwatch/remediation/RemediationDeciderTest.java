@@ -59,6 +59,20 @@ class RemediationDeciderTest {
     }
 
     @Test
+    void anExcludedTypeIsReportOnly() {
+        RemediationDecider excluding = new RemediationDecider(config(Map.of(
+                "driftwatch.remediation.accounts",
+                LISTED,
+                "driftwatch.remediation.excluded-types",
+                "aws_security_group,aws_instance")));
+
+        assertThat(excluding
+                        .decide(violation(LISTED), REVOKE, RemediationMode.AUTO, "driftwatch", revoke(), VARIABLES, NOW)
+                        .reason())
+                .isEqualTo("report-only: aws_security_group is listed in driftwatch.remediation.excluded-types");
+    }
+
+    @Test
     void anAccountNotListedIsReportOnly() {
         NewRemediation decided = decider.decide(
                 violation("222222222222"), REVOKE, RemediationMode.AUTO, "driftwatch", revoke(), VARIABLES, NOW);

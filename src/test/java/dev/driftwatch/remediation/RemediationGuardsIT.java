@@ -127,6 +127,31 @@ class RemediationGuardsIT {
     }
 
     @Test
+    void pastTheCapOfOneScanAnAutomaticFixWaitsForAnApproverInstead() {
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, OpenSsh.AUTO)) {
+            List<String> groups =
+                    IntStream.range(0, 4).mapToObj(i -> OpenSsh.group(ec2)).toList();
+            Scans.scanAndWait(REGION);
+            List<Long> findings = groups.stream()
+                    .map(g -> RemediationsApi.findingOf(POLICY, g))
+                    .toList();
+
+            // three start (two written, the third held by the hourly cap); the fourth waits for a person
+            await().atMost(Duration.ofSeconds(60)).until(() -> statuses(findings)
+                    .equals(Map.of("VERIFIED", 2L, "PLANNED", 1L, "AWAITING_APPROVAL", 1L)));
+            Map<String, Object> waiting = findings.stream()
+                    .map(f -> RemediationsApi.of(f).get(0))
+                    .filter(r -> "AWAITING_APPROVAL".equals(r.get("status")))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat((String) waiting.get("reason"))
+                    .isEqualTo("capped: 3 automatic fixes already started from this scan of account " + Moto.ACCOUNT
+                            + " (max-auto-fixes-per-account-per-scan 3); this one waits for an approver");
+            assertThat(waiting.get("mode")).isEqualTo("APPROVE");
+        }
+    }
+
+    @Test
     void moreResourcesWaitingForTheSameActionThanTheBlastRadiusOpenTheBreakerBeforeAnyWrite() {
         try (PolicyInService policy = PolicyInService.load(POLICY, REGION)) {
             List<String> groups =

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The remediators with EC2 behind {@link Ec2WriteRefusals}, and tight guards: two failures in a row open the
- * breaker, two writes an hour per account, more than five alike at once open it too.
+ * breaker, two writes an hour per account, more than five alike at once open it too, three automatic fixes from one
+ * scan of an account.
  */
 public class RemediationGuardsProfile extends RemediationProfile {
 
@@ -16,6 +17,7 @@ public class RemediationGuardsProfile extends RemediationProfile {
         config.put("driftwatch.remediation.breaker-failures", "2");
         config.put("driftwatch.remediation.max-writes-per-account-per-hour", "2");
         config.put("driftwatch.remediation.breaker-blast-radius", "5");
+        config.put("driftwatch.remediation.max-auto-fixes-per-account-per-scan", "3");
         return config;
     }
 
