@@ -16,6 +16,7 @@ final class Ec2Types {
 
     static final List<ResourceTypeDescriptor> ALL = List.of(
             builder("aws_instance", "ec2", REGIONAL)
+                    .remediatedBy("add-required-tags", "require-imdsv2", "revert-metadata-options", "revert-tags")
                     .created()
                     .calls(list("ec2", "DescribeInstances", 1000).onAws("item:instances"))
                     .doc(
@@ -27,6 +28,7 @@ final class Ec2Types {
                             "–")
                     .build(),
             builder("aws_ebs_volume", "ec2", REGIONAL)
+                    .remediatedBy("revert-tags")
                     .created()
                     .calls(list("ec2", "DescribeVolumes", 500))
                     .doc(
@@ -66,6 +68,7 @@ final class Ec2Types {
                                     + " DescribeSnapshotAttribute per snapshot it returns (only public ones)")
                     .build(),
             builder("aws_ebs_encryption_by_default", "ec2", REGIONAL)
+                    .remediatedBy("enable-ebs-encryption-by-default")
                     .awsManaged(AwsManaged.DEFAULT_SETTING)
                     .stateId(StateIdRule.fixed(EBS_ENCRYPTION_BY_DEFAULT_ID))
                     .importId(ImportRule.REGION)

@@ -60,6 +60,7 @@ final class IamTypes {
                     .doc("name", "path, role, unique_id, arn, tags", "GetInstanceProfile")
                     .build(),
             builder("aws_iam_access_key", "iam", GLOBAL)
+                    .remediatedBy("deactivate-access-key")
                     .created()
                     .calls(list("iam", "ListUsers", 1000), each("iam", "ListAccessKeys", "ListUsers"))
                     .doc(

@@ -16,6 +16,7 @@ final class NetworkTypes {
 
     static final List<ResourceTypeDescriptor> ALL = List.of(
             builder("aws_vpc", "ec2", REGIONAL)
+                    .remediatedBy("revert-tags")
                     .awsManaged(AwsManaged.SOME)
                     .calls(
                             list("ec2", "DescribeVpcs", 1000).shared(2),
@@ -31,6 +32,7 @@ final class NetworkTypes {
                             "2 DescribeVpcAttribute (one attribute per call)")
                     .build(),
             builder("aws_subnet", "ec2", REGIONAL)
+                    .remediatedBy("revert-tags")
                     .awsManaged(AwsManaged.SOME)
                     .calls(list("ec2", "DescribeSubnets", 1000))
                     .doc(
@@ -41,6 +43,7 @@ final class NetworkTypes {
                             "–")
                     .build(),
             builder("aws_internet_gateway", "ec2", REGIONAL)
+                    .remediatedBy("revert-tags")
                     .awsManaged(AwsManaged.SOME)
                     // one DescribeVpcs(is-default) call: the VPC list aws_vpc reads anyway
                     .calls(
@@ -49,6 +52,7 @@ final class NetworkTypes {
                     .doc("igw id", "vpc_id, owner_id, arn, tags", "–")
                     .build(),
             builder("aws_route_table", "ec2", REGIONAL)
+                    .remediatedBy("revert-tags")
                     .awsManaged(AwsManaged.SOME)
                     .calls(list("ec2", "DescribeRouteTables", 100).shared(2))
                     .doc(
@@ -86,6 +90,11 @@ final class NetworkTypes {
                             "–")
                     .build(),
             builder("aws_security_group", "ec2", REGIONAL)
+                    .remediatedBy(
+                            "remove-default-sg-rules",
+                            "revert-security-group-rules",
+                            "revert-tags",
+                            "revoke-world-ingress")
                     .awsManaged(AwsManaged.SOME)
                     .calls(list("ec2", "DescribeSecurityGroups", 1000))
                     .doc(

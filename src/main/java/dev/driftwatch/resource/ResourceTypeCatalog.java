@@ -45,6 +45,14 @@ public final class ResourceTypeCatalog {
     }
 
     /** The descriptor of a type, or empty for a type driftwatch neither collects nor maps (most state types). */
+    /** The types whose descriptors name the remediation action {@code action}. */
+    public static Set<String> typesRemediatedBy(String action) {
+        return BY_TYPE.values().stream()
+                .filter(d -> d.remediations().contains(action))
+                .map(ResourceTypeDescriptor::type)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     public static Optional<ResourceTypeDescriptor> find(String type) {
         return Optional.ofNullable(BY_TYPE.get(type));
     }

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * Everything driftwatch knows about one Terraform type, in one place: the drift engine, the state reader, import
- * blocks, the docs and the benchmark derive their rules from it. Remediation actions and sweeper deleters are to
- * hang off it too (add a field and a builder method).
+ * blocks, the docs and the benchmark derive their rules from it, and remediation finds which actions fix it (by name:
+ * the actions live in {@code remediation.action}, which depends on this package, never the other way). Sweeper
+ * deleters are to hang off it too.
  *
  * @param type        the Terraform type, e.g. {@code aws_security_group}
  * @param service     the AWS service its collector reads (the collector's {@code service()}); for rate limits
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param awsManaged  which resources AWS made and how they are reported
  * @param createdTime whether AWS reports a creation time (the sweeper's age; else driftwatch's first sight)
  * @param calls       the requests its collector sends: the benchmark's model and the scanner role's actions
+ * @param remediations the remediation actions that fix or revert its resources, by name ({@code remediation.action})
  * @param doc         its row in {@code docs/resource-types.md}
  */
 public record ResourceTypeDescriptor(
@@ -34,6 +36,7 @@ public record ResourceTypeDescriptor(
         AwsManaged awsManaged,
         boolean createdTime,
         List<ApiCall> calls,
+        List<String> remediations,
         Doc doc) {
 
     /**
@@ -52,6 +55,7 @@ public record ResourceTypeDescriptor(
         Objects.requireNonNull(family, "family of " + type);
         Objects.requireNonNull(awsManaged, "AWS-managed rule of " + type);
         calls = List.copyOf(calls);
+        remediations = List.copyOf(remediations);
         if (collected && (doc == null || calls.isEmpty())) {
             throw new IllegalArgumentException(type + " is collected: give its doc row and its API calls");
         }
@@ -73,6 +77,7 @@ public record ResourceTypeDescriptor(
         private AwsManaged awsManaged = AwsManaged.NEVER;
         private boolean createdTime;
         private final List<ApiCall> calls = new ArrayList<>();
+        private final List<String> remediations = new ArrayList<>();
         private Doc doc;
 
         private Builder(String type, String service, Scope scope) {
@@ -122,6 +127,12 @@ public record ResourceTypeDescriptor(
             return this;
         }
 
+        /** The remediation actions, by name, that fix or revert its resources. */
+        public Builder remediatedBy(String... actions) {
+            this.remediations.addAll(List.of(actions));
+            return this;
+        }
+
         public Builder doc(String id, String attributes, String perResource) {
             this.doc = new Doc(id, attributes, perResource);
             return this;
@@ -141,6 +152,7 @@ public record ResourceTypeDescriptor(
                     awsManaged,
                     createdTime,
                     calls,
+                    remediations,
                     doc);
         }
     }

@@ -29,17 +29,24 @@ final class S3Types {
                             "bucket, region, arn, tags",
                             "GetBucketTagging (+ GetBucketLocation where ListBuckets gives no region)")
                     .build(),
-            bucketPart("aws_s3_bucket_versioning", "GetBucketVersioning", "versioning_configuration"),
+            bucketPart(
+                    "aws_s3_bucket_versioning",
+                    "GetBucketVersioning",
+                    "versioning_configuration",
+                    List.of("enable-bucket-versioning", "revert-bucket-versioning")),
             bucketPart(
                     "aws_s3_bucket_public_access_block",
                     "GetPublicAccessBlock",
-                    "the four block/ignore/restrict" + " flags"),
+                    "the four block/ignore/restrict" + " flags",
+                    List.of("block-public-access", "revert-bucket-public-access-block")),
             bucketPart(
                     "aws_s3_bucket_server_side_encryption_configuration",
                     "GetBucketEncryption",
-                    "rule (algorithm, KMS key, bucket key)"),
-            bucketPart("aws_s3_bucket_policy", "GetBucketPolicy", "policy (canonical JSON)"),
+                    "rule (algorithm, KMS key, bucket key)",
+                    List.of("enable-bucket-encryption", "revert-bucket-encryption")),
+            bucketPart("aws_s3_bucket_policy", "GetBucketPolicy", "policy (canonical JSON)", List.of("require-tls")),
             builder("aws_s3_account_public_access_block", "s3", ACCOUNT_LEVEL)
+                    .remediatedBy("block-account-public-access")
                     .awsManaged(AwsManaged.DEFAULT_SETTING)
                     .calls(once("s3control", "GetPublicAccessBlock"))
                     .doc(
@@ -51,12 +58,14 @@ final class S3Types {
     private S3Types() {}
 
     /** A bucket's configuration resource: one Get call per bucket, imported and reported by its bucket. */
-    private static ResourceTypeDescriptor bucketPart(String type, String operation, String attributes) {
+    private static ResourceTypeDescriptor bucketPart(
+            String type, String operation, String attributes, List<String> remediations) {
         return builder(type, "s3", GLOBAL)
                 .partOf("aws_s3_bucket", "bucket")
                 .awsManaged(AwsManaged.DEFAULT_SETTING)
                 .importId(ImportRule.attribute("bucket"))
                 .calls(BUCKET_LIST, each("s3", operation, "ListBuckets"))
+                .remediatedBy(remediations.toArray(String[]::new))
                 .doc("bucket", attributes, operation)
                 .build();
     }

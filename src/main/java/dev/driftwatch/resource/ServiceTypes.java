@@ -15,6 +15,11 @@ final class ServiceTypes {
     static final List<ResourceTypeDescriptor> ALL = List.of(
             // Terraform's id is the DbiResourceId; the import id the DB identifier
             builder("aws_db_instance", "rds", REGIONAL)
+                    .remediatedBy(
+                            "disable-public-access",
+                            "enable-deletion-protection",
+                            "revert-rds-settings",
+                            "set-backup-retention")
                     .created()
                     .importId(ImportRule.attribute("identifier"))
                     .calls(list("rds", "DescribeDBInstances", 100))
@@ -27,6 +32,7 @@ final class ServiceTypes {
                             "–")
                     .build(),
             builder("aws_kms_key", "kms", REGIONAL)
+                    .remediatedBy("enable-key-rotation", "revert-key-rotation")
                     .created()
                     .calls(
                             list("kms", "ListKeys", 1000),
@@ -92,6 +98,7 @@ final class ServiceTypes {
                     .doc("name", "retention_in_days, kms_key_id, log_group_class, arn, tags", "ListTagsForResource")
                     .build(),
             builder("aws_cloudtrail", "cloudtrail", REGIONAL)
+                    .remediatedBy("enable-log-file-validation")
                     .calls(
                             once("cloudtrail", "DescribeTrails"),
                             each("cloudtrail", "ListTags", "DescribeTrails").batchesOf(20),

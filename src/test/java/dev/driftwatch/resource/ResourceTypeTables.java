@@ -34,8 +34,9 @@ final class ResourceTypeTables {
     /** The generated part of the doc, markers included. */
     static String markdown() {
         StringBuilder md = new StringBuilder(BEGIN).append("\n");
-        md.append("| type | service | scope | id | attributes compared | created time | per resource |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+        md.append(
+                "| type | service | scope | id | attributes compared | created time | per resource | remediation |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
         for (ResourceTypeDescriptor d : ResourceTypeCatalog.all()) {
             if (!d.collected()) {
                 continue;
@@ -57,6 +58,13 @@ final class ResourceTypeTables {
                     .append(d.createdTime() ? "yes" : "–")
                     .append(" | ")
                     .append(d.doc().perResource())
+                    .append(" | ")
+                    .append(
+                            d.remediations().isEmpty()
+                                    ? "–"
+                                    : d.remediations().stream()
+                                            .map(a -> "`" + a + "`")
+                                            .collect(Collectors.joining(", ")))
                     .append(" |\n");
         }
         md.append("\nState-only types, matched with the resources collected under another type: ");

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -23,11 +22,6 @@ public class AddRequiredTags implements RemediationAction {
     @Override
     public String name() {
         return "add-required-tags";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_instance");
     }
 
     @Override

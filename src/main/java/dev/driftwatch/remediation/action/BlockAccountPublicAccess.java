@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Turns on all four S3 public access block settings of the account (S3 Control PutPublicAccessBlock), so that no
@@ -23,11 +22,6 @@ public class BlockAccountPublicAccess implements RemediationAction {
     @Override
     public String name() {
         return "block-account-public-access";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_s3_account_public_access_block");
     }
 
     @Override

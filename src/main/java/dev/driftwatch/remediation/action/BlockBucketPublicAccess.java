@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 
 /** Turns on all four public access block settings of a bucket. */
@@ -23,11 +22,6 @@ public class BlockBucketPublicAccess implements RemediationAction {
     @Override
     public String name() {
         return "block-public-access";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_s3_bucket_public_access_block");
     }
 
     @Override

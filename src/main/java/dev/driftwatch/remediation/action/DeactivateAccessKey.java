@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -23,11 +22,6 @@ public class DeactivateAccessKey implements RemediationAction {
     @Override
     public String name() {
         return "deactivate-access-key";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_iam_access_key");
     }
 
     @Override

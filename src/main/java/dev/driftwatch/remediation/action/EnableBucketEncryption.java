@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
@@ -41,11 +40,6 @@ public class EnableBucketEncryption implements RemediationAction {
     @Override
     public String name() {
         return "enable-bucket-encryption";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_s3_bucket_server_side_encryption_configuration");
     }
 
     @Override

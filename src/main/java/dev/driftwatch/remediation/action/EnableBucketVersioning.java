@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /** Turns on a bucket's versioning (once on, S3 can only suspend it: approve where that matters). */
@@ -15,11 +14,6 @@ public class EnableBucketVersioning implements RemediationAction {
     @Override
     public String name() {
         return "enable-bucket-versioning";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_s3_bucket_versioning");
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.driftwatch.aws.AwsSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns on EBS encryption by default in the session's region (the setting has one id per region). Safe to do
@@ -17,11 +16,6 @@ public class EnableEbsEncryptionByDefault implements RemediationAction {
     @Override
     public String name() {
         return "enable-ebs-encryption-by-default";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_ebs_encryption_by_default");
     }
 
     @Override

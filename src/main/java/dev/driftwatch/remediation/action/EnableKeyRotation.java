@@ -4,7 +4,6 @@ import dev.driftwatch.aws.AwsSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeyState;
@@ -17,11 +16,6 @@ public class EnableKeyRotation implements RemediationAction {
     @Override
     public String name() {
         return "enable-key-rotation";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_kms_key");
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.driftwatch.aws.AwsSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.cloudtrail.model.Trail;
 import software.amazon.awssdk.services.cloudtrail.model.TrailNotFoundException;
@@ -20,11 +19,6 @@ public class EnableLogFileValidation implements RemediationAction {
     @Override
     public String name() {
         return "enable-log-file-validation";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_cloudtrail");
     }
 
     @Override

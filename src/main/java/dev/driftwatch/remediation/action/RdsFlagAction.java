@@ -4,7 +4,6 @@ import dev.driftwatch.aws.AwsSession;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.ModifyDbInstanceRequest;
 
@@ -21,11 +20,6 @@ abstract class RdsFlagAction implements RemediationAction {
     abstract Boolean current(DBInstance db);
 
     abstract void set(ModifyDbInstanceRequest.Builder request, boolean value);
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_db_instance");
-    }
 
     @Override
     public List<String> iamActions() {

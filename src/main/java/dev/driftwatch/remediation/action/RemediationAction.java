@@ -1,6 +1,7 @@
 package dev.driftwatch.remediation.action;
 
 import dev.driftwatch.aws.AwsSession;
+import dev.driftwatch.resource.ResourceTypeCatalog;
 import java.util.List;
 import java.util.Set;
 
@@ -14,8 +15,10 @@ public interface RemediationAction {
     /** As a policy's {@code remediation.action} names it, e.g. {@code revoke-world-ingress}. */
     String name();
 
-    /** The Terraform types it fixes (types of {@code resource.ResourceTypeCatalog}). */
-    Set<String> resourceTypes();
+    /** The Terraform types it fixes: those whose descriptors name it ({@code resource.ResourceTypeCatalog}). */
+    default Set<String> resourceTypes() {
+        return ResourceTypeCatalog.typesRemediatedBy(name());
+    }
 
     /**
      * For a drift revert: the attribute paths of a CHANGED finding it puts back as the state has them, as drift

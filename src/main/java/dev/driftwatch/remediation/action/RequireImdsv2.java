@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
 
@@ -20,11 +19,6 @@ public class RequireImdsv2 implements RemediationAction {
     @Override
     public String name() {
         return "require-imdsv2";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_instance");
     }
 
     @Override

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Makes a bucket refuse requests without TLS: its policy read, one Deny statement on {@code aws:SecureTransport}
@@ -19,11 +18,6 @@ public class RequireTls implements RemediationAction {
     @Override
     public String name() {
         return "require-tls";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_s3_bucket_policy");
     }
 
     @Override

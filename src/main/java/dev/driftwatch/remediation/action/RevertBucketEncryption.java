@@ -28,11 +28,6 @@ public class RevertBucketEncryption implements RemediationAction {
     }
 
     @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_s3_bucket_server_side_encryption_configuration");
-    }
-
-    @Override
     public Set<String> revertsPaths() {
         return Set.of(RULE);
     }

@@ -27,11 +27,6 @@ public class RevertBucketPublicAccessBlock implements RemediationAction {
     }
 
     @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_s3_bucket_public_access_block");
-    }
-
-    @Override
     public Set<String> revertsPaths() {
         return Set.of(BLOCK_ACLS, IGNORE_ACLS, BLOCK_POLICY, RESTRICT_BUCKETS);
     }

@@ -27,11 +27,6 @@ public class RevertBucketVersioning implements RemediationAction {
     }
 
     @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_s3_bucket_versioning");
-    }
-
-    @Override
     public Set<String> revertsPaths() {
         return Set.of(VERSIONING);
     }

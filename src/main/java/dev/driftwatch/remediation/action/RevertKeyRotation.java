@@ -24,11 +24,6 @@ public class RevertKeyRotation implements RemediationAction {
     }
 
     @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_kms_key");
-    }
-
-    @Override
     public Set<String> revertsPaths() {
         return Set.of(ROTATION);
     }

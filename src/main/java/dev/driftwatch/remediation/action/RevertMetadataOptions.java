@@ -29,11 +29,6 @@ public class RevertMetadataOptions implements RemediationAction {
     }
 
     @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_instance");
-    }
-
-    @Override
     public Set<String> revertsPaths() {
         return Set.of(OPTIONS);
     }

@@ -28,11 +28,6 @@ public class RevertRdsSettings implements RemediationAction {
     }
 
     @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_db_instance");
-    }
-
-    @Override
     public Set<String> revertsPaths() {
         return Set.of(DELETION_PROTECTION, BACKUP_RETENTION, PUBLICLY_ACCESSIBLE);
     }

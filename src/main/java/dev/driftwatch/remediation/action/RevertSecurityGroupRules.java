@@ -32,11 +32,6 @@ public class RevertSecurityGroupRules implements RemediationAction {
     }
 
     @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_security_group");
-    }
-
-    @Override
     public Set<String> revertsPaths() {
         return Set.of(INGRESS, EGRESS);
     }

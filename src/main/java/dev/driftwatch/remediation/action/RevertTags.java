@@ -29,18 +29,6 @@ public class RevertTags implements RemediationAction {
     }
 
     @Override
-    public Set<String> resourceTypes() {
-        return Set.of(
-                "aws_security_group",
-                "aws_instance",
-                "aws_vpc",
-                "aws_subnet",
-                "aws_ebs_volume",
-                "aws_internet_gateway",
-                "aws_route_table");
-    }
-
-    @Override
     public List<String> iamActions() {
         return List.of("ec2:DescribeTags", "ec2:CreateTags", "ec2:DeleteTags");
     }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
@@ -25,11 +24,6 @@ public class RevokeWorldIngress implements RemediationAction {
     @Override
     public String name() {
         return "revoke-world-ingress";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_security_group");
     }
 
     @Override

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
 /**
@@ -18,11 +17,6 @@ public class SetRdsBackupRetention implements RemediationAction {
     @Override
     public String name() {
         return "set-backup-retention";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("aws_db_instance");
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.driftwatch.resource.ResourceTypeCatalog;
+import dev.driftwatch.resource.ResourceTypeDescriptor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,15 @@ class RemediationActionsTest {
                     .as(action.name())
                     .isNotEmpty()
                     .allMatch(a -> a.matches("[a-z0-9]+:[A-Z][A-Za-z0-9]+"));
+        }
+    }
+
+    @Test
+    void everyActionADescriptorNamesExists() {
+        for (ResourceTypeDescriptor descriptor : ResourceTypeCatalog.all()) {
+            assertThat(descriptor.remediations())
+                    .as("remediation actions named by %s", descriptor.type())
+                    .allMatch(name -> ALL.stream().anyMatch(a -> a.name().equals(name)));
         }
     }
 
