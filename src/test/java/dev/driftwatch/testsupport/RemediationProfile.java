@@ -28,6 +28,7 @@ public class RemediationProfile implements QuarkusTestProfile {
                 "driftwatch.baseline.terraform.default-account", Moto.ACCOUNT,
                 // enable-bucket-encryption writes SSE-KMS with this key (an alias, as in every account)
                 "driftwatch.remediation.bucket-encryption.kms-key-id", KMS_KEY_ALIAS));
+        config.put("driftwatch.remediation.max-auto-fixes-per-account-per-scan", "500"); // fifty from one scan, too
         // drift put back: security groups' tags, and their rules (*gress: ingress, egress, or both in one finding),
         // KMS rotation, bucket versioning, public access blocks and encryption, instances' metadata options; RDS
         // settings once approved (RevertsIT); any other drift is only reported
