@@ -72,7 +72,8 @@ class ArchitectureTest {
             Map.entry(
                     "remediation",
                     Set.of("resource", "aws", "lock", "inventory", "drift", "policy", "outbox", "finding")),
-            Map.entry("ticket", Set.of("resource", "outbox", "finding")),
+            // a finding's remediation section (policy.RemediationSpec) says whether it gets a ticket
+            Map.entry("ticket", Set.of("resource", "policy", "outbox", "finding")),
             Map.entry("sweeper", Set.of("resource", "aws", "lock", "inventory", "baseline", "outbox", "finding")),
             Map.entry(
                     "api",

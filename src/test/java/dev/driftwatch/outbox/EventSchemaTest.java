@@ -14,6 +14,7 @@ import dev.driftwatch.remediation.RemediationEvent;
 import dev.driftwatch.resource.AttributeDiff;
 import dev.driftwatch.scan.ScanRequested;
 import dev.driftwatch.testsupport.EventSchemas;
+import dev.driftwatch.ticket.TicketEvent;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +36,12 @@ class EventSchemaTest {
     private static final Instant SEEN = Instant.parse("2026-12-02T09:30:00.123456Z");
 
     static Stream<EventFormat<?, ?>> formats() {
-        return Stream.of(FindingEvent.FORMAT, ScanRequested.FORMAT, AuditRecorded.FORMAT, RemediationEvent.FORMAT);
+        return Stream.of(
+                FindingEvent.FORMAT,
+                ScanRequested.FORMAT,
+                AuditRecorded.FORMAT,
+                RemediationEvent.FORMAT,
+                TicketEvent.FORMAT);
     }
 
     @ParameterizedTest

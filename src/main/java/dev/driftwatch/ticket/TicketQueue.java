@@ -1,0 +1,142 @@
+package dev.driftwatch.ticket;
+
+import dev.driftwatch.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pending ticket actions in PostgreSQL. An action is taken under a lease ({@code for update skip locked},
+ * then {@code next_attempt_at} moved past the lease), so two replicas never do one action at once, and one whose
+ * replica stopped mid-call is taken again after the lease. Actions of one ticket are done in the order queued.
+ */
+@ApplicationScoped
+public class TicketQueue {
+
+    /** An action taken by this replica, with what the sink needs. */
+    public record Taken(
+            long actionId,
+            long ticketId,
+            String sink,
+            ActionKind action,
+            TicketText payload,
+            int attempts,
+            String fingerprint,
+            String externalId) {}
+
+    private final Outbox outbox;
+
+    TicketQueue(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Queues an action of the ticket's current finding version, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void add(TicketEntity ticket, ActionKind kind, TicketText payload, Instant now) {
+        TicketActionEntity action = new TicketActionEntity();
+        action.ticketId = ticket.id;
+        action.sink = ticket.sink;
+        action.fingerprint = ticket.fingerprint;
+        action.findingVersion = ticket.findingVersion;
+        action.action = kind;
+        action.payload = payload;
+        action.attempts = 0;
+        action.nextAttemptAt = now;
+        action.status = ActionStatus.PENDING;
+        action.createdAt = now;
+        action.updatedAt = now;
+        action.persist();
+    }
+
+    /** The oldest due action none of whose ticket's earlier actions is still pending; leased to this replica. */
+    @Transactional
+    public Optional<Taken> take(Instant now, Duration lease) {
+        List<?> ids = TicketActionEntity.getEntityManager()
+                .createNativeQuery("""
+                        with next as (
+                            select a.id from ticket_action a
+                            where a.status = 'PENDING' and a.next_attempt_at <= :now
+                              and not exists (select 1 from ticket_action b
+                                              where b.ticket_id = a.ticket_id and b.status = 'PENDING' and b.id < a.id)
+                            order by a.next_attempt_at, a.id limit 1 for update skip locked)
+                        update ticket_action a
+                        set attempts = a.attempts + 1, next_attempt_at = :leaseEnd, updated_at = :now
+                        from next where a.id = next.id
+                        returning a.id""")
+                .setParameter("now", now)
+                .setParameter("leaseEnd", now.plus(lease))
+                .getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        TicketActionEntity action = TicketActionEntity.findById(((Number) ids.get(0)).longValue());
+        TicketEntity ticket = TicketEntity.findById(action.ticketId);
+        return Optional.of(new Taken(
+                action.id,
+                ticket.id,
+                action.sink,
+                action.action,
+                action.payload,
+                action.attempts,
+                ticket.fingerprint,
+                ticket.externalId));
+    }
+
+    /** Done; a CREATE records the ticket system's id and link. */
+    @Transactional
+    public void done(Taken taken, Optional<TicketSink.Created> created, Instant now) {
+        TicketActionEntity action = TicketActionEntity.findById(taken.actionId());
+        TicketEntity ticket = TicketEntity.findById(taken.ticketId());
+        action.status = ActionStatus.DONE;
+        action.lastError = null;
+        action.updatedAt = now;
+        created.ifPresent(c -> {
+            ticket.externalId = c.externalId();
+            ticket.url = c.url();
+        });
+        if (taken.action() == ActionKind.CLOSE) {
+            ticket.closedAt = now;
+        }
+        ticket.updatedAt = now;
+        outbox.enqueue(new TicketEvent(TicketEvent.Kind.done(taken.action()), TicketChange.of(ticket, action, now)));
+    }
+
+    /** Tried again at {@code at}; the error is kept for people to see. */
+    @Transactional
+    public void retryAt(Taken taken, Instant at, String error, Instant now) {
+        TicketActionEntity action = TicketActionEntity.findById(taken.actionId());
+        action.nextAttemptAt = at;
+        action.lastError = error;
+        action.updatedAt = now;
+    }
+
+    /** Refused for good: failed with the system's message, and said on {@code driftwatch.tickets}. */
+    @Transactional
+    public void failed(Taken taken, String error, Instant now) {
+        TicketActionEntity action = TicketActionEntity.findById(taken.actionId());
+        TicketEntity ticket = TicketEntity.findById(taken.ticketId());
+        action.status = ActionStatus.FAILED;
+        action.lastError = error;
+        action.updatedAt = now;
+        outbox.enqueue(new TicketEvent(TicketEvent.Kind.FAILED, TicketChange.of(ticket, action, now)));
+    }
+
+    /** Open tickets by sink, for the gauge. */
+    @Transactional
+    public Map<String, Long> openBySink() {
+        Map<String, Long> open = new HashMap<>();
+        TicketEntity.getEntityManager()
+                .createQuery(
+                        "select t.sink, count(t) from TicketEntity t where t.status = :open group by t.sink",
+                        Object[].class)
+                .setParameter("open", TicketStatus.OPEN)
+                .getResultList()
+                .forEach(row -> open.put((String) row[0], ((Number) row[1]).longValue()));
+        return open;
+    }
+}
