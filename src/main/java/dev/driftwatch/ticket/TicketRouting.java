@@ -2,6 +2,7 @@ package dev.driftwatch.ticket;
 
 import dev.driftwatch.finding.FindingView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ public class TicketRouting {
     private final Map<String, TicketConfig.Route> routes;
     private final String defaultSink;
 
+    @Inject
     TicketRouting(TicketConfig config) {
         this(config.routes(), config.defaultSink());
     }
