@@ -34,6 +34,9 @@ public class TicketActionEntity extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ActionKind action;
 
+    /** {@link TicketQueue#FINDING}, or the remediation step that queued it. */
+    public String cause;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public TicketText payload;
 

@@ -6,7 +6,6 @@ import dev.driftwatch.outbox.EventCodec;
 import dev.driftwatch.outbox.UnreadableEventException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -19,7 +18,6 @@ import org.jboss.logging.Logger;
 public class TicketFindingsConsumer {
 
     private static final Logger LOG = Logger.getLogger(TicketFindingsConsumer.class);
-    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
     private final EventCodec codec;
     private final TicketIntake intake;
@@ -41,28 +39,9 @@ public class TicketFindingsConsumer {
             LOG.errorf("A finding event could not be read and is left alone: %s", e.getMessage());
             return;
         }
-        for (Duration wait = Duration.ofSeconds(1);
-                ;
-                wait = wait.multipliedBy(2).compareTo(MAX_WAIT) < 0 ? wait.multipliedBy(2) : MAX_WAIT) {
-            try {
-                intake.receive(event);
-                worker.nudge();
-                return;
-            } catch (RuntimeException e) {
-                // e.g. PostgreSQL down, or another replica queued the same ticket at the same moment: tried again
-                LOG.warnf(
-                        "Tickets of finding %s could not be queued, trying again in %s: %s",
-                        event.data().fingerprint(), wait, e.getMessage());
-                try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException stopping) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(
-                            "stopped before the tickets of finding "
-                                    + event.data().fingerprint() + " were queued; the event is consumed again",
-                            stopping);
-                }
-            }
-        }
+        Retrying.until(
+                () -> intake.receive(event),
+                "the tickets of finding " + event.data().fingerprint());
+        worker.nudge();
     }
 }

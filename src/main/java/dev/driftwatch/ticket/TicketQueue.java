@@ -29,6 +29,9 @@ public class TicketQueue {
             String fingerprint,
             String externalId) {}
 
+    /** The cause of the actions a finding event queues. */
+    static final String FINDING = "finding";
+
     private final Outbox outbox;
 
     TicketQueue(Outbox outbox) {
@@ -38,7 +41,27 @@ public class TicketQueue {
     /** Queues an action of the ticket's current finding version, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     void add(TicketEntity ticket, ActionKind kind, TicketText payload, Instant now) {
+        add(ticket, kind, payload, now, FINDING);
+    }
+
+    /**
+     * Queues an action unless the same one (sink, finding version, action, cause) is queued already: a
+     * redelivered event queues nothing new instead of failing on the unique key again and again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void add(TicketEntity ticket, ActionKind kind, TicketText payload, Instant now, String cause) {
+        if (TicketActionEntity.count(
+                        "sink = ?1 and fingerprint = ?2 and findingVersion = ?3 and action = ?4 and cause = ?5",
+                        ticket.sink,
+                        ticket.fingerprint,
+                        ticket.findingVersion,
+                        kind,
+                        cause)
+                > 0) {
+            return;
+        }
         TicketActionEntity action = new TicketActionEntity();
+        action.cause = cause;
         action.ticketId = ticket.id;
         action.sink = ticket.sink;
         action.fingerprint = ticket.fingerprint;

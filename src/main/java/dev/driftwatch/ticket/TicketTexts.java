@@ -1,6 +1,7 @@
 package dev.driftwatch.ticket;
 
 import dev.driftwatch.finding.FindingView;
+import dev.driftwatch.remediation.RemediationView;
 import dev.driftwatch.resource.AttributeDiff;
 import java.util.stream.Collectors;
 
@@ -26,6 +27,14 @@ final class TicketTexts {
                 null,
                 "Resolved: a complete scan at " + f.resolvedAt() + " no longer finds this on " + f.resourceId()
                         + ". driftwatch closes this ticket.");
+    }
+
+    /** A remediation that did not fix the finding: a ticket of its own, or a comment on the open one. */
+    static TicketText remediation(FindingView f, RemediationView r, String outcome) {
+        String title = "[driftwatch] remediation " + r.action() + " " + outcome + ": " + f.resourceId();
+        String body = "Remediation " + r.id() + " (`" + r.action() + "`, " + r.mode() + ") " + outcome
+                + (r.reason() == null ? "." : ": " + r.reason()) + "\n\n" + describe(f);
+        return new TicketText(title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title, body);
     }
 
     private static String describe(FindingView f) {

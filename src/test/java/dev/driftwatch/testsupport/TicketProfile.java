@@ -15,6 +15,7 @@ public class TicketProfile implements QuarkusTestProfile {
         return Map.ofEntries(
                 Map.entry("driftwatch.tickets.enabled", "true"),
                 Map.entry("mp.messaging.incoming.ticket-findings.enabled", "true"),
+                Map.entry("mp.messaging.incoming.ticket-remediations.enabled", "true"),
                 Map.entry("driftwatch.tickets.poll-interval", "300ms"),
                 Map.entry("driftwatch.tickets.first-retry", "1s"),
                 Map.entry("driftwatch.tickets.max-retry", "2s"),

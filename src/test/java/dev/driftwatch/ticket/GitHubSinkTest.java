@@ -196,10 +196,10 @@ class GitHubSinkTest {
                 "\"body\": \"default SG sg-1 allows traffic\"",
                 "\"body\": \"x\\n\\n" + GitHubSink.hiddenMarker(TICKET) + "\"");
         github.stubFor(post("/repos/acme/infra/issues")
-                .willReturn(aResponse().withStatus(201).withBody(CREATED).withFixedDelay(1_500)));
+                .willReturn(aResponse().withStatus(201).withBody(CREATED).withFixedDelay(4_000)));
         github.stubFor(get(urlPathEqualTo("/repos/acme/infra/issues"))
                 .willReturn(aResponse().withStatus(200).withBody("[" + ours + "]")));
-        GitHubSink impatient = sink(Duration.ofMillis(300));
+        GitHubSink impatient = sink(Duration.ofSeconds(1));
         TicketQueue.Taken first = new TicketQueue.Taken(
                 1,
                 42,

@@ -22,6 +22,12 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.driftwatch.finding.FindingEvent;
+import dev.driftwatch.finding.FindingView;
+import dev.driftwatch.outbox.EventCodec;
+import dev.driftwatch.remediation.RemediationEvent;
+import dev.driftwatch.remediation.RemediationMode;
+import dev.driftwatch.remediation.RemediationStatus;
+import dev.driftwatch.remediation.RemediationView;
 import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.EventSchemas;
 import dev.driftwatch.testsupport.FindingEventLog;
@@ -39,8 +45,11 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,15 +202,18 @@ class TicketLifecycleIT {
                 .whenScenarioStateIs("up")
                 .willReturn(aResponse().withStatus(201).withBody(ISSUE)));
         // before trying a create again, the sink looks for the issue by its label: none was created
-        github.stubFor(get(urlPathEqualTo(ISSUES)).willReturn(aResponse().withStatus(200).withBody("[]")));
+        github.stubFor(get(urlPathEqualTo(ISSUES))
+                .willReturn(aResponse().withStatus(200).withBody("[]")));
         SecurityGroup group = defaultGroup();
         try (PolicyInService policy = PolicyInService.load(POLICY, REGION)) {
             String fingerprint = policy.assertOnlyViolation(group.groupId(), message(group, 0, 1));
 
             awaitTicket(fingerprint, "1347");
             github.verify(3, postRequestedFor(urlEqualTo(ISSUES)));
-            github.verify(2, getRequestedFor(urlPathEqualTo(ISSUES)).withQueryParam("labels", equalTo(
-                    "driftwatch-" + fingerprint.substring(0, 12))));
+            github.verify(
+                    2,
+                    getRequestedFor(urlPathEqualTo(ISSUES))
+                            .withQueryParam("labels", equalTo("driftwatch-" + fingerprint.substring(0, 12))));
             assertThat(actions(fingerprint)).containsExactly(List.of("CREATE", "DONE"));
             assertThat(Management.metrics())
                     .contains(
@@ -233,6 +245,60 @@ class TicketLifecycleIT {
             github.verify(1, postRequestedFor(urlEqualTo(ISSUES)));
             assertThat(Management.metrics()).containsPattern("driftwatch_ticket_errors_total\\{sink=\"github\"} [1-9]");
         }
+    }
+
+    @Test
+    void aFailedRemediationOfAnOpenFindingIsATicketOnceEvenWhenItsEventComesTwice() {
+        SecurityGroup group = defaultGroup();
+        try (PolicyInService policy =
+                        PolicyInService.load(POLICY, REGION, t -> t.replace("severity: medium", "severity: low")
+                                .replace("mode: ticket", "mode: report"));
+                FindingEventLog findings = new FindingEventLog();
+                KafkaCompanion kafka = KafkaBroker.companion()) {
+            String fingerprint = policy.assertOnlyViolation(group.groupId(), message(group, 0, 1));
+            FindingView finding = findings.await(List.of(fingerprint), 1).get(0).data();
+            Instant now = Instant.now();
+            RemediationView failed = new RemediationView(
+                    99,
+                    fingerprint,
+                    finding.id(),
+                    finding.version(),
+                    finding.account(),
+                    finding.region(),
+                    finding.type(),
+                    finding.resourceId(),
+                    POLICY,
+                    "revoke-default-rules",
+                    RemediationMode.APPROVE,
+                    RemediationStatus.FAILED,
+                    "verify: 1 egress rule still there",
+                    "driftwatch",
+                    1,
+                    false,
+                    null,
+                    now,
+                    now,
+                    null);
+            String event = EventCodec.standalone()
+                    .write(new RemediationEvent(RemediationEvent.Step.FAILED, failed), UUID.randomUUID(), now);
+            kafka.produceStrings()
+                    .fromRecords(
+                            new ProducerRecord<>(RemediationEvent.TOPIC, fingerprint, event),
+                            new ProducerRecord<>(RemediationEvent.TOPIC, fingerprint, event))
+                    .awaitCompletion();
+
+            Map<String, Object> ticket = awaitTicket(fingerprint, "DW-" + firstTicketId(fingerprint));
+            assertThat(ticket)
+                    .containsEntry("sink", "builtin")
+                    .containsEntry("title", "[driftwatch] remediation revoke-default-rules failed: " + group.groupId());
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> actions(fingerprint)
+                    .equals(List.of(List.of("CREATE", "DONE"))));
+        }
+    }
+
+    private static Object firstTicketId(String fingerprint) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !tickets(fingerprint).isEmpty());
+        return tickets(fingerprint).get(0).get("id");
     }
 
     private SecurityGroup defaultGroup() {

@@ -37,7 +37,8 @@ class TicketRoutingTest {
     @Test
     void onlyViolationsInTicketModeGetATicket() {
         assertThat(TicketIntake.wantsTicket(finding("1", "t", "LOW"))).isTrue();
-        assertThat(TicketIntake.wantsTicket(withMode(RemediationSpec.Mode.REPORT))).isFalse();
+        assertThat(TicketIntake.wantsTicket(withMode(RemediationSpec.Mode.REPORT)))
+                .isFalse();
         assertThat(TicketIntake.wantsTicket(withMode(null))).isFalse();
     }
 
@@ -51,7 +52,27 @@ class TicketRoutingTest {
 
     private static FindingView view(String account, String type, String severity, RemediationSpec remediation) {
         Instant now = Instant.parse("2026-12-05T10:00:00Z");
-        return new FindingView(1, "fp", FindingKind.VIOLATION, FindingStatus.OPEN, 1, account, "us-east-1", type, "r-1",
-                "p", severity, "title", "message", List.of(), null, null, List.of(), now, now, null, remediation);
+        return new FindingView(
+                1,
+                "fp",
+                FindingKind.VIOLATION,
+                FindingStatus.OPEN,
+                1,
+                account,
+                "us-east-1",
+                type,
+                "r-1",
+                "p",
+                severity,
+                "title",
+                "message",
+                List.of(),
+                null,
+                null,
+                List.of(),
+                now,
+                now,
+                null,
+                remediation);
     }
 }

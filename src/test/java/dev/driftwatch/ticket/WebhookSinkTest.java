@@ -67,8 +67,8 @@ class WebhookSinkTest {
 
     @Test
     void aWrongSecretIsRefusedForGood() {
-        TicketSinkException e =
-                catchThrowableOfType(TicketSinkException.class, () -> sink("another secret").close("driftwatch-7"));
+        TicketSinkException e = catchThrowableOfType(
+                TicketSinkException.class, () -> sink("another secret").close("driftwatch-7"));
         assertThat(e.retryable()).isFalse();
         assertThat(e.getMessage()).isEqualTo("webhook hooks answered 401: bad signature");
         assertThat(accepted).isEmpty();
