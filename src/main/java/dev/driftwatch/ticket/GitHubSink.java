@@ -62,6 +62,14 @@ final class GitHubSink implements TicketSink {
     }
 
     @Override
+    public boolean isOpen(String number) {
+        return !"closed"
+                .equals(http.send(system(), request("issues/" + number).GET())
+                        .path("state")
+                        .asText());
+    }
+
+    @Override
     public Optional<Created> find(NewTicket ticket) {
         String query =
                 "issues?state=all&per_page=100&labels=" + URLEncoder.encode(ticket.marker(), StandardCharsets.UTF_8);

@@ -8,6 +8,13 @@ import java.util.Optional;
  */
 record TicketCall(TicketSink sink) {
 
+    /** A person closed the ticket while driftwatch held it open: it is not written to again. */
+    static final class ClosedByPerson extends RuntimeException {
+        ClosedByPerson() {
+            super("closed by a person in the ticket system; not commented on", null, false, false);
+        }
+    }
+
     /** @return the ticket a CREATE opened (or found); empty for the other actions */
     Optional<TicketSink.Created> run(TicketQueue.Taken taken) {
         if (taken.action() == ActionKind.CREATE) {
@@ -30,6 +37,9 @@ record TicketCall(TicketSink sink) {
                             + (taken.action() == ActionKind.CLOSE ? "closed" : "commented on"));
         }
         if (taken.action() == ActionKind.COMMENT) {
+            if (taken.ticketOpen() && !sink.isOpen(taken.externalId())) {
+                throw new ClosedByPerson();
+            }
             sink.comment(taken.externalId(), taken.payload().body());
         } else {
             sink.close(taken.externalId());

@@ -27,6 +27,8 @@ public record TicketEvent(Kind kind, TicketChange data) implements DriftwatchEve
         CREATED("ticket.created"),
         COMMENTED("ticket.commented"),
         CLOSED("ticket.closed"),
+        /** A person closed the ticket while the finding was open; a new ticket linking it follows. */
+        CLOSED_BY_PERSON("ticket.closed-by-person"),
         /** The ticket system refused the action for good (its message in {@code error}). */
         FAILED("ticket.failed");
 

@@ -27,7 +27,8 @@ public class TicketQueue {
             TicketText payload,
             int attempts,
             String fingerprint,
-            String externalId) {}
+            String externalId,
+            boolean ticketOpen) {}
 
     /** The cause of the actions a finding event queues. */
     static final String FINDING = "finding";
@@ -107,7 +108,8 @@ public class TicketQueue {
                 action.payload,
                 action.attempts,
                 ticket.fingerprint,
-                ticket.externalId));
+                ticket.externalId,
+                ticket.status == TicketStatus.OPEN));
     }
 
     /** Done; a CREATE records the ticket system's id and link. */
@@ -147,6 +149,50 @@ public class TicketQueue {
         action.lastError = error;
         action.updatedAt = now;
         outbox.enqueue(new TicketEvent(TicketEvent.Kind.FAILED, TicketChange.of(ticket, action, now)));
+    }
+
+    /**
+     * A person closed the ticket while the finding stayed open: it is left alone from now on, and the material
+     * change this comment was to tell opens a new ticket that links it.
+     */
+    @Transactional
+    public void closedByPerson(Taken taken, Instant now) {
+        TicketActionEntity action = TicketActionEntity.findById(taken.actionId());
+        TicketEntity closed = TicketEntity.findById(taken.ticketId());
+        action.status = ActionStatus.DONE;
+        action.lastError = "closed by a person: not commented on";
+        action.updatedAt = now;
+        closed.status = TicketStatus.CLOSED_BY_PERSON;
+        closed.closedAt = now;
+        closed.updatedAt = now;
+        closed.flush(); // before the new ticket's insert: one OPEN ticket per finding and sink (ticket_one_open)
+        TicketEntity next = new TicketEntity();
+        next.fingerprint = closed.fingerprint;
+        next.sink = closed.sink;
+        next.status = TicketStatus.OPEN;
+        next.findingId = closed.findingId;
+        next.findingVersion = closed.findingVersion;
+        next.account = closed.account;
+        next.region = closed.region;
+        next.resourceType = closed.resourceType;
+        next.resourceId = closed.resourceId;
+        next.policyId = closed.policyId;
+        next.title = closed.title;
+        next.tell(closed.told());
+        next.createdAt = now;
+        next.updatedAt = now;
+        next.previousTicketId = closed.id;
+        next.persistAndFlush();
+        String link = closed.url != null ? closed.url : closed.externalId;
+        add(
+                next,
+                ActionKind.CREATE,
+                new TicketText(
+                        next.title,
+                        action.payload.body() + "\n\nFollows " + link + ", closed while the finding was still open."),
+                now,
+                action.cause);
+        outbox.enqueue(new TicketEvent(TicketEvent.Kind.CLOSED_BY_PERSON, TicketChange.of(closed, action, now)));
     }
 
     /** Open tickets by sink, for the gauge. */

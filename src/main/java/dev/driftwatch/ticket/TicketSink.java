@@ -28,6 +28,14 @@ public interface TicketSink {
     void close(String externalId);
 
     /**
+     * Whether the ticket is still open in its system; {@code false} when a person closed it. Asked before
+     * commenting, so a ticket a person closed is not written to again. Systems driftwatch cannot read say open.
+     */
+    default boolean isOpen(String externalId) {
+        return true;
+    }
+
+    /**
      * The ticket opened for {@code ticket} by an earlier attempt whose answer was lost (a timeout after the system
      * had created it), found by its marker; empty when there is none, so creating it is safe.
      */

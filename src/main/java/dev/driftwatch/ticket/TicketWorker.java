@@ -89,6 +89,10 @@ public class TicketWorker {
             Optional<TicketSink.Created> created = new TicketCall(sinks.named(taken.sink())).run(taken);
             queue.done(taken, created, clock.instant());
             metrics.action(taken.sink(), taken.action(), "done");
+        } catch (TicketCall.ClosedByPerson e) {
+            LOG.infof("Ticket %d was closed by a person; the change opens a new ticket", taken.ticketId());
+            queue.closedByPerson(taken, clock.instant());
+            metrics.action(taken.sink(), taken.action(), "closed_by_person");
         } catch (TicketSinkException e) {
             if (e.retryable()) {
                 var wait = backoff.after(taken.attempts(), e.retryAfter());

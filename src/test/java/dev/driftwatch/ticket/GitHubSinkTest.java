@@ -102,6 +102,19 @@ class GitHubSinkTest {
     }
 
     @Test
+    void tellsAnIssueAPersonClosed() {
+        github.stubFor(get(urlEqualTo("/repos/acme/infra/issues/1347"))
+                .willReturn(aResponse().withStatus(200).withBody(CREATED.replace("\"open\"", "\"closed\""))));
+        github.stubFor(get(urlEqualTo("/repos/acme/infra/issues/1348"))
+                .willReturn(aResponse().withStatus(200).withBody(CREATED.replace("1347", "1348"))));
+
+        assertThat(sink.isOpen("1347")).isFalse();
+        assertThat(sink.isOpen("1348")).isTrue();
+        github.verify(getRequestedFor(urlEqualTo("/repos/acme/infra/issues/1347"))
+                .withHeader("Accept", equalTo("application/vnd.github+json")));
+    }
+
+    @Test
     void findsTheIssueOfThisTicketByItsLabelAndMarker() {
         String earlier = CREATED.replace("1347", "1200")
                 .replace("\"body\": \"default SG sg-1 allows traffic\"", "\"body\": \"<!-- driftwatch:ticket=7 -->\"");
@@ -208,7 +221,8 @@ class GitHubSinkTest {
                 new TicketText(TICKET.title(), TICKET.body()),
                 1,
                 FINGERPRINT,
-                null);
+                null,
+                true);
 
         TicketSinkException timedOut =
                 catchThrowableOfType(TicketSinkException.class, () -> new TicketCall(impatient).run(first));
@@ -222,7 +236,8 @@ class GitHubSinkTest {
                 new TicketText(TICKET.title(), TICKET.body()),
                 2,
                 FINGERPRINT,
-                null);
+                null,
+                true);
         assertThat(new TicketCall(impatient).run(second))
                 .isEqualTo(Optional.of(new TicketSink.Created("1347", "https://github.com/acme/infra/issues/1347")));
         github.verify(1, postRequestedFor(urlEqualTo("/repos/acme/infra/issues")));

@@ -89,6 +89,9 @@ class TicketLifecycleIT {
                 .willReturn(aResponse().withStatus(201).withBody("{\"id\": 1}")));
         github.stubFor(patch(urlEqualTo(ISSUES + "/1347"))
                 .willReturn(aResponse().withStatus(200).withBody(ISSUE)));
+        // read before each comment: still open (nobody closed it)
+        github.stubFor(get(urlEqualTo(ISSUES + "/1347"))
+                .willReturn(aResponse().withStatus(200).withBody(ISSUE)));
     }
 
     @AfterEach
@@ -156,8 +159,47 @@ class TicketLifecycleIT {
                             .findFirst()
                             .orElseThrow())
                     .containsExactly("ticket.created", "ticket.commented", "ticket.commented", "ticket.closed");
+            github.verify(1, getRequestedFor(urlEqualTo(ISSUES + "/1347")));
             assertThat(String.join("\n", published)).doesNotContain(GitHubStub.TOKEN);
             events.stop();
+        }
+    }
+
+    @Test
+    void anIssueAPersonClosedIsLeftAloneAndTheNextMaterialChangeOpensALinkedOne() {
+        github.stubFor(get(urlEqualTo(ISSUES + "/1347"))
+                .willReturn(aResponse().withStatus(200).withBody(ISSUE.replace("\"open\"", "\"closed\""))));
+        github.stubFor(post(ISSUES)
+                .inScenario("second issue")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(201).withBody(ISSUE))
+                .willSetStateTo("one opened"));
+        github.stubFor(post(ISSUES)
+                .inScenario("second issue")
+                .whenScenarioStateIs("one opened")
+                .willReturn(aResponse().withStatus(201).withBody(ISSUE.replace("1347", "1348"))));
+        SecurityGroup group = defaultGroup();
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION)) {
+            String fingerprint = policy.assertOnlyViolation(group.groupId(), message(group, 0, 1));
+            Object first = awaitTicket(fingerprint, "1347").get("id");
+
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(group.groupId())
+                    .ipPermissions(
+                            p -> p.ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(i -> i.cidrIp("10.0.0.0/8"))));
+            policy.assertStillOpen(group.groupId(), message(group, 1, 1));
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> tickets(fingerprint).size() == 2
+                            && "1348".equals(tickets(fingerprint).get(0).get("externalId")));
+            List<Map<String, Object>> tickets = tickets(fingerprint);
+            assertThat(tickets.get(0)).containsEntry("status", "OPEN").containsEntry("previousTicketId", first);
+            assertThat(tickets.get(1))
+                    .containsEntry("status", "CLOSED_BY_PERSON")
+                    .containsEntry("externalId", "1347");
+            github.verify(0, postRequestedFor(urlEqualTo(ISSUES + "/1347/comments")));
+            github.verify(postRequestedFor(urlEqualTo(ISSUES))
+                    .withRequestBody(matchingJsonPath(
+                            "$.body", containing("Follows https://github.com/acme/infra/issues/1347"))));
         }
     }
 
