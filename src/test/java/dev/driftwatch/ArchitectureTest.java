@@ -72,7 +72,9 @@ class ArchitectureTest {
             Map.entry(
                     "remediation",
                     Set.of("resource", "aws", "lock", "inventory", "drift", "policy", "outbox", "finding")),
-            Map.entry("ticket", Set.of("resource", "outbox", "finding")),
+            // a finding's remediation section (policy.RemediationSpec) says whether it gets a ticket; a failed,
+            // rejected or expired remediation (remediation.RemediationEvent) is one
+            Map.entry("ticket", Set.of("resource", "policy", "outbox", "finding", "remediation")),
             Map.entry("sweeper", Set.of("resource", "aws", "lock", "inventory", "baseline", "outbox", "finding")),
             Map.entry(
                     "api",

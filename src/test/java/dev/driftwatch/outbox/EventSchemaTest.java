@@ -14,6 +14,11 @@ import dev.driftwatch.remediation.RemediationEvent;
 import dev.driftwatch.resource.AttributeDiff;
 import dev.driftwatch.scan.ScanRequested;
 import dev.driftwatch.testsupport.EventSchemas;
+import dev.driftwatch.ticket.ActionKind;
+import dev.driftwatch.ticket.ActionStatus;
+import dev.driftwatch.ticket.TicketChange;
+import dev.driftwatch.ticket.TicketEvent;
+import dev.driftwatch.ticket.TicketStatus;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +40,12 @@ class EventSchemaTest {
     private static final Instant SEEN = Instant.parse("2026-12-02T09:30:00.123456Z");
 
     static Stream<EventFormat<?, ?>> formats() {
-        return Stream.of(FindingEvent.FORMAT, ScanRequested.FORMAT, AuditRecorded.FORMAT, RemediationEvent.FORMAT);
+        return Stream.of(
+                FindingEvent.FORMAT,
+                ScanRequested.FORMAT,
+                AuditRecorded.FORMAT,
+                RemediationEvent.FORMAT,
+                TicketEvent.FORMAT);
     }
 
     @ParameterizedTest
@@ -99,6 +109,51 @@ class EventSchemaTest {
         assertThat(CODEC.write(events.get(3), UUID.randomUUID(), SEEN))
                 .as("a policy without remediation")
                 .doesNotContain("remediation");
+    }
+
+    @Test
+    void ticketEventsAsWrittenAreValidAndReadBackIntoTheSameRecord() {
+        TicketChange created = new TicketChange(
+                3,
+                11,
+                ActionKind.CREATE,
+                ActionStatus.DONE,
+                "fp-violation",
+                "github",
+                "1347",
+                "https://github.com/acme/infra/issues/1347",
+                TicketStatus.OPEN,
+                8,
+                3,
+                null,
+                1,
+                null,
+                SEEN);
+        TicketChange failed = new TicketChange(
+                4,
+                12,
+                ActionKind.COMMENT,
+                ActionStatus.FAILED,
+                "fp-violation",
+                "builtin",
+                null,
+                null,
+                TicketStatus.CLOSED_BY_PERSON,
+                8,
+                4,
+                3L,
+                2,
+                "answered 404: Not Found",
+                SEEN);
+        for (TicketEvent event : List.of(
+                new TicketEvent(TicketEvent.Kind.CREATED, created), new TicketEvent(TicketEvent.Kind.FAILED, failed))) {
+            String message = CODEC.write(event, UUID.randomUUID(), SEEN);
+            assertThat(EventSchemas.violations(TicketEvent.TOPIC, message))
+                    .as(message)
+                    .isEmpty();
+            assertThat(CODEC.read(message, TicketEvent.FORMAT).event()).isEqualTo(event);
+            assertThat(CODEC.read(message, TicketEvent.FORMAT).subject()).isEqualTo("fp-violation");
+        }
     }
 
     @Test

@@ -78,6 +78,7 @@ class AuthMatrixIT {
                 "{}");
         rule("POST /api/findings/{id}/remediate", "operator", "/api/findings/999999/remediate", null, null);
         rule("GET /api/remediations/breakers", "viewer", "/api/remediations/breakers", null, null);
+        rule("GET /api/tickets", "viewer", "/api/tickets", null, null);
         rule(
                 "POST /api/remediations/breakers/{account}/reset",
                 "admin",

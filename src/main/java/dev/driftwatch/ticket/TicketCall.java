@@ -1,0 +1,49 @@
+package dev.driftwatch.ticket;
+
+import java.util.Optional;
+
+/**
+ * One queued action against its sink. A CREATE tried before looks for the ticket first: an earlier attempt may
+ * have timed out after the system created it, and a second ticket must not follow.
+ */
+record TicketCall(TicketSink sink) {
+
+    /** A person closed the ticket while driftwatch held it open: it is not written to again. */
+    static final class ClosedByPerson extends RuntimeException {
+        ClosedByPerson() {
+            super("closed by a person in the ticket system; not commented on", null, false, false);
+        }
+    }
+
+    /** @return the ticket a CREATE opened (or found); empty for the other actions */
+    Optional<TicketSink.Created> run(TicketQueue.Taken taken) {
+        if (taken.action() == ActionKind.CREATE) {
+            TicketSink.NewTicket ticket = new TicketSink.NewTicket(
+                    taken.ticketId(),
+                    taken.fingerprint(),
+                    taken.payload().title(),
+                    taken.payload().body());
+            if (taken.attempts() > 1) {
+                Optional<TicketSink.Created> found = sink.find(ticket);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.of(sink.create(ticket));
+        }
+        if (taken.externalId() == null) {
+            throw new IllegalStateException(
+                    "the ticket was never created in " + taken.sink() + " (its CREATE failed), so it cannot be "
+                            + (taken.action() == ActionKind.CLOSE ? "closed" : "commented on"));
+        }
+        if (taken.action() == ActionKind.COMMENT) {
+            if (taken.ticketOpen() && !sink.isOpen(taken.externalId())) {
+                throw new ClosedByPerson();
+            }
+            sink.comment(taken.externalId(), taken.payload().body());
+        } else {
+            sink.close(taken.externalId());
+        }
+        return Optional.empty();
+    }
+}

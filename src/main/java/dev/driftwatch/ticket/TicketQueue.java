@@ -1,0 +1,211 @@
+package dev.driftwatch.ticket;
+
+import dev.driftwatch.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pending ticket actions in PostgreSQL. An action is taken under a lease ({@code for update skip locked},
+ * then {@code next_attempt_at} moved past the lease), so two replicas never do one action at once, and one whose
+ * replica stopped mid-call is taken again after the lease. Actions of one ticket are done in the order queued.
+ */
+@ApplicationScoped
+public class TicketQueue {
+
+    /** An action taken by this replica, with what the sink needs. */
+    public record Taken(
+            long actionId,
+            long ticketId,
+            String sink,
+            ActionKind action,
+            TicketText payload,
+            int attempts,
+            String fingerprint,
+            String externalId,
+            boolean ticketOpen) {}
+
+    /** The cause of the actions a finding event queues. */
+    static final String FINDING = "finding";
+
+    private final Outbox outbox;
+
+    TicketQueue(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Queues an action of the ticket's current finding version, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void add(TicketEntity ticket, ActionKind kind, TicketText payload, Instant now) {
+        add(ticket, kind, payload, now, FINDING);
+    }
+
+    /**
+     * Queues an action unless the same one (sink, finding version, action, cause) is queued already: a
+     * redelivered event queues nothing new instead of failing on the unique key again and again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void add(TicketEntity ticket, ActionKind kind, TicketText payload, Instant now, String cause) {
+        if (TicketActionEntity.count(
+                        "sink = ?1 and fingerprint = ?2 and findingVersion = ?3 and action = ?4 and cause = ?5",
+                        ticket.sink,
+                        ticket.fingerprint,
+                        ticket.findingVersion,
+                        kind,
+                        cause)
+                > 0) {
+            return;
+        }
+        TicketActionEntity action = new TicketActionEntity();
+        action.cause = cause;
+        action.ticketId = ticket.id;
+        action.sink = ticket.sink;
+        action.fingerprint = ticket.fingerprint;
+        action.findingVersion = ticket.findingVersion;
+        action.action = kind;
+        action.payload = payload;
+        action.attempts = 0;
+        action.nextAttemptAt = now;
+        action.status = ActionStatus.PENDING;
+        action.createdAt = now;
+        action.updatedAt = now;
+        action.persist();
+    }
+
+    /** The oldest due action none of whose ticket's earlier actions is still pending; leased to this replica. */
+    @Transactional
+    public Optional<Taken> take(Instant now, Duration lease) {
+        List<?> ids = TicketActionEntity.getEntityManager()
+                .createNativeQuery("""
+                        with next as (
+                            select a.id from ticket_action a
+                            where a.status = 'PENDING' and a.next_attempt_at <= :now
+                              and not exists (select 1 from ticket_action b
+                                              where b.ticket_id = a.ticket_id and b.status = 'PENDING' and b.id < a.id)
+                            order by a.next_attempt_at, a.id limit 1 for update skip locked)
+                        update ticket_action a
+                        set attempts = a.attempts + 1, next_attempt_at = :leaseEnd, updated_at = :now
+                        from next where a.id = next.id
+                        returning a.id""")
+                .setParameter("now", now)
+                .setParameter("leaseEnd", now.plus(lease))
+                .getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        TicketActionEntity action = TicketActionEntity.findById(((Number) ids.get(0)).longValue());
+        TicketEntity ticket = TicketEntity.findById(action.ticketId);
+        return Optional.of(new Taken(
+                action.id,
+                ticket.id,
+                action.sink,
+                action.action,
+                action.payload,
+                action.attempts,
+                ticket.fingerprint,
+                ticket.externalId,
+                ticket.status == TicketStatus.OPEN));
+    }
+
+    /** Done; a CREATE records the ticket system's id and link. */
+    @Transactional
+    public void done(Taken taken, Optional<TicketSink.Created> created, Instant now) {
+        TicketActionEntity action = TicketActionEntity.findById(taken.actionId());
+        TicketEntity ticket = TicketEntity.findById(taken.ticketId());
+        action.status = ActionStatus.DONE;
+        action.lastError = null;
+        action.updatedAt = now;
+        created.ifPresent(c -> {
+            ticket.externalId = c.externalId();
+            ticket.url = c.url();
+        });
+        if (taken.action() == ActionKind.CLOSE) {
+            ticket.closedAt = now;
+        }
+        ticket.updatedAt = now;
+        outbox.enqueue(new TicketEvent(TicketEvent.Kind.done(taken.action()), TicketChange.of(ticket, action, now)));
+    }
+
+    /** Tried again at {@code at}; the error is kept for people to see. */
+    @Transactional
+    public void retryAt(Taken taken, Instant at, String error, Instant now) {
+        TicketActionEntity action = TicketActionEntity.findById(taken.actionId());
+        action.nextAttemptAt = at;
+        action.lastError = error;
+        action.updatedAt = now;
+    }
+
+    /** Refused for good: failed with the system's message, and said on {@code driftwatch.tickets}. */
+    @Transactional
+    public void failed(Taken taken, String error, Instant now) {
+        TicketActionEntity action = TicketActionEntity.findById(taken.actionId());
+        TicketEntity ticket = TicketEntity.findById(taken.ticketId());
+        action.status = ActionStatus.FAILED;
+        action.lastError = error;
+        action.updatedAt = now;
+        outbox.enqueue(new TicketEvent(TicketEvent.Kind.FAILED, TicketChange.of(ticket, action, now)));
+    }
+
+    /**
+     * A person closed the ticket while the finding stayed open: it is left alone from now on, and the material
+     * change this comment was to tell opens a new ticket that links it.
+     */
+    @Transactional
+    public void closedByPerson(Taken taken, Instant now) {
+        TicketActionEntity action = TicketActionEntity.findById(taken.actionId());
+        TicketEntity closed = TicketEntity.findById(taken.ticketId());
+        action.status = ActionStatus.DONE;
+        action.lastError = "closed by a person: not commented on";
+        action.updatedAt = now;
+        closed.status = TicketStatus.CLOSED_BY_PERSON;
+        closed.closedAt = now;
+        closed.updatedAt = now;
+        closed.flush(); // before the new ticket's insert: one OPEN ticket per finding and sink (ticket_one_open)
+        TicketEntity next = new TicketEntity();
+        next.fingerprint = closed.fingerprint;
+        next.sink = closed.sink;
+        next.status = TicketStatus.OPEN;
+        next.findingId = closed.findingId;
+        next.findingVersion = closed.findingVersion;
+        next.account = closed.account;
+        next.region = closed.region;
+        next.resourceType = closed.resourceType;
+        next.resourceId = closed.resourceId;
+        next.policyId = closed.policyId;
+        next.title = closed.title;
+        next.tell(closed.told());
+        next.createdAt = now;
+        next.updatedAt = now;
+        next.previousTicketId = closed.id;
+        next.persistAndFlush();
+        String link = closed.url != null ? closed.url : closed.externalId;
+        add(
+                next,
+                ActionKind.CREATE,
+                new TicketText(
+                        next.title,
+                        action.payload.body() + "\n\nFollows " + link + ", closed while the finding was still open."),
+                now,
+                action.cause);
+        outbox.enqueue(new TicketEvent(TicketEvent.Kind.CLOSED_BY_PERSON, TicketChange.of(closed, action, now)));
+    }
+
+    /** Open tickets by sink, for the gauge. */
+    @Transactional
+    public Map<String, Long> openBySink() {
+        Map<String, Long> open = new HashMap<>();
+        TicketEntity.getEntityManager()
+                .createQuery(
+                        "select t.sink, count(t) from TicketEntity t where t.status = :open group by t.sink",
+                        Object[].class)
+                .setParameter("open", TicketStatus.OPEN)
+                .getResultList()
+                .forEach(row -> open.put((String) row[0], ((Number) row[1]).longValue()));
+        return open;
+    }
+}
