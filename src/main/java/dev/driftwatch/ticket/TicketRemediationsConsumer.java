@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Every replica consumes {@code driftwatch.remediations} in the group {@code driftwatch-tickets}: a remediation
+ * Every replica consumes {@code driftwatch.remediations} in the group {@code driftwatch-ticket-remediations}: a remediation
  * that failed, was rejected or expired is a ticket (or a comment), queued before the offset is committed.
  */
 @ApplicationScoped

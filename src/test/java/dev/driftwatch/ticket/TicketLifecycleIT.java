@@ -49,6 +49,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,9 @@ class TicketLifecycleIT {
 
     private static final String REGION = "us-east-1";
     private static final String POLICY = "default-sg-allows-traffic";
+    /** The shipped policy asks for approval of its fix; here a person is to hear of it instead. */
+    private static final UnaryOperator<String> TICKET_MODE = t -> t.replace("mode: approve", "mode: ticket");
+
     private static final String ISSUES = "/repos/acme/infra/issues";
     private static final String ISSUE =
             "{\"number\": 1347, \"html_url\": \"https://github.com/acme/infra/issues/1347\"," + " \"state\": \"open\"}";
@@ -102,7 +106,7 @@ class TicketLifecycleIT {
     @Test
     void oneIssueOneCommentPerMaterialChangeClosedWhenACompleteScanResolvesIt() {
         SecurityGroup group = defaultGroup();
-        try (PolicyInService policy = PolicyInService.load(POLICY, REGION);
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, TICKET_MODE);
                 KafkaCompanion kafka = KafkaBroker.companion()) {
             ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(TicketEvent.TOPIC);
             String fingerprint = policy.assertOnlyViolation(group.groupId(), message(group, 0, 1));
@@ -179,7 +183,7 @@ class TicketLifecycleIT {
                 .whenScenarioStateIs("one opened")
                 .willReturn(aResponse().withStatus(201).withBody(ISSUE.replace("1347", "1348"))));
         SecurityGroup group = defaultGroup();
-        try (PolicyInService policy = PolicyInService.load(POLICY, REGION)) {
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, TICKET_MODE)) {
             String fingerprint = policy.assertOnlyViolation(group.groupId(), message(group, 0, 1));
             Object first = awaitTicket(fingerprint, "1347").get("id");
 
@@ -206,8 +210,8 @@ class TicketLifecycleIT {
     @Test
     void findingsNoRouteMatchesGetABuiltInTicketOnceEvenWhenTheirEventIsRedelivered() {
         SecurityGroup group = defaultGroup();
-        try (PolicyInService policy =
-                        PolicyInService.load(POLICY, REGION, t -> t.replace("severity: medium", "severity: low"));
+        try (PolicyInService policy = PolicyInService.load(
+                        POLICY, REGION, t -> TICKET_MODE.apply(t).replace("severity: medium", "severity: low"));
                 FindingEventLog findings = new FindingEventLog()) {
             String fingerprint = policy.assertOnlyViolation(group.groupId(), message(group, 0, 1));
             Map<String, Object> ticket = awaitTicket(fingerprint, null);
@@ -247,7 +251,7 @@ class TicketLifecycleIT {
         github.stubFor(get(urlPathEqualTo(ISSUES))
                 .willReturn(aResponse().withStatus(200).withBody("[]")));
         SecurityGroup group = defaultGroup();
-        try (PolicyInService policy = PolicyInService.load(POLICY, REGION)) {
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, TICKET_MODE)) {
             String fingerprint = policy.assertOnlyViolation(group.groupId(), message(group, 0, 1));
 
             awaitTicket(fingerprint, "1347");
@@ -274,7 +278,7 @@ class TicketLifecycleIT {
                                         .withBody(
                                                 "{\"message\": \"Bad credentials\", \"documentation_url\": \"https://docs.github.com/rest\"}")));
         SecurityGroup group = defaultGroup();
-        try (PolicyInService policy = PolicyInService.load(POLICY, REGION)) {
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, TICKET_MODE)) {
             String fingerprint = policy.assertOnlyViolation(group.groupId(), message(group, 0, 1));
 
             await().atMost(Duration.ofSeconds(30))
@@ -292,9 +296,10 @@ class TicketLifecycleIT {
     @Test
     void aFailedRemediationOfAnOpenFindingIsATicketOnceEvenWhenItsEventComesTwice() {
         SecurityGroup group = defaultGroup();
-        try (PolicyInService policy =
-                        PolicyInService.load(POLICY, REGION, t -> t.replace("severity: medium", "severity: low")
-                                .replace("mode: ticket", "mode: report"));
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, t -> TICKET_MODE
+                        .apply(t)
+                        .replace("severity: medium", "severity: low")
+                        .replace("mode: ticket", "mode: report"));
                 FindingEventLog findings = new FindingEventLog();
                 KafkaCompanion kafka = KafkaBroker.companion()) {
             String fingerprint = policy.assertOnlyViolation(group.groupId(), message(group, 0, 1));
