@@ -3,6 +3,7 @@ package dev.driftwatch.ticket;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftwatch.finding.FindingEvent;
 import dev.driftwatch.outbox.EventCodec;
+import dev.driftwatch.outbox.Retrying;
 import dev.driftwatch.outbox.UnreadableEventException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,7 @@ public class TicketFindingsConsumer {
         }
         Retrying.until(
                 () -> intake.receive(event),
-                "the tickets of finding " + event.data().fingerprint());
+                "queueing the tickets of finding " + event.data().fingerprint());
         worker.nudge();
     }
 }

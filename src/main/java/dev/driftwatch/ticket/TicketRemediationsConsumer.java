@@ -2,6 +2,7 @@ package dev.driftwatch.ticket;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftwatch.outbox.EventCodec;
+import dev.driftwatch.outbox.Retrying;
 import dev.driftwatch.outbox.UnreadableEventException;
 import dev.driftwatch.remediation.RemediationEvent;
 import io.smallrye.common.annotation.Blocking;
@@ -40,7 +41,7 @@ public class TicketRemediationsConsumer {
         }
         Retrying.until(
                 () -> intake.receive(event),
-                "the ticket of remediation " + event.data().id());
+                "queueing the ticket of remediation " + event.data().id());
         worker.nudge();
     }
 }
