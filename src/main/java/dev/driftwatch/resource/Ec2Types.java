@@ -16,6 +16,7 @@ final class Ec2Types {
 
     static final List<ResourceTypeDescriptor> ALL = List.of(
             builder("aws_instance", "ec2", REGIONAL)
+                    .sweptAfter()
                     .remediatedBy("add-required-tags", "require-imdsv2", "revert-metadata-options", "revert-tags")
                     .created()
                     .calls(list("ec2", "DescribeInstances", 1000).onAws("item:instances"))
@@ -28,6 +29,7 @@ final class Ec2Types {
                             "–")
                     .build(),
             builder("aws_ebs_volume", "ec2", REGIONAL)
+                    .sweptAfter("aws_instance")
                     .remediatedBy("revert-tags")
                     .created()
                     .calls(list("ec2", "DescribeVolumes", 500))
@@ -39,6 +41,7 @@ final class Ec2Types {
                             "–")
                     .build(),
             builder("aws_ebs_snapshot", "ec2", REGIONAL)
+                    .sweptAfter("aws_ebs_volume")
                     .created()
                     // moto ignores OwnerIds=self and also lists the snapshots of its built-in AMIs: on AWS only our own
                     .calls(list("ec2", "DescribeSnapshots", 1000).onAws("resources"))
@@ -79,6 +82,7 @@ final class Ec2Types {
                             "one GetEbsEncryptionByDefault per region")
                     .build(),
             builder("aws_key_pair", "ec2", REGIONAL)
+                    .sweptAfter("aws_instance")
                     .created()
                     .calls(once("ec2", "DescribeKeyPairs"))
                     .doc(
@@ -87,6 +91,7 @@ final class Ec2Types {
                             "–")
                     .build(),
             builder("aws_launch_template", "ec2", REGIONAL)
+                    .sweptAfter()
                     .created()
                     .calls(
                             list("ec2", "DescribeLaunchTemplateVersions", 200),

@@ -16,6 +16,7 @@ final class IamTypes {
 
     static final List<ResourceTypeDescriptor> ALL = List.of(
             builder("aws_iam_role", "iam", GLOBAL)
+                    .sweptAfter("aws_iam_instance_profile", "aws_lambda_function")
                     .created()
                     .awsManaged(AwsManaged.SOME)
                     .calls(
@@ -28,11 +29,13 @@ final class IamTypes {
                             "– (GetAccountAuthorizationDetails)")
                     .build(),
             builder("aws_iam_user", "iam", GLOBAL)
+                    .sweptAfter()
                     .created()
                     .calls(list("iam", DETAILS, 1000).of(DETAILS + "(User)"))
                     .doc("user name", "path, permissions_boundary, unique_id, arn, tags", "–")
                     .build(),
             builder("aws_iam_policy", "iam", GLOBAL)
+                    .sweptAfter("aws_iam_role", "aws_iam_user")
                     .created()
                     .calls(
                             list("iam", DETAILS, 1000).of(DETAILS + "(LocalManagedPolicy)"),
@@ -53,6 +56,7 @@ final class IamTypes {
                     .doc("`<role>-<policy_arn>`", "role, policy_arn", "–")
                     .build(),
             builder("aws_iam_instance_profile", "iam", GLOBAL)
+                    .sweptAfter("aws_instance")
                     .created()
                     .calls(
                             list("iam", "ListInstanceProfiles", 1000),

@@ -16,6 +16,12 @@ final class NetworkTypes {
 
     static final List<ResourceTypeDescriptor> ALL = List.of(
             builder("aws_vpc", "ec2", REGIONAL)
+                    .sweptAfter(
+                            "aws_subnet",
+                            "aws_route_table",
+                            "aws_internet_gateway",
+                            "aws_security_group",
+                            "aws_nat_gateway")
                     .remediatedBy("revert-tags")
                     .awsManaged(AwsManaged.SOME)
                     .calls(
@@ -32,6 +38,12 @@ final class NetworkTypes {
                             "2 DescribeVpcAttribute (one attribute per call)")
                     .build(),
             builder("aws_subnet", "ec2", REGIONAL)
+                    .sweptAfter(
+                            "aws_instance",
+                            "aws_network_interface",
+                            "aws_nat_gateway",
+                            "aws_db_instance",
+                            "aws_lambda_function")
                     .remediatedBy("revert-tags")
                     .awsManaged(AwsManaged.SOME)
                     .calls(list("ec2", "DescribeSubnets", 1000))
@@ -43,6 +55,7 @@ final class NetworkTypes {
                             "–")
                     .build(),
             builder("aws_internet_gateway", "ec2", REGIONAL)
+                    .sweptAfter("aws_instance", "aws_nat_gateway", "aws_eip")
                     .remediatedBy("revert-tags")
                     .awsManaged(AwsManaged.SOME)
                     // one DescribeVpcs(is-default) call: the VPC list aws_vpc reads anyway
@@ -52,6 +65,7 @@ final class NetworkTypes {
                     .doc("igw id", "vpc_id, owner_id, arn, tags", "–")
                     .build(),
             builder("aws_route_table", "ec2", REGIONAL)
+                    .sweptAfter("aws_subnet")
                     .remediatedBy("revert-tags")
                     .awsManaged(AwsManaged.SOME)
                     .calls(list("ec2", "DescribeRouteTables", 100).shared(2))
@@ -62,6 +76,7 @@ final class NetworkTypes {
                             "–")
                     .build(),
             builder("aws_nat_gateway", "ec2", REGIONAL)
+                    .sweptAfter("aws_instance")
                     .created()
                     .calls(list("ec2", "DescribeNatGateways", 1000))
                     .doc(
@@ -71,6 +86,7 @@ final class NetworkTypes {
                             "–")
                     .build(),
             builder("aws_eip", "ec2", REGIONAL)
+                    .sweptAfter("aws_instance", "aws_nat_gateway")
                     .importId(ImportRule.attribute("allocation_id"))
                     .calls(once("ec2", "DescribeAddresses"))
                     .doc(
@@ -80,6 +96,7 @@ final class NetworkTypes {
                             "–")
                     .build(),
             builder("aws_network_interface", "ec2", REGIONAL)
+                    .sweptAfter("aws_instance", "aws_nat_gateway", "aws_db_instance", "aws_lambda_function")
                     .awsManaged(AwsManaged.SOME)
                     .calls(list("ec2", "DescribeNetworkInterfaces", 1000))
                     .doc(
@@ -90,6 +107,12 @@ final class NetworkTypes {
                             "–")
                     .build(),
             builder("aws_security_group", "ec2", REGIONAL)
+                    .sweptAfter(
+                            "aws_instance",
+                            "aws_network_interface",
+                            "aws_db_instance",
+                            "aws_lambda_function",
+                            "aws_launch_template")
                     .remediatedBy(
                             "remove-default-sg-rules",
                             "revert-security-group-rules",

@@ -8,7 +8,7 @@ import java.util.Objects;
  * Everything driftwatch knows about one Terraform type, in one place: the drift engine, the state reader, import
  * blocks, the docs and the benchmark derive their rules from it, and remediation finds which actions fix it (by name:
  * the actions live in {@code remediation.action}, which depends on this package, never the other way). Sweeper
- * deleters are to hang off it too.
+ * deleters find the order they delete in ({@link #sweep}).
  *
  * @param type        the Terraform type, e.g. {@code aws_security_group}
  * @param service     the AWS service its collector reads (the collector's {@code service()}); for rate limits
@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param createdTime whether AWS reports a creation time (the sweeper's age; else driftwatch's first sight)
  * @param calls       the requests its collector sends: the benchmark's model and the scanner role's actions
  * @param remediations the remediation actions that fix or revert its resources, by name ({@code remediation.action})
+ * @param sweep       whether the sandbox sweeper deletes it, and after which types; {@code null} when it never does
  * @param doc         its row in {@code docs/resource-types.md}
  */
 public record ResourceTypeDescriptor(
@@ -37,6 +38,7 @@ public record ResourceTypeDescriptor(
         boolean createdTime,
         List<ApiCall> calls,
         List<String> remediations,
+        Sweep sweep,
         Doc doc) {
 
     /**
@@ -45,6 +47,22 @@ public record ResourceTypeDescriptor(
      * @param perResource the requests an API forces per resource, in words ({@code –} for none)
      */
     public record Doc(String id, String attributes, String perResource) {}
+
+    /**
+     * How the sweeper deletes the type: only once every resource of the {@code after} types that it means to
+     * delete is gone (an instance before its volumes and security groups, a NAT gateway before its EIP and subnet).
+     * A type's own links (a role's policies, a bucket's objects) are its deleter's business, not an order.
+     */
+    public record Sweep(List<String> after) {
+        public Sweep {
+            after = List.copyOf(after);
+        }
+    }
+
+    /** Whether the sandbox sweeper deletes resources of this type. */
+    public boolean swept() {
+        return sweep != null;
+    }
 
     public ResourceTypeDescriptor {
         Objects.requireNonNull(type, "type");
@@ -78,6 +96,7 @@ public record ResourceTypeDescriptor(
         private boolean createdTime;
         private final List<ApiCall> calls = new ArrayList<>();
         private final List<String> remediations = new ArrayList<>();
+        private Sweep sweep;
         private Doc doc;
 
         private Builder(String type, String service, Scope scope) {
@@ -133,6 +152,12 @@ public record ResourceTypeDescriptor(
             return this;
         }
 
+        /** The sweeper deletes it, once the resources of {@code types} it deletes too are gone. */
+        public Builder sweptAfter(String... types) {
+            this.sweep = new Sweep(List.of(types));
+            return this;
+        }
+
         public Builder doc(String id, String attributes, String perResource) {
             this.doc = new Doc(id, attributes, perResource);
             return this;
@@ -153,6 +178,7 @@ public record ResourceTypeDescriptor(
                     createdTime,
                     calls,
                     remediations,
+                    sweep,
                     doc);
         }
     }

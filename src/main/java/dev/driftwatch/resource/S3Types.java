@@ -17,6 +17,7 @@ final class S3Types {
 
     static final List<ResourceTypeDescriptor> ALL = List.of(
             builder("aws_s3_bucket", "s3", GLOBAL)
+                    .sweptAfter()
                     .created()
                     .calls(
                             BUCKET_LIST,

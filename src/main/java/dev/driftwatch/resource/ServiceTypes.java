@@ -15,6 +15,7 @@ final class ServiceTypes {
     static final List<ResourceTypeDescriptor> ALL = List.of(
             // Terraform's id is the DbiResourceId; the import id the DB identifier
             builder("aws_db_instance", "rds", REGIONAL)
+                    .sweptAfter()
                     .remediatedBy(
                             "disable-public-access",
                             "enable-deletion-protection",
@@ -32,6 +33,16 @@ final class ServiceTypes {
                             "–")
                     .build(),
             builder("aws_kms_key", "kms", REGIONAL)
+                    .sweptAfter(
+                            "aws_ebs_volume",
+                            "aws_ebs_snapshot",
+                            "aws_s3_bucket",
+                            "aws_db_instance",
+                            "aws_lambda_function",
+                            "aws_sqs_queue",
+                            "aws_sns_topic",
+                            "aws_dynamodb_table",
+                            "aws_cloudwatch_log_group")
                     .remediatedBy("enable-key-rotation", "revert-key-rotation")
                     .created()
                     .calls(
@@ -46,6 +57,7 @@ final class ServiceTypes {
                             "DescribeKey, ListResourceTags, GetKeyRotationStatus")
                     .build(),
             builder("aws_lambda_function", "lambda", REGIONAL)
+                    .sweptAfter()
                     .calls(list("lambda", "ListFunctions", 50), each("lambda", "ListTags", "ListFunctions"))
                     .doc(
                             "function name",
@@ -54,6 +66,7 @@ final class ServiceTypes {
                             "ListTags")
                     .build(),
             builder("aws_sqs_queue", "sqs", REGIONAL)
+                    .sweptAfter()
                     .created()
                     .calls(
                             list("sqs", "ListQueues", 1000),
@@ -67,6 +80,7 @@ final class ServiceTypes {
                             "GetQueueAttributes, ListQueueTags")
                     .build(),
             builder("aws_sns_topic", "sns", REGIONAL)
+                    .sweptAfter()
                     .calls(
                             list("sns", "ListTopics", 100),
                             each("sns", "GetTopicAttributes", "ListTopics"),
@@ -77,6 +91,7 @@ final class ServiceTypes {
                             "GetTopicAttributes, ListTagsForResource")
                     .build(),
             builder("aws_dynamodb_table", "dynamodb", REGIONAL)
+                    .sweptAfter()
                     .created()
                     .calls(
                             list("dynamodb", "ListTables", 100),
@@ -91,6 +106,7 @@ final class ServiceTypes {
                             "DescribeTable, DescribeContinuousBackups, ListTagsOfResource")
                     .build(),
             builder("aws_cloudwatch_log_group", "logs", REGIONAL)
+                    .sweptAfter("aws_lambda_function")
                     .created()
                     .calls(
                             list("cloudwatchlogs", "DescribeLogGroups", 50),
