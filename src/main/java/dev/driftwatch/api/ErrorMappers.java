@@ -1,6 +1,7 @@
 package dev.driftwatch.api;
 
 import dev.driftwatch.remediation.RemediationRefused;
+import dev.driftwatch.sweeper.SweepRefused;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -23,6 +24,17 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response refused(RemediationRefused e) {
+        return json(
+                switch (e.kind()) {
+                    case NOT_FOUND -> Response.Status.NOT_FOUND;
+                    case NOT_ALLOWED -> Response.Status.FORBIDDEN;
+                    case CONFLICT -> Response.Status.CONFLICT;
+                },
+                e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response refused(SweepRefused e) {
         return json(
                 switch (e.kind()) {
                     case NOT_FOUND -> Response.Status.NOT_FOUND;

@@ -56,7 +56,14 @@ public class Inventory {
     public InventorySnapshot collect(ScanTarget target, Predicate<String> wantedTypes) {
         ScannedAccount account = accounts.account(target.account())
                 .orElseThrow(() -> new IllegalArgumentException("Account " + target.account() + " is not configured"));
-        TargetSession session = accounts.session(account, target.region());
+        return collect(target, accounts.session(account, target.region()), wantedTypes);
+    }
+
+    /**
+     * Reads the types wanted through a session of another purpose (the sweeper reads a sandbox account on its own
+     * role, which the inventory may not have).
+     */
+    public InventorySnapshot collect(ScanTarget target, TargetSession session, Predicate<String> wantedTypes) {
         boolean global = Regions.GLOBAL.equals(target.region());
         List<Collector> due = collectors.stream()
                 .filter(c -> c.global() == global && wantedTypes.test(c.resourceType()))

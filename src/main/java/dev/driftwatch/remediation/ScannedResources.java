@@ -7,7 +7,6 @@ import dev.driftwatch.resource.ResourceKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** A finding's resource as the latest scan that read it saw it: what preconditions and tag rules look at. */
 @ApplicationScoped
@@ -27,12 +26,6 @@ class ScannedResources {
 
     /** Its tags; empty when unknown (no snapshot), which is not the same as having none. */
     Optional<Map<String, String>> tagsOf(FindingView finding) {
-        return of(finding).map(resource -> {
-            Map<String, String> tags = new TreeMap<>();
-            if (resource.attributes().get("tags") instanceof Map<?, ?> map) {
-                map.forEach((k, v) -> tags.put(String.valueOf(k), String.valueOf(v)));
-            }
-            return tags;
-        });
+        return of(finding).map(CloudResource::tags);
     }
 }

@@ -3,6 +3,7 @@ package dev.driftwatch.resource;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One resource in Terraform's vocabulary: {@code type} is the Terraform resource type, {@code id} the id
@@ -40,6 +41,15 @@ public record CloudResource(
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(region, "region");
         attributes = attributes == null ? Map.of() : attributes;
+    }
+
+    /** Its tags ({@code tags}, the provider's map) as strings; empty when it has none. */
+    public Map<String, String> tags() {
+        Map<String, String> tags = new TreeMap<>();
+        if (attributes.get("tags") instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> tags.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        }
+        return tags;
     }
 
     public ResourceKey key() {

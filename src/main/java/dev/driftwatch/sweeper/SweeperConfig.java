@@ -14,9 +14,13 @@ import java.util.Optional;
 @ConfigMapping(prefix = "driftwatch.sweeper")
 public interface SweeperConfig {
 
-    /** Whether this replica schedules the nightly sweep at all; {@code POST /api/sweeps} works either way. */
+    /** Whether this replica runs sweeps at all (nightly, and those asked for through the API); off in the one-shot check. */
     @WithDefault("true")
     boolean enabled();
+
+    /** How often a replica looks for queued or approved sweeps, when no request woke it. */
+    @WithDefault("10s")
+    Duration pollInterval();
 
     /** Plan and report only, deleting nothing. Set {@code false} to let the sweeper delete. */
     @WithDefault("true")

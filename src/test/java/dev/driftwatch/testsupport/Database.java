@@ -23,7 +23,7 @@ public final class Database {
     public static void clear(EntityManager em) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "truncate accepted_drift, finding, outbox_event, scan_run, resource_snapshot, iac_coverage, known_state,"
-                                + " remediation, remediation_step, remediation_breaker, ticket_action, ticket")
+                                + " remediation, remediation_step, remediation_breaker, ticket_action, ticket, sweep_item, sweep, sweep_sighting")
                 .executeUpdate());
     }
 }
