@@ -1,6 +1,5 @@
 package dev.driftwatch.drift;
 
-import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -23,10 +22,5 @@ public class IamRoleNormaliser extends FixedAttributesNormaliser {
                         "unique_id",
                         "tags"),
                 "assume_role_policy");
-    }
-
-    @Override
-    public boolean awsManaged(CloudResource live) {
-        return String.valueOf(live.attributes().get("path")).startsWith("/aws-service-role/");
     }
 }

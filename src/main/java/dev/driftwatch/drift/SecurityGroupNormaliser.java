@@ -1,6 +1,5 @@
 package dev.driftwatch.drift;
 
-import dev.driftwatch.resource.CloudResource;
 import dev.driftwatch.resource.SecurityGroupPermission;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -32,11 +31,6 @@ public class SecurityGroupNormaliser implements Normaliser {
         canonical.put("ingress", permissions(attributes.get("ingress"), owner));
         canonical.put("egress", permissions(attributes.get("egress"), owner));
         return canonical;
-    }
-
-    @Override
-    public boolean awsManaged(CloudResource live) {
-        return "default".equals(live.attributes().get("name"));
     }
 
     static List<String> permissions(Object rules, String owner) {

@@ -2,7 +2,6 @@ package dev.driftwatch.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.driftwatch.resource.CloudResource;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,12 +87,6 @@ class SecurityGroupNormaliserTest {
         assertDifferent(group(), otherDescription);
     }
 
-    @Test
-    void theDefaultGroupIsAwsManaged() {
-        assertThat(normaliser.awsManaged(resource("default"))).isTrue();
-        assertThat(normaliser.awsManaged(resource("web"))).isFalse();
-    }
-
     private void assertSame(Map<String, Object> a, Map<String, Object> b) {
         assertThat(normaliser.normalise(a)).isEqualTo(normaliser.normalise(b));
     }
@@ -133,9 +126,5 @@ class SecurityGroupNormaliserTest {
         Map<String, Object> rule = rule("tcp", 5432, 5432);
         rule.put("security_groups", List.of(reference));
         return rule;
-    }
-
-    private static CloudResource resource(String name) {
-        return new CloudResource("aws_security_group", "sg-1", OWNER, "eu-west-1", null, Map.of("name", name), null);
     }
 }

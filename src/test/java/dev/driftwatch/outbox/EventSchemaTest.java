@@ -13,6 +13,9 @@ import dev.driftwatch.policy.RemediationSpec;
 import dev.driftwatch.remediation.RemediationEvent;
 import dev.driftwatch.resource.AttributeDiff;
 import dev.driftwatch.scan.ScanRequested;
+import dev.driftwatch.sweeper.SweepEvent;
+import dev.driftwatch.sweeper.SweepStatus;
+import dev.driftwatch.sweeper.SweepView;
 import dev.driftwatch.testsupport.EventSchemas;
 import dev.driftwatch.ticket.ActionKind;
 import dev.driftwatch.ticket.ActionStatus;
@@ -45,7 +48,8 @@ class EventSchemaTest {
                 ScanRequested.FORMAT,
                 AuditRecorded.FORMAT,
                 RemediationEvent.FORMAT,
-                TicketEvent.FORMAT);
+                TicketEvent.FORMAT,
+                SweepEvent.FORMAT);
     }
 
     @ParameterizedTest
@@ -154,6 +158,34 @@ class EventSchemaTest {
             assertThat(CODEC.read(message, TicketEvent.FORMAT).event()).isEqualTo(event);
             assertThat(CODEC.read(message, TicketEvent.FORMAT).subject()).isEqualTo("fp-violation");
         }
+    }
+
+    @Test
+    void sweepEventsAsWrittenAreValidAndReadBackIntoTheSameRecord() {
+        SweepView completed = new SweepView(
+                7,
+                "444444444444",
+                SweepStatus.COMPLETED,
+                false,
+                "token:bob",
+                null,
+                "token:carol",
+                SEEN,
+                SEEN,
+                SEEN,
+                SEEN,
+                List.of("aws_lambda_function in eu-west-1: AccessDenied"),
+                Map.of("DELETE", 12L, "PROTECTED_TAG", 2L),
+                Map.of("DELETED", 11L, "LEFT", 1L));
+        SweepEvent event = new SweepEvent(SweepEvent.Step.COMPLETED, completed);
+        String message = CODEC.write(event, UUID.randomUUID(), SEEN);
+        assertThat(EventSchemas.violations(SweepEvent.TOPIC, message))
+                .as(message)
+                .isEmpty();
+        assertThat(CODEC.read(message, SweepEvent.FORMAT).event()).isEqualTo(event);
+        assertThat(CODEC.read(message, SweepEvent.FORMAT).subject()).isEqualTo("444444444444");
+        assertThat(EventSchemas.violations(SweepEvent.TOPIC, message.replace("\"LEFT\"", "\"VANISHED\"")))
+                .isNotEmpty();
     }
 
     @Test

@@ -13,14 +13,13 @@ public final class ApiTokens {
 
     /** @return the new token's secret, valid for an hour; its principal is {@code token:<name>} */
     public static String create(String name, String role) {
+        return create(name, role, Instant.now().plusSeconds(3600));
+    }
+
+    /** @param expiresAt by the service's clock (a test that moved it gives a time after its move) */
+    public static String create(String name, String role, Instant expiresAt) {
         return given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "name",
-                        name,
-                        "role",
-                        role,
-                        "expiresAt",
-                        Instant.now().plusSeconds(3600).toString()))
+                .body(Map.of("name", name, "role", role, "expiresAt", expiresAt.toString()))
                 .post("/api/tokens")
                 .then()
                 .statusCode(201)

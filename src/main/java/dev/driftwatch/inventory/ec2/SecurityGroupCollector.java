@@ -47,6 +47,9 @@ public class SecurityGroupCollector extends TypedCollector {
         attributes.put("tags", Tags.toMap(group.tags()));
         attributes.put("ingress", SecurityGroupRules.flatten(group.groupId(), ownerId, group.ipPermissions()));
         attributes.put("egress", SecurityGroupRules.flatten(group.groupId(), ownerId, group.ipPermissionsEgress()));
-        return new CloudResource(TYPE, group.groupId(), session.account(), session.region(), arn, attributes, null);
+        // every VPC's default group comes with the VPC (Terraform: aws_default_security_group)
+        boolean ofTheVpc = "default".equals(group.groupName());
+        return new CloudResource(
+                TYPE, group.groupId(), session.account(), session.region(), arn, attributes, null, ofTheVpc);
     }
 }

@@ -84,7 +84,16 @@ public class IamRoleCollector extends TypedCollector {
         attributes.put("permissions_boundary", Objects.toString(boundary, ""));
         attributes.put("unique_id", role.roleId());
         attributes.put("tags", tags);
+        // service-linked roles are made and deleted by their AWS service
+        boolean serviceLinked = role.path() != null && role.path().startsWith("/aws-service-role/");
         return new CloudResource(
-                TYPE, role.roleName(), session.account(), session.region(), role.arn(), attributes, role.createDate());
+                TYPE,
+                role.roleName(),
+                session.account(),
+                session.region(),
+                role.arn(),
+                attributes,
+                role.createDate(),
+                serviceLinked);
     }
 }

@@ -41,6 +41,13 @@ class SecurityGroupCollectorIT {
                 id, "web", vpc, "us-east-1", Map.of("Team", "web"), List.of(rule("tcp", 443, 443, "0.0.0.0/0")));
 
         CloudResource live = DriftCheck.find(collector.collect(session), id);
+        assertThat(live.awsManaged()).as("a group someone made").isFalse();
+        assertThat(collector.collect(session).stream()
+                        .filter(g -> vpc.equals(g.attributes().get("vpc_id"))))
+                .filteredOn(g -> "default".equals(g.attributes().get("name")))
+                .singleElement()
+                .as("the group every VPC comes with is AWS's")
+                .satisfies(g -> assertThat(g.awsManaged()).isTrue());
         assertThat(live.arn()).isEqualTo("arn:aws:ec2:us-east-1:" + Moto.ACCOUNT + ":security-group/" + id);
         assertThat(DriftCheck.compare(live, state)).isEmpty();
 
