@@ -6,13 +6,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code driftwatch_sweep_resources_total{type,outcome}} (outcome: an {@link ItemOutcome}, or {@code dry-run} for
+ * {@code driftwatch_sweeps_total{outcome}} (how sweeps ended or stopped: completed, planned (a dry run), capped,
+ * refused, failed), {@code driftwatch_sweep_resources_total{type,outcome}} (outcome: an {@link ItemOutcome}, or {@code dry-run} for
  * what a dry run would delete), {@code driftwatch_sweep_refusals_total{reason}} and
  * {@code driftwatch_sweep_last_success_timestamp_seconds{account}}: when this replica last finished a sweep of the
  * account (a dry run's plan counts); the alert takes the newest over the replicas.
@@ -30,7 +32,19 @@ public class SweepMetrics {
     /** Every refusal reason at zero, so rates and alerts work before the first refusal. */
     void register(Iterable<String> accounts) {
         Arrays.stream(Refusal.Reason.values()).forEach(this::refusals);
+        for (SweepStatus status : List.of(
+                SweepStatus.COMPLETED,
+                SweepStatus.PLANNED,
+                SweepStatus.CAPPED,
+                SweepStatus.REFUSED,
+                SweepStatus.FAILED)) {
+            sweeps(status);
+        }
         accounts.forEach(this::lastSuccess);
+    }
+
+    void ended(SweepStatus status) {
+        sweeps(status).increment();
     }
 
     void resources(String type, String outcome, long count) {
@@ -48,6 +62,13 @@ public class SweepMetrics {
 
     void succeeded(String account, Instant at) {
         lastSuccess(account).set(at.getEpochSecond());
+    }
+
+    private Counter sweeps(SweepStatus status) {
+        return Counter.builder("driftwatch_sweeps_total")
+                .description("Sweeps by how they ended or stopped (capped: waiting for an approver)")
+                .tag("outcome", status.name().toLowerCase(Locale.ROOT))
+                .register(registry);
     }
 
     private Counter refusals(Refusal.Reason reason) {

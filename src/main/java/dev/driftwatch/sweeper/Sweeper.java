@@ -77,6 +77,7 @@ public class Sweeper {
         } catch (RuntimeException e) {
             LOG.errorf(e, "The sweep %d of %s failed", sweep.id, sweep.account);
             store.end(sweep.id, SweepStatus.FAILED, e.getMessage());
+            metrics.ended(SweepStatus.FAILED);
             events.publish(SweepEvent.Step.FAILED, sweep.id);
         }
     }
@@ -85,6 +86,7 @@ public class Sweeper {
         LOG.warnf("Sweep %d refused: %s", sweep.id, refusal.message());
         metrics.refused(refusal.reason());
         store.refused(sweep.id, refusal);
+        metrics.ended(SweepStatus.REFUSED);
         events.publish(SweepEvent.Step.REFUSED, sweep.id);
     }
 
@@ -99,6 +101,9 @@ public class Sweeper {
                 : capped.map(Refusal::message).orElse(null);
         SweepEntity planned = store.planned(sweep.id, plan, status, reason, lease);
         events.publish(SweepEvent.Step.PLANNED, sweep.id);
+        if (status != SweepStatus.DELETING) {
+            metrics.ended(status);
+        }
         if (status == SweepStatus.PLANNED) {
             plan.items().stream()
                     .filter(i -> i.verdict().deletes())
@@ -123,6 +128,7 @@ public class Sweeper {
                 .forEach((type, outcomes) ->
                         outcomes.forEach((outcome, count) -> metrics.resources(type, outcome.name(), count)));
         metrics.succeeded(sweep.account, done.finishedAt);
+        metrics.ended(SweepStatus.COMPLETED);
         events.publish(SweepEvent.Step.COMPLETED, sweep.id);
     }
 }

@@ -79,6 +79,11 @@ class AuthMatrixIT {
         rule("POST /api/findings/{id}/remediate", "operator", "/api/findings/999999/remediate", null, null);
         rule("GET /api/remediations/breakers", "viewer", "/api/remediations/breakers", null, null);
         rule("GET /api/tickets", "viewer", "/api/tickets", null, null);
+        rule("POST /api/sweeps", "operator", "/api/sweeps", "application/json", "{}");
+        rule("GET /api/sweeps", "viewer", "/api/sweeps", null, null);
+        rule("GET /api/sweeps/{id}", "viewer", "/api/sweeps/999999", null, null);
+        rule("POST /api/sweeps/{id}/approve", "approver", "/api/sweeps/999999/approve", null, null);
+        rule("POST /api/sweeps/{id}/keep", "operator", "/api/sweeps/999999/keep", "application/json", "{}");
         rule(
                 "POST /api/remediations/breakers/{account}/reset",
                 "admin",
