@@ -31,12 +31,22 @@ final class ResourceTypeTables {
 
     private ResourceTypeTables() {}
 
+    /** Whether the sandbox sweeper deletes it, and which types' resources must be gone first. */
+    private static String swept(ResourceTypeDescriptor d) {
+        if (!d.swept()) {
+            return "–";
+        }
+        return d.sweep().after().isEmpty()
+                ? "yes"
+                : "after " + d.sweep().after().stream().map(t -> "`" + t + "`").collect(Collectors.joining(", "));
+    }
+
     /** The generated part of the doc, markers included. */
     static String markdown() {
         StringBuilder md = new StringBuilder(BEGIN).append("\n");
         md.append(
-                "| type | service | scope | id | attributes compared | created time | per resource | remediation |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+                "| type | service | scope | id | attributes compared | created time | per resource | remediation | swept |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (ResourceTypeDescriptor d : ResourceTypeCatalog.all()) {
             if (!d.collected()) {
                 continue;
@@ -65,6 +75,8 @@ final class ResourceTypeTables {
                                     : d.remediations().stream()
                                             .map(a -> "`" + a + "`")
                                             .collect(Collectors.joining(", ")))
+                    .append(" | ")
+                    .append(swept(d))
                     .append(" |\n");
         }
         md.append("\nState-only types, matched with the resources collected under another type: ");
