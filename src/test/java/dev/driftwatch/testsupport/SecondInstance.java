@@ -81,6 +81,17 @@ public final class SecondInstance implements AutoCloseable {
                         HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST of a JSON body as the tests' identity. */
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(
+                        request(path)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest.Builder request(String path) {
         int to = path.startsWith("/q/") ? managementPort : port;
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to + path))
