@@ -35,18 +35,21 @@ public class S3BucketDeleter implements Deleter {
     public Deletion delete(AwsSession session, CloudResource bucket) {
         S3Client s3 = session.s3();
         String name = bucket.id();
-        List<ObjectIdentifier> batch = new ArrayList<>(BATCH);
-        // pages are fetched one at a time and deleted as batches fill: memory stays at about one batch
-        for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(r -> r.bucket(name))) {
-            page.versions().forEach(v -> batch.add(identifier(v.key(), v.versionId())));
-            page.deleteMarkers().forEach(m -> batch.add(identifier(m.key(), m.versionId())));
-            while (batch.size() >= BATCH) {
-                deleteObjects(s3, name, batch.subList(0, BATCH));
+        // Each listing starts over from the first key instead of paging on: the page just deleted is gone, and a
+        // store need not resume from a marker that no longer exists (moto 5.2 then lists nothing). As many calls.
+        boolean more;
+        do {
+            ListObjectVersionsResponse page =
+                    s3.listObjectVersions(r -> r.bucket(name).maxKeys(BATCH));
+            List<ObjectIdentifier> keys = new ArrayList<>();
+            page.versions().forEach(v -> keys.add(identifier(v.key(), v.versionId())));
+            page.deleteMarkers().forEach(m -> keys.add(identifier(m.key(), m.versionId())));
+            for (int from = 0; from < keys.size(); from += BATCH) {
+                deleteObjects(s3, name, keys.subList(from, Math.min(from + BATCH, keys.size())));
             }
-        }
-        if (!batch.isEmpty()) {
-            deleteObjects(s3, name, batch);
-        }
+            more = Boolean.TRUE.equals(page.isTruncated()) && !keys.isEmpty();
+        } while (more);
+        // objects written meanwhile make this answer BucketNotEmpty: a dependency, retried in a later pass
         s3.deleteBucket(r -> r.bucket(name));
         return Deletion.DONE;
     }
@@ -55,9 +58,8 @@ public class S3BucketDeleter implements Deleter {
         return ObjectIdentifier.builder().key(key).versionId(versionId).build();
     }
 
-    /** Deletes {@code keys} and clears them; a key S3 refused (object lock, MFA delete) fails the whole delete. */
-    private static void deleteObjects(S3Client s3, String bucket, List<ObjectIdentifier> keys) {
-        List<ObjectIdentifier> chunk = List.copyOf(keys);
+    /** Deletes {@code chunk}; a key S3 refused (object lock, MFA delete) fails the whole delete. */
+    private static void deleteObjects(S3Client s3, String bucket, List<ObjectIdentifier> chunk) {
         DeleteObjectsResponse response = s3.deleteObjects(
                 r -> r.bucket(bucket).delete(d -> d.objects(chunk).quiet(true)));
         // DeleteObjects answers 200 and names each key it could not delete in the body
@@ -68,6 +70,5 @@ public class S3BucketDeleter implements Deleter {
                             + chunk.size() + " object versions in bucket " + bucket + ", e.g. " + first.key() + " ("
                             + first.versionId() + "): " + first.code() + " " + first.message());
         }
-        keys.clear();
     }
 }
