@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * Deletes an RDS instance (by its identifier: the collector's id is the resource id, which the API does not take).
  * Deletion protection is respected unless {@code driftwatch.sweeper.override-rds-deletion-protection} turns it off
- * first; a final snapshot is taken when {@code rds-final-snapshot} says so. AWS deletes in the background, so the
- * subnets and security groups the instance uses wait for {@link #finished}.
+ * first; a final snapshot is taken when {@code rds-final-snapshot} says so. While the modification applies, AWS may
+ * refuse the delete ({@code InvalidDBInstanceState}, a dependency): the next pass reads protection off and deletes.
+ * AWS deletes in the background, so the subnets and security groups the instance uses wait for {@link #finished}.
  */
 @ApplicationScoped
 public class DbInstanceDeleter implements Deleter {
@@ -45,6 +46,7 @@ public class DbInstanceDeleter implements Deleter {
             actions.add("rds:ModifyDBInstance");
         }
         if (finalSnapshot) {
+            // for the snapshot RDS takes on the caller's behalf (declared to be safe: moto checks no permissions)
             actions.add("rds:CreateDBSnapshot");
         }
         return List.copyOf(actions);

@@ -31,9 +31,10 @@ public class NatGatewayDeleter implements Deleter {
 
     @Override
     public boolean finished(AwsSession session, CloudResource gateway) {
-        // AWS lists a deleted gateway for about an hour, then answers NatGatewayNotFound
+        // AWS lists a deleted gateway for about an hour, then answers NatGatewayNotFound; one that failed to create
+        // holds no address or interface, and AWS removes it by itself
         return Background.finished(
                 () -> session.ec2().describeNatGateways(r -> r.natGatewayIds(gateway.id())).natGateways().stream()
-                        .allMatch(g -> g.state() == NatGatewayState.DELETED));
+                        .allMatch(g -> g.state() == NatGatewayState.DELETED || g.state() == NatGatewayState.FAILED));
     }
 }

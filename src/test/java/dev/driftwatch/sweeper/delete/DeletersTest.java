@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.driftwatch.resource.ResourceTypeCatalog;
 import dev.driftwatch.resource.ResourceTypeDescriptor;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,13 @@ class DeletersTest {
                 .map(ResourceTypeDescriptor::type)
                 .toList();
         assertThat(deletersByType.keySet()).containsExactlyInAnyOrderElementsOf(swept);
+    }
+
+    @Test
+    void everyDeleterIsABean() {
+        assertThat(all()).allSatisfy(d -> assertThat(d.getClass().isAnnotationPresent(ApplicationScoped.class))
+                .as(d.getClass().getSimpleName())
+                .isTrue());
     }
 
     @Test

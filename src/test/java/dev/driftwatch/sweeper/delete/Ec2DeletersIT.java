@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.driftwatch.inventory.ec2.EbsSnapshotCollector;
 import dev.driftwatch.inventory.ec2.EbsVolumeCollector;
+import dev.driftwatch.inventory.ec2.InstanceCollector;
 import dev.driftwatch.inventory.ec2.KeyPairCollector;
 import dev.driftwatch.inventory.ec2.LaunchTemplateCollector;
 import dev.driftwatch.resource.CloudResource;
@@ -31,6 +32,30 @@ class Ec2DeletersIT {
     }
 
     @Test
+    void terminatesAnInstanceInTheBackgroundAndAGoneAnswerMeansFinished() {
+        String instance = instance();
+        String kept = instance();
+
+        CloudResource read = DriftCheck.find(new InstanceCollector().collect(session), instance);
+        InstanceDeleter deleter = new InstanceDeleter();
+        assertThat(deleter.delete(session, read)).isEqualTo(Deletion.STARTED);
+
+        assertThat(deleter.finished(session, read)).isTrue(); // moto terminates at once
+        assertThat(ec2.describeInstances(r -> r.instanceIds(kept))
+                        .reservations()
+                        .get(0)
+                        .instances()
+                        .get(0)
+                        .state()
+                        .nameAsString())
+                .isEqualTo("running");
+        // AWS forgets a terminated instance after about an hour: an id it does not know is finished too
+        CloudResource forgotten = new CloudResource(
+                read.type(), "i-0123456789abcdef0", read.account(), read.region(), null, read.attributes(), null);
+        assertThat(deleter.finished(session, forgotten)).isTrue();
+    }
+
+    @Test
     void deletesAVolumeAndLeavesTheOthers() {
         String volume = volume();
         String other = volume();
@@ -46,14 +71,7 @@ class Ec2DeletersIT {
 
     @Test
     void anAttachedVolumeIsADependencyAndStaysAttached() {
-        String instance = ec2.runInstances(r -> r.imageId(AMI)
-                        .instanceType(InstanceType.T3_MICRO)
-                        .minCount(1)
-                        .maxCount(1)
-                        .placement(p -> p.availabilityZone("us-east-1a")))
-                .instances()
-                .get(0)
-                .instanceId();
+        String instance = instance();
         String volume = volume();
         ec2.attachVolume(r -> r.volumeId(volume).instanceId(instance).device("/dev/sdf"));
 
@@ -119,6 +137,17 @@ class Ec2DeletersIT {
                 .containsExactly(other);
         assertThatThrownBy(() -> new LaunchTemplateDeleter().delete(session, read))
                 .satisfies(e -> assertThat(DeleteErrors.gone(e)).as("%s", e).isTrue());
+    }
+
+    private String instance() {
+        return ec2.runInstances(r -> r.imageId(AMI)
+                        .instanceType(InstanceType.T3_MICRO)
+                        .minCount(1)
+                        .maxCount(1)
+                        .placement(p -> p.availabilityZone("us-east-1a")))
+                .instances()
+                .get(0)
+                .instanceId();
     }
 
     private String volume() {
