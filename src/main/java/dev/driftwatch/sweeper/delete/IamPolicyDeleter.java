@@ -36,11 +36,8 @@ public class IamPolicyDeleter implements Deleter {
     public Deletion delete(AwsSession session, CloudResource policy) {
         IamClient iam = session.iam();
         String arn = policy.id();
-        // read whole before detaching: detaching while paging would shift the pages
-        List<ListEntitiesForPolicyResponse> entities =
-                iam.listEntitiesForPolicyPaginator(r -> r.policyArn(arn)).stream()
-                        .toList();
-        for (ListEntitiesForPolicyResponse page : entities) {
+        for (ListEntitiesForPolicyResponse page :
+                Pages.all(iam.listEntitiesForPolicyPaginator(r -> r.policyArn(arn)))) {
             page.policyRoles()
                     .forEach(role -> iam.detachRolePolicy(
                             r -> r.roleName(role.roleName()).policyArn(arn)));
@@ -51,10 +48,12 @@ public class IamPolicyDeleter implements Deleter {
                     .forEach(group -> iam.detachGroupPolicy(
                             r -> r.groupName(group.groupName()).policyArn(arn)));
         }
-        for (PolicyVersion version : iam.listPolicyVersionsPaginator(r -> r.policyArn(arn)).versions().stream()
-                .filter(v -> !Boolean.TRUE.equals(v.isDefaultVersion()))
-                .toList()) {
-            iam.deletePolicyVersion(r -> r.policyArn(arn).versionId(version.versionId()));
+        for (PolicyVersion version :
+                Pages.all(iam.listPolicyVersionsPaginator(r -> r.policyArn(arn)).versions())) {
+            // the default version goes with the policy and cannot be deleted before it
+            if (!Boolean.TRUE.equals(version.isDefaultVersion())) {
+                iam.deletePolicyVersion(r -> r.policyArn(arn).versionId(version.versionId()));
+            }
         }
         iam.deletePolicy(r -> r.policyArn(arn));
         return Deletion.DONE;

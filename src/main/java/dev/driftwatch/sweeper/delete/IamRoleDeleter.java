@@ -36,19 +36,16 @@ public class IamRoleDeleter implements Deleter {
     public Deletion delete(AwsSession session, CloudResource role) {
         IamClient iam = session.iam();
         String name = role.id();
-        // each list is read whole before its links are removed: removing while paging would shift the pages
-        for (AttachedPolicy policy :
-                iam.listAttachedRolePoliciesPaginator(r -> r.roleName(name)).attachedPolicies().stream()
-                        .toList()) {
+        for (AttachedPolicy policy : Pages.all(
+                iam.listAttachedRolePoliciesPaginator(r -> r.roleName(name)).attachedPolicies())) {
             iam.detachRolePolicy(r -> r.roleName(name).policyArn(policy.policyArn()));
         }
-        for (String policy : iam.listRolePoliciesPaginator(r -> r.roleName(name)).policyNames().stream()
-                .toList()) {
+        for (String policy :
+                Pages.all(iam.listRolePoliciesPaginator(r -> r.roleName(name)).policyNames())) {
             iam.deleteRolePolicy(r -> r.roleName(name).policyName(policy));
         }
-        for (InstanceProfile profile :
-                iam.listInstanceProfilesForRolePaginator(r -> r.roleName(name)).instanceProfiles().stream()
-                        .toList()) {
+        for (InstanceProfile profile : Pages.all(
+                iam.listInstanceProfilesForRolePaginator(r -> r.roleName(name)).instanceProfiles())) {
             iam.removeRoleFromInstanceProfile(
                     r -> r.instanceProfileName(profile.instanceProfileName()).roleName(name));
         }

@@ -53,22 +53,20 @@ public class IamUserDeleter implements Deleter {
     public Deletion delete(AwsSession session, CloudResource user) {
         IamClient iam = session.iam();
         String name = user.id();
-        // each list is read whole before its items are removed: removing while paging would shift the pages
-        for (AccessKeyMetadata key : iam.listAccessKeysPaginator(r -> r.userName(name)).accessKeyMetadata().stream()
-                .toList()) {
+        for (AccessKeyMetadata key :
+                Pages.all(iam.listAccessKeysPaginator(r -> r.userName(name)).accessKeyMetadata())) {
             iam.deleteAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId()));
         }
-        for (SigningCertificate cert :
-                iam.listSigningCertificatesPaginator(r -> r.userName(name)).certificates().stream()
-                        .toList()) {
+        for (SigningCertificate cert : Pages.all(
+                iam.listSigningCertificatesPaginator(r -> r.userName(name)).certificates())) {
             iam.deleteSigningCertificate(r -> r.userName(name).certificateId(cert.certificateId()));
         }
-        for (SSHPublicKeyMetadata key : iam.listSSHPublicKeysPaginator(r -> r.userName(name)).sshPublicKeys().stream()
-                .toList()) {
+        for (SSHPublicKeyMetadata key :
+                Pages.all(iam.listSSHPublicKeysPaginator(r -> r.userName(name)).sshPublicKeys())) {
             iam.deleteSSHPublicKey(r -> r.userName(name).sshPublicKeyId(key.sshPublicKeyId()));
         }
-        for (MFADevice device : iam.listMFADevicesPaginator(r -> r.userName(name)).mfaDevices().stream()
-                .toList()) {
+        for (MFADevice device :
+                Pages.all(iam.listMFADevicesPaginator(r -> r.userName(name)).mfaDevices())) {
             iam.deactivateMFADevice(r -> r.userName(name).serialNumber(device.serialNumber()));
             // a virtual device's serial is its ARN; a hardware device is only deactivated
             if (device.serialNumber().startsWith("arn:")) {
@@ -76,17 +74,16 @@ public class IamUserDeleter implements Deleter {
             }
         }
         deleteLoginProfile(iam, name);
-        for (AttachedPolicy policy :
-                iam.listAttachedUserPoliciesPaginator(r -> r.userName(name)).attachedPolicies().stream()
-                        .toList()) {
+        for (AttachedPolicy policy : Pages.all(
+                iam.listAttachedUserPoliciesPaginator(r -> r.userName(name)).attachedPolicies())) {
             iam.detachUserPolicy(r -> r.userName(name).policyArn(policy.policyArn()));
         }
-        for (String policy : iam.listUserPoliciesPaginator(r -> r.userName(name)).policyNames().stream()
-                .toList()) {
+        for (String policy :
+                Pages.all(iam.listUserPoliciesPaginator(r -> r.userName(name)).policyNames())) {
             iam.deleteUserPolicy(r -> r.userName(name).policyName(policy));
         }
-        for (Group group : iam.listGroupsForUserPaginator(r -> r.userName(name)).groups().stream()
-                .toList()) {
+        for (Group group :
+                Pages.all(iam.listGroupsForUserPaginator(r -> r.userName(name)).groups())) {
             iam.removeUserFromGroup(r -> r.userName(name).groupName(group.groupName()));
         }
         iam.deleteUser(r -> r.userName(name));

@@ -25,6 +25,13 @@ class IamDeletersIT {
     private static final String DOCUMENT = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}";
 
+    /** Any well-formed key: moto checks only its shape. */
+    private static final String SSH_KEY =
+            "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDVkqbGbmVm4n5wT8HM5V+W3oGvGkZgKvGo8dPzDBsvzbHh2FbLWbF"
+                    + "nqYd3kfSthk6eaAIo8l1HT0F7xSh9sPlbXtcEkdHJn06lEo6tVs9KEo7cq1bN7XFuwt6ygiwlnZtkqHZDpE6wXYWCXcc5jH5UQ5aBgG"
+                    + "yB2QT6FJ7sHbPmRNCkC3xnRQX2ah9bzFSk8mnhGz2SqCOEK7rOeD4b0mT3jcT6BKOdODqGv4Tbin6SIyq5Ycw6AwYGv6dpn2Ywmu0Im"
+                    + "uCcAnDnU1eVaDuqQtM33zcTAbcu3D82sfp3uEdPejOUy1Sx6fBmAXJCmadkZNQGkcCWCy2ynAXqn/RULXaYp sandbox";
+
     private final MotoSession session = MotoSession.in(Regions.GLOBAL);
     private final IamClient iam = session.iam();
     private String policy;
@@ -62,11 +69,12 @@ class IamDeletersIT {
     }
 
     @Test
-    void deletesAUserWithItsKeysPasswordMfaPoliciesAndGroups() {
+    void deletesAUserWithItsKeysPasswordSshKeyMfaPoliciesAndGroups() {
         iam.createUser(r -> r.userName("sandbox-user"));
         iam.createAccessKey(r -> r.userName("sandbox-user"));
         iam.createAccessKey(r -> r.userName("sandbox-user"));
         iam.createLoginProfile(r -> r.userName("sandbox-user").password("Sandbox-Passw0rd!"));
+        iam.uploadSSHPublicKey(r -> r.userName("sandbox-user").sshPublicKeyBody(SSH_KEY));
         String mfa = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("sandbox-mfa"))
                 .virtualMFADevice()
                 .serialNumber();
