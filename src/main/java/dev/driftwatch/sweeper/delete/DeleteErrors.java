@@ -26,6 +26,9 @@ public final class DeleteErrors {
             "InvalidNetworkInterface.InUse",
             "InvalidSnapshot.InUse",
             "InvalidAMIID.InUse",
+            // DeleteVolume on an attached volume; its message ("is currently attached to i-…") says no "in use".
+            // AWS's EC2 error code list; also terraform-provider-aws internal/service/ec2/errors.go, and moto 5.2
+            "VolumeInUse",
             "ResourceConflictException");
 
     private static final Set<String> GONE_CODES = Set.of(
@@ -37,7 +40,13 @@ public final class DeleteErrors {
             "DBInstanceNotFound",
             "DBInstanceNotFoundFault",
             "AWS.SimpleQueueService.NonExistentQueue",
-            "QueueDoesNotExist");
+            "QueueDoesNotExist",
+            // DeleteNatGateway and DescribeNatGateways on a gateway AWS no longer lists (not ".NotFound"):
+            // terraform-provider-aws internal/service/ec2/errors.go (errCodeNatGatewayNotFound)
+            "NatGatewayNotFound",
+            // DeleteLaunchTemplate on a missing template: AWS's EC2 error code list and moto 5.2 (by id AWS answers
+            // InvalidLaunchTemplateId.NotFound, which the ".NotFound" suffix covers)
+            "InvalidLaunchTemplateName.NotFoundException");
 
     private DeleteErrors() {}
 

@@ -31,8 +31,10 @@ public class InstanceDeleter implements Deleter {
 
     @Override
     public boolean finished(AwsSession session, CloudResource instance) {
-        return session.ec2().describeInstances(r -> r.instanceIds(instance.id())).reservations().stream()
-                .flatMap(r -> r.instances().stream())
-                .allMatch(i -> i.state().name() == InstanceStateName.TERMINATED);
+        // AWS lists a terminated instance for about an hour, then answers InvalidInstanceID.NotFound
+        return Background.finished(
+                () -> session.ec2().describeInstances(r -> r.instanceIds(instance.id())).reservations().stream()
+                        .flatMap(r -> r.instances().stream())
+                        .allMatch(i -> i.state().name() == InstanceStateName.TERMINATED));
     }
 }
