@@ -35,11 +35,12 @@ class AwsManagedTest {
             awsOwned("aws_vpc", "vpc-default", attrs("id", "vpc-default", "cidr_block", "172.31.0.0/16")),
             awsOwned("aws_subnet", "subnet-default-a", attrs("id", "subnet-default-a", "vpc_id", "vpc-default")),
             awsOwned("aws_route_table", "rtb-main", attrs("id", "rtb-main", "vpc_id", "vpc-default")),
-            live(
+            // marked by their collectors: the VPC's default group, a service-linked role
+            awsOwned(
                     "aws_security_group",
                     "sg-default",
                     attrs("id", "sg-default", "name", "default", "vpc_id", "vpc-default")),
-            live(
+            awsOwned(
                     "aws_iam_role",
                     "AWSServiceRoleForSupport",
                     attrs(

@@ -195,6 +195,7 @@ class DriftComparatorTest {
                 List.of(Map.of(
                         "protocol", "tcp", "from_port", 443, "to_port", 443, "cidr_blocks", List.of("10.0.0.0/8"))));
         attributes.put("egress", List.of());
-        return new CloudResource(type, id, "123456789012", "eu-west-1", null, attributes, null);
+        // the default group is AWS's, as SecurityGroupCollector marks it
+        return new CloudResource(type, id, "123456789012", "eu-west-1", null, attributes, null, "default".equals(name));
     }
 }

@@ -4,6 +4,7 @@ import dev.driftwatch.aws.AwsSession;
 import dev.driftwatch.resource.CloudResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 
 /**
  * Releases an Elastic IP (its id is the allocation id), disassociating it first if the sweeper's fresh read shows it
@@ -26,8 +27,16 @@ public class EipDeleter implements Deleter {
     @Override
     public Deletion delete(AwsSession session, CloudResource address) {
         var ec2 = session.ec2();
-        Attributes.text(address, "association_id")
-                .ifPresent(association -> ec2.disassociateAddress(r -> r.associationId(association)));
+        Attributes.text(address, "association_id").ifPresent(association -> {
+            try {
+                ec2.disassociateAddress(r -> r.associationId(association));
+            } catch (Ec2Exception e) {
+                // the association ended since the read: the address is still there to release, not gone
+                if (!"InvalidAssociationID.NotFound".equals(e.awsErrorDetails().errorCode())) {
+                    throw e;
+                }
+            }
+        });
         ec2.releaseAddress(r -> r.allocationId(address.id()));
         return Deletion.DONE;
     }

@@ -15,7 +15,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** Every swept type has its deleter, and every deleter declares the IAM actions it calls in AWS's spelling. */
-class DeletersTest {
+class EveryDeleterTest {
 
     /** Every deleter, as CDI would make them (RDS with the most permissive settings, so its actions are all listed). */
     static List<Deleter> all() {
