@@ -4,7 +4,9 @@
 # from the resource type descriptors (dev.driftwatch.resource.IamActions) and checked current by
 # ResourceTypeCatalogTest. The remediator role, only where remediation is enabled, allows exactly the reads and
 # writes of driftwatch's fix actions: remediator-actions.json, generated from the actions and checked current by
-# RemediationActionsTest. Both trust only driftwatch's own role in the management account, with an external id.
+# RemediationActionsTest. The sweeper role, only in sandbox accounts, allows the reads of the swept types and the
+# deletes of driftwatch's deleters: sweeper-actions.json, generated from the descriptors and the deleters and checked
+# current by EveryDeleterTest. All trust only driftwatch's own role in the management account, with an external id.
 
 terraform {
   required_version = ">= 1.5"
@@ -19,6 +21,7 @@ terraform {
 locals {
   scanner_actions    = jsondecode(file("${path.module}/scanner-actions.json")).actions
   remediator_actions = jsondecode(file("${path.module}/remediator-actions.json")).actions
+  sweeper_actions    = jsondecode(file("${path.module}/sweeper-actions.json")).actions
 }
 
 data "aws_iam_policy_document" "trust" {
@@ -83,4 +86,29 @@ resource "aws_iam_role_policy" "remediator" {
   name   = "driftwatch-remediate"
   role   = aws_iam_role.remediator[0].id
   policy = data.aws_iam_policy_document.remediator.json
+}
+
+data "aws_iam_policy_document" "sweeper" {
+  statement {
+    sid       = "ReadAndDeleteStaleSandboxResources"
+    actions   = local.sweeper_actions
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role" "sweeper" {
+  count                = var.sweeper_enabled ? 1 : 0
+  name                 = var.sweeper_role_name
+  description          = "driftwatch: deletes stale resources in this sandbox account (never create it in another)"
+  assume_role_policy   = data.aws_iam_policy_document.trust.json
+  max_session_duration = 3600
+  permissions_boundary = var.permissions_boundary_arn
+  tags                 = var.tags
+}
+
+resource "aws_iam_role_policy" "sweeper" {
+  count  = var.sweeper_enabled ? 1 : 0
+  name   = "driftwatch-sweep"
+  role   = aws_iam_role.sweeper[0].id
+  policy = data.aws_iam_policy_document.sweeper.json
 }

@@ -31,6 +31,18 @@ variable "remediator_role_name" {
   default     = "driftwatch-remediator"
 }
 
+variable "sweeper_enabled" {
+  description = "Whether this is a sandbox account driftwatch may sweep: creates the sweeper role, allowed to delete (list the account in driftwatch.sweeper.accounts too, and give it an account alias)."
+  type        = bool
+  default     = false
+}
+
+variable "sweeper_role_name" {
+  description = "Name of the sweeper role (driftwatch.sweeper.accounts.<name>.role-arn, default arn:aws:iam::<id>:role/driftwatch-sweeper)."
+  type        = string
+  default     = "driftwatch-sweeper"
+}
+
 variable "permissions_boundary_arn" {
   description = "A permissions boundary for the roles, if your organisation requires one."
   type        = string

@@ -119,8 +119,18 @@ class MemberRolesIT {
             assertThat(fixes)
                     .as("the remediator role allows what the fix actions call")
                     .isEqualTo(remediatorActions());
+
+            JsonNode sweep =
+                    json(iam.getRolePolicy(r -> r.roleName("driftwatch-sweeper").policyName("driftwatch-sweep"))
+                            .policyDocument());
+            Set<String> deletes = new TreeSet<>();
+            sweep.at("/Statement/0/Action").forEach(a -> deletes.add(a.asText()));
+            assertThat(deletes)
+                    .as("the sweeper role allows what the sweeper reads and deletes")
+                    .isEqualTo(actionsOf("deploy/terraform/member/sweeper-actions.json"));
         }
         assertThat(terraform.output("remediator_role_arn")).isEqualTo(role(MEMBER, "driftwatch-remediator"));
+        assertThat(terraform.output("sweeper_role_arn")).isEqualTo(role(MEMBER, "driftwatch-sweeper"));
 
         String handMade;
         try (Ec2Client ec2 = Moto.ec2("us-east-1", MEMBER)) {
@@ -182,7 +192,7 @@ class MemberRolesIT {
                           oidc_provider_arn = "arn:aws:iam::%s:oidc-provider/%s"
                           oidc_provider     = "%s"
                           state_buckets     = { "acme-terraform-states" = "network/" }
-                          member_role_names = ["driftwatch-scanner", "driftwatch-remediator"]
+                          member_role_names = ["driftwatch-scanner", "driftwatch-remediator", "driftwatch-sweeper"]
                         }
 
                         module "member" {
@@ -191,6 +201,7 @@ class MemberRolesIT {
                           driftwatch_principal_arn = module.management.role_arn
                           external_id              = var.external_id
                           remediator_enabled       = true
+                          sweeper_enabled          = true
                         }
 
                         output "driftwatch_role_arn" {
@@ -204,15 +215,24 @@ class MemberRolesIT {
                         output "remediator_role_arn" {
                           value = module.member.remediator_role_arn
                         }
+
+                        output "sweeper_role_arn" {
+                          value = module.member.sweeper_role_arn
+                        }
                         """.formatted(Moto.ACCOUNT, OIDC, OIDC));
         return source;
     }
 
     /** What the fix actions call (remediation.action.RemediationActionsTest keeps the file current). */
     private static Set<String> remediatorActions() throws Exception {
+        return actionsOf("deploy/terraform/member/remediator-actions.json");
+    }
+
+    /** The actions a generated role file lists. */
+    private static Set<String> actionsOf(String file) throws Exception {
         Set<String> actions = new TreeSet<>();
         new ObjectMapper()
-                .readTree(Files.readString(Path.of("deploy/terraform/member/remediator-actions.json")))
+                .readTree(Files.readString(Path.of(file)))
                 .path("actions")
                 .forEach(a -> actions.add(a.asText()));
         return actions;

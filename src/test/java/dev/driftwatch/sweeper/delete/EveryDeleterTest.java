@@ -2,12 +2,20 @@ package dev.driftwatch.sweeper.delete;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.driftwatch.resource.IamActions;
 import dev.driftwatch.resource.ResourceTypeCatalog;
 import dev.driftwatch.resource.ResourceTypeDescriptor;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -59,6 +67,32 @@ class EveryDeleterTest {
                 .map(ResourceTypeDescriptor::type)
                 .toList();
         assertThat(deletersByType.keySet()).containsExactlyInAnyOrderElementsOf(swept);
+    }
+
+    static final String ROLE_FILE = "deploy/terraform/member/sweeper-actions.json";
+    static final String COMMAND = "./mvnw -B -o -q test -Dtest=EveryDeleterTest -Ddriftwatch.regenerate=true";
+
+    /**
+     * The sweeper role allows what the sweeper calls: the collectors' reads of the swept types (the plan and the
+     * re-read before each delete), the guard's alias read, and the deleters' actions; nothing else.
+     */
+    @Test
+    void theSweeperRoleAllowsExactlyWhatTheSweeperCalls() throws Exception {
+        TreeSet<String> actions = new TreeSet<>(List.of("iam:ListAccountAliases"));
+        ResourceTypeCatalog.all().stream().filter(ResourceTypeDescriptor::swept).forEach(d -> d.calls()
+                .forEach(c -> actions.add(IamActions.of(c.service(), c.operation()))));
+        all().forEach(d -> actions.addAll(d.iamActions()));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("generated_by", COMMAND);
+        root.put("actions", actions);
+        String expected =
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+        if (Boolean.getBoolean("driftwatch.regenerate")) {
+            Files.writeString(Path.of(ROLE_FILE), expected, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readString(Path.of(ROLE_FILE)))
+                .as(ROLE_FILE + " is stale; run " + COMMAND)
+                .isEqualTo(expected);
     }
 
     @Test
