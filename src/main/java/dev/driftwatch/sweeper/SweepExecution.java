@@ -81,8 +81,24 @@ public class SweepExecution {
                 Attempt attempt = attempts.getOrDefault(left.id, Attempt.NONE);
                 store.acted(left.id, ItemOutcome.LEFT, attempt.count(), attempt.error(), lease);
             }
+            verify(sweep, account, lease);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Reads the deleted types once more: a resource still listed after AWS said it deleted it was not deleted. */
+    private void verify(SweepEntity sweep, SweeperConfig.Account account, TargetLease lease) {
+        List<SweepItemEntity> deleted = store.deleted(sweep.id);
+        if (deleted.isEmpty()) {
+            return;
+        }
+        Set<String> types = deleted.stream().map(i -> i.resourceType).collect(Collectors.toSet());
+        Reread after = new Reread(reader.read(account, types));
+        for (SweepItemEntity item : deleted) {
+            if (after.known(item) && after.current(item).isPresent()) {
+                store.acted(item.id, ItemOutcome.FAILED, item.attempts, "still listed after its delete", lease);
+            }
         }
     }
 

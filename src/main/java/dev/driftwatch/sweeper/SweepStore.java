@@ -105,6 +105,12 @@ public class SweepStore {
                 "sweepId = ?1 and decision = ?2 and outcome is null order by id", id, SweepDecision.DELETE);
     }
 
+    /** The items recorded deleted, to verify. */
+    @Transactional
+    public List<SweepItemEntity> deleted(long id) {
+        return SweepItemEntity.list("sweepId = ?1 and outcome = ?2 order by id", id, ItemOutcome.DELETED);
+    }
+
     @Transactional
     public void acted(long itemId, ItemOutcome outcome, int attempts, String error, TargetLease lease) {
         lock.verify(lease);

@@ -1,5 +1,7 @@
 package dev.driftwatch.sweeper;
 
+import static dev.driftwatch.testsupport.SweeperProfile.CAPPED_SANDBOX;
+import static dev.driftwatch.testsupport.SweeperProfile.ESTATE_SANDBOX;
 import static dev.driftwatch.testsupport.SweeperProfile.MAX_DELETIONS;
 import static dev.driftwatch.testsupport.SweeperProfile.NOT_LISTED;
 import static dev.driftwatch.testsupport.SweeperProfile.NO_ALIAS;
@@ -11,9 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.driftwatch.testsupport.ApiTokens;
 import dev.driftwatch.testsupport.Database;
+import dev.driftwatch.testsupport.Ec2GroupsInUse;
 import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Management;
 import dev.driftwatch.testsupport.Moto;
+import dev.driftwatch.testsupport.SandboxEstate;
 import dev.driftwatch.testsupport.SweeperProfile;
 import dev.driftwatch.testsupport.Sweeps;
 import dev.driftwatch.testsupport.TerraformStates;
@@ -42,6 +46,9 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KeyState;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The sweeper through the running service, in sandbox accounts reached through AssumeRole in moto: what it deletes
@@ -102,6 +109,9 @@ class SweeperIT {
         alias(SANDBOX, "team-a-sandbox");
         try (Ec2Client ec2 = Moto.ec2(REGION, SANDBOX)) {
             String vpc = ec2.createVpc(r -> r.cidrBlock("10.20.0.0/16")).vpc().vpcId();
+            // it holds the groups kept below: AWS would refuse its delete (moto would not)
+            ec2.createTags(
+                    r -> r.resources(vpc).tags(t -> t.key("driftwatch:sweep").value("keep")));
             String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.20.1.0/24"))
                     .subnet()
                     .subnetId();
@@ -182,6 +192,48 @@ class SweeperIT {
     }
 
     @Test
+    void sweepsAWholeSandboxInDependencyOrderTryingAgainWhatIsStillInUse() {
+        alias(ESTATE_SANDBOX, "estate-sandbox");
+        SandboxEstate estate = SandboxEstate.build(ESTATE_SANDBOX, "10.50");
+        Sweeps.awaitAtRest(Sweeps.request(ESTATE_SANDBOX, true)); // first sight
+        clock.advance(STALE);
+        // AWS refuses the group while the terminating instance's interface still holds it; moto would not
+        Ec2GroupsInUse.heldOnce(estate.id("web"));
+
+        JsonPath report = Sweeps.awaitAtRest(Sweeps.request(ESTATE_SANDBOX, false));
+
+        assertThat(report.getString("sweep.status")).isEqualTo("COMPLETED");
+        estate.made().forEach((name, made) -> assertThat(Sweeps.item(report, made.type(), made.id()))
+                .as(name)
+                .containsEntry("decision", "DELETE")
+                .containsEntry("outcome", "DELETED"));
+        assertThat(Sweeps.item(report, "aws_security_group", estate.id("web")))
+                .as("deleted in a later pass")
+                .containsEntry("attempts", 2);
+        try (Ec2Client ec2 = Moto.ec2(REGION, ESTATE_SANDBOX)) {
+            assertThat(ec2.describeVpcs().vpcs()).noneMatch(v -> v.vpcId().equals(estate.id("vpc")));
+            assertThat(running(ec2, estate.id("instance-app"))).isFalse();
+            assertThat(ec2.describeVolumes().volumes())
+                    .noneMatch(v -> v.volumeId().equals(estate.id("volume")));
+            assertThat(ec2.describeAddresses().addresses()).isEmpty();
+        }
+        try (IamClient iam = Moto.iam(ESTATE_SANDBOX)) {
+            assertThat(iam.listRoles().roles()).noneMatch(r -> r.roleName().equals("tried-role"));
+            assertThat(iam.listUsers().users()).noneMatch(u -> u.userName().equals("tried-user"));
+            assertThat(iam.listPolicies(r -> r.scope("Local")).policies()).isEmpty();
+        }
+        try (S3Client s3 = Moto.in(ESTATE_SANDBOX, S3Client.builder().forcePathStyle(true))) {
+            assertThat(s3.listBuckets().buckets()).isEmpty();
+        }
+        try (KmsClient kms = Moto.in(ESTATE_SANDBOX, KmsClient.builder())) {
+            assertThat(kms.describeKey(r -> r.keyId(estate.id("key")))
+                            .keyMetadata()
+                            .keyState())
+                    .isEqualTo(KeyState.PENDING_DELETION);
+        }
+    }
+
+    @Test
     void refusesEveryAccountThatIsNotAListedSandboxBeforeAnyWrite() {
         alias(PROD, "payments-prod");
         alias(Moto.ACCOUNT, "looks-like-a-sandbox");
@@ -230,20 +282,21 @@ class SweeperIT {
 
     @Test
     void aPlanOverTheCapDeletesNothingUntilAnotherPersonApprovesItAndSparesWhatWasTaggedKeepMeanwhile() {
-        alias(SANDBOX, "team-a-sandbox");
-        try (Ec2Client ec2 = Moto.ec2(REGION, SANDBOX)) {
+        alias(CAPPED_SANDBOX, "capped-sandbox");
+        try (Ec2Client ec2 = Moto.ec2(REGION, CAPPED_SANDBOX)) {
             String vpc = ec2.createVpc(r -> r.cidrBlock("10.30.0.0/16")).vpc().vpcId();
             List<String> stale = new ArrayList<>();
             for (int i = 0; i < MAX_DELETIONS + 5; i++) {
                 stale.add(group(ec2, vpc, "stale-" + i, Map.of()));
             }
-            Sweeps.awaitAtRest(Sweeps.request(SANDBOX, true)); // first sight
+            Sweeps.awaitAtRest(Sweeps.request(CAPPED_SANDBOX, true)); // first sight
             clock.advance(STALE);
 
-            long id = Sweeps.request(SANDBOX, false);
+            long id = Sweeps.request(CAPPED_SANDBOX, false);
             JsonPath capped = Sweeps.awaitAtRest(id);
             assertThat(capped.getString("sweep.status")).isEqualTo("CAPPED");
-            assertThat(capped.getString("sweep.reason")).contains("more than driftwatch.sweeper.max-deletions=25");
+            assertThat(capped.getString("sweep.reason"))
+                    .contains("more than driftwatch.sweeper.max-deletions=" + MAX_DELETIONS);
             assertThat(groups(ec2)).containsAll(stale);
 
             String spared = stale.get(0);
@@ -253,12 +306,13 @@ class SweeperIT {
                     .then()
                     .statusCode(403)
                     .body("error", org.hamcrest.Matchers.containsString("cannot approve it too"));
-            String carol = ApiTokens.create("carol", "approver", clock.instant().plus(Duration.ofHours(1)));
+            String carol = ApiTokens.create(
+                    "carol-" + System.nanoTime(), "approver", clock.instant().plus(Duration.ofHours(1)));
             given().header("Authorization", TestIdentity.bearer(carol))
                     .post("/api/sweeps/" + id + "/approve")
                     .then()
                     .statusCode(200)
-                    .body("approvedBy", org.hamcrest.Matchers.equalTo("token:carol"));
+                    .body("approvedBy", org.hamcrest.Matchers.startsWith("token:carol-"));
 
             JsonPath report = Sweeps.awaitAtRest(id);
             assertThat(report.getString("sweep.status")).isEqualTo("COMPLETED");

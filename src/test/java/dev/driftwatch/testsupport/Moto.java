@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -82,6 +84,18 @@ public final class Moto {
     public static IamClient iam(String account) {
         return IamClient.builder()
                 .region(Region.US_EAST_1)
+                .endpointOverride(URI.create(URL))
+                .httpClient(Apache5HttpClient.create())
+                .credentialsProvider(inAccount(account))
+                .build();
+    }
+
+    /**
+     * Any service's client in another account, in us-east-1, e.g. {@code Moto.in(account, SqsClient.builder())}
+     * (S3: path-style addressing is the builder's to set).
+     */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C in(String account, B builder) {
+        return builder.region(Region.US_EAST_1)
                 .endpointOverride(URI.create(URL))
                 .httpClient(Apache5HttpClient.create())
                 .credentialsProvider(inAccount(account))

@@ -1,6 +1,7 @@
 package dev.driftwatch.testsupport;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,12 +11,16 @@ import java.util.Map;
 public class SweeperProfile implements QuarkusTestProfile {
 
     public static final String SANDBOX = "444444444444";
+    /** Sandboxes of their own for tests whose leftovers would change another's plan. */
+    public static final String ESTATE_SANDBOX = "444444444402";
+
+    public static final String CAPPED_SANDBOX = "444444444403";
     public static final String PROD = "555555555555";
     public static final String NO_ALIAS = "666666666666";
     public static final String NOT_LISTED = "777777777777";
     public static final String REGION = "us-east-1";
     /** A plan deleting more than this waits for an approver. */
-    public static final int MAX_DELETIONS = 25;
+    public static final int MAX_DELETIONS = 60;
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -29,11 +34,20 @@ public class SweeperProfile implements QuarkusTestProfile {
                 Map.entry("driftwatch.sweeper.accounts.sandbox.id", SANDBOX),
                 Map.entry("driftwatch.sweeper.accounts.sandbox.regions", REGION),
                 Map.entry("driftwatch.sweeper.accounts.sandbox.external-id", "sweeper-external-id"),
+                Map.entry("driftwatch.sweeper.accounts.estate.id", ESTATE_SANDBOX),
+                Map.entry("driftwatch.sweeper.accounts.estate.regions", REGION),
+                Map.entry("driftwatch.sweeper.accounts.capped.id", CAPPED_SANDBOX),
+                Map.entry("driftwatch.sweeper.accounts.capped.regions", REGION),
                 Map.entry("driftwatch.sweeper.accounts.prod.id", PROD),
                 Map.entry("driftwatch.sweeper.accounts.prod.regions", REGION),
                 Map.entry("driftwatch.sweeper.accounts.no-alias.id", NO_ALIAS),
                 Map.entry("driftwatch.sweeper.accounts.no-alias.regions", REGION),
                 Map.entry("driftwatch.sweeper.accounts.management.id", Moto.ACCOUNT),
                 Map.entry("driftwatch.sweeper.accounts.management.regions", REGION));
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(Ec2GroupsInUse.class));
     }
 }
