@@ -29,6 +29,9 @@ public class TicketIntake {
     static final Set<RemediationEvent.Step> TICKETED =
             Set.of(RemediationEvent.Step.FAILED, RemediationEvent.Step.REJECTED, RemediationEvent.Step.EXPIRED);
 
+    /** Closed by a person, plainly or as won't do: neither is reopened; a material change opens a new ticket. */
+    private static final Set<TicketStatus> PERSON_CLOSED = Set.of(TicketStatus.CLOSED_BY_PERSON, TicketStatus.WONT_DO);
+
     private final TicketRouting routing;
     private final TicketQueue queue;
     private final FindingQueries findings;
@@ -61,7 +64,8 @@ public class TicketIntake {
             return; // a redelivered event: its ticket or comment is queued already
         }
         FindingView finding = current.get();
-        String sink = routing.sinkFor(finding);
+        TicketRouting.Routed routed = routing.route(finding);
+        String sink = routed.sink();
         TicketText text =
                 TicketTexts.remediation(finding, remediation, event.step().label());
         Optional<TicketEntity> open = TicketEntity.find(
@@ -73,7 +77,7 @@ public class TicketIntake {
         if (open.isPresent()) {
             queue.add(open.get(), ActionKind.COMMENT, new TicketText(null, text.body()), clock.instant(), cause);
         } else {
-            open(finding, sink, Told.of(finding), null, text, cause);
+            open(finding, routed, Told.of(finding), null, text, cause);
         }
     }
 
@@ -87,7 +91,7 @@ public class TicketIntake {
                         .forEach(ticket -> resolve(ticket, finding));
             case OPENED, UPDATED -> {
                 if (finding.status() == FindingStatus.OPEN && wantsTicket(finding)) {
-                    openOrUpdate(finding, routing.sinkFor(finding));
+                    openOrUpdate(finding, routing.route(finding));
                 }
             }
             case ACCEPTED -> {
@@ -114,7 +118,8 @@ public class TicketIntake {
         queue.add(ticket, ActionKind.CLOSE, new TicketText(null, null), now);
     }
 
-    private void openOrUpdate(FindingView finding, String sink) {
+    private void openOrUpdate(FindingView finding, TicketRouting.Routed routed) {
+        String sink = routed.sink();
         Told now = Told.of(finding);
         Optional<TicketEntity> latest = TicketEntity.find(
                         "fingerprint = ?1 and sink = ?2 order by id desc", finding.fingerprint(), sink)
@@ -133,7 +138,7 @@ public class TicketIntake {
             return;
         }
         Long previous = null;
-        if (latest.isPresent() && latest.get().status == TicketStatus.CLOSED_BY_PERSON) {
+        if (latest.isPresent() && PERSON_CLOSED.contains(latest.get().status)) {
             TicketEntity closed = latest.get();
             if (closed.told().changeTo(now).isEmpty()) {
                 closed.findingVersion = finding.version(); // a person closed it: left alone until the finding changes
@@ -141,14 +146,15 @@ public class TicketIntake {
             }
             previous = closed.id;
         }
-        open(finding, sink, now, previous, TicketTexts.opening(finding), TicketQueue.FINDING);
+        open(finding, routed, now, previous, TicketTexts.opening(finding), TicketQueue.FINDING);
     }
 
-    private void open(FindingView finding, String sink, Told told, Long previous, TicketText text, String cause) {
+    private void open(
+            FindingView finding, TicketRouting.Routed routed, Told told, Long previous, TicketText text, String cause) {
         Instant now = clock.instant();
         TicketEntity ticket = new TicketEntity();
         ticket.fingerprint = finding.fingerprint();
-        ticket.sink = sink;
+        ticket.sink = routed.sink();
         ticket.status = TicketStatus.OPEN;
         ticket.findingId = finding.id();
         ticket.findingVersion = finding.version();
@@ -163,6 +169,6 @@ public class TicketIntake {
         ticket.updatedAt = now;
         ticket.previousTicketId = previous;
         ticket.persistAndFlush(); // a second open ticket of the finding in the sink fails here (ticket_one_open)
-        queue.add(ticket, ActionKind.CREATE, text, now, cause);
+        queue.add(ticket, ActionKind.CREATE, text.to(routed.target()), now, cause);
     }
 }
