@@ -76,9 +76,20 @@ public class TicketIntake {
                 .firstResultOptional();
         if (open.isPresent()) {
             queue.add(open.get(), ActionKind.COMMENT, new TicketText(null, text.body()), clock.instant(), cause);
-        } else {
-            open(finding, routed, Told.of(finding), null, text, cause);
+            return;
         }
+        Long previous = null;
+        Optional<TicketEntity> latest = latest(finding, sink);
+        if (latest.isPresent() && PERSON_CLOSED.contains(latest.get().status)) {
+            TicketEntity closed = latest.get();
+            if (closed.status == TicketStatus.WONT_DO
+                    && closed.told().changeTo(Told.of(finding)).isEmpty()) {
+                return; // won't do: a decision about the finding, which a remediation outcome does not change
+            }
+            previous = closed.id;
+            text = new TicketText(text.title(), text.body() + TicketTexts.follows(closed));
+        }
+        open(finding, routed, Told.of(finding), previous, text, cause);
     }
 
     @Transactional
@@ -121,9 +132,7 @@ public class TicketIntake {
     private void openOrUpdate(FindingView finding, TicketRouting.Routed routed) {
         String sink = routed.sink();
         Told now = Told.of(finding);
-        Optional<TicketEntity> latest = TicketEntity.find(
-                        "fingerprint = ?1 and sink = ?2 order by id desc", finding.fingerprint(), sink)
-                .firstResultOptional();
+        Optional<TicketEntity> latest = latest(finding, sink);
         if (latest.isPresent() && finding.version() <= latest.get().findingVersion) {
             return; // told already: a redelivered, replayed or late event
         }
@@ -138,6 +147,7 @@ public class TicketIntake {
             return;
         }
         Long previous = null;
+        TicketText text = TicketTexts.opening(finding);
         if (latest.isPresent() && PERSON_CLOSED.contains(latest.get().status)) {
             TicketEntity closed = latest.get();
             if (closed.told().changeTo(now).isEmpty()) {
@@ -145,8 +155,15 @@ public class TicketIntake {
                 return;
             }
             previous = closed.id;
+            text = new TicketText(text.title(), text.body() + TicketTexts.follows(closed));
         }
-        open(finding, routed, now, previous, TicketTexts.opening(finding), TicketQueue.FINDING);
+        open(finding, routed, now, previous, text, TicketQueue.FINDING);
+    }
+
+    /** The finding's newest ticket in the sink, whatever its status. */
+    private static Optional<TicketEntity> latest(FindingView finding, String sink) {
+        return TicketEntity.find("fingerprint = ?1 and sink = ?2 order by id desc", finding.fingerprint(), sink)
+                .firstResultOptional();
     }
 
     private void open(

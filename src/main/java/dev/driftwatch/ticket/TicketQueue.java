@@ -220,15 +220,10 @@ public class TicketQueue {
         next.updatedAt = now;
         next.previousTicketId = closed.id;
         next.persistAndFlush();
-        String link = closed.url != null ? closed.url : closed.externalId;
-        String why = wontDo
-                ? "closed as won't do; the finding has changed since"
-                : "closed while the finding was still open";
         add(
                 next,
                 ActionKind.CREATE,
-                new TicketText(
-                        next.title, action.payload.body() + "\n\nFollows " + link + ", " + why + ".", taken.target()),
+                new TicketText(next.title, action.payload.body() + TicketTexts.follows(closed), taken.target()),
                 now,
                 action.cause);
     }

@@ -146,6 +146,34 @@ class GitHubSinkTest {
     }
 
     @Test
+    void theResolutionsCloseLeavesAnIssueAPersonClosedAsNotPlannedAsItIs() {
+        github.stubFor(get(urlEqualTo("/repos/acme/infra/issues/1347"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(CREATED.replace("\"open\"", "\"closed\", \"state_reason\": \"not_planned\""))));
+        github.stubFor(patch(urlEqualTo("/repos/acme/infra/issues/1347"))
+                .willReturn(aResponse().withStatus(200).withBody(CREATED)));
+        TicketQueue.Taken close = new TicketQueue.Taken(
+                3,
+                42,
+                "platform",
+                ActionKind.CLOSE,
+                new TicketText(null, null),
+                1,
+                FINGERPRINT,
+                "1347",
+                false,
+                TICKET.title(),
+                TICKET.severity(),
+                TICKET.resource(),
+                TicketTarget.NONE);
+
+        assertThat(new TicketCall(sink).run(close)).isEmpty();
+
+        github.verify(0, patchRequestedFor(urlEqualTo("/repos/acme/infra/issues/1347")));
+    }
+
+    @Test
     void findsTheIssueOfThisTicketByItsLabelAndMarker() {
         String earlier = CREATED.replace("1347", "1200")
                 .replace("\"body\": \"default SG sg-1 allows traffic\"", "\"body\": \"<!-- driftwatch:ticket=7 -->\"");
