@@ -39,13 +39,7 @@ public class TicketRouting {
                 config.defaultSink(),
                 paging(config),
                 tags.isResolvable() ? tags.get() : ResourceTags.UNKNOWN);
-        config.routes().forEach((name, route) -> route.routingKey().ifPresent(key -> {
-            TicketConfig.Sink sink = config.sinks().get(route.sink());
-            if (sink != null && !sink.routingKeys().containsKey(key)) {
-                throw new IllegalArgumentException("driftwatch.tickets.routes." + name + ".routing-key names " + key
-                        + ", which is not among driftwatch.tickets.sinks." + route.sink() + ".routing-keys");
-            }
-        }));
+        checkRoutingKeys(config);
         if (!tags.isResolvable()
                 && config.routes().values().stream().anyMatch(r -> !r.tags().isEmpty())) {
             LOG.warn("Ticket routes that match on tags match no finding: findings carry no resource tags yet");
@@ -107,7 +101,18 @@ public class TicketRouting {
                 r.routingKey().orElse(null));
     }
 
-    private static Map<String, Set<String>> paging(TicketConfig config) {
+    /** A route's {@code routing-key} names one of its sink's {@code routing-keys}: checked at start, not at the first page. */
+    static void checkRoutingKeys(TicketConfig config) {
+        config.routes().forEach((name, route) -> route.routingKey().ifPresent(key -> {
+            TicketConfig.Sink sink = config.sinks().get(route.sink());
+            if (sink != null && !sink.routingKeys().containsKey(key)) {
+                throw new IllegalArgumentException("driftwatch.tickets.routes." + name + ".routing-key names " + key
+                        + ", which is not among driftwatch.tickets.sinks." + route.sink() + ".routing-keys");
+            }
+        }));
+    }
+
+    static Map<String, Set<String>> paging(TicketConfig config) {
         Map<String, Set<String>> paging = new HashMap<>();
         config.sinks().forEach((name, sink) -> {
             if (sink.type() == TicketConfig.SinkType.PAGERDUTY) {
