@@ -16,6 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -79,9 +80,10 @@ class TicketLifecycleIT {
     /** The shipped policy asks for approval of its fix; here a person is to hear of it instead. */
     private static final UnaryOperator<String> TICKET_MODE = t -> t.replace("mode: approve", "mode: ticket");
 
-    private static final String ISSUES = "/repos/acme/infra/issues";
+    private static final String ISSUES = "/repos/acme/network/issues";
     private static final String ISSUE =
-            "{\"number\": 1347, \"html_url\": \"https://github.com/acme/infra/issues/1347\"," + " \"state\": \"open\"}";
+            "{\"number\": 1347, \"html_url\": \"https://github.com/acme/network/issues/1347\","
+                    + " \"state\": \"open\"}";
 
     private final Ec2Client ec2 = MotoSession.in(REGION).ec2();
     private final WireMockServer github = GitHubStub.server();
@@ -120,7 +122,7 @@ class TicketLifecycleIT {
             assertThat(ticket)
                     .containsEntry("sink", "github")
                     .containsEntry("status", "OPEN")
-                    .containsEntry("url", "https://github.com/acme/infra/issues/1347")
+                    .containsEntry("url", "https://github.com/acme/network/issues/1347")
                     .containsEntry("resourceId", group.groupId());
             github.verify(1, postRequestedFor(urlEqualTo(ISSUES)));
             github.verify(postRequestedFor(urlEqualTo(ISSUES))
@@ -151,6 +153,8 @@ class TicketLifecycleIT {
                     .withRequestBody(equalToJson("{\"state\": \"closed\", \"state_reason\": \"completed\"}")));
             github.verify(2, postRequestedFor(urlEqualTo(ISSUES + "/1347/comments")));
             github.verify(1, postRequestedFor(urlEqualTo(ISSUES)));
+            // the route's repository, stored with the create, reached every call; none went to the sink's own
+            github.verify(0, anyRequestedFor(urlPathMatching("/repos/acme/infra/.*")));
             Map<String, Object> closed = awaitTicket(fingerprint, "1347");
             assertThat(closed.get("status")).isEqualTo("CLOSED");
             await().atMost(Duration.ofSeconds(20))
@@ -209,7 +213,7 @@ class TicketLifecycleIT {
             github.verify(0, postRequestedFor(urlEqualTo(ISSUES + "/1347/comments")));
             github.verify(postRequestedFor(urlEqualTo(ISSUES))
                     .withRequestBody(matchingJsonPath(
-                            "$.body", containing("Follows https://github.com/acme/infra/issues/1347"))));
+                            "$.body", containing("Follows https://github.com/acme/network/issues/1347"))));
         }
     }
 
@@ -278,7 +282,7 @@ class TicketLifecycleIT {
             github.verify(postRequestedFor(urlEqualTo(ISSUES))
                     .withRequestBody(matchingJsonPath(
                             "$.body",
-                            containing("Follows https://github.com/acme/infra/issues/1347, closed as won't do")))
+                            containing("Follows https://github.com/acme/network/issues/1347, closed as won't do")))
                     .withRequestBody(matchingJsonPath("$.body", containing(message(group, 1, 1)))));
         }
     }
@@ -409,7 +413,7 @@ class TicketLifecycleIT {
                             Sql.testDatabase(),
                             "select last_error from ticket_action where fingerprint = ?",
                             fingerprint))
-                    .containsExactly(List.of("GitHub (sink github, acme/infra) answered 401: Bad credentials"));
+                    .containsExactly(List.of("GitHub (sink github, acme/network) answered 401: Bad credentials"));
             github.verify(1, postRequestedFor(urlEqualTo(ISSUES)));
             assertThat(Management.metrics()).containsPattern("driftwatch_ticket_errors_total\\{sink=\"github\"} [1-9]");
         }
