@@ -16,12 +16,12 @@ final class BuiltinSink implements TicketSink {
     }
 
     @Override
-    public void comment(String externalId, String body) {
+    public void comment(Existing ticket, String body) {
         // the comment is the action's payload, kept in ticket_action
     }
 
     @Override
-    public void close(String externalId) {
+    public void close(Existing ticket) {
         // the ticket row's status is the ticket's status
     }
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * GitHub Issues through the REST API (https://docs.github.com/en/rest/issues/issues,
  * https://docs.github.com/en/rest/issues/comments): an issue per ticket, labelled {@code driftwatch} and with the
- * finding's marker label, its body carrying a hidden comment with driftwatch's ticket id; closed as completed.
+ * finding's marker label, its body carrying a hidden comment with driftwatch's ticket id; closed as completed. An
+ * issue a person closed as {@code not_planned} is "won't do". A route may name another repository.
  */
 final class GitHubSink implements TicketSink {
 
@@ -44,36 +45,45 @@ final class GitHubSink implements TicketSink {
         all.add("driftwatch");
         all.add(ticket.marker());
         all.stream().distinct().forEach(body.withArray("labels")::add);
-        return created(http.send(system(), post("issues", body)));
+        return created(http.send(system(ticket.target()), post(repository(ticket.target()), "issues", body)));
     }
 
     @Override
-    public void comment(String number, String text) {
+    public void comment(Existing ticket, String text) {
         ObjectNode body = http.json().createObjectNode().put("body", text);
-        http.send(system(), post("issues/" + number + "/comments", body));
+        http.send(
+                system(ticket.target()),
+                post(repository(ticket.target()), "issues/" + ticket.externalId() + "/comments", body));
     }
 
     @Override
-    public void close(String number) {
+    public void close(Existing ticket) {
         ObjectNode body = http.json().createObjectNode().put("state", "closed").put("state_reason", "completed");
         http.send(
-                system(),
-                request("issues/" + number).method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
+                system(ticket.target()),
+                request(repository(ticket.target()), "issues/" + ticket.externalId())
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     @Override
-    public boolean isOpen(String number) {
-        return !"closed"
-                .equals(http.send(system(), request("issues/" + number).GET())
-                        .path("state")
-                        .asText());
+    public TicketState state(Existing ticket) {
+        JsonNode issue = http.send(
+                system(ticket.target()),
+                request(repository(ticket.target()), "issues/" + ticket.externalId())
+                        .GET());
+        if (!"closed".equals(issue.path("state").asText())) {
+            return TicketState.OPEN;
+        }
+        return "not_planned".equals(issue.path("state_reason").asText()) ? TicketState.WONT_DO : TicketState.CLOSED;
     }
 
     @Override
     public Optional<Created> find(NewTicket ticket) {
         String query =
                 "issues?state=all&per_page=100&labels=" + URLEncoder.encode(ticket.marker(), StandardCharsets.UTF_8);
-        JsonNode issues = http.send(system(), request(query).GET());
+        JsonNode issues = http.send(
+                system(ticket.target()),
+                request(repository(ticket.target()), query).GET());
         for (JsonNode issue : issues) {
             if (issue.path("body").asText("").contains(hiddenMarker(ticket))) {
                 return Optional.of(created(issue));
@@ -91,15 +101,19 @@ final class GitHubSink implements TicketSink {
         return new Created(issue.path("number").asText(), issue.path("html_url").asText(null));
     }
 
-    private String system() {
-        return "GitHub (sink " + name + ", " + repository + ")";
+    private String system(TicketTarget target) {
+        return "GitHub (sink " + name + ", " + repository(target) + ")";
     }
 
-    private HttpRequest.Builder post(String path, JsonNode body) {
-        return request(path).POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    private String repository(TicketTarget target) {
+        return TicketTarget.or(target.repository(), repository);
     }
 
-    private HttpRequest.Builder request(String path) {
+    private HttpRequest.Builder post(String repository, String path, JsonNode body) {
+        return request(repository, path).POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    }
+
+    private HttpRequest.Builder request(String repository, String path) {
         return HttpRequest.newBuilder(api.resolve("repos/" + repository + "/" + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/vnd.github+json")

@@ -55,41 +55,122 @@ public interface TicketConfig {
     /** One ticket system. */
     interface Sink {
 
-        /** {@code builtin}, {@code github} or {@code webhook}. */
+        /** {@code builtin}, {@code github}, {@code jira-cloud}, {@code jira-data-center}, {@code servicenow}, {@code pagerduty} or {@code webhook}. */
         SinkType type();
 
         /**
          * github: the REST API's base URL ({@code https://api.github.com} when not set; GitHub Enterprise Server:
-         * {@code https://HOST/api/v3}); webhook: where the events are posted (required).
+         * {@code https://HOST/api/v3}); jira-cloud, jira-data-center: the site ({@code https://acme.atlassian.net},
+         * required); servicenow: the instance ({@code https://acme.service-now.com}, required); pagerduty: the Events
+         * API ({@code https://events.pagerduty.com} when not set); webhook: where the events are posted (required).
          */
         Optional<URI> url();
 
         /** github: {@code owner/repository} the issues are opened in. */
         Optional<String> repository();
 
-        /** github: a token that may write issues (fine-grained: Issues read and write). Never logged or stored. */
+        /**
+         * github: a token that may write issues (fine-grained: Issues read and write); jira-cloud: the API token of
+         * {@link #email()}; jira-data-center: a personal access token (sent as a bearer token); servicenow: an OAuth
+         * bearer token, when {@link #username()} is not set. Never logged or stored.
+         */
         Optional<String> token();
 
-        /** github: labels put on every issue, besides {@code driftwatch} and {@code driftwatch-<fingerprint>}. */
+        /**
+         * github, jira-cloud, jira-data-center: labels put on every ticket, besides {@code driftwatch} and the
+         * marker {@code driftwatch-<first 12 of the fingerprint>}.
+         */
         Optional<List<String>> labels();
 
         /** webhook: the shared secret of the HMAC-SHA256 signature. Never logged or stored. */
         Optional<String> secret();
+
+        /** jira-cloud: the Atlassian account's email address, the user of basic authentication with {@link #token()}. */
+        Optional<String> email();
+
+        /** jira-cloud, jira-data-center: the project key the issues are opened in (a route may name another). */
+        Optional<String> project();
+
+        /** jira-cloud, jira-data-center: the issue type's name. */
+        @WithDefault("Task")
+        String issueType();
+
+        /** jira-cloud, jira-data-center: components set on every issue (a route may name one more). */
+        Optional<List<String>> components();
+
+        /**
+         * jira-cloud, jira-data-center: the priority's name by driftwatch severity, e.g. {@code priorities.critical=Highest};
+         * a severity not listed leaves the priority to the project's default.
+         */
+        Map<String, String> priorities();
+
+        /** jira-cloud, jira-data-center: the name of the workflow transition that closes an issue. */
+        @WithDefault("Done")
+        String closeTransition();
+
+        /** jira-cloud, jira-data-center: resolutions that mean "won't do" (case ignored). */
+        @WithDefault("Won't Do,Won't Fix")
+        List<String> wontDoResolutions();
+
+        /** servicenow: the user of basic authentication (with {@link #password()}); else {@link #token()} is used. */
+        Optional<String> username();
+
+        /** servicenow: the password of {@link #username()}. Never logged or stored. */
+        Optional<String> password();
+
+        /** servicenow: the assignment group of new incidents, by name or sys_id (a route may name another). */
+        Optional<String> assignmentGroup();
+
+        /** servicenow: the incident field driftwatch's comments go to: {@code comments}, or {@code work_notes} to keep them internal. */
+        @WithDefault("comments")
+        String commentField();
+
+        /** servicenow: the {@code close_code} of an incident driftwatch resolves. */
+        @WithDefault("Solution provided")
+        String closeCode();
+
+        /** servicenow: close codes that mean "won't do" (case ignored); a cancelled incident (state 8) is one too. */
+        Optional<List<String>> wontDoCloseCodes();
+
+        /** pagerduty: the integration's routing key (Events API v2). Never logged or stored. */
+        Optional<String> routingKey();
+
+        /**
+         * pagerduty: more routing keys by a name a route gives in its {@code routing-key}, e.g.
+         * {@code routing-keys.payments=${PD_PAYMENTS_KEY}}; the name, never the key, is stored with the ticket.
+         */
+        Map<String, String> routingKeys();
+
+        /**
+         * pagerduty: the severities that page. A finding of another severity routed here goes on to the next
+         * matching route (and at last to the default sink, or {@code builtin} when the default is this one), so it
+         * is never dropped and nobody is woken for it.
+         */
+        @WithDefault("critical,high")
+        List<String> pagingSeverities();
     }
 
     /** The kinds of ticket system. */
     enum SinkType {
         BUILTIN,
         GITHUB,
+        JIRA_CLOUD,
+        JIRA_DATA_CENTER,
+        SERVICENOW,
+        PAGERDUTY,
         WEBHOOK
     }
 
-    /** Findings matched by account, type and severity go to one sink. */
+    /** Findings matched by account, region, type, severity and tags go to one sink, with that sink's target. */
     interface Route {
 
         /** Account id, or {@code *} for every account. */
         @WithDefault("*")
         String account();
+
+        /** Region ({@code eu-west-1}), or {@code *} for every region. */
+        @WithDefault("*")
+        String region();
 
         /** Terraform type, or {@code *} for every type. */
         @WithDefault("*")
@@ -99,7 +180,28 @@ public interface TicketConfig {
         @WithDefault("*")
         String severity();
 
+        /**
+         * Resource tags the finding's resource must carry, e.g. {@code tags.owner-team=payments} (values exact). A
+         * finding whose tags driftwatch does not know matches no route that asks for tags.
+         */
+        Map<String, String> tags();
+
         /** The sink's name. */
         String sink();
+
+        /** jira-cloud, jira-data-center: the project key, instead of the sink's. */
+        Optional<String> project();
+
+        /** jira-cloud, jira-data-center: a component added to the sink's. */
+        Optional<String> component();
+
+        /** github: {@code owner/repository}, instead of the sink's. */
+        Optional<String> repository();
+
+        /** servicenow: the assignment group, instead of the sink's. */
+        Optional<String> assignmentGroup();
+
+        /** pagerduty: the name of one of the sink's {@code routing-keys}, instead of its {@code routing-key}. */
+        Optional<String> routingKey();
     }
 }

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 public record TicketEvent(Kind kind, TicketChange data) implements DriftwatchEvent {
 
     public static final String TOPIC = "driftwatch.tickets";
-    public static final String SCHEMA_VERSION = "1";
+    public static final String SCHEMA_VERSION = "1.1";
 
     public static final EventFormat<TicketEvent, TicketChange> FORMAT = new EventFormat<>(
             TOPIC,
@@ -27,7 +27,10 @@ public record TicketEvent(Kind kind, TicketChange data) implements DriftwatchEve
         CREATED("ticket.created"),
         COMMENTED("ticket.commented"),
         CLOSED("ticket.closed"),
-        /** A person closed the ticket while the finding was open; a new ticket linking it follows. */
+        /**
+         * A person closed the ticket while the finding was open (status {@code CLOSED_BY_PERSON}: a new ticket
+         * linking it follows; {@code WONT_DO}: left alone until the finding changes).
+         */
         CLOSED_BY_PERSON("ticket.closed-by-person"),
         /** The ticket system refused the action for good (its message in {@code error}). */
         FAILED("ticket.failed");

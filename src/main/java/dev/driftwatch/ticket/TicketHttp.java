@@ -11,6 +11,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,8 +40,11 @@ final class TicketHttp {
         return json;
     }
 
-    /** Sends and returns the answer's JSON body (a missing node when it has none). */
-    JsonNode send(String system, HttpRequest.Builder request) {
+    /**
+     * Sends and returns the answer's JSON body (a missing node when it has none). {@code secrets} sent in the body
+     * (a PagerDuty routing key) are cut out of the system's message should it quote them.
+     */
+    JsonNode send(String system, HttpRequest.Builder request, String... secrets) {
         HttpResponse<String> response;
         try {
             response = client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
@@ -58,7 +63,7 @@ final class TicketHttp {
         if (status / 100 == 2) {
             return read(response.body());
         }
-        String said = system + " answered " + status + ": " + message(response.body());
+        String said = system + " answered " + status + ": " + hide(message(response.body()), secrets);
         Instant now = clock.instant();
         if (status == 429 || status / 100 == 5) {
             throw TicketSinkException.retry(
@@ -98,13 +103,48 @@ final class TicketHttp {
         }
     }
 
-    /** The system's own words: {@code message} of a JSON error (GitHub's, Jira's), else the body's start. */
+    /**
+     * The system's own words, else the body's start: {@code message} (GitHub, PagerDuty) with PagerDuty's {@code
+     * errors}; Jira's {@code errorMessages} and {@code errors} by field; ServiceNow's {@code error.message} and
+     * {@code error.detail}.
+     */
     private String message(String body) {
         JsonNode error = read(body);
-        String text = error.path("message").isTextual() ? error.path("message").asText() : body;
+        List<String> said = new ArrayList<>();
+        text(error.path("message"), said);
+        text(error.path("error").path("message"), said);
+        text(error.path("error").path("detail"), said);
+        error.path("errorMessages").forEach(m -> text(m, said));
+        JsonNode errors = error.path("errors");
+        if (errors.isArray()) {
+            errors.forEach(m -> text(m, said));
+        } else if (errors.isObject()) {
+            errors.fields().forEachRemaining(field -> {
+                if (field.getValue().isTextual()) {
+                    said.add(field.getKey() + ": " + field.getValue().asText());
+                }
+            });
+        }
+        String text = said.isEmpty() ? body : String.join("; ", said);
         if (text == null || text.isBlank()) {
             return "(no message)";
         }
         return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text;
+    }
+
+    private static void text(JsonNode node, List<String> said) {
+        if (node.isTextual() && !node.asText().isBlank()) {
+            said.add(node.asText());
+        }
+    }
+
+    private static String hide(String message, String... secrets) {
+        String hidden = message;
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                hidden = hidden.replace(secret, "***");
+            }
+        }
+        return hidden;
     }
 }

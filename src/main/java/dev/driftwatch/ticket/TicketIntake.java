@@ -29,6 +29,9 @@ public class TicketIntake {
     static final Set<RemediationEvent.Step> TICKETED =
             Set.of(RemediationEvent.Step.FAILED, RemediationEvent.Step.REJECTED, RemediationEvent.Step.EXPIRED);
 
+    /** Closed by a person, plainly or as won't do: neither is reopened; a material change opens a new ticket. */
+    private static final Set<TicketStatus> PERSON_CLOSED = Set.of(TicketStatus.CLOSED_BY_PERSON, TicketStatus.WONT_DO);
+
     private final TicketRouting routing;
     private final TicketQueue queue;
     private final FindingQueries findings;
@@ -61,7 +64,8 @@ public class TicketIntake {
             return; // a redelivered event: its ticket or comment is queued already
         }
         FindingView finding = current.get();
-        String sink = routing.sinkFor(finding);
+        TicketRouting.Routed routed = routing.route(finding);
+        String sink = routed.sink();
         TicketText text =
                 TicketTexts.remediation(finding, remediation, event.step().label());
         Optional<TicketEntity> open = TicketEntity.find(
@@ -72,9 +76,20 @@ public class TicketIntake {
                 .firstResultOptional();
         if (open.isPresent()) {
             queue.add(open.get(), ActionKind.COMMENT, new TicketText(null, text.body()), clock.instant(), cause);
-        } else {
-            open(finding, sink, Told.of(finding), null, text, cause);
+            return;
         }
+        Long previous = null;
+        Optional<TicketEntity> latest = latest(finding, sink);
+        if (latest.isPresent() && PERSON_CLOSED.contains(latest.get().status)) {
+            TicketEntity closed = latest.get();
+            if (closed.status == TicketStatus.WONT_DO
+                    && closed.told().changeTo(Told.of(finding)).isEmpty()) {
+                return; // won't do: a decision about the finding, which a remediation outcome does not change
+            }
+            previous = closed.id;
+            text = new TicketText(text.title(), text.body() + TicketTexts.follows(closed));
+        }
+        open(finding, routed, Told.of(finding), previous, text, cause);
     }
 
     @Transactional
@@ -87,7 +102,7 @@ public class TicketIntake {
                         .forEach(ticket -> resolve(ticket, finding));
             case OPENED, UPDATED -> {
                 if (finding.status() == FindingStatus.OPEN && wantsTicket(finding)) {
-                    openOrUpdate(finding, routing.sinkFor(finding));
+                    openOrUpdate(finding, routing.route(finding));
                 }
             }
             case ACCEPTED -> {
@@ -114,11 +129,10 @@ public class TicketIntake {
         queue.add(ticket, ActionKind.CLOSE, new TicketText(null, null), now);
     }
 
-    private void openOrUpdate(FindingView finding, String sink) {
+    private void openOrUpdate(FindingView finding, TicketRouting.Routed routed) {
+        String sink = routed.sink();
         Told now = Told.of(finding);
-        Optional<TicketEntity> latest = TicketEntity.find(
-                        "fingerprint = ?1 and sink = ?2 order by id desc", finding.fingerprint(), sink)
-                .firstResultOptional();
+        Optional<TicketEntity> latest = latest(finding, sink);
         if (latest.isPresent() && finding.version() <= latest.get().findingVersion) {
             return; // told already: a redelivered, replayed or late event
         }
@@ -133,22 +147,31 @@ public class TicketIntake {
             return;
         }
         Long previous = null;
-        if (latest.isPresent() && latest.get().status == TicketStatus.CLOSED_BY_PERSON) {
+        TicketText text = TicketTexts.opening(finding);
+        if (latest.isPresent() && PERSON_CLOSED.contains(latest.get().status)) {
             TicketEntity closed = latest.get();
             if (closed.told().changeTo(now).isEmpty()) {
                 closed.findingVersion = finding.version(); // a person closed it: left alone until the finding changes
                 return;
             }
             previous = closed.id;
+            text = new TicketText(text.title(), text.body() + TicketTexts.follows(closed));
         }
-        open(finding, sink, now, previous, TicketTexts.opening(finding), TicketQueue.FINDING);
+        open(finding, routed, now, previous, text, TicketQueue.FINDING);
     }
 
-    private void open(FindingView finding, String sink, Told told, Long previous, TicketText text, String cause) {
+    /** The finding's newest ticket in the sink, whatever its status. */
+    private static Optional<TicketEntity> latest(FindingView finding, String sink) {
+        return TicketEntity.find("fingerprint = ?1 and sink = ?2 order by id desc", finding.fingerprint(), sink)
+                .firstResultOptional();
+    }
+
+    private void open(
+            FindingView finding, TicketRouting.Routed routed, Told told, Long previous, TicketText text, String cause) {
         Instant now = clock.instant();
         TicketEntity ticket = new TicketEntity();
         ticket.fingerprint = finding.fingerprint();
-        ticket.sink = sink;
+        ticket.sink = routed.sink();
         ticket.status = TicketStatus.OPEN;
         ticket.findingId = finding.id();
         ticket.findingVersion = finding.version();
@@ -163,6 +186,6 @@ public class TicketIntake {
         ticket.updatedAt = now;
         ticket.previousTicketId = previous;
         ticket.persistAndFlush(); // a second open ticket of the finding in the sink fails here (ticket_one_open)
-        queue.add(ticket, ActionKind.CREATE, text, now, cause);
+        queue.add(ticket, ActionKind.CREATE, text.to(routed.target()), now, cause);
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code driftwatch_tickets_open{sink}}, {@code driftwatch_ticket_actions_total{sink,action,outcome}} (outcome:
- * done, retried, failed) and {@code driftwatch_ticket_errors_total{sink}} (actions a ticket system refused for
+ * done, retried, failed, closed_by_person, wont_do) and {@code driftwatch_ticket_errors_total{sink}} (actions a ticket system refused for
  * good: an alert's signal). Labels are sink names, never ids.
  */
 @ApplicationScoped
@@ -38,7 +38,8 @@ public class TicketMetrics {
 
     void action(String sink, ActionKind action, String outcome) {
         Counter.builder("driftwatch_ticket_actions_total")
-                .description("Ticket actions by sink, action and outcome (done, retried, failed)")
+                .description(
+                        "Ticket actions by sink, action and outcome (done, retried, failed, closed_by_person, wont_do)")
                 .tag("sink", sink)
                 .tag("action", action.label())
                 .tag("outcome", outcome)

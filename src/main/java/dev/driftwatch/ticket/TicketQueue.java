@@ -18,7 +18,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class TicketQueue {
 
-    /** An action taken by this replica, with what the sink needs. */
+    /**
+     * An action taken by this replica, with what the sink needs.
+     *
+     * @param target where the ticket was opened (its CREATE's route overrides)
+     */
     public record Taken(
             long actionId,
             long ticketId,
@@ -28,7 +32,21 @@ public class TicketQueue {
             int attempts,
             String fingerprint,
             String externalId,
-            boolean ticketOpen) {}
+            boolean ticketOpen,
+            String title,
+            String severity,
+            String resource,
+            TicketTarget target) {
+
+        TicketSink.NewTicket newTicket() {
+            return new TicketSink.NewTicket(
+                    ticketId, fingerprint, payload.title(), payload.body(), severity, resource, target);
+        }
+
+        TicketSink.Existing existing() {
+            return new TicketSink.Existing(externalId, fingerprint, title, severity, resource, target);
+        }
+    }
 
     /** The cause of the actions a finding event queues. */
     static final String FINDING = "finding";
@@ -109,7 +127,20 @@ public class TicketQueue {
                 action.attempts,
                 ticket.fingerprint,
                 ticket.externalId,
-                ticket.status == TicketStatus.OPEN));
+                ticket.status == TicketStatus.OPEN,
+                ticket.title,
+                ticket.toldSeverity,
+                String.join("/", ticket.account, ticket.region, ticket.resourceType, ticket.resourceId),
+                action.action == ActionKind.CREATE ? action.payload.target() : targetOf(ticket.id)));
+    }
+
+    /** Where the ticket was opened: its CREATE's target. */
+    private static TicketTarget targetOf(long ticketId) {
+        return TicketActionEntity.<TicketActionEntity>find(
+                        "ticketId = ?1 and action = ?2 order by id", ticketId, ActionKind.CREATE)
+                .firstResultOptional()
+                .map(create -> create.payload.target())
+                .orElse(null);
     }
 
     /** Done; a CREATE records the ticket system's id and link. */
@@ -152,20 +183,26 @@ public class TicketQueue {
     }
 
     /**
-     * A person closed the ticket while the finding stayed open: it is left alone from now on, and the material
-     * change this comment was to tell opens a new ticket that links it.
+     * A person closed the ticket while the finding stayed open: it is left alone from now on. The material change
+     * this comment was to tell opens a new ticket that links it; so does a remediation outcome, unless the ticket
+     * was closed as won't do (a decision about the finding, which only a change of the finding reopens).
      */
     @Transactional
-    public void closedByPerson(Taken taken, Instant now) {
+    public void closedByPerson(Taken taken, TicketState state, Instant now) {
         TicketActionEntity action = TicketActionEntity.findById(taken.actionId());
         TicketEntity closed = TicketEntity.findById(taken.ticketId());
+        boolean wontDo = state == TicketState.WONT_DO;
         action.status = ActionStatus.DONE;
-        action.lastError = "closed by a person: not commented on";
+        action.lastError = (wontDo ? "closed as won't do" : "closed by a person") + ": not commented on";
         action.updatedAt = now;
-        closed.status = TicketStatus.CLOSED_BY_PERSON;
+        closed.status = wontDo ? TicketStatus.WONT_DO : TicketStatus.CLOSED_BY_PERSON;
         closed.closedAt = now;
         closed.updatedAt = now;
         closed.flush(); // before the new ticket's insert: one OPEN ticket per finding and sink (ticket_one_open)
+        outbox.enqueue(new TicketEvent(TicketEvent.Kind.CLOSED_BY_PERSON, TicketChange.of(closed, action, now)));
+        if (wontDo && !FINDING.equals(action.cause)) {
+            return;
+        }
         TicketEntity next = new TicketEntity();
         next.fingerprint = closed.fingerprint;
         next.sink = closed.sink;
@@ -183,16 +220,12 @@ public class TicketQueue {
         next.updatedAt = now;
         next.previousTicketId = closed.id;
         next.persistAndFlush();
-        String link = closed.url != null ? closed.url : closed.externalId;
         add(
                 next,
                 ActionKind.CREATE,
-                new TicketText(
-                        next.title,
-                        action.payload.body() + "\n\nFollows " + link + ", closed while the finding was still open."),
+                new TicketText(next.title, action.payload.body() + TicketTexts.follows(closed), taken.target()),
                 now,
                 action.cause);
-        outbox.enqueue(new TicketEvent(TicketEvent.Kind.CLOSED_BY_PERSON, TicketChange.of(closed, action, now)));
     }
 
     /** Open tickets by sink, for the gauge. */

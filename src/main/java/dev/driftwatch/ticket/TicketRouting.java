@@ -2,37 +2,81 @@ package dev.driftwatch.ticket;
 
 import dev.driftwatch.finding.FindingView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
-/** Which sink a finding's ticket goes to: the first route (in name order) that matches it, else the default. */
+/**
+ * Which sink a finding's ticket goes to, and where in it: the first route (in name order) that matches it, else the
+ * default. A route to a PagerDuty sink matches only the severities that sink pages for: a finding of another
+ * severity goes on to the next route, so it still reaches a person without waking one.
+ */
 @ApplicationScoped
 public class TicketRouting {
 
+    private static final Logger LOG = Logger.getLogger(TicketRouting.class);
+
+    /** The sink and the route's overrides of its settings. */
+    public record Routed(String sink, TicketTarget target) {}
+
     private final Map<String, TicketConfig.Route> routes;
     private final String defaultSink;
+    private final Map<String, Set<String>> pagingBySink;
+    private final ResourceTags tags;
 
     @Inject
-    TicketRouting(TicketConfig config) {
-        this(config.routes(), config.defaultSink());
+    TicketRouting(TicketConfig config, Instance<ResourceTags> tags) {
+        this(
+                config.routes(),
+                config.defaultSink(),
+                paging(config),
+                tags.isResolvable() ? tags.get() : ResourceTags.UNKNOWN);
+        checkRoutingKeys(config);
+        if (!tags.isResolvable()
+                && config.routes().values().stream().anyMatch(r -> !r.tags().isEmpty())) {
+            LOG.warn("Ticket routes that match on tags match no finding: findings carry no resource tags yet");
+        }
     }
 
-    TicketRouting(Map<String, TicketConfig.Route> routes, String defaultSink) {
+    TicketRouting(
+            Map<String, TicketConfig.Route> routes,
+            String defaultSink,
+            Map<String, Set<String>> pagingBySink,
+            ResourceTags tags) {
         this.routes = new TreeMap<>(routes);
         this.defaultSink = defaultSink;
+        this.pagingBySink = Map.copyOf(pagingBySink);
+        this.tags = tags;
     }
 
-    public String sinkFor(FindingView finding) {
-        return routes.values().stream()
-                .filter(r -> matches(r.account(), finding.account())
-                        && matches(r.type(), finding.type())
-                        && matches(r.severity(), finding.severity()))
-                .map(TicketConfig.Route::sink)
-                .findFirst()
-                .orElse(defaultSink);
+    public Routed route(FindingView finding) {
+        Optional<Map<String, String>> known = null; // looked up once, and only when a route asks for tags
+        for (TicketConfig.Route r : routes.values()) {
+            if (!(matches(r.account(), finding.account())
+                    && matches(r.region(), finding.region())
+                    && matches(r.type(), finding.type())
+                    && matches(r.severity(), finding.severity())
+                    && takes(r.sink(), finding.severity()))) {
+                continue;
+            }
+            if (!r.tags().isEmpty()) {
+                known = known != null ? known : tags.of(finding);
+                if (known.isEmpty()
+                        || !known.get().entrySet().containsAll(r.tags().entrySet())) {
+                    continue;
+                }
+            }
+            return new Routed(r.sink(), target(r));
+        }
+        return new Routed(takes(defaultSink, finding.severity()) ? defaultSink : BuiltinSink.NAME, TicketTarget.NONE);
     }
 
     /** Every sink a route or the default names, so a misspelt one fails the start, not the first ticket. */
@@ -41,6 +85,45 @@ public class TicketRouting {
         names.add(defaultSink);
         routes.values().forEach(r -> names.add(r.sink()));
         return names;
+    }
+
+    private boolean takes(String sink, String severity) {
+        Set<String> paging = pagingBySink.get(sink);
+        return paging == null || (severity != null && paging.contains(severity.toLowerCase(Locale.ROOT)));
+    }
+
+    private static TicketTarget target(TicketConfig.Route r) {
+        return new TicketTarget(
+                r.project().orElse(null),
+                r.component().orElse(null),
+                r.repository().orElse(null),
+                r.assignmentGroup().orElse(null),
+                r.routingKey().orElse(null));
+    }
+
+    /** A route's {@code routing-key} names one of its sink's {@code routing-keys}: checked at start, not at the first page. */
+    static void checkRoutingKeys(TicketConfig config) {
+        config.routes().forEach((name, route) -> route.routingKey().ifPresent(key -> {
+            TicketConfig.Sink sink = config.sinks().get(route.sink());
+            if (sink != null && !sink.routingKeys().containsKey(key)) {
+                throw new IllegalArgumentException("driftwatch.tickets.routes." + name + ".routing-key names " + key
+                        + ", which is not among driftwatch.tickets.sinks." + route.sink() + ".routing-keys");
+            }
+        }));
+    }
+
+    static Map<String, Set<String>> paging(TicketConfig config) {
+        Map<String, Set<String>> paging = new HashMap<>();
+        config.sinks().forEach((name, sink) -> {
+            if (sink.type() == TicketConfig.SinkType.PAGERDUTY) {
+                paging.put(
+                        name,
+                        sink.pagingSeverities().stream()
+                                .map(s -> s.toLowerCase(Locale.ROOT))
+                                .collect(Collectors.toSet()));
+            }
+        });
+        return paging;
     }
 
     private static boolean matches(String wanted, String value) {

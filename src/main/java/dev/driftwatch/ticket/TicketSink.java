@@ -9,12 +9,56 @@ import java.util.Optional;
  */
 public interface TicketSink {
 
-    /** A ticket to open; {@code ticketId} is driftwatch's id, part of the marker that finds it again. */
-    record NewTicket(long ticketId, String fingerprint, String title, String body) {
+    /**
+     * A ticket to open; {@code ticketId} is driftwatch's id, part of the marker that finds it again.
+     *
+     * @param severity the finding's severity as driftwatch names it ({@code high}); null when unknown
+     * @param resource {@code account/region/type/id}, for systems that want a source
+     * @param target the route's overrides of the sink's own settings (never null)
+     */
+    record NewTicket(
+            long ticketId,
+            String fingerprint,
+            String title,
+            String body,
+            String severity,
+            String resource,
+            TicketTarget target) {
+
+        public NewTicket {
+            target = target == null ? TicketTarget.NONE : target;
+        }
 
         /** The label or key that marks every ticket of the finding: {@code driftwatch-<first 12 of fingerprint>}. */
         public String marker() {
             return "driftwatch-" + fingerprint.substring(0, Math.min(12, fingerprint.length()));
+        }
+
+        /** A line in the body that tells this ticket from earlier ones of the same finding. */
+        public String ticketLine() {
+            return "driftwatch ticket " + ticketId + ", fingerprint " + fingerprint;
+        }
+    }
+
+    /**
+     * A ticket the system holds: its id there, and what a system that keeps no ticket of its own (PagerDuty's
+     * events) needs to send again.
+     */
+    record Existing(
+            String externalId,
+            String fingerprint,
+            String title,
+            String severity,
+            String resource,
+            TicketTarget target) {
+
+        public Existing {
+            target = target == null ? TicketTarget.NONE : target;
+        }
+
+        /** Only the id, for the systems that need nothing else. */
+        public static Existing of(String externalId) {
+            return new Existing(externalId, null, null, null, null, TicketTarget.NONE);
         }
     }
 
@@ -23,16 +67,18 @@ public interface TicketSink {
 
     Created create(NewTicket ticket);
 
-    void comment(String externalId, String body);
+    void comment(Existing ticket, String body);
 
-    void close(String externalId);
+    /** Closes the ticket; one a person closed already is left as they closed it. */
+    void close(Existing ticket);
 
     /**
-     * Whether the ticket is still open in its system; {@code false} when a person closed it. Asked before
-     * commenting, so a ticket a person closed is not written to again. Systems driftwatch cannot read say open.
+     * Where the ticket stands in its system: open, closed by a person, or closed as "won't do". Asked before
+     * commenting, so a ticket a person closed is not written to again. A failed read throws (retried), never says
+     * closed. Systems driftwatch cannot read say open.
      */
-    default boolean isOpen(String externalId) {
-        return true;
+    default TicketState state(Existing ticket) {
+        return TicketState.OPEN;
     }
 
     /**

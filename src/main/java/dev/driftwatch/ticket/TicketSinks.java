@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.Set;
 public class TicketSinks {
 
     private static final URI GITHUB_API = URI.create("https://api.github.com");
+    private static final URI PAGERDUTY_EVENTS = URI.create("https://events.pagerduty.com");
 
     private final TicketConfig config;
     private final ObjectMapper json;
@@ -65,6 +68,39 @@ public class TicketSinks {
                         required(name, "token", sink.token().orElse(null)),
                         sink.labels().orElse(List.of()),
                         http);
+            case JIRA_CLOUD ->
+                new JiraCloudSink(
+                        name,
+                        required(name, "url", sink.url().orElse(null)),
+                        required(name, "email", sink.email().orElse(null)),
+                        required(name, "token", sink.token().orElse(null)),
+                        jira(name, sink),
+                        http);
+            case JIRA_DATA_CENTER ->
+                new JiraDataCenterSink(
+                        name,
+                        required(name, "url", sink.url().orElse(null)),
+                        required(name, "token", sink.token().orElse(null)),
+                        jira(name, sink),
+                        http);
+            case SERVICENOW ->
+                new ServiceNowSink(
+                        name,
+                        required(name, "url", sink.url().orElse(null)),
+                        serviceNowAuthorization(name, sink),
+                        new ServiceNowSink.Settings(
+                                sink.assignmentGroup().orElse(null),
+                                sink.commentField(),
+                                sink.closeCode(),
+                                sink.wontDoCloseCodes().orElse(List.of())),
+                        http);
+            case PAGERDUTY ->
+                new PagerDutySink(
+                        name,
+                        sink.url().orElse(PAGERDUTY_EVENTS),
+                        required(name, "routing-key", sink.routingKey().orElse(null)),
+                        sink.routingKeys(),
+                        http);
             case WEBHOOK ->
                 new WebhookSink(
                         name,
@@ -73,6 +109,30 @@ public class TicketSinks {
                         http,
                         clock);
         };
+    }
+
+    private static JiraSink.Settings jira(String name, TicketConfig.Sink sink) {
+        return new JiraSink.Settings(
+                required(name, "project", sink.project().orElse(null)),
+                sink.issueType(),
+                sink.labels().orElse(List.of()),
+                sink.components().orElse(List.of()),
+                sink.priorities(),
+                sink.closeTransition(),
+                sink.wontDoResolutions());
+    }
+
+    /** Basic with username and password when a username is set, else the bearer token. */
+    private static String serviceNowAuthorization(String name, TicketConfig.Sink sink) {
+        if (sink.username().isPresent()) {
+            String password = required(name, "password", sink.password().orElse(null));
+            return "Basic "
+                    + Base64.getEncoder()
+                            .encodeToString((sink.username().get() + ":" + password).getBytes(StandardCharsets.UTF_8));
+        }
+        return "Bearer "
+                + required(
+                        name, "token (or username and password)", sink.token().orElse(null));
     }
 
     private static <T> T required(String sink, String property, T value) {

@@ -29,6 +29,15 @@ final class TicketTexts {
                         + ". driftwatch closes this ticket.");
     }
 
+    /** The line a new ticket gets when it follows one a person closed while the finding stayed open. */
+    static String follows(TicketEntity closed) {
+        String link = closed.url != null ? closed.url : closed.externalId;
+        return "\n\nFollows " + link + ", "
+                + (closed.status == TicketStatus.WONT_DO
+                        ? "closed as won't do; the finding has changed since."
+                        : "closed while the finding was still open.");
+    }
+
     /** A remediation that did not fix the finding: a ticket of its own, or a comment on the open one. */
     static TicketText remediation(FindingView f, RemediationView r, String outcome) {
         String title = "[driftwatch] remediation " + r.action() + " " + outcome + ": " + f.resourceId();

@@ -90,9 +90,12 @@ public class TicketWorker {
             queue.done(taken, created, clock.instant());
             metrics.action(taken.sink(), taken.action(), "done");
         } catch (TicketCall.ClosedByPerson e) {
-            LOG.infof("Ticket %d was closed by a person; the change opens a new ticket", taken.ticketId());
-            queue.closedByPerson(taken, clock.instant());
-            metrics.action(taken.sink(), taken.action(), "closed_by_person");
+            boolean wontDo = e.state() == TicketState.WONT_DO;
+            LOG.infof(
+                    "Ticket %d was closed by a person%s; it is left alone",
+                    taken.ticketId(), wontDo ? " as won't do" : "");
+            queue.closedByPerson(taken, e.state(), clock.instant());
+            metrics.action(taken.sink(), taken.action(), wontDo ? "wont_do" : "closed_by_person");
         } catch (TicketSinkException e) {
             if (e.retryable()) {
                 var wait = backoff.after(taken.attempts(), e.retryAfter());

@@ -39,13 +39,13 @@ final class WebhookSink implements TicketSink {
     }
 
     @Override
-    public void comment(String externalId, String body) {
-        post(message("comment", externalId).put("body", body));
+    public void comment(Existing ticket, String body) {
+        post(message("comment", ticket.externalId()).put("body", body));
     }
 
     @Override
-    public void close(String externalId) {
-        post(message("close", externalId));
+    public void close(Existing ticket) {
+        post(message("close", ticket.externalId()));
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Tickets on: the ticket consumer and worker running (looking for work often, retrying after a second), medium
- * security-group findings routed to a {@code github} sink ({@link GitHubStub}), everything else to the built-in
- * sink. Shared by every ticket test of the running service, so it starts once for all of them.
+ * security-group findings routed to a {@code github} sink ({@link GitHubStub}) in the repository their route names
+ * ({@code acme/network}, not the sink's {@code acme/infra}), everything else to the built-in sink. Shared by every ticket test of the running service, so it starts once for all of them.
  */
 public class TicketProfile implements QuarkusTestProfile {
 
@@ -26,6 +26,7 @@ public class TicketProfile implements QuarkusTestProfile {
                 Map.entry("driftwatch.tickets.sinks.github.labels", "security"),
                 Map.entry("driftwatch.tickets.routes.network.type", "aws_security_group"),
                 Map.entry("driftwatch.tickets.routes.network.severity", "medium"),
-                Map.entry("driftwatch.tickets.routes.network.sink", "github"));
+                Map.entry("driftwatch.tickets.routes.network.sink", "github"),
+                Map.entry("driftwatch.tickets.routes.network.repository", "acme/network"));
     }
 }

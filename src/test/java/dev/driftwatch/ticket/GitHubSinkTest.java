@@ -40,7 +40,14 @@ class GitHubSinkTest {
     private static final String TOKEN = "ghp_test-token-never-logged-0000000000";
     private static final String FINGERPRINT = "0123456789abcdef0123456789abcdef";
     private static final TicketSink.NewTicket TICKET = new TicketSink.NewTicket(
-            42, FINGERPRINT, "[driftwatch] default SG: sg-1", "default SG sg-1 allows traffic");
+            42,
+            FINGERPRINT,
+            "[driftwatch] default SG: sg-1",
+            "default SG sg-1 allows traffic",
+            "medium",
+            "111111111111/us-east-1/aws_security_group/sg-1",
+            TicketTarget.NONE);
+    private static final TicketSink.Existing ISSUE_1347 = TicketSink.Existing.of("1347");
     /** From the documentation's "Create an issue" example response, cut to the fields driftwatch reads. */
     private static final String CREATED = """
             {"id": 1, "node_id": "MDU6SXNzdWUx", "url": "https://api.github.com/repos/acme/infra/issues/1347",
@@ -84,14 +91,31 @@ class GitHubSinkTest {
     }
 
     @Test
+    void aRouteThatNamesAnotherRepositoryOpensCommentsAndClosesThere() {
+        TicketTarget payments = new TicketTarget(null, null, "acme/payments", null, null);
+        github.stubFor(post("/repos/acme/payments/issues")
+                .willReturn(aResponse().withStatus(201).withBody(CREATED.replace("infra", "payments"))));
+        github.stubFor(post("/repos/acme/payments/issues/1347/comments")
+                .willReturn(aResponse().withStatus(201).withBody("{\"id\": 1}")));
+
+        TicketSink.Created created = sink.create(new TicketSink.NewTicket(
+                42, FINGERPRINT, TICKET.title(), TICKET.body(), "medium", TICKET.resource(), payments));
+        sink.comment(new TicketSink.Existing("1347", FINGERPRINT, TICKET.title(), "medium", null, payments), "x");
+
+        assertThat(created.url()).isEqualTo("https://github.com/acme/payments/issues/1347");
+        github.verify(postRequestedFor(urlEqualTo("/repos/acme/payments/issues/1347/comments")));
+        github.verify(0, postRequestedFor(urlEqualTo("/repos/acme/infra/issues")));
+    }
+
+    @Test
     void commentsAndClosesAsCompleted() {
         github.stubFor(post("/repos/acme/infra/issues/1347/comments")
                 .willReturn(aResponse().withStatus(201).withBody("{\"id\": 1, \"body\": \"x\"}")));
         github.stubFor(patch(urlEqualTo("/repos/acme/infra/issues/1347"))
                 .willReturn(aResponse().withStatus(200).withBody(CREATED.replace("\"open\"", "\"closed\""))));
 
-        sink.comment("1347", "The finding changed (message changed).");
-        sink.close("1347");
+        sink.comment(ISSUE_1347, "The finding changed (message changed).");
+        sink.close(ISSUE_1347);
 
         github.verify(postRequestedFor(urlEqualTo("/repos/acme/infra/issues/1347/comments"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
@@ -102,16 +126,51 @@ class GitHubSinkTest {
     }
 
     @Test
-    void tellsAnIssueAPersonClosed() {
+    void tellsAnIssueAPersonClosedFromOneClosedAsNotPlanned() {
         github.stubFor(get(urlEqualTo("/repos/acme/infra/issues/1347"))
-                .willReturn(aResponse().withStatus(200).withBody(CREATED.replace("\"open\"", "\"closed\""))));
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(CREATED.replace("\"open\"", "\"closed\", \"state_reason\": \"completed\""))));
         github.stubFor(get(urlEqualTo("/repos/acme/infra/issues/1348"))
                 .willReturn(aResponse().withStatus(200).withBody(CREATED.replace("1347", "1348"))));
+        github.stubFor(get(urlEqualTo("/repos/acme/infra/issues/1349"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(CREATED.replace("\"open\"", "\"closed\", \"state_reason\": \"not_planned\""))));
 
-        assertThat(sink.isOpen("1347")).isFalse();
-        assertThat(sink.isOpen("1348")).isTrue();
+        assertThat(sink.state(ISSUE_1347)).isEqualTo(TicketState.CLOSED);
+        assertThat(sink.state(TicketSink.Existing.of("1348"))).isEqualTo(TicketState.OPEN);
+        assertThat(sink.state(TicketSink.Existing.of("1349"))).isEqualTo(TicketState.WONT_DO);
         github.verify(getRequestedFor(urlEqualTo("/repos/acme/infra/issues/1347"))
                 .withHeader("Accept", equalTo("application/vnd.github+json")));
+    }
+
+    @Test
+    void theResolutionsCloseLeavesAnIssueAPersonClosedAsNotPlannedAsItIs() {
+        github.stubFor(get(urlEqualTo("/repos/acme/infra/issues/1347"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(CREATED.replace("\"open\"", "\"closed\", \"state_reason\": \"not_planned\""))));
+        github.stubFor(patch(urlEqualTo("/repos/acme/infra/issues/1347"))
+                .willReturn(aResponse().withStatus(200).withBody(CREATED)));
+        TicketQueue.Taken close = new TicketQueue.Taken(
+                3,
+                42,
+                "platform",
+                ActionKind.CLOSE,
+                new TicketText(null, null),
+                1,
+                FINGERPRINT,
+                "1347",
+                false,
+                TICKET.title(),
+                TICKET.severity(),
+                TICKET.resource(),
+                TicketTarget.NONE);
+
+        assertThat(new TicketCall(sink).run(close)).isEmpty();
+
+        github.verify(0, patchRequestedFor(urlEqualTo("/repos/acme/infra/issues/1347")));
     }
 
     @Test
@@ -196,7 +255,7 @@ class GitHubSinkTest {
                         .withBody("{\"message\": \"Bad credentials\", \"documentation_url\":"
                                 + " \"https://docs.github.com/rest\", \"status\": \"401\"}")));
         TicketSinkException unauthorized =
-                catchThrowableOfType(TicketSinkException.class, () -> sink.comment("1347", "x"));
+                catchThrowableOfType(TicketSinkException.class, () -> sink.comment(ISSUE_1347, "x"));
         assertThat(unauthorized.retryable()).isFalse();
         assertThat(unauthorized.getMessage())
                 .endsWith("answered 401: Bad credentials")
@@ -222,7 +281,11 @@ class GitHubSinkTest {
                 1,
                 FINGERPRINT,
                 null,
-                true);
+                true,
+                TICKET.title(),
+                TICKET.severity(),
+                TICKET.resource(),
+                TicketTarget.NONE);
 
         TicketSinkException timedOut =
                 catchThrowableOfType(TicketSinkException.class, () -> new TicketCall(impatient).run(first));
@@ -237,7 +300,11 @@ class GitHubSinkTest {
                 2,
                 FINGERPRINT,
                 null,
-                true);
+                true,
+                TICKET.title(),
+                TICKET.severity(),
+                TICKET.resource(),
+                TicketTarget.NONE);
         assertThat(new TicketCall(impatient).run(second))
                 .isEqualTo(Optional.of(new TicketSink.Created("1347", "https://github.com/acme/infra/issues/1347")));
         github.verify(1, postRequestedFor(urlEqualTo("/repos/acme/infra/issues")));

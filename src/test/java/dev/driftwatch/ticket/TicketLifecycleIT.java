@@ -1,6 +1,7 @@
 package dev.driftwatch.ticket;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -15,12 +16,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.driftwatch.finding.FindingEvent;
 import dev.driftwatch.finding.FindingView;
 import dev.driftwatch.outbox.EventCodec;
@@ -50,6 +53,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +66,8 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  * A ticket's life through the running service: a violation of a policy in {@code ticket} mode found in moto by a
  * scan, its finding event on Kafka, the ticket queued in PostgreSQL and opened once (GitHub Issues in WireMock, or
  * the built-in sink), one comment per material change and none for a scan that saw nothing new, closed once the
- * fix in moto is seen by a complete scan; GitHub down or refusing.
+ * fix in moto is seen by a complete scan; GitHub down (for one create, or for a ticket's whole life) or refusing; an
+ * issue a person closed, plainly or as not planned.
  */
 @QuarkusTest
 @TestProfile(TicketProfile.class)
@@ -74,9 +80,10 @@ class TicketLifecycleIT {
     /** The shipped policy asks for approval of its fix; here a person is to hear of it instead. */
     private static final UnaryOperator<String> TICKET_MODE = t -> t.replace("mode: approve", "mode: ticket");
 
-    private static final String ISSUES = "/repos/acme/infra/issues";
+    private static final String ISSUES = "/repos/acme/network/issues";
     private static final String ISSUE =
-            "{\"number\": 1347, \"html_url\": \"https://github.com/acme/infra/issues/1347\"," + " \"state\": \"open\"}";
+            "{\"number\": 1347, \"html_url\": \"https://github.com/acme/network/issues/1347\","
+                    + " \"state\": \"open\"}";
 
     private final Ec2Client ec2 = MotoSession.in(REGION).ec2();
     private final WireMockServer github = GitHubStub.server();
@@ -115,7 +122,7 @@ class TicketLifecycleIT {
             assertThat(ticket)
                     .containsEntry("sink", "github")
                     .containsEntry("status", "OPEN")
-                    .containsEntry("url", "https://github.com/acme/infra/issues/1347")
+                    .containsEntry("url", "https://github.com/acme/network/issues/1347")
                     .containsEntry("resourceId", group.groupId());
             github.verify(1, postRequestedFor(urlEqualTo(ISSUES)));
             github.verify(postRequestedFor(urlEqualTo(ISSUES))
@@ -134,7 +141,7 @@ class TicketLifecycleIT {
             policy.assertStillOpen(group.groupId(), message(group, 1, 1));
             awaitRequests(postRequestedFor(urlEqualTo(ISSUES + "/1347/comments")), 1);
             github.verify(postRequestedFor(urlEqualTo(ISSUES + "/1347/comments"))
-                    .withRequestBody(matchingJsonPath("$.body", containing("message changed"))));
+                    .withRequestBody(matchingJsonPath("$.body", containing(message(group, 1, 1)))));
 
             SecurityGroup now = defaultGroup();
             ec2.revokeSecurityGroupIngress(r -> r.groupId(group.groupId()).ipPermissions(now.ipPermissions()));
@@ -146,6 +153,8 @@ class TicketLifecycleIT {
                     .withRequestBody(equalToJson("{\"state\": \"closed\", \"state_reason\": \"completed\"}")));
             github.verify(2, postRequestedFor(urlEqualTo(ISSUES + "/1347/comments")));
             github.verify(1, postRequestedFor(urlEqualTo(ISSUES)));
+            // the route's repository, stored with the create, reached every call; none went to the sink's own
+            github.verify(0, anyRequestedFor(urlPathMatching("/repos/acme/infra/.*")));
             Map<String, Object> closed = awaitTicket(fingerprint, "1347");
             assertThat(closed.get("status")).isEqualTo("CLOSED");
             await().atMost(Duration.ofSeconds(20))
@@ -163,7 +172,8 @@ class TicketLifecycleIT {
                             .findFirst()
                             .orElseThrow())
                     .containsExactly("ticket.created", "ticket.commented", "ticket.commented", "ticket.closed");
-            github.verify(1, getRequestedFor(urlEqualTo(ISSUES + "/1347")));
+            // read before the comment (still open) and before the close (a person had not closed it)
+            github.verify(2, getRequestedFor(urlEqualTo(ISSUES + "/1347")));
             assertThat(String.join("\n", published)).doesNotContain(GitHubStub.TOKEN);
             events.stop();
         }
@@ -203,7 +213,77 @@ class TicketLifecycleIT {
             github.verify(0, postRequestedFor(urlEqualTo(ISSUES + "/1347/comments")));
             github.verify(postRequestedFor(urlEqualTo(ISSUES))
                     .withRequestBody(matchingJsonPath(
-                            "$.body", containing("Follows https://github.com/acme/infra/issues/1347"))));
+                            "$.body", containing("Follows https://github.com/acme/network/issues/1347"))));
+        }
+    }
+
+    @Test
+    void anIssueClosedAsNotPlannedIsLeftAloneThroughARemediationOutcomeUntilTheFindingChanges() {
+        github.stubFor(get(urlEqualTo(ISSUES + "/1347"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(ISSUE.replace("\"open\"", "\"closed\", \"state_reason\": \"not_planned\""))));
+        github.stubFor(post(ISSUES)
+                .inScenario("after won't do")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(201).withBody(ISSUE))
+                .willSetStateTo("one opened"));
+        github.stubFor(post(ISSUES)
+                .inScenario("after won't do")
+                .whenScenarioStateIs("one opened")
+                .willReturn(aResponse().withStatus(201).withBody(ISSUE.replace("1347", "1348"))));
+        SecurityGroup group = defaultGroup();
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, TICKET_MODE);
+                FindingEventLog findings = new FindingEventLog();
+                KafkaCompanion kafka = KafkaBroker.companion()) {
+            String fingerprint = policy.assertOnlyViolation(group.groupId(), message(group, 0, 1));
+            awaitTicket(fingerprint, "1347");
+
+            // a remediation failed: news, but not a change of the finding the person decided on
+            FindingView finding = findings.await(List.of(fingerprint), 1).get(0).data();
+            String failed = EventCodec.standalone()
+                    .write(
+                            new RemediationEvent(RemediationEvent.Step.FAILED, failedRemediation(finding, 98)),
+                            UUID.randomUUID(),
+                            Instant.now());
+            kafka.produceStrings()
+                    .fromRecords(new ProducerRecord<>(RemediationEvent.TOPIC, fingerprint, failed))
+                    .awaitCompletion();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "WONT_DO".equals(tickets(fingerprint).get(0).get("status")));
+            // ... nor does the next remediation outcome, now that the ticket is known to be won't do
+            String failedAgain = EventCodec.standalone()
+                    .write(
+                            new RemediationEvent(RemediationEvent.Step.FAILED, failedRemediation(finding, 97)),
+                            UUID.randomUUID(),
+                            Instant.now());
+            kafka.produceStrings()
+                    .fromRecords(new ProducerRecord<>(RemediationEvent.TOPIC, fingerprint, failedAgain))
+                    .awaitCompletion();
+            await().during(Duration.ofSeconds(6))
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> tickets(fingerprint).size() == 1);
+            github.verify(0, postRequestedFor(urlEqualTo(ISSUES + "/1347/comments")));
+            github.verify(1, postRequestedFor(urlEqualTo(ISSUES)));
+
+            // the finding itself changes: a new issue that links the one closed as won't do
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(group.groupId())
+                    .ipPermissions(
+                            p -> p.ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(i -> i.cidrIp("10.0.0.0/8"))));
+            policy.assertStillOpen(group.groupId(), message(group, 1, 1));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> tickets(fingerprint).size() == 2
+                            && "1348".equals(tickets(fingerprint).get(0).get("externalId")));
+            assertThat(tickets(fingerprint).get(1))
+                    .containsEntry("status", "WONT_DO")
+                    .containsEntry("externalId", "1347");
+            github.verify(0, postRequestedFor(urlEqualTo(ISSUES + "/1347/comments")));
+            github.verify(0, patchRequestedFor(urlEqualTo(ISSUES + "/1347")));
+            github.verify(postRequestedFor(urlEqualTo(ISSUES))
+                    .withRequestBody(matchingJsonPath(
+                            "$.body",
+                            containing("Follows https://github.com/acme/network/issues/1347, closed as won't do")))
+                    .withRequestBody(matchingJsonPath("$.body", containing(message(group, 1, 1)))));
         }
     }
 
@@ -250,6 +330,7 @@ class TicketLifecycleIT {
         // before trying a create again, the sink looks for the issue by its label: none was created
         github.stubFor(get(urlPathEqualTo(ISSUES))
                 .willReturn(aResponse().withStatus(200).withBody("[]")));
+        double retriedBefore = retriedCreates(); // other tests of the shared service retry creates too
         SecurityGroup group = defaultGroup();
         try (PolicyInService policy = PolicyInService.load(POLICY, REGION, TICKET_MODE)) {
             String fingerprint = policy.assertOnlyViolation(group.groupId(), message(group, 0, 1));
@@ -261,9 +342,54 @@ class TicketLifecycleIT {
                     getRequestedFor(urlPathEqualTo(ISSUES))
                             .withQueryParam("labels", equalTo("driftwatch-" + fingerprint.substring(0, 12))));
             assertThat(actions(fingerprint)).containsExactly(List.of("CREATE", "DONE"));
-            assertThat(Management.metrics())
-                    .contains(
-                            "driftwatch_ticket_actions_total{action=\"create\",outcome=\"retried\",sink=\"github\"} 2.0");
+            assertThat(retriedCreates() - retriedBefore)
+                    .as("driftwatch_ticket_actions_total{action=create,outcome=retried,sink=github}")
+                    .isEqualTo(2.0);
+        }
+    }
+
+    @Test
+    void gitHubDownForAWhileEveryActionWaitsAndCompletesOnceNoneLostNoneDoubled() {
+        // everything asked of GitHub answers 503 until it is back
+        StubMapping down = github.stubFor(any(anyUrl())
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
+        // once back, the retried create looks for its issue first: none was created
+        github.stubFor(get(urlPathEqualTo(ISSUES))
+                .willReturn(aResponse().withStatus(200).withBody("[]")));
+        SecurityGroup group = defaultGroup();
+        try (PolicyInService policy = PolicyInService.load(POLICY, REGION, TICKET_MODE)) {
+            String fingerprint = policy.assertOnlyViolation(group.groupId(), message(group, 0, 1));
+            // while GitHub is down the finding changes, then is fixed
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(group.groupId())
+                    .ipPermissions(
+                            p -> p.ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(i -> i.cidrIp("10.0.0.0/8"))));
+            policy.assertStillOpen(group.groupId(), message(group, 1, 1));
+            SecurityGroup now = defaultGroup();
+            ec2.revokeSecurityGroupIngress(r -> r.groupId(group.groupId()).ipPermissions(now.ipPermissions()));
+            ec2.revokeSecurityGroupEgress(r -> r.groupId(group.groupId()).ipPermissions(now.ipPermissionsEgress()));
+            policy.assertResolved(fingerprint);
+            // the create is tried again and again (each retry first looks for the issue, refused too)
+            awaitRequests(anyRequestedFor(urlPathEqualTo(ISSUES)), 3);
+            assertThat(actions(fingerprint))
+                    .as("every action waits, in order, behind the create")
+                    .containsExactly(
+                            List.of("CREATE", "PENDING"),
+                            List.of("COMMENT", "PENDING"),
+                            List.of("COMMENT", "PENDING"),
+                            List.of("CLOSE", "PENDING"));
+
+            github.removeStub(down);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> actions(fingerprint).stream().allMatch(a -> "DONE".equals(a.get(1))));
+            assertThat(actions(fingerprint)).hasSize(4);
+            assertThat(served("POST", ISSUES, 201)).as("one issue").isEqualTo(1);
+            assertThat(served("POST", ISSUES + "/1347/comments", 201))
+                    .as("the change and the resolution")
+                    .isEqualTo(2);
+            assertThat(served("PATCH", ISSUES + "/1347", 200)).as("closed once").isEqualTo(1);
+            assertThat(awaitTicket(fingerprint, "1347")).containsEntry("status", "CLOSED");
         }
     }
 
@@ -287,7 +413,7 @@ class TicketLifecycleIT {
                             Sql.testDatabase(),
                             "select last_error from ticket_action where fingerprint = ?",
                             fingerprint))
-                    .containsExactly(List.of("GitHub (sink github, acme/infra) answered 401: Bad credentials"));
+                    .containsExactly(List.of("GitHub (sink github, acme/network) answered 401: Bad credentials"));
             github.verify(1, postRequestedFor(urlEqualTo(ISSUES)));
             assertThat(Management.metrics()).containsPattern("driftwatch_ticket_errors_total\\{sink=\"github\"} [1-9]");
         }
@@ -304,28 +430,8 @@ class TicketLifecycleIT {
                 KafkaCompanion kafka = KafkaBroker.companion()) {
             String fingerprint = policy.assertOnlyViolation(group.groupId(), message(group, 0, 1));
             FindingView finding = findings.await(List.of(fingerprint), 1).get(0).data();
+            RemediationView failed = failedRemediation(finding, 99);
             Instant now = Instant.now();
-            RemediationView failed = new RemediationView(
-                    99,
-                    fingerprint,
-                    finding.id(),
-                    finding.version(),
-                    finding.account(),
-                    finding.region(),
-                    finding.type(),
-                    finding.resourceId(),
-                    POLICY,
-                    "revoke-default-rules",
-                    RemediationMode.APPROVE,
-                    RemediationStatus.FAILED,
-                    "verify: 1 egress rule still there",
-                    "driftwatch",
-                    1,
-                    false,
-                    null,
-                    now,
-                    now,
-                    null);
             String event = EventCodec.standalone()
                     .write(new RemediationEvent(RemediationEvent.Step.FAILED, failed), UUID.randomUUID(), now);
             kafka.produceStrings()
@@ -341,6 +447,47 @@ class TicketLifecycleIT {
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> actions(fingerprint)
                     .equals(List.of(List.of("CREATE", "DONE"))));
         }
+    }
+
+    private static RemediationView failedRemediation(FindingView finding, long id) {
+        Instant now = Instant.now();
+        return new RemediationView(
+                id,
+                finding.fingerprint(),
+                finding.id(),
+                finding.version(),
+                finding.account(),
+                finding.region(),
+                finding.type(),
+                finding.resourceId(),
+                POLICY,
+                "revoke-default-rules",
+                RemediationMode.APPROVE,
+                RemediationStatus.FAILED,
+                "verify: 1 egress rule still there",
+                "driftwatch",
+                1,
+                false,
+                null,
+                now,
+                now,
+                null);
+    }
+
+    private static double retriedCreates() {
+        Matcher m = Pattern.compile(
+                        "driftwatch_ticket_actions_total\\{action=\"create\",outcome=\"retried\",sink=\"github\"} (\\S+)")
+                .matcher(Management.metrics());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** Requests GitHub answered with {@code status}: what it really did, the refused attempts left out. */
+    private long served(String method, String url, int status) {
+        return github.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getMethod().getName().equals(method)
+                        && e.getRequest().getUrl().equals(url)
+                        && e.getResponse().getStatus() == status)
+                .count();
     }
 
     private static Object firstTicketId(String fingerprint) {

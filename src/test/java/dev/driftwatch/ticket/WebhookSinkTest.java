@@ -55,9 +55,10 @@ class WebhookSinkTest {
     @Test
     void postsSignedActionsTheReceiverAccepts() {
         WebhookSink sink = sink(SECRET);
-        TicketSink.Created created = sink.create(new TicketSink.NewTicket(7, "0123456789abcdef", "title", "body"));
-        sink.comment(created.externalId(), "changed");
-        sink.close(created.externalId());
+        TicketSink.Created created =
+                sink.create(new TicketSink.NewTicket(7, "0123456789abcdef", "title", "body", "high", "1/r/t/i", null));
+        sink.comment(TicketSink.Existing.of(created.externalId()), "changed");
+        sink.close(TicketSink.Existing.of(created.externalId()));
 
         assertThat(created.externalId()).isEqualTo("driftwatch-7");
         assertThat(accepted).extracting(m -> m.path("action").asText()).containsExactly("create", "comment", "close");
@@ -68,7 +69,7 @@ class WebhookSinkTest {
     @Test
     void aWrongSecretIsRefusedForGood() {
         TicketSinkException e = catchThrowableOfType(
-                TicketSinkException.class, () -> sink("another secret").close("driftwatch-7"));
+                TicketSinkException.class, () -> sink("another secret").close(TicketSink.Existing.of("driftwatch-7")));
         assertThat(e.retryable()).isFalse();
         assertThat(e.getMessage()).isEqualTo("webhook hooks answered 401: bad signature");
         assertThat(accepted).isEmpty();

@@ -1,0 +1,48 @@
+package dev.driftwatch.ticket;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Jira Cloud, REST API v3 (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/): bodies
+ * in the Atlassian Document Format, basic authentication with an account's email and API token
+ * (https://developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/), JQL through
+ * {@code POST /rest/api/3/search/jql}.
+ */
+final class JiraCloudSink extends JiraSink {
+
+    private final String authorization;
+
+    JiraCloudSink(String name, URI site, String email, String apiToken, Settings settings, TicketHttp http) {
+        super(name, site, settings, http);
+        this.authorization = "Basic "
+                + Base64.getEncoder().encodeToString((email + ":" + apiToken).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    String version() {
+        return "3";
+    }
+
+    @Override
+    String authorization() {
+        return authorization;
+    }
+
+    @Override
+    JsonNode text(String text) {
+        return Adf.document(http.json(), text);
+    }
+
+    @Override
+    String search() {
+        return "search/jql";
+    }
+
+    @Override
+    String system() {
+        return "Jira Cloud (sink " + name() + ")";
+    }
+}

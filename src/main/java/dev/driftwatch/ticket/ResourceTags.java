@@ -1,0 +1,21 @@
+package dev.driftwatch.ticket;
+
+import dev.driftwatch.finding.FindingView;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A finding's resource tags, for routes that match on them. Findings do not carry tags, and the ticket part may not
+ * read the inventory's snapshots (ArchitectureTest), so the service's own lookup is {@link #UNKNOWN} until a part
+ * that may read both provides a bean of this type. Unknown tags match no route that asks for tags (fail closed:
+ * the ticket goes to the next route or the default sink, never nowhere).
+ */
+@FunctionalInterface
+public interface ResourceTags {
+
+    /** No tags known for any finding. */
+    ResourceTags UNKNOWN = finding -> Optional.empty();
+
+    /** The tags, or empty when they are not known (not "no tags"). */
+    Optional<Map<String, String>> of(FindingView finding);
+}
