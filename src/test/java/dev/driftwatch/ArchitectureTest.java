@@ -74,7 +74,7 @@ class ArchitectureTest {
                     Set.of("resource", "aws", "lock", "inventory", "drift", "policy", "outbox", "finding")),
             // a finding's remediation section (policy.RemediationSpec) says whether it gets a ticket; a failed,
             // rejected or expired remediation (remediation.RemediationEvent) is one
-            Map.entry("ticket", Set.of("resource", "policy", "outbox", "finding", "remediation")),
+            Map.entry("ticket", Set.of("resource", "policy", "outbox", "finding", "remediation", "inventory")),
             Map.entry("sweeper", Set.of("resource", "aws", "lock", "inventory", "baseline", "outbox", "finding")),
             Map.entry(
                     "api",

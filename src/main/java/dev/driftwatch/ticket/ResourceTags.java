@@ -5,10 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A finding's resource tags, for routes that match on them. Findings do not carry tags, and the ticket part may not
- * read the inventory's snapshots (ArchitectureTest), so the service's own lookup is {@link #UNKNOWN} until a part
- * that may read both provides a bean of this type. Unknown tags match no route that asks for tags (fail closed:
- * the ticket goes to the next route or the default sink, never nowhere).
+ * A finding's resource tags, for routes that match on them (the service's: {@link SnapshotTags}). Unknown tags match
+ * no route that asks for tags (fail closed: the ticket goes to the next route or the default sink, never nowhere).
  */
 @FunctionalInterface
 public interface ResourceTags {

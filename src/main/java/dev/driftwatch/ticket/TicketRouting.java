@@ -2,7 +2,6 @@ package dev.driftwatch.ticket;
 
 import dev.driftwatch.finding.FindingView;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Locale;
@@ -12,7 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 
 /**
  * Which sink a finding's ticket goes to, and where in it: the first route (in name order) that matches it, else the
@@ -21,8 +19,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class TicketRouting {
-
-    private static final Logger LOG = Logger.getLogger(TicketRouting.class);
 
     /** The sink and the route's overrides of its settings. */
     public record Routed(String sink, TicketTarget target) {}
@@ -33,17 +29,9 @@ public class TicketRouting {
     private final ResourceTags tags;
 
     @Inject
-    TicketRouting(TicketConfig config, Instance<ResourceTags> tags) {
-        this(
-                config.routes(),
-                config.defaultSink(),
-                paging(config),
-                tags.isResolvable() ? tags.get() : ResourceTags.UNKNOWN);
+    TicketRouting(TicketConfig config, ResourceTags tags) {
+        this(config.routes(), config.defaultSink(), paging(config), tags);
         checkRoutingKeys(config);
-        if (!tags.isResolvable()
-                && config.routes().values().stream().anyMatch(r -> !r.tags().isEmpty())) {
-            LOG.warn("Ticket routes that match on tags match no finding: findings carry no resource tags yet");
-        }
     }
 
     TicketRouting(
