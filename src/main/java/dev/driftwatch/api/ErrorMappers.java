@@ -24,24 +24,21 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response refused(RemediationRefused e) {
-        return json(
-                switch (e.kind()) {
-                    case NOT_FOUND -> Response.Status.NOT_FOUND;
-                    case NOT_ALLOWED -> Response.Status.FORBIDDEN;
-                    case CONFLICT -> Response.Status.CONFLICT;
-                },
-                e.getMessage());
+        return json(statusOf(e.kind().name()), e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response refused(SweepRefused e) {
-        return json(
-                switch (e.kind()) {
-                    case NOT_FOUND -> Response.Status.NOT_FOUND;
-                    case NOT_ALLOWED -> Response.Status.FORBIDDEN;
-                    case CONFLICT -> Response.Status.CONFLICT;
-                },
-                e.getMessage());
+        return json(statusOf(e.kind().name()), e.getMessage());
+    }
+
+    /** A refusal's kind, the same three in every part: NOT_FOUND, NOT_ALLOWED or CONFLICT. */
+    private static Response.Status statusOf(String kind) {
+        return switch (kind) {
+            case "NOT_FOUND" -> Response.Status.NOT_FOUND;
+            case "NOT_ALLOWED" -> Response.Status.FORBIDDEN;
+            default -> Response.Status.CONFLICT;
+        };
     }
 
     private static Response json(Response.Status status, String message) {

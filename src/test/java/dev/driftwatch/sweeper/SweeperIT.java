@@ -42,9 +42,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
-import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
-import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyState;
@@ -117,8 +115,8 @@ class SweeperIT {
                     .subnetId();
             String web = group(ec2, vpc, "web", Map.of());
             String db = group(ec2, vpc, "db", Map.of());
-            reference(ec2, web, db);
-            reference(ec2, db, web);
+            SandboxEstate.reference(ec2, web, db);
+            SandboxEstate.reference(ec2, db, web);
             String instance = ec2.runInstances(r -> r.imageId("ami-12c6146b")
                             .minCount(1)
                             .maxCount(1)
@@ -340,17 +338,6 @@ class SweeperIT {
         tags.forEach(
                 (k, v) -> ec2.createTags(r -> r.resources(id).tags(t -> t.key(k).value(v))));
         return id;
-    }
-
-    private static void reference(Ec2Client ec2, String group, String source) {
-        ec2.authorizeSecurityGroupIngress(r -> r.groupId(group)
-                .ipPermissions(IpPermission.builder()
-                        .ipProtocol("tcp")
-                        .fromPort(5432)
-                        .toPort(5432)
-                        .userIdGroupPairs(
-                                UserIdGroupPair.builder().groupId(source).build())
-                        .build()));
     }
 
     private static Set<String> groups(Ec2Client ec2) {

@@ -1,14 +1,7 @@
 package dev.driftwatch.testsupport;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -231,7 +224,7 @@ public final class SandboxEstate {
                                     .role(role)
                                     .handler("lambda.handler")
                                     .runtime(Runtime.PYTHON3_12)
-                                    .code(c -> c.zipFile(zip())))
+                                    .code(c -> c.zipFile(LambdaCode.zip())))
                             .functionName());
         }
         try (SqsClient sqs = Moto.in(account, SqsClient.builder())) {
@@ -274,7 +267,8 @@ public final class SandboxEstate {
                 .groupId();
     }
 
-    private static void reference(Ec2Client ec2, String group, String source) {
+    /** Lets {@code source}'s members reach {@code group} on 5432: the group's rule names the other group. */
+    public static void reference(Ec2Client ec2, String group, String source) {
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(group)
                 .ipPermissions(IpPermission.builder()
                         .ipProtocol("tcp")
@@ -283,17 +277,5 @@ public final class SandboxEstate {
                         .userIdGroupPairs(
                                 UserIdGroupPair.builder().groupId(source).build())
                         .build()));
-    }
-
-    private static SdkBytes zip() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("lambda.py"));
-            zip.write("def handler(e, c):\n    return 1\n".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return SdkBytes.fromByteArray(bytes.toByteArray());
     }
 }

@@ -7,14 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftwatch.drift.DriftKind;
 import dev.driftwatch.resource.CloudResource;
 import dev.driftwatch.testsupport.DriftCheck;
+import dev.driftwatch.testsupport.LambdaCode;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -41,7 +37,7 @@ class LambdaFunctionCollectorIT {
                 .role()
                 .arn();
         LambdaClient lambda = session.lambda();
-        SdkBytes code = zip();
+        SdkBytes code = LambdaCode.zip();
         lambda.createFunction(r -> r.functionName("fn1")
                 .role(role)
                 .handler("lambda.handler")
@@ -73,16 +69,6 @@ class LambdaFunctionCollectorIT {
                 assertThat(d.actual()).isEqualTo(1024);
             });
         });
-    }
-
-    private static SdkBytes zip() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("lambda.py"));
-            zip.write("def handler(e, c):\n    return 1\n".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        return SdkBytes.fromByteArray(bytes.toByteArray());
     }
 
     /** The function as provider 5.100 wrote it (terraform apply against moto); the state keeps the environment, the live side never. */

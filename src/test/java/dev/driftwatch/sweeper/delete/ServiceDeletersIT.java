@@ -12,18 +12,15 @@ import dev.driftwatch.inventory.sns.SnsTopicCollector;
 import dev.driftwatch.inventory.sqs.SqsQueueCollector;
 import dev.driftwatch.resource.CloudResource;
 import dev.driftwatch.testsupport.DriftCheck;
+import dev.driftwatch.testsupport.LambdaCode;
 import dev.driftwatch.testsupport.Moto;
 import dev.driftwatch.testsupport.MotoSession;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -136,7 +133,7 @@ class ServiceDeletersIT {
                                                 + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
                 .role()
                 .arn();
-        SdkBytes code = zip();
+        SdkBytes code = LambdaCode.zip();
         for (String name : List.of("old-fn", "kept-fn")) {
             session.lambda().createFunction(r -> r.functionName(name)
                     .role(role)
@@ -248,15 +245,5 @@ class ServiceDeletersIT {
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
                 .deletionProtectionEnabled(deletionProtection));
-    }
-
-    private static SdkBytes zip() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("lambda.py"));
-            zip.write("def handler(e, c):\n    return 1\n".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        return SdkBytes.fromByteArray(bytes.toByteArray());
     }
 }
