@@ -27,7 +27,7 @@ create table sweep_item (
     resource_id    varchar(1024) not null,
     arn            varchar(2048),
     -- DELETE, PROTECTED_TAG, PROTECTED_NAME, MANAGED_BY_STATE, STATE_UNKNOWN, TOO_YOUNG, AGE_UNKNOWN,
-    -- AWS_MANAGED, TYPE_EXCLUDED, KEPT_ON_REQUEST, READ_INCOMPLETE
+    -- AWS_MANAGED, TYPE_EXCLUDED, KEPT_ON_REQUEST, NOTICED, READ_INCOMPLETE
     decision       varchar(24)   not null,
     reason         varchar(1024) not null,
     -- the resource as planned (for the delete and the report); never secrets: collectors never read them

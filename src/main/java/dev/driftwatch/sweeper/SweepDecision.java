@@ -13,8 +13,10 @@ public enum SweepDecision {
     AGE_UNKNOWN,
     AWS_MANAGED,
     TYPE_EXCLUDED,
-    /** A person kept it out of this plan through the API. */
+    /** A person kept it through the API: out of this plan and every later one. */
     KEPT_ON_REQUEST,
+    /** Announced for deletion: deleted by a sweep after the notice period, if still eligible then. */
+    NOTICED,
     /** The resource was listed but not read completely: nothing is concluded about it. */
     READ_INCOMPLETE
 }

@@ -27,6 +27,8 @@ public record SweepEvent(Step step, SweepView data) implements DriftwatchEvent {
         REFUSED("refused"),
         /** The plan is made (in a dry run, that is the end). */
         PLANNED("planned"),
+        /** Resources are announced for deletion after the notice period (decision NOTICED in its report). */
+        NOTICED("noticed"),
         /** The plan deletes more than the cap: nothing deleted, it waits for an approver. */
         CAPPED("capped"),
         COMPLETED("completed"),

@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads a sandbox account and decides on every resource of the swept types. What could not be read is in the
+ * Reads a sandbox account and decides on every resource of the swept types, keeping what a person kept through the
+ * API and, with a notice period, what was not announced long enough ago. What could not be read is in the
  * plan as a gap, or as a resource decided {@link SweepDecision#READ_INCOMPLETE}; never as a resource to delete.
  */
 @ApplicationScoped
@@ -24,12 +25,14 @@ public class SweepPlanner {
     private final StateCheck states;
     private final Deleters deleters;
     private final SweepRules rules;
+    private final Notices notices;
 
     SweepPlanner(
             AccountReader reader,
             Sightings sightings,
             StateCheck states,
             Deleters deleters,
+            Notices notices,
             SweeperConfig config,
             Clock clock) {
         this.reader = reader;
@@ -37,6 +40,7 @@ public class SweepPlanner {
         this.states = states;
         this.deleters = deleters;
         this.rules = new SweepRules(config, clock);
+        this.notices = notices;
     }
 
     public SweepPlan plan(SweeperConfig.Account account) {
@@ -45,6 +49,7 @@ public class SweepPlanner {
         List<CloudResource> seen = new ArrayList<>();
         snapshots.forEach(s -> seen.addAll(s.resources()));
         Map<Sightings.Key, Instant> firstSeen = sightings.sight(account.id(), seen);
+        Notices.Earlier earlier = notices.of(account.id());
 
         List<PlannedItem> items = new ArrayList<>();
         List<String> gaps = new ArrayList<>();
@@ -54,7 +59,10 @@ public class SweepPlanner {
                 Instant first = firstSeen.get(Sightings.Key.of(resource));
                 Verdict verdict = unknown.contains(resource.key())
                         ? new Verdict(SweepDecision.READ_INCOMPLETE, "not read completely")
-                        : rules.decide(resource, first, managed.apply(resource));
+                        : rules.afterNotices(
+                                Sightings.Key.of(resource),
+                                rules.decide(resource, first, managed.apply(resource)),
+                                earlier);
                 items.add(new PlannedItem(resource, first, verdict));
             }
             for (ReadGap gap : snapshot.gaps()) {

@@ -78,6 +78,10 @@ public class SweepRequests {
                 .firstResultOptional()
                 .orElseThrow(() -> new SweepRefused(
                         SweepRefused.Kind.NOT_FOUND, "Sweep " + id + " has no " + type + " " + resourceId));
+        if (item.outcome != null) {
+            throw new SweepRefused(
+                    SweepRefused.Kind.CONFLICT, type + " " + resourceId + " was " + item.outcome + " by sweep " + id);
+        }
         item.decision = SweepDecision.KEPT_ON_REQUEST;
         item.reason = "kept by " + by;
         return SweepItemView.of(item);

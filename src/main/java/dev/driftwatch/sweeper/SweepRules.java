@@ -27,6 +27,7 @@ public final class SweepRules {
     private final String keepUntilTag;
     private final List<Pattern> protectNames;
     private final Set<String> excludedTypes;
+    private final Optional<Duration> noticePeriod;
 
     public SweepRules(SweeperConfig config, Clock clock) {
         this.clock = clock;
@@ -37,6 +38,7 @@ public final class SweepRules {
                 .map(Pattern::compile)
                 .toList();
         this.excludedTypes = Set.copyOf(config.excludedTypes().orElse(List.of()));
+        this.noticePeriod = config.noticePeriod();
     }
 
     /**
@@ -65,6 +67,30 @@ public final class SweepRules {
             return new Verdict(SweepDecision.STATE_UNKNOWN, "a Terraform state could not be read");
         }
         return byAge(resource, firstSeen);
+    }
+
+    /**
+     * What earlier sweeps change about a resource to delete: one a person kept through the API is kept; with a notice
+     * period, one not announced long enough ago is announced now ({@link SweepDecision#NOTICED}), not deleted.
+     */
+    public Verdict afterNotices(Sightings.Key key, Verdict verdict, Notices.Earlier earlier) {
+        if (!verdict.deletes()) {
+            return verdict;
+        }
+        if (earlier.kept().contains(key)) {
+            return new Verdict(SweepDecision.KEPT_ON_REQUEST, "kept through the API in an earlier sweep");
+        }
+        if (noticePeriod.isEmpty()) {
+            return verdict;
+        }
+        Instant noticed = earlier.noticed().get(key);
+        Instant due = (noticed != null ? noticed : clock.instant()).plus(noticePeriod.get());
+        if (noticed != null && !clock.instant().isBefore(due)) {
+            return new Verdict(SweepDecision.DELETE, verdict.reason() + "; announced " + noticed);
+        }
+        return new Verdict(
+                SweepDecision.NOTICED,
+                "to be deleted from " + due + " if still eligible then (" + verdict.reason() + ")");
     }
 
     private Verdict byAge(CloudResource resource, Instant firstSeen) {

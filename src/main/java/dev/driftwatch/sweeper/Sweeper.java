@@ -101,6 +101,9 @@ public class Sweeper {
                 : capped.map(Refusal::message).orElse(null);
         SweepEntity planned = store.planned(sweep.id, plan, status, reason, lease);
         events.publish(SweepEvent.Step.PLANNED, sweep.id);
+        if (plan.items().stream().anyMatch(i -> i.verdict().decision() == SweepDecision.NOTICED)) {
+            events.publish(SweepEvent.Step.NOTICED, sweep.id);
+        }
         if (status != SweepStatus.DELETING) {
             metrics.ended(status);
         }

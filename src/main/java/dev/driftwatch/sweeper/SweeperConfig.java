@@ -66,6 +66,12 @@ public interface SweeperConfig {
     @WithDefault("true")
     boolean protectStateManaged();
 
+    /**
+     * Announce before deleting: a resource is first planned {@code NOTICED} (published as {@code sweep.noticed}) and
+     * deleted only by a sweep at least this long after, if still eligible then. Unset: deleted in the first sweep.
+     */
+    Optional<Duration> noticePeriod();
+
     /** A plan deleting more than this aborts before any delete, until an approver approves that plan. */
     @WithDefault("200")
     int maxDeletions();

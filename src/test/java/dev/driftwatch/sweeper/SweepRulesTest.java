@@ -3,11 +3,13 @@ package dev.driftwatch.sweeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.driftwatch.resource.CloudResource;
+import dev.driftwatch.resource.ResourceKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What the sweeper may delete: only an old resource nothing protects, and never one it cannot be sure of. */
@@ -85,6 +87,41 @@ class SweepRulesTest {
         CloudResource role = new CloudResource("aws_iam_role", "ci", "1", "global", null, Map.of(), OLD);
         assertThat(rules.decide(role, OLD, StateManagement.UNMANAGED).decision())
                 .isEqualTo(SweepDecision.TYPE_EXCLUDED);
+    }
+
+    @Test
+    void withANoticePeriodAResourceIsAnnouncedFirstAndDeletedOnlyOnceThePeriodHasPassed() {
+        SweepRules noticing = new SweepRules(
+                SweeperConfigs.of(Map.of("driftwatch.sweeper.notice-period", "72h")), Clock.fixed(NOW, ZoneOffset.UTC));
+        Sightings.Key key = new Sightings.Key("r", new ResourceKey("aws_instance", "i-1"));
+        Verdict delete = noticing.decide(instance(Map.of()), null, StateManagement.UNMANAGED);
+
+        Verdict first = noticing.afterNotices(key, delete, Notices.Earlier.NONE);
+        assertThat(first.decision()).isEqualTo(SweepDecision.NOTICED);
+        assertThat(first.reason()).startsWith("to be deleted from " + NOW.plus(Duration.ofHours(72)));
+        Notices.Earlier announcedYesterday =
+                new Notices.Earlier(Map.of(key, NOW.minus(Duration.ofHours(24))), Set.of());
+        assertThat(noticing.afterNotices(key, delete, announcedYesterday).decision())
+                .isEqualTo(SweepDecision.NOTICED);
+        Notices.Earlier announcedLongAgo = new Notices.Earlier(Map.of(key, NOW.minus(Duration.ofHours(72))), Set.of());
+        assertThat(noticing.afterNotices(key, delete, announcedLongAgo).decision())
+                .isEqualTo(SweepDecision.DELETE);
+        Verdict protectedMeanwhile =
+                noticing.decide(instance(Map.of("driftwatch:sweep", "keep")), null, StateManagement.UNMANAGED);
+        assertThat(noticing.afterNotices(key, protectedMeanwhile, announcedLongAgo)
+                        .decision())
+                .isEqualTo(SweepDecision.PROTECTED_TAG);
+    }
+
+    @Test
+    void aResourceAPersonKeptThroughTheApiStaysKeptInLaterSweeps() {
+        Sightings.Key key = new Sightings.Key("r", new ResourceKey("aws_instance", "i-1"));
+        Verdict delete = rules.decide(instance(Map.of()), null, StateManagement.UNMANAGED);
+
+        assertThat(rules.afterNotices(key, delete, Notices.Earlier.NONE)).isEqualTo(delete);
+        assertThat(rules.afterNotices(key, delete, new Notices.Earlier(Map.of(), Set.of(key)))
+                        .decision())
+                .isEqualTo(SweepDecision.KEPT_ON_REQUEST);
     }
 
     private SweepDecision decide(Map<String, Object> tags) {

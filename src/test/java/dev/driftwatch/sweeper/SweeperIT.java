@@ -27,6 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -300,6 +301,13 @@ class SweeperIT {
             String spared = stale.get(0);
             ec2.createTags(
                     r -> r.resources(spared).tags(t -> t.key("driftwatch:sweep").value("keep")));
+            String kept = stale.get(1);
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("type", "aws_security_group", "id", kept))
+                    .post("/api/sweeps/" + id + "/keep")
+                    .then()
+                    .statusCode(200)
+                    .body("decision", org.hamcrest.Matchers.equalTo("KEPT_ON_REQUEST"));
             given().post("/api/sweeps/" + id + "/approve")
                     .then()
                     .statusCode(403)
@@ -314,13 +322,17 @@ class SweeperIT {
 
             JsonPath report = Sweeps.awaitAtRest(id);
             assertThat(report.getString("sweep.status")).isEqualTo("COMPLETED");
-            assertThat(groups(ec2)).contains(spared).doesNotContainAnyElementsOf(stale.subList(1, stale.size()));
+            assertThat(groups(ec2)).contains(spared, kept).doesNotContainAnyElementsOf(stale.subList(2, stale.size()));
             assertThat(Sweeps.item(report, "aws_security_group", spared))
                     .containsEntry("outcome", "KEPT")
                     .satisfies(i -> assertThat((String) i.get("lastError")).contains("PROTECTED_TAG"));
-            for (String deleted : stale.subList(1, stale.size())) {
+            for (String deleted : stale.subList(2, stale.size())) {
                 assertThat(Sweeps.item(report, "aws_security_group", deleted)).containsEntry("outcome", "DELETED");
             }
+            JsonPath later = Sweeps.awaitAtRest(Sweeps.request(CAPPED_SANDBOX, true));
+            assertThat(Sweeps.item(later, "aws_security_group", kept))
+                    .as("kept through the API: out of every later sweep too")
+                    .containsEntry("decision", "KEPT_ON_REQUEST");
         }
     }
 
