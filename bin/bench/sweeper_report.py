@@ -81,10 +81,13 @@ def main():
         "aws_requests_moto_log": sweep["moto_requests"],
         "aws_requests_by_operation": sweep["aws_requests"],
         "cpu_seconds": sweep["cpu_seconds"],
+        "deletes_recorded_after_planned": sweep.get("deletes_recorded_after_planned"),
         "not_deleted": sweep["not_deleted"],
         "left_resources": sw_check["left_resources"],
         "protected_deleted_resources": sw_check["protected_deleted_resources"],
     }
+    warm = os.path.join(work, f"warmup-{n}.json")
+    sweeper["warmed_up_by_dry_run_seconds"] = read_json(warm)["wall_seconds"] if os.environ.get("BENCH_WARMUP") == "1" and os.path.exists(warm) else None
     ratio = round(terraform["wall_seconds"] / sweeper["wall_seconds"], 2) if sweeper["wall_seconds"] else None
     ok = (
         destroy["exit"] == 0

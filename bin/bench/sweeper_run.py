@@ -2,6 +2,7 @@
 
    python3 bin/bench/sweeper_run.py destroy API_URL OUT_JSON MOTO_PID MOTO_LOG SERVICE_PID -- terraform ARGS...
    python3 bin/bench/sweeper_run.py sweep API_URL OUT_JSON MOTO_PID MOTO_LOG SERVICE_PID ACCOUNT TIMEOUT_SECONDS
+   python3 bin/bench/sweeper_run.py warmup API_URL OUT_JSON MOTO_PID MOTO_LOG SERVICE_PID ACCOUNT TIMEOUT_SECONDS
 
 `destroy` runs the command (terraform destroy) and records its wall time, the CPU seconds of it and its children
 (the provider plugin), of moto, of the service and of the machine, and the requests moto answered meanwhile
@@ -12,6 +13,7 @@ driftwatch_aws_requests_total (which must not move: the service is idle then).
 has ended; records the wall time from the POST to the poll that saw it ended, the sweep's plannedAt/finishedAt,
 driftwatch_aws_requests_total by operation over the run (from /q/metrics on the management port), moto's request
 lines, the CPU seconds as above, and the sweep's report (totals by type, every item not DELETED).
+`warmup` asks for a dry-run sweep of the account and waits until it is PLANNED (BENCH_WARMUP=1; not timed).
 Environment as bench_common reads it: BENCH_TOKEN_FILE, BENCH_MANAGEMENT_URL.
 """
 
@@ -24,7 +26,7 @@ import time
 import urllib.request
 
 from bench_common import _token, log, write_json
-from remediation_run import aws_requests, cpu_between, cpu_seconds, delta
+from remediation_run import aws_requests, cpu_between, cpu_seconds, delta, instant
 
 
 def moto_lines(path):
@@ -66,6 +68,8 @@ def destroy(api_url, out, pids, moto_log, command):
         "service_aws_requests_meanwhile": delta(m0, m1),
         "cpu_seconds": {**cpu_between(c0, c1), "terraform": round(k1 - k0, 2)},
     }
+    # terraform and its provider plugin are this script's children: not "other" load.
+    result["cpu_seconds"]["other"] = round(result["cpu_seconds"]["other"] - result["cpu_seconds"]["terraform"], 2)
     write_json(out, result)
     log(f"terraform destroy: exit {rc}, {wall:.1f} s, {result['moto_requests']} requests to moto")
     return 0 if rc == 0 else 1
@@ -99,11 +103,22 @@ def sweep(api_url, out, pids, moto_log, account, timeout):
         key = f"{i['decision']}/{i['outcome']}"
         outcomes[key] = outcomes.get(key, 0) + 1
     requests = delta(m0, m1)
+    # When each type's deletes were recorded, in seconds after plannedAt: where the run's time went.
+    timeline = {}
+    if view.get("plannedAt"):
+        planned = instant(view["plannedAt"])
+        for i in items:
+            if i["decision"] == "DELETE" and i.get("actedAt"):
+                at = round((instant(i["actedAt"]) - planned).total_seconds(), 1)
+                t = timeline.setdefault(i["type"], {"count": 0, "first": at, "last": at})
+                t["count"] += 1
+                t["first"], t["last"] = min(t["first"], at), max(t["last"], at)
     result = {
         "sweep": view,
         "wall_seconds": round(wall, 2),
         "totals_by_type": detail["totalsByType"],
         "decision_outcome": outcomes,
+        "deletes_recorded_after_planned": dict(sorted(timeline.items(), key=lambda kv: kv[1]["first"])),
         "not_deleted": [i for i in items if i["decision"] == "DELETE" and i["outcome"] != "DELETED"][:200],
         "kept": [f"{i['type']} {i['id']} {i['decision']}" for i in items if i["decision"] != "DELETE"][:300],
         "aws_requests": requests,
@@ -117,12 +132,31 @@ def sweep(api_url, out, pids, moto_log, account, timeout):
     return 0
 
 
+def warmup(api_url, out, account, timeout):
+    """A dry-run sweep of the account (plans only, deletes nothing), not timed: the timed sweep is then not the
+    first one of a fresh JVM."""
+    t0 = time.monotonic()
+    _, queued = api(f"{api_url}/api/sweeps", "POST", {"account": account, "dryRun": True})
+    while True:
+        _, detail = api(f"{api_url}/api/sweeps/{queued['id']}")
+        view = detail["sweep"]
+        if view["status"] in ("REFUSED", "PLANNED", "COMPLETED", "FAILED", "CAPPED") or time.monotonic() - t0 > timeout:
+            break
+        time.sleep(0.2)
+    result = {"sweep": view, "wall_seconds": round(time.monotonic() - t0, 2)}
+    write_json(out, result)
+    log(f"warm-up dry run {view['id']}: {view['status']} after {result['wall_seconds']} s, {view.get('decisions')}")
+    return 0 if view["status"] == "PLANNED" else 1
+
+
 def main():
     cmd, api_url, out, moto_pid, moto_log, service_pid = sys.argv[1:7]
     pids = {"service": service_pid, "moto": moto_pid}
     if cmd == "destroy":
         rest = sys.argv[7:]
         return destroy(api_url, out, pids, moto_log, rest[1:] if rest[:1] == ["--"] else rest)
+    if cmd == "warmup":
+        return warmup(api_url, out, sys.argv[7], float(sys.argv[8]))
     if cmd == "sweep":
         return sweep(api_url, out, pids, moto_log, sys.argv[7], float(sys.argv[8]))
     sys.exit(f"unknown command {cmd}")

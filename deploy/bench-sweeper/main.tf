@@ -67,10 +67,12 @@ resource "aws_vpc" "bench" {
   tags       = merge({ Name = "bench-${count.index}" }, count.index % 50 == 0 ? local.keep : {})
 }
 
+# A protected subnet or group is in the protected VPC (vpc 0): one in another VPC would keep that VPC from being
+# deleted, by either tool.
 resource "aws_subnet" "bench" {
   count             = local.n.subnet
-  vpc_id            = aws_vpc.bench[count.index % local.n.vpc].id
-  cidr_block        = cidrsubnet(aws_vpc.bench[count.index % local.n.vpc].cidr_block, 8, floor(count.index / local.n.vpc))
+  vpc_id            = aws_vpc.bench[count.index % 50 == 0 ? 0 : count.index % local.n.vpc].id
+  cidr_block        = cidrsubnet(aws_vpc.bench[count.index % 50 == 0 ? 0 : count.index % local.n.vpc].cidr_block, 10, count.index)
   availability_zone = "us-east-1a"
   tags              = merge({ Name = "bench-${count.index}" }, count.index % 50 == 0 ? local.keep : {})
 }
@@ -79,7 +81,7 @@ resource "aws_security_group" "bench" {
   count       = local.n.security_group
   name        = "bench-${count.index}"
   description = "bench ${count.index}"
-  vpc_id      = aws_vpc.bench[count.index % local.n.vpc].id
+  vpc_id      = aws_vpc.bench[count.index % 50 == 0 ? 0 : count.index % local.n.vpc].id
   ingress {
     from_port   = 443
     to_port     = 443
