@@ -24,6 +24,19 @@ final class Reread {
     private final Set<TypeIn> listed = new HashSet<>();
     private final Set<Where> unknown = new HashSet<>();
 
+    private Reread() {}
+
+    /** The items as their plan read them, moments ago. */
+    static Reread asPlanned(SweepEntity sweep, List<SweepItemEntity> items) {
+        Reread planned = new Reread();
+        for (SweepItemEntity item : items) {
+            CloudResource resource = SweepStore.resourceOf(sweep, item);
+            planned.resources.put(new Where(item.region, resource.key()), resource);
+            planned.listed.add(new TypeIn(item.region, item.resourceType));
+        }
+        return planned;
+    }
+
     Reread(List<InventorySnapshot> snapshots) {
         for (InventorySnapshot snapshot : snapshots) {
             String region = snapshot.target().region();

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * Deletes a plan's resources in dependency order: level by level (instances before their volumes, network interfaces
  * and security groups; subnets before VPCs), each level's deletes in parallel. Each level's types are read again
- * just before its deletes, and each resource decided on again (still there, still old, still not protected).
+ * just before its deletes (the first level's read is the plan's, moments old), and each resource decided on again
+ * (still there, still old, still not protected).
  * A resource whose dependency is still there is tried again in the next pass; passes go on while one deletes
  * something. Deletes AWS finishes in the background are waited for before the next level.
  */
@@ -55,8 +56,13 @@ public class SweepExecution {
         this.rules = new SweepRules(config, clock);
     }
 
-    /** Deletes what the sweep planned; every item ends with an outcome. */
-    public void execute(SweepEntity sweep, SweeperConfig.Account account, TargetLease lease) {
+    /**
+     * Deletes what the sweep planned; every item ends with an outcome.
+     *
+     * @param planJustRead the plan was read moments ago (not an approved plan taken up later): its read stands as the
+     *     re-read of the first level, whose types nothing deleted in this run can have changed
+     */
+    public void execute(SweepEntity sweep, SweeperConfig.Account account, TargetLease lease, boolean planJustRead) {
         Map<Long, Attempt> attempts = new HashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(config.concurrency(), r -> new Thread(r, "sweep-delete"));
         try {
@@ -67,13 +73,15 @@ public class SweepExecution {
                     break;
                 }
                 run.progressed = false;
-                for (List<String> level : deleters.levels()) {
-                    Set<String> types = Set.copyOf(level);
+                List<List<String>> levels = deleters.levels();
+                for (int level = 0; level < levels.size(); level++) {
+                    Set<String> types = Set.copyOf(levels.get(level));
                     List<SweepItemEntity> here = pending.stream()
                             .filter(i -> types.contains(i.resourceType))
                             .toList();
                     if (!here.isEmpty()) {
-                        run.level(here);
+                        boolean asPlanned = planJustRead && pass == 1 && level == 0;
+                        run.level(here, asPlanned ? Reread.asPlanned(sweep, here) : null);
                     }
                 }
             }
@@ -131,9 +139,10 @@ public class SweepExecution {
             this.pool = pool;
         }
 
-        void level(List<SweepItemEntity> items) {
+        /** @param planned the plan's read of these items, when it stands as their re-read; else null */
+        void level(List<SweepItemEntity> items, Reread planned) {
             Set<String> types = items.stream().map(i -> i.resourceType).collect(Collectors.toSet());
-            Reread now = new Reread(reader.read(account, types));
+            Reread now = planned != null ? planned : new Reread(reader.read(account, types));
             List<Future<Result>> calls = new ArrayList<>();
             for (SweepItemEntity item : items) {
                 if (!now.known(item)) {

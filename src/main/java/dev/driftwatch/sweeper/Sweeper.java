@@ -68,7 +68,7 @@ public class Sweeper {
                 if (refusal.isPresent()) {
                     refuse(sweep, refusal.get());
                 } else if (sweep.status == SweepStatus.DELETING) {
-                    delete(sweep, lease); // an approved plan: every resource is read and decided on again
+                    delete(sweep, lease, false); // an approved plan: every resource is read and decided on again
                 } else {
                     plan(sweep, lease);
                 }
@@ -117,15 +117,15 @@ public class Sweeper {
             metrics.refused(Refusal.Reason.CAP);
             events.publish(SweepEvent.Step.CAPPED, sweep.id);
         } else {
-            delete(planned, lease);
+            delete(planned, lease, true);
         }
     }
 
-    private void delete(SweepEntity sweep, TargetLease lease) {
+    private void delete(SweepEntity sweep, TargetLease lease, boolean planJustRead) {
         SweeperConfig.Account account = sandboxes
                 .find(sweep.account)
                 .orElseThrow(() -> new IllegalStateException(sweep.account + " is no longer a listed sandbox"));
-        execution.execute(sweep, account, lease);
+        execution.execute(sweep, account, lease, planJustRead);
         SweepEntity done = store.end(sweep.id, SweepStatus.COMPLETED, null);
         queries.outcomesByType(sweep.id)
                 .forEach((type, outcomes) ->
