@@ -40,6 +40,8 @@ def main():
         "key_pairs": 300,
         "instances": 30,
         "launch_templates": 30,
+        "amis": 20,
+        "vpc_endpoints": 20,
         "nat_gateways": 10,
         "eips": 10,
         "network_interfaces": 30,
@@ -212,6 +214,23 @@ def main():
         count("launch_templates")
 
     run(make_launch_template, range(plan["launch_templates"]))
+
+    def make_ami(i):  # each also brings a snapshot of its own (moto's, as AWS's CreateImage does)
+        ec2.register_image(Name=f"bench-ami-{i:04d}", Description=f"benchmark image {i}", RootDeviceName="/dev/xvda")
+        count("amis")
+
+    run(make_ami, range(plan["amis"]))
+
+    def make_vpc_endpoint(i):  # gateway endpoints: no interfaces, so the network interface count stays as it was
+        ec2.create_vpc_endpoint(
+            VpcId=vpcs[i % len(vpcs)],
+            ServiceName=f"com.amazonaws.{region}.s3",
+            VpcEndpointType="Gateway",
+            TagSpecifications=tags("vpc-endpoint", i),
+        )
+        count("vpc_endpoints")
+
+    run(make_vpc_endpoint, range(plan["vpc_endpoints"]))
 
     def make_nat_gateway(i):
         allocation = ec2.allocate_address(Domain="vpc")["AllocationId"]
@@ -526,6 +545,8 @@ def main():
         ec2, "describe_launch_template_versions", "LaunchTemplateVersions", "MaxResults", 200, Versions=["$Latest"]
     )
     L["DescribeLaunchTemplates"], _ = pages(ec2, "describe_launch_templates", "LaunchTemplates", "MaxResults", 200)
+    L["DescribeImages"], _ = pages(ec2, "describe_images", "Images", "MaxResults", 1000, Owners=["self"])
+    L["DescribeVpcEndpoints"], _ = pages(ec2, "describe_vpc_endpoints", "VpcEndpoints", "MaxResults", 1000)
     L["DescribeNatGateways"], _ = pages(ec2, "describe_nat_gateways", "NatGateways", "MaxResults", 1000)
     L["DescribeAddresses"], _ = pages(ec2, "describe_addresses", "Addresses")
     L["DescribeNetworkInterfaces"], _ = pages(
@@ -621,6 +642,8 @@ def main():
         "DescribeNetworkInterfaces": (ec2.describe_network_interfaces, "NetworkInterfaces", "MaxResults", {}),
         "DescribeInternetGateways": (ec2.describe_internet_gateways, "InternetGateways", "MaxResults", {}),
         "DescribeLaunchTemplates": (ec2.describe_launch_templates, "LaunchTemplates", "MaxResults", {}),
+        "DescribeImages": (ec2.describe_images, "Images", "MaxResults", {"Owners": ["self"]}),
+        "DescribeVpcEndpoints": (ec2.describe_vpc_endpoints, "VpcEndpoints", "MaxResults", {}),
         "ListQueues": (c["sqs"].list_queues, "QueueUrls", "MaxResults", {}),
         "DescribeLogGroups": (c["logs"].describe_log_groups, "logGroups", "limit", {}),
         "ListTables": (c["dynamodb"].list_tables, "TableNames", "Limit", {}),

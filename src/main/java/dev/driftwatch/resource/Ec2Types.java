@@ -41,7 +41,8 @@ final class Ec2Types {
                             "–")
                     .build(),
             builder("aws_ebs_snapshot", "ec2", REGIONAL)
-                    .sweptAfter("aws_ebs_volume")
+                    // an AMI's snapshots are refused (InvalidSnapshot.InUse) until the AMI is deregistered
+                    .sweptAfter("aws_ebs_volume", "aws_ami")
                     .created()
                     // moto ignores OwnerIds=self and also lists the snapshots of its built-in AMIs: on AWS only our own
                     .calls(list("ec2", "DescribeSnapshots", 1000).onAws("resources"))
@@ -88,6 +89,20 @@ final class Ec2Types {
                     .doc(
                             "key name",
                             "key_name, key_pair_id, key_type, fingerprint, arn, tags (never key material)",
+                            "–")
+                    .build(),
+            builder("aws_ami", "ec2", REGIONAL)
+                    // deregistered after the instances launched from it are gone; its snapshots are swept after it
+                    .sweptAfter("aws_instance")
+                    .created()
+                    // moto ignores Owners=self and also lists its stock images: on AWS only our own
+                    .calls(list("ec2", "DescribeImages", 1000).onAws("resources"))
+                    .doc(
+                            "ami id (images the account owns)",
+                            "name, description, architecture, boot_mode, deprecation_time, ena_support, image_location,"
+                                    + " imds_support, kernel_id, ramdisk_id, root_device_name, root_snapshot_id,"
+                                    + " sriov_net_support, tpm_support, virtualization_type, ebs_block_device,"
+                                    + " ephemeral_block_device, owner_id, arn, tags",
                             "–")
                     .build(),
             builder("aws_launch_template", "ec2", REGIONAL)

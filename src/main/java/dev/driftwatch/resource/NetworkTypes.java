@@ -21,7 +21,8 @@ final class NetworkTypes {
                             "aws_route_table",
                             "aws_internet_gateway",
                             "aws_security_group",
-                            "aws_nat_gateway")
+                            "aws_nat_gateway",
+                            "aws_vpc_endpoint")
                     .remediatedBy("revert-tags")
                     .awsManaged(AwsManaged.SOME)
                     .calls(
@@ -43,7 +44,8 @@ final class NetworkTypes {
                             "aws_network_interface",
                             "aws_nat_gateway",
                             "aws_db_instance",
-                            "aws_lambda_function")
+                            "aws_lambda_function",
+                            "aws_vpc_endpoint")
                     .remediatedBy("revert-tags")
                     .awsManaged(AwsManaged.SOME)
                     .calls(list("ec2", "DescribeSubnets", 1000))
@@ -65,7 +67,8 @@ final class NetworkTypes {
                     .doc("igw id", "vpc_id, owner_id, arn, tags", "–")
                     .build(),
             builder("aws_route_table", "ec2", REGIONAL)
-                    .sweptAfter("aws_subnet")
+                    // a gateway endpoint's routes are in the table until the endpoint is deleted
+                    .sweptAfter("aws_subnet", "aws_vpc_endpoint")
                     .remediatedBy("revert-tags")
                     .awsManaged(AwsManaged.SOME)
                     .calls(list("ec2", "DescribeRouteTables", 100).shared(2))
@@ -106,13 +109,28 @@ final class NetworkTypes {
                                     + " in the provider's schema: requester_managed, attachment_delete_on_termination",
                             "–")
                     .build(),
+            builder("aws_vpc_endpoint", "ec2", REGIONAL)
+                    // An interface endpoint's interfaces are requester-managed (AWS-managed, never swept): AWS
+                    // removes them with the endpoint, so nothing of aws_network_interface waits for it or it for them.
+                    .sweptAfter("aws_instance")
+                    .awsManaged(AwsManaged.SOME) // requester-managed endpoints: a service made them for itself
+                    .created()
+                    .calls(list("ec2", "DescribeVpcEndpoints", 1000))
+                    .doc(
+                            "vpce id",
+                            "vpc_id, service_name, vpc_endpoint_type, state, subnet_ids, route_table_ids,"
+                                    + " security_group_ids, network_interface_ids, private_dns_enabled,"
+                                    + " ip_address_type, requester_managed, policy (as JSON), owner_id, arn, tags",
+                            "–")
+                    .build(),
             builder("aws_security_group", "ec2", REGIONAL)
                     .sweptAfter(
                             "aws_instance",
                             "aws_network_interface",
                             "aws_db_instance",
                             "aws_lambda_function",
-                            "aws_launch_template")
+                            "aws_launch_template",
+                            "aws_vpc_endpoint")
                     .remediatedBy(
                             "remove-default-sg-rules",
                             "revert-security-group-rules",

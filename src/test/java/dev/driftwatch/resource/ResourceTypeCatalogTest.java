@@ -49,7 +49,7 @@ class ResourceTypeCatalogTest {
 
     @Test
     void everyCollectedTypeHasAnImportRuleThatGivesAnIdOrAReason() {
-        assertThat(ResourceTypeCatalog.collectedTypes()).hasSize(40).allSatisfy(type -> {
+        assertThat(ResourceTypeCatalog.collectedTypes()).hasSize(42).allSatisfy(type -> {
             ImportId id = ResourceTypeCatalog.of(type).importRule().of("some-id", Map.of(), "us-east-1");
             assertThat(id.value() == null)
                     .as(type + ": an import id xor a" + " reason")

@@ -46,7 +46,10 @@ public final class DeleteErrors {
             "NatGatewayNotFound",
             // DeleteLaunchTemplate on a missing template: AWS's EC2 error code list and moto 5.2 (by id AWS answers
             // InvalidLaunchTemplateId.NotFound, which the ".NotFound" suffix covers)
-            "InvalidLaunchTemplateName.NotFoundException");
+            "InvalidLaunchTemplateName.NotFoundException",
+            // DeregisterImage on an image already deregistered: AWS's EC2 error code list ("has been deregistered")
+            // and moto 5.2; an image never known is InvalidAMIID.NotFound, which the ".NotFound" suffix covers
+            "InvalidAMIID.Unavailable");
 
     private DeleteErrors() {}
 

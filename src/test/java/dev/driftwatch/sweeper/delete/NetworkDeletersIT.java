@@ -10,6 +10,7 @@ import dev.driftwatch.inventory.ec2.NetworkInterfaceCollector;
 import dev.driftwatch.inventory.ec2.RouteTableCollector;
 import dev.driftwatch.inventory.ec2.SubnetCollector;
 import dev.driftwatch.inventory.ec2.VpcCollector;
+import dev.driftwatch.inventory.ec2.VpcEndpointCollector;
 import dev.driftwatch.resource.CloudResource;
 import dev.driftwatch.testsupport.DriftCheck;
 import dev.driftwatch.testsupport.Moto;
@@ -136,6 +137,58 @@ class NetworkDeletersIT {
                 .singleElement() // the VPC's main table, untouched
                 .satisfies(t -> assertThat(t.associations()).anyMatch(a -> Boolean.TRUE.equals(a.main())));
         assertThat(subnetIds()).contains(subnet, other);
+    }
+
+    @Test
+    void deletesAVpcEndpointInTheBackgroundAndLeavesItsSubnetTableAndTheOtherEndpoints() {
+        String table = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+        String gateway = ec2.createVpcEndpoint(r -> r.vpcId(vpc)
+                        .vpcEndpointType("Gateway")
+                        .serviceName("com.amazonaws.us-east-1.s3")
+                        .routeTableIds(table))
+                .vpcEndpoint()
+                .vpcEndpointId();
+        String interfaceEndpoint = ec2.createVpcEndpoint(r -> r.vpcId(vpc)
+                        .vpcEndpointType("Interface")
+                        .serviceName("com.amazonaws.us-east-1.ssm")
+                        .subnetIds(subnet))
+                .vpcEndpoint()
+                .vpcEndpointId();
+        String kept = ec2.createVpcEndpoint(
+                        r -> r.vpcId(vpc).vpcEndpointType("Gateway").serviceName("com.amazonaws.us-east-1.dynamodb"))
+                .vpcEndpoint()
+                .vpcEndpointId();
+        List<CloudResource> collected = new VpcEndpointCollector().collect(session);
+        VpcEndpointDeleter deleter = new VpcEndpointDeleter();
+
+        CloudResource gatewayRead = DriftCheck.find(collected, gateway);
+        assertThat(deleter.delete(session, gatewayRead)).isEqualTo(Deletion.STARTED);
+        assertThat(deleter.finished(session, gatewayRead)).isTrue(); // moto deletes at once
+        CloudResource interfaceRead = DriftCheck.find(collected, interfaceEndpoint);
+        assertThat(deleter.delete(session, interfaceRead)).isEqualTo(Deletion.STARTED);
+        assertThat(deleter.finished(session, interfaceRead)).isTrue();
+
+        assertThat(new VpcEndpointCollector().collect(session))
+                .extracting(CloudResource::id)
+                .containsExactly(kept);
+        // AWS removes an interface endpoint's interfaces with it: nothing is left in the subnet to hold it
+        assertThat(ec2.describeNetworkInterfaces(
+                                r -> r.filters(f -> f.name("subnet-id").values(subnet)))
+                        .networkInterfaces())
+                .isEmpty();
+        assertThat(subnetIds()).contains(subnet);
+        assertThat(ec2.describeRouteTables(r -> r.routeTableIds(table)).routeTables())
+                .hasSize(1);
+        // AWS forgets a deleted endpoint after a while: an id it does not know is finished too
+        CloudResource forgotten = new CloudResource(
+                gatewayRead.type(),
+                "vpce-0123456789abcdef0",
+                gatewayRead.account(),
+                gatewayRead.region(),
+                null,
+                gatewayRead.attributes(),
+                null);
+        assertThat(deleter.finished(session, forgotten)).isTrue();
     }
 
     @Test
