@@ -59,7 +59,8 @@ public final class PolicyInService implements AutoCloseable {
             Files.writeString(copy, edit.apply(Files.readString(builtIn(policyId))));
             PolicyInService policy = new PolicyInService(policyId, copy, region);
             try {
-                await().atMost(Duration.ofSeconds(10)).until(() -> listed(policyId));
+                // the policy directory is watched: a loaded machine can take longer than a quiet one to notice
+                await().atMost(Duration.ofSeconds(30)).until(() -> listed(policyId));
             } catch (RuntimeException | AssertionError e) {
                 Files.deleteIfExists(copy); // never left in force for the tests that follow
                 throw e;
@@ -156,7 +157,7 @@ public final class PolicyInService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> !listed(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !listed(id));
     }
 
     private static boolean listed(String policyId) {
