@@ -22,10 +22,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * A sandbox account's leftovers, made as a person trying things would, with one of every type the sweeper deletes:
- * a VPC with subnets, a route table, an internet gateway, a NAT gateway and its EIP; instances with a volume, an EIP
- * and security groups that reference each other; a network interface, a key pair, a launch template, a snapshot; a
- * versioned bucket with objects; a role with attached and inline policies in an instance profile, a user with a key
- * and a policy; a database, a KMS key, a function, a queue, a topic, a table, a log group. Ids by a name of the test's.
+ * a VPC with subnets, a route table, an internet gateway, a NAT gateway and its EIP, a gateway endpoint; instances
+ * with a volume, an EIP and security groups that reference each other; an image of one; a network interface, a key
+ * pair, a launch template, a snapshot; a versioned bucket with objects; a role with attached and inline policies in
+ * an instance profile, a user with a key and a policy; a database, a KMS key, a function, a queue, a topic, a table,
+ * a log group. Ids by a name of the test's.
  */
 public final class SandboxEstate {
 
@@ -150,6 +151,19 @@ public final class SandboxEstate {
                     "aws_eip",
                     ec2.allocateAddress(r -> r.domain("vpc")).allocationId());
             ec2.associateAddress(r -> r.allocationId(address).instanceId(app));
+            add(
+                    "ami",
+                    "aws_ami",
+                    ec2.createImage(r -> r.instanceId(app).name("tried-image")).imageId());
+            add(
+                    "endpoint",
+                    "aws_vpc_endpoint",
+                    ec2.createVpcEndpoint(r -> r.vpcId(vpc)
+                                    .serviceName("com.amazonaws.us-east-1.s3")
+                                    .vpcEndpointType("Gateway")
+                                    .routeTableIds(table))
+                            .vpcEndpoint()
+                            .vpcEndpointId());
             add(
                     "eni",
                     "aws_network_interface",
