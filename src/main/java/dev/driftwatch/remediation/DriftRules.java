@@ -9,14 +9,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * The drift rules of the configuration applied to a CHANGED finding. Where rules disagree, the one that writes
- * least wins: a person hearing of it beats silence, and silence beats a write.
+ * least wins: a person hearing of it beats silence, and silence beats a write. Public for the tickets, which open
+ * one where the rules say {@code ticket} ({@link #asksForTicket}).
  */
-final class DriftRules {
+public final class DriftRules {
 
     /** Safest first. */
     private static final List<DriftMode> SAFEST_FIRST =
@@ -24,7 +26,11 @@ final class DriftRules {
 
     private final Collection<DriftRule> rules;
 
-    DriftRules(Collection<DriftRule> rules) {
+    /** Where the tags are unknown, only a rule that writes nothing is taken to match the remediation's way. */
+    private static final Predicate<DriftRule> WRITES_NOTHING =
+            rule -> rule.mode() == DriftMode.TICKET || rule.mode() == DriftMode.REPORT;
+
+    public DriftRules(Collection<DriftRule> rules) {
         this.rules = List.copyOf(rules);
     }
 
@@ -32,12 +38,29 @@ final class DriftRules {
      * @param tags the resource's tags, asked only when a rule names a tag; empty when unknown
      */
     DriftMode modeFor(FindingView finding, Supplier<Optional<Map<String, String>>> tags) {
+        return modeFor(finding, tags, WRITES_NOTHING);
+    }
+
+    /**
+     * Whether the rules say {@code ticket} for this drift. Stricter than {@link #modeFor} about unknown tags: a rule
+     * naming a tag does not match a resource whose tags are unknown, so a ticket is never opened on a guess (the
+     * remediation does nothing then either: the guess there only keeps a write from happening).
+     *
+     * @param tags the resource's tags, asked only when a rule names a tag; empty when unknown
+     */
+    public boolean asksForTicket(FindingView finding, Supplier<Optional<Map<String, String>>> tags) {
+        return modeFor(finding, tags, rule -> false) == DriftMode.TICKET;
+    }
+
+    /** @param unknownTagsMatch the rules naming a tag that match when the resource's tags are unknown */
+    private DriftMode modeFor(
+            FindingView finding, Supplier<Optional<Map<String, String>>> tags, Predicate<DriftRule> unknownTagsMatch) {
         List<DriftRule> matching =
                 rules.stream().filter(rule -> matches(rule, finding)).toList();
         Optional<Map<String, String>> known =
                 matching.stream().anyMatch(rule -> rule.tag().isPresent()) ? tags.get() : Optional.empty();
         return matching.stream()
-                .filter(rule -> rule.tag().isEmpty() || carries(rule, known))
+                .filter(rule -> rule.tag().isEmpty() || carries(rule, known, unknownTagsMatch))
                 .map(DriftRule::mode)
                 .min(Comparator.comparingInt(SAFEST_FIRST::indexOf))
                 .orElse(DriftMode.REPORT);
@@ -52,10 +75,11 @@ final class DriftRules {
                         .allMatch(path -> glob(rule.attribute()).matcher(path).matches());
     }
 
-    /** Unknown tags match only a rule that writes nothing: fail closed. */
-    private static boolean carries(DriftRule rule, Optional<Map<String, String>> tags) {
+    /** Unknown tags match only the rules the caller allows: fail closed. */
+    private static boolean carries(
+            DriftRule rule, Optional<Map<String, String>> tags, Predicate<DriftRule> unknownTagsMatch) {
         if (tags.isEmpty()) {
-            return rule.mode() == DriftMode.TICKET || rule.mode() == DriftMode.REPORT;
+            return unknownTagsMatch.test(rule);
         }
         String[] tag = rule.tag().orElseThrow().split("=", 2);
         String value = tags.get().get(tag[0]);

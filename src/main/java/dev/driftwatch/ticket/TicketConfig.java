@@ -1,5 +1,6 @@
 package dev.driftwatch.ticket;
 
+import dev.driftwatch.policy.PolicyDefinition;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -28,6 +29,12 @@ public interface TicketConfig {
 
     /** Which findings go to which sink, by route name; the first matching route in name order wins. */
     Map<String, Route> routes();
+
+    /**
+     * Findings that get a ticket whatever their policy or drift rule says, by rule name: every open finding at or
+     * above a severity, e.g. {@code open-at.prod.severity=high} with {@code open-at.prod.account=111111111111}.
+     */
+    Map<String, OpenAt> openAt();
 
     /** How often a replica looks for ticket actions that are due, when no finding event woke it. */
     @WithDefault("5s")
@@ -159,6 +166,30 @@ public interface TicketConfig {
         SERVICENOW,
         PAGERDUTY,
         WEBHOOK
+    }
+
+    /**
+     * Every open finding at or above a severity, in an account, of a type, on resources with tags, gets a ticket.
+     * Drift findings carry no severity, so they are opened by a drift rule in {@code ticket} mode, not here.
+     */
+    interface OpenAt {
+
+        /** The lowest severity that gets a ticket: {@code low}, {@code medium}, {@code high} or {@code critical}. */
+        PolicyDefinition.Severity severity();
+
+        /** Account id, or {@code *} for every account. */
+        @WithDefault("*")
+        String account();
+
+        /** Terraform type, or {@code *} for every type. */
+        @WithDefault("*")
+        String type();
+
+        /**
+         * Resource tags the finding's resource must carry, e.g. {@code tags.env=prod} (values exact). A finding whose
+         * tags driftwatch does not know is not matched by a rule that asks for tags.
+         */
+        Map<String, String> tags();
     }
 
     /** Findings matched by account, region, type, severity and tags go to one sink, with that sink's target. */

@@ -1,11 +1,9 @@
 package dev.driftwatch.ticket;
 
 import dev.driftwatch.finding.FindingEvent;
-import dev.driftwatch.finding.FindingKind;
 import dev.driftwatch.finding.FindingQueries;
 import dev.driftwatch.finding.FindingStatus;
 import dev.driftwatch.finding.FindingView;
-import dev.driftwatch.policy.RemediationSpec;
 import dev.driftwatch.remediation.RemediationEvent;
 import dev.driftwatch.remediation.RemediationView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides what a finding event means for its ticket and queues it, in one transaction: a violation whose policy
- * says {@code ticket} opens one; a material change ({@link Told}) is one comment; a resolution (only a complete
+ * Decides what a finding event means for its ticket and queues it, in one transaction: a finding that wants one
+ * ({@link TicketTriggers}: a violation whose policy says {@code ticket}, drift whose drift rules say so, or an
+ * {@code open-at} rule) opens one; a material change ({@link Told}) is one comment; a resolution (only a complete
  * scan resolves) a closing comment and the close. Nothing else closes a ticket. A redelivered or late event finds
  * its finding version already told and queues nothing. A remediation that failed, was rejected or expired opens a
  * ticket for its finding, or is a comment on the one open.
@@ -32,12 +31,15 @@ public class TicketIntake {
     /** Closed by a person, plainly or as won't do: neither is reopened; a material change opens a new ticket. */
     private static final Set<TicketStatus> PERSON_CLOSED = Set.of(TicketStatus.CLOSED_BY_PERSON, TicketStatus.WONT_DO);
 
+    private final TicketTriggers triggers;
     private final TicketRouting routing;
     private final TicketQueue queue;
     private final FindingQueries findings;
     private final Clock clock;
 
-    TicketIntake(TicketRouting routing, TicketQueue queue, FindingQueries findings, Clock clock) {
+    TicketIntake(
+            TicketTriggers triggers, TicketRouting routing, TicketQueue queue, FindingQueries findings, Clock clock) {
+        this.triggers = triggers;
         this.routing = routing;
         this.queue = queue;
         this.findings = findings;
@@ -101,7 +103,7 @@ public class TicketIntake {
                                 "fingerprint = ?1 and status = ?2", finding.fingerprint(), TicketStatus.OPEN)
                         .forEach(ticket -> resolve(ticket, finding));
             case OPENED, UPDATED -> {
-                if (finding.status() == FindingStatus.OPEN && wantsTicket(finding)) {
+                if (triggers.wantsTicket(finding)) {
                     openOrUpdate(finding, routing.route(finding));
                 }
             }
@@ -109,12 +111,6 @@ public class TicketIntake {
                 // drift accepted as the baseline is not a resolution: its ticket is left to its people
             }
         }
-    }
-
-    static boolean wantsTicket(FindingView finding) {
-        return finding.kind() == FindingKind.VIOLATION
-                && finding.remediation() != null
-                && finding.remediation().mode() == RemediationSpec.Mode.TICKET;
     }
 
     private void resolve(TicketEntity ticket, FindingView finding) {

@@ -39,11 +39,15 @@ import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.Management;
 import dev.driftwatch.testsupport.MotoSession;
 import dev.driftwatch.testsupport.PolicyInService;
+import dev.driftwatch.testsupport.Scans;
+import dev.driftwatch.testsupport.SecurityGroups;
 import dev.driftwatch.testsupport.Sql;
+import dev.driftwatch.testsupport.TerraformStates;
 import dev.driftwatch.testsupport.TicketProfile;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
@@ -67,7 +71,8 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  * scan, its finding event on Kafka, the ticket queued in PostgreSQL and opened once (GitHub Issues in WireMock, or
  * the built-in sink), one comment per material change and none for a scan that saw nothing new, closed once the
  * fix in moto is seen by a complete scan; GitHub down (for one create, or for a ticket's whole life) or refusing; an
- * issue a person closed, plainly or as not planned.
+ * issue a person closed, plainly or as not planned. Drift a drift rule in {@code ticket} mode covers gets one too, and
+ * a partial scan that could not read its state leaves it open.
  */
 @QuarkusTest
 @TestProfile(TicketProfile.class)
@@ -447,6 +452,75 @@ class TicketLifecycleIT {
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> actions(fingerprint)
                     .equals(List.of(List.of("CREATE", "DONE"))));
         }
+    }
+
+    @Test
+    void driftATicketRuleCoversGetsOneTicketThatAPartialScanLeavesOpenAndACompleteScanCloses() {
+        SecurityGroup vpcDefault = defaultGroup();
+        String name = "web-" + UUID.randomUUID();
+        String group = ec2.createSecurityGroup(r ->
+                        r.groupName(name).description("Managed by Terraform").vpcId(vpcDefault.vpcId()))
+                .groupId();
+        ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("platform")));
+        String state = TerraformStates.state()
+                .resource(
+                        "aws_security_group",
+                        "web",
+                        SecurityGroups.attributes(
+                                group, name, vpcDefault.vpcId(), REGION, Map.of("Team", "platform-web"), List.of()))
+                .json();
+        String file =
+                TerraformStates.writeRaw("tickets/terraform.tfstate", state).toString();
+
+        Scans.scanAndWait(REGION);
+        String fingerprint = openChangedFinding(group);
+        Map<String, Object> ticket = awaitTicket(fingerprint, null);
+        assertThat(ticket)
+                .as("drift has no severity: no route takes it, the built-in sink does")
+                .containsEntry("sink", "builtin")
+                .containsEntry("status", "OPEN")
+                .containsEntry("resourceId", group);
+
+        // fixed in the cloud, but its state cannot be read: the scan is partial and resolves nothing of that state
+        ec2.createTags(r -> r.resources(group).tags(t -> t.key("Team").value("platform-web")));
+        // (cut before its serial and lineage: a state whose header is unchanged is not parsed again)
+        TerraformStates.writeRaw("tickets/terraform.tfstate", state.substring(0, state.indexOf("\"serial\"")));
+        JsonPath partial = Scans.scanAndWait(REGION);
+        assertThat(partial.getString("status")).isEqualTo("PARTIAL");
+        assertThat(partial.getList("problems.part", String.class)).contains(file);
+        assertThat(openChangedFinding(group)).isEqualTo(fingerprint);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> "OPEN"
+                .equals(awaitTicket(fingerprint, null).get("status")));
+        assertThat(actions(fingerprint)).containsExactly(List.of("CREATE", "DONE"));
+
+        // the state read again: the complete scan resolves the finding, and that closes the ticket
+        TerraformStates.writeRaw("tickets/terraform.tfstate", state);
+        assertThat(Scans.scanAndWait(REGION).getString("status")).isEqualTo("COMPLETE");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "CLOSED".equals(awaitTicket(fingerprint, null).get("status")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> actions(fingerprint).stream().allMatch(a -> "DONE".equals(a.get(1))));
+        assertThat(actions(fingerprint))
+                .containsExactly(List.of("CREATE", "DONE"), List.of("COMMENT", "DONE"), List.of("CLOSE", "DONE"));
+        github.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /** The fingerprint of the one open CHANGED finding about the group. */
+    private static String openChangedFinding(String group) {
+        List<Map<String, Object>> open = given().queryParam("kind", "CHANGED")
+                .queryParam("status", "OPEN")
+                .get("/api/findings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
+        List<String> about = open.stream()
+                .filter(f -> group.equals(f.get("resourceId")))
+                .map(f -> (String) f.get("fingerprint"))
+                .toList();
+        assertThat(about).as("open CHANGED findings about " + group).hasSize(1);
+        return about.get(0);
     }
 
     private static RemediationView failedRemediation(FindingView finding, long id) {

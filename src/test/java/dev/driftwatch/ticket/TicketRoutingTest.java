@@ -225,14 +225,6 @@ class TicketRoutingTest {
                 .isEqualTo("builtin");
     }
 
-    @Test
-    void onlyViolationsInTicketModeGetATicket() {
-        assertThat(TicketIntake.wantsTicket(finding("1", "t", "LOW"))).isTrue();
-        assertThat(TicketIntake.wantsTicket(withMode(RemediationSpec.Mode.REPORT)))
-                .isFalse();
-        assertThat(TicketIntake.wantsTicket(withMode(null))).isFalse();
-    }
-
     private static FindingView finding(String account, String type, String severity) {
         return view(account, "us-east-1", type, "r-1", severity);
     }
@@ -245,10 +237,6 @@ class TicketRoutingTest {
                 resource,
                 severity,
                 new RemediationSpec(RemediationSpec.Mode.TICKET, null, null));
-    }
-
-    private static FindingView withMode(RemediationSpec.Mode mode) {
-        return view("1", "us-east-1", "t", "r-1", "LOW", mode == null ? null : new RemediationSpec(mode, null, null));
     }
 
     private static FindingView view(
