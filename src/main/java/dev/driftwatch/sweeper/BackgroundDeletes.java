@@ -59,7 +59,8 @@ final class BackgroundDeletes {
             if (DeleteErrors.gone(e)) {
                 return true;
             }
-            LOG.debugf(
+            // not finished as far as driftwatch can tell: it ends DELETING, never DELETED, unless a later check says so
+            LOG.warnf(
                     "Cannot tell whether %s %s is deleted yet: %s",
                     result.item().resourceType, result.item().resourceId, e.getMessage());
             return false;
