@@ -228,6 +228,23 @@ public class TicketQueue {
                 action.cause);
     }
 
+    /**
+     * When each sink's oldest pending action was queued, for the gauge that says a ticket system has kept
+     * driftwatch waiting (an outage delays tickets, and this is how long).
+     */
+    @Transactional
+    public Map<String, Instant> oldestPendingBySink() {
+        Map<String, Instant> oldest = new HashMap<>();
+        TicketActionEntity.getEntityManager()
+                .createQuery(
+                        "select a.sink, min(a.createdAt) from TicketActionEntity a where a.status = :pending group by a.sink",
+                        Object[].class)
+                .setParameter("pending", ActionStatus.PENDING)
+                .getResultList()
+                .forEach(row -> oldest.put((String) row[0], (Instant) row[1]));
+        return oldest;
+    }
+
     /** Open tickets by sink, for the gauge. */
     @Transactional
     public Map<String, Long> openBySink() {

@@ -72,6 +72,7 @@ public class TicketWorker {
     private void poll() {
         try {
             metrics.open(queue.openBySink());
+            metrics.waiting(queue.oldestPendingBySink(), clock.instant());
             for (int i = 0; i < MAX_PER_POLL; i++) {
                 Optional<TicketQueue.Taken> taken = queue.take(clock.instant(), config.lease());
                 if (taken.isEmpty()) {
