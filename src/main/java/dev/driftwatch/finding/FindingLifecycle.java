@@ -60,6 +60,7 @@ public class FindingLifecycle {
             } else if (changed(finding.diffs, observation.diffs())
                     || !Objects.equals(finding.address, observation.address())
                     || finding.status != statusOf(observation)
+                    || !Objects.equals(finding.severity, observation.severity())
                     || !Objects.equals(finding.message, message(observation))
                     || !Objects.equals(finding.remediation, remediation(observation))) {
                 refresh(finding, observation, scanId, now);
@@ -127,8 +128,9 @@ public class FindingLifecycle {
 
     private static void refresh(FindingEntity finding, Observation o, long scanId, Instant now) {
         finding.status = statusOf(o);
+        // drift has one too since driftwatch.drift.severities: a drift finding stored without gets it here
+        finding.severity = o.severity();
         if (o.policy() != null) {
-            finding.severity = o.policy().severity();
             finding.title = o.policy().title();
             finding.message = o.policy().message();
             finding.references = o.policy().references();

@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * Something a scan saw that should be a finding; the finding part decides whether it is new.
  *
- * @param policy     what the policy says, for VIOLATION; {@code null} for drift
- * @param suppressed a waiver covers it: stored as SUPPRESSED, not OPEN
+ * @param policy        what the policy says, for VIOLATION; {@code null} for drift
+ * @param suppressed    a waiver covers it: stored as SUPPRESSED, not OPEN
+ * @param driftSeverity how bad the drift is ({@code HIGH}), for drift; {@code null} for VIOLATION, whose severity is
+ *                      its policy's (see {@link #severity()})
  */
 public record Observation(
         FindingKind kind,
@@ -21,7 +23,8 @@ public record Observation(
         String stateFile,
         List<AttributeDiff> diffs,
         PolicyDetails policy,
-        boolean suppressed) {
+        boolean suppressed,
+        String driftSeverity) {
 
     /**
      * A policy's view of a violation.
@@ -39,9 +42,40 @@ public record Observation(
 
     public Observation {
         diffs = diffs == null ? List.of() : List.copyOf(diffs);
+        if (policy != null && driftSeverity != null) {
+            throw new IllegalArgumentException("A violation's severity is its policy's");
+        }
     }
 
-    /** A drift observation. */
+    /** A policy violation. */
+    public Observation(
+            FindingKind kind,
+            String account,
+            String region,
+            String resourceType,
+            String resourceId,
+            String policyId,
+            String address,
+            String stateFile,
+            List<AttributeDiff> diffs,
+            PolicyDetails policy,
+            boolean suppressed) {
+        this(
+                kind,
+                account,
+                region,
+                resourceType,
+                resourceId,
+                policyId,
+                address,
+                stateFile,
+                diffs,
+                policy,
+                suppressed,
+                null);
+    }
+
+    /** A drift observation without a severity. */
     public Observation(
             FindingKind kind,
             String account,
@@ -52,7 +86,12 @@ public record Observation(
             String address,
             String stateFile,
             List<AttributeDiff> diffs) {
-        this(kind, account, region, resourceType, resourceId, policyId, address, stateFile, diffs, null, false);
+        this(kind, account, region, resourceType, resourceId, policyId, address, stateFile, diffs, null, false, null);
+    }
+
+    /** The finding's severity: the policy's for a violation, the drift's otherwise. */
+    public String severity() {
+        return policy == null ? driftSeverity : policy.severity();
     }
 
     public String fingerprint() {

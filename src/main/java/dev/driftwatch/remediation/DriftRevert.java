@@ -1,5 +1,6 @@
 package dev.driftwatch.remediation;
 
+import dev.driftwatch.drift.PathGlob;
 import dev.driftwatch.finding.FindingView;
 import dev.driftwatch.remediation.action.RemediationAction;
 import dev.driftwatch.resource.AttributeDiff;
@@ -45,7 +46,7 @@ record DriftRevert(String action, Map<String, Object> parameters) {
 
     private static boolean covers(RemediationAction action, List<AttributeDiff> diffs) {
         List<Pattern> paths =
-                action.revertsPaths().stream().map(DriftRules::glob).toList();
+                action.revertsPaths().stream().map(PathGlob::compile).toList();
         return !diffs.isEmpty()
                 && diffs.stream().allMatch(d -> paths.stream()
                         .anyMatch(p -> p.matcher(d.path()).matches()));

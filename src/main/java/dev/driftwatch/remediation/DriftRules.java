@@ -1,5 +1,6 @@
 package dev.driftwatch.remediation;
 
+import dev.driftwatch.drift.PathGlob;
 import dev.driftwatch.finding.FindingView;
 import dev.driftwatch.remediation.RemediationConfig.DriftMode;
 import dev.driftwatch.remediation.RemediationConfig.DriftRule;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The drift rules of the configuration applied to a CHANGED finding. Where rules disagree, the one that writes
@@ -67,12 +67,12 @@ public final class DriftRules {
     }
 
     private static boolean matches(DriftRule rule, FindingView finding) {
-        return glob(rule.type()).matcher(finding.type()).matches()
-                && glob(rule.account()).matcher(finding.account()).matches()
+        return PathGlob.matches(rule.type(), finding.type())
+                && PathGlob.matches(rule.account(), finding.account())
                 && !finding.diffs().isEmpty()
                 && finding.diffs().stream()
                         .map(AttributeDiff::path)
-                        .allMatch(path -> glob(rule.attribute()).matcher(path).matches());
+                        .allMatch(path -> PathGlob.matches(rule.attribute(), path));
     }
 
     /** Unknown tags match only the rules the caller allows: fail closed. */
@@ -84,24 +84,5 @@ public final class DriftRules {
         String[] tag = rule.tag().orElseThrow().split("=", 2);
         String value = tags.get().get(tag[0]);
         return value != null && (tag.length == 1 || tag[1].equals(value));
-    }
-
-    /** {@code **} matches anything, {@code *} a run of characters without a dot; the rest stands for itself. */
-    static Pattern glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        String[] anything = glob.split("\\*\\*", -1);
-        for (int i = 0; i < anything.length; i++) {
-            if (i > 0) {
-                regex.append(".*");
-            }
-            String[] parts = anything[i].split("\\*", -1);
-            for (int j = 0; j < parts.length; j++) {
-                if (j > 0) {
-                    regex.append("[^.]*");
-                }
-                regex.append(Pattern.quote(parts[j]));
-            }
-        }
-        return Pattern.compile(regex.toString());
     }
 }

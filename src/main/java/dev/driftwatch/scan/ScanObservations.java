@@ -1,6 +1,7 @@
 package dev.driftwatch.scan;
 
 import dev.driftwatch.drift.DriftObservation;
+import dev.driftwatch.drift.DriftSeverities;
 import dev.driftwatch.finding.FindingKind;
 import dev.driftwatch.finding.Observation;
 import dev.driftwatch.policy.PolicyDefinition;
@@ -15,7 +16,7 @@ final class ScanObservations {
 
     private ScanObservations() {}
 
-    static List<Observation> of(List<DriftObservation> drift) {
+    static List<Observation> of(List<DriftObservation> drift, DriftSeverities severities) {
         return drift.stream()
                 .map(d -> new Observation(
                         FindingKind.valueOf(d.kind().name()),
@@ -26,7 +27,10 @@ final class ScanObservations {
                         null,
                         d.address(),
                         d.stateFile(),
-                        d.diffs()))
+                        d.diffs(),
+                        null,
+                        false,
+                        severities.of(d).name()))
                 .toList();
     }
 

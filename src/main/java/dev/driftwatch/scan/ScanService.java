@@ -5,6 +5,7 @@ import dev.driftwatch.baseline.BaselineSnapshot;
 import dev.driftwatch.coverage.CoverageStore;
 import dev.driftwatch.drift.DriftIgnore;
 import dev.driftwatch.drift.DriftObservation;
+import dev.driftwatch.drift.DriftSeverities;
 import dev.driftwatch.drift.IgnoreRules;
 import dev.driftwatch.engine.DriftEngine;
 import dev.driftwatch.engine.TargetComparison;
@@ -54,6 +55,7 @@ public class ScanService {
     private final Baseline baseline;
     private final DriftEngine engine;
     private final DriftIgnore ignore;
+    private final DriftSeverities severities;
     private final FindingLifecycle findings;
     private final ResourceSnapshotStore snapshots;
     private final FindingMetrics findingMetrics;
@@ -75,6 +77,7 @@ public class ScanService {
             Baseline baseline,
             DriftEngine engine,
             DriftIgnore ignore,
+            DriftSeverities severities,
             FindingLifecycle findings,
             ResourceSnapshotStore snapshots,
             FindingMetrics findingMetrics,
@@ -94,6 +97,7 @@ public class ScanService {
         this.baseline = baseline;
         this.engine = engine;
         this.ignore = ignore;
+        this.severities = severities;
         this.findings = findings;
         this.snapshots = snapshots;
         this.findingMetrics = findingMetrics;
@@ -199,7 +203,7 @@ public class ScanService {
             // ignored drift is no finding; read again on each attempt, so drift accepted meanwhile stays accepted
             List<DriftObservation> drift =
                     compared.drift(new IgnoreRules(ignore.load().rules()));
-            List<Observation> observations = new ArrayList<>(ScanObservations.of(drift));
+            List<Observation> observations = new ArrayList<>(ScanObservations.of(drift, severities));
             observations.addAll(ScanObservations.of(compliance.violations(), waivers.active(), clock.instant()));
             FindingChanges changes = findings.apply(scanId, scope, observations);
             snapshots.store(scanId, live);

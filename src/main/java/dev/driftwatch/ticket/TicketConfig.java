@@ -169,8 +169,9 @@ public interface TicketConfig {
     }
 
     /**
-     * Every open finding at or above a severity, in an account, of a type, on resources with tags, gets a ticket.
-     * Drift findings carry no severity, so they are opened by a drift rule in {@code ticket} mode, not here.
+     * Every open finding at or above a severity, in an account, of a type, on resources with tags, gets a ticket:
+     * violations at their policy's severity, drift at the one {@code driftwatch.drift.severities} gives it (default
+     * {@code driftwatch.drift.default-severity}).
      */
     interface OpenAt {
 
@@ -207,7 +208,7 @@ public interface TicketConfig {
         @WithDefault("*")
         String type();
 
-        /** Severity ({@code high}, case ignored), or {@code *} for every severity. */
+        /** Severity ({@code high}, case ignored; drift's as {@code driftwatch.drift.severities} says), or {@code *} for every severity. */
         @WithDefault("*")
         String severity();
 

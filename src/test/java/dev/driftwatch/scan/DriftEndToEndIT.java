@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 
 /**
  * The whole path on real parts: security groups in moto, a Terraform state on disk, a scan through the
- * API, findings in PostgreSQL and their events on Kafka.
+ * API, findings in PostgreSQL and their events on Kafka. Drift carries its severity: the default (medium), and high
+ * once a group's ingress changed (the test configuration's {@code driftwatch.drift.severities.open-ingress}).
  */
 @QuarkusTest
 @WithTestResource(KafkaBroker.class)
@@ -89,15 +90,19 @@ class DriftEndToEndIT {
         Map<String, Object> changed = finding(open, "CHANGED");
         assertThat(changed)
                 .containsEntry("resourceId", web)
+                .containsEntry("severity", "MEDIUM")
                 .containsEntry("address", "aws_security_group.web")
                 .containsEntry("type", "aws_security_group")
                 .containsEntry("account", Moto.ACCOUNT);
         assertThat(changed.get("stateFile").toString()).endsWith("network/terraform.tfstate");
         assertThat(changed.get("diffs"))
                 .isEqualTo(List.of(Map.of("path", "tags.Team", "expected", "platform-web", "actual", "platform")));
-        assertThat(finding(open, "UNMANAGED")).containsEntry("resourceId", stray);
+        assertThat(finding(open, "UNMANAGED"))
+                .containsEntry("resourceId", stray)
+                .containsEntry("severity", "MEDIUM");
         assertThat(finding(open, "MISSING"))
                 .containsEntry("resourceId", ABSENT_GROUP)
+                .containsEntry("severity", "MEDIUM")
                 .containsEntry("address", "aws_security_group.gone");
 
         List<String> fingerprints = open.getList("fingerprint", String.class);
@@ -109,8 +114,11 @@ class DriftEndToEndIT {
                         "finding.opened CHANGED " + finding(open, "CHANGED").get("fingerprint"),
                         "finding.opened UNMANAGED " + finding(open, "UNMANAGED").get("fingerprint"),
                         "finding.opened MISSING " + finding(open, "MISSING").get("fingerprint"));
+        assertThat(events.await(fingerprints, 3))
+                .extracting(e -> e.data().severity())
+                .containsOnly("MEDIUM");
 
-        // Someone opens SSH to the world: the CHANGED finding is updated, not duplicated.
+        // Someone opens SSH to the world: the CHANGED finding is updated, not duplicated, and is now high.
         allowFromAnywhere(web, 22);
         JsonPath second = Scans.scanAndWait(REGION);
         assertThat(second.getInt("findingsUpdated")).isEqualTo(1);
@@ -121,11 +129,12 @@ class DriftEndToEndIT {
                 .extract()
                 .as(Map.class);
         assertThat(updated.get("version")).isEqualTo(2);
+        assertThat(updated.get("severity")).isEqualTo("HIGH");
         assertThat(updated.get("diffs").toString()).contains("tcp 22-22 0.0.0.0/0");
         assertThat(events.await(fingerprints, 4))
                 .filteredOn(e -> e.type().equals("finding.updated"))
-                .extracting(FindingEventLog.Event::key)
-                .containsExactly((String) changed.get("fingerprint"));
+                .extracting(e -> e.key() + " " + e.data().severity())
+                .containsExactly(changed.get("fingerprint") + " HIGH");
 
         // All drift undone: tag fixed, SSH closed, stray group deleted, the absent group dropped from state.
         ec2.createTags(r -> r.resources(web).tags(t -> t.key("Team").value("platform-web")));

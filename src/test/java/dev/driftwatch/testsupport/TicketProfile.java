@@ -7,8 +7,9 @@ import java.util.Map;
  * Tickets on: the ticket consumer and worker running (looking for work often, retrying after a second), medium
  * security-group findings routed to a {@code github} sink ({@link GitHubStub}) in the repository their route names
  * ({@code acme/network}, not the sink's {@code acme/infra}), everything else to the built-in sink; drift in a
- * security group's tags asks for a ticket (a drift rule in {@code ticket} mode). Shared by every ticket test of the
- * running service, so it starts once for all of them.
+ * security group's tags asks for a ticket (a drift rule in {@code ticket} mode), and drift is low by default, so the
+ * medium route does not take it. Shared by every ticket test of the running service, so it starts once for all of
+ * them.
  */
 public class TicketProfile implements QuarkusTestProfile {
 
@@ -32,6 +33,7 @@ public class TicketProfile implements QuarkusTestProfile {
                 Map.entry("driftwatch.tickets.routes.network.repository", "acme/network"),
                 Map.entry("driftwatch.remediation.drift-rules.group-tags.type", "aws_security_group"),
                 Map.entry("driftwatch.remediation.drift-rules.group-tags.attribute", "tags.*"),
-                Map.entry("driftwatch.remediation.drift-rules.group-tags.mode", "ticket"));
+                Map.entry("driftwatch.remediation.drift-rules.group-tags.mode", "ticket"),
+                Map.entry("driftwatch.drift.default-severity", "low"));
     }
 }

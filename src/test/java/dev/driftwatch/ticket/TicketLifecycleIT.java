@@ -476,8 +476,9 @@ class TicketLifecycleIT {
         String fingerprint = openChangedFinding(group);
         Map<String, Object> ticket = awaitTicket(fingerprint, null);
         assertThat(ticket)
-                .as("drift has no severity: no route takes it, the built-in sink does")
+                .as("drift of the group's tags is low: the medium route does not take it, the built-in sink does")
                 .containsEntry("sink", "builtin")
+                .containsEntry("severity", "LOW")
                 .containsEntry("status", "OPEN")
                 .containsEntry("resourceId", group);
 

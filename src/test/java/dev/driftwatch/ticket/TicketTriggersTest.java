@@ -100,9 +100,25 @@ class TicketTriggersTest {
                 .as("a severity driftwatch does not know is none")
                 .isFalse();
         assertThat(fromHigh.wantsTicket(changed("aws_instance", INGRESS)))
-                .as("drift carries no severity")
+                .as("drift stored before it had a severity")
                 .isFalse();
         assertThat(fromHigh.wantsTicket(resolved(violation("CRITICAL", null)))).isFalse();
+    }
+
+    @Test
+    void driftAtOrAboveAnOpenAtRulesSeverityGetsATicketWithoutADriftRule() {
+        TicketTriggers fromHigh = new TicketTriggers(
+                NO_DRIFT_RULES, List.of(new OpenAt(Severity.HIGH, "*", "aws_security_group", Map.of())), PROD);
+
+        assertThat(fromHigh.wantsTicket(withSeverity(changed("aws_security_group", INGRESS), "HIGH")))
+                .isTrue();
+        assertThat(fromHigh.wantsTicket(withSeverity(unmanaged("aws_security_group"), "CRITICAL")))
+                .isTrue();
+        assertThat(fromHigh.wantsTicket(withSeverity(changed("aws_security_group", TEAM), "MEDIUM")))
+                .as("below the rule's severity")
+                .isFalse();
+        assertThat(fromHigh.wantsTicket(resolved(withSeverity(changed("aws_security_group", INGRESS), "HIGH"))))
+                .isFalse();
     }
 
     @Test
@@ -161,6 +177,10 @@ class TicketTriggersTest {
 
     private static FindingView changed(String type, AttributeDiff... diffs) {
         return view(FindingKind.CHANGED, type, null, List.of(diffs), null);
+    }
+
+    private static FindingView unmanaged(String type) {
+        return view(FindingKind.UNMANAGED, type, null, List.of(), null);
     }
 
     private static FindingView resolved(FindingView f) {
