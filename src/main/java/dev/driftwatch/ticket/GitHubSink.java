@@ -14,7 +14,8 @@ import java.util.Optional;
  * GitHub Issues through the REST API (https://docs.github.com/en/rest/issues/issues,
  * https://docs.github.com/en/rest/issues/comments): an issue per ticket, labelled {@code driftwatch} and with the
  * finding's marker label, its body carrying a hidden comment with driftwatch's ticket id; closed as completed. An
- * issue a person closed as {@code not_planned} is "won't do". A route may name another repository.
+ * issue a person closed as {@code not_planned} is "won't do". A route may name another repository. Assignees are set
+ * at creation only: after that they are people's to change.
  */
 final class GitHubSink implements TicketSink {
 
@@ -25,14 +26,23 @@ final class GitHubSink implements TicketSink {
     private final String repository;
     private final String token;
     private final List<String> labels;
+    private final List<String> assignees;
     private final TicketHttp http;
 
-    GitHubSink(String name, URI api, String repository, String token, List<String> labels, TicketHttp http) {
+    GitHubSink(
+            String name,
+            URI api,
+            String repository,
+            String token,
+            List<String> labels,
+            List<String> assignees,
+            TicketHttp http) {
         this.name = name;
         this.api = URI.create(api.toString().replaceAll("/+$", "") + "/");
         this.repository = repository;
         this.token = token;
         this.labels = List.copyOf(labels);
+        this.assignees = List.copyOf(assignees);
         this.http = http;
     }
 
@@ -45,6 +55,9 @@ final class GitHubSink implements TicketSink {
         all.add("driftwatch");
         all.add(ticket.marker());
         all.stream().distinct().forEach(body.withArray("labels")::add);
+        if (!assignees.isEmpty()) {
+            assignees.forEach(body.withArray("assignees")::add);
+        }
         return created(http.send(system(ticket.target()), post(repository(ticket.target()), "issues", body)));
     }
 

@@ -89,6 +89,12 @@ public interface TicketConfig {
          */
         Optional<List<String>> labels();
 
+        /**
+         * github: logins assigned to every new issue (at most 10, GitHub's limit); after that people own the
+         * assignees. A team's own sink (its repository, its assignees) is how a route reaches a team.
+         */
+        Optional<List<String>> assignees();
+
         /** webhook: the shared secret of the HMAC-SHA256 signature. Never logged or stored. */
         Optional<String> secret();
 

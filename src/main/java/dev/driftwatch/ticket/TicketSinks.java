@@ -67,6 +67,7 @@ public class TicketSinks {
                         required(name, "repository", sink.repository().orElse(null)),
                         required(name, "token", sink.token().orElse(null)),
                         sink.labels().orElse(List.of()),
+                        sink.assignees().orElse(List.of()),
                         http);
             case JIRA_CLOUD ->
                 new JiraCloudSink(

@@ -68,6 +68,7 @@ class GitHubSinkTest {
                 "acme/infra",
                 TOKEN,
                 List.of("security"),
+                List.of("octocat"),
                 new TicketHttp(HttpClient.newHttpClient(), new ObjectMapper(), timeout, Clock.systemUTC()));
     }
 
@@ -85,7 +86,10 @@ class GitHubSinkTest {
                 .withHeader("X-GitHub-Api-Version", equalTo("2022-11-28"))
                 .withRequestBody(matchingJsonPath("$.title", equalTo("[driftwatch] default SG: sg-1")))
                 .withRequestBody(equalToJson(
-                        "{\"labels\": [\"security\", \"driftwatch\", \"driftwatch-0123456789ab\"]}", false, true))
+                        "{\"labels\": [\"security\", \"driftwatch\", \"driftwatch-0123456789ab\"],"
+                                + " \"assignees\": [\"octocat\"]}",
+                        false,
+                        true))
                 .withRequestBody(matchingJsonPath(
                         "$.body", containing("<!-- driftwatch:ticket=42 fingerprint=" + FINGERPRINT + " -->"))));
     }
