@@ -63,7 +63,7 @@ abstract class JiraSink implements TicketSink {
     /** The {@code Authorization} header's value. */
     abstract String authorization();
 
-    /** A description's or comment's body: an ADF document (Cloud) or plain text (Data Center). */
+    /** A description's or comment's body: an ADF document (Cloud) or wiki markup (Data Center). */
     abstract JsonNode text(String text);
 
     /** The search resource under {@code /rest/api/<version>/}: {@code search/jql} (Cloud) or {@code search}. */

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * /rest/api/2/issue/{key}}, {@code POST /rest/api/2/search}), with a personal access token as bearer token
  * (https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html) and Data Center's rate
  * limiting (https://confluence.atlassian.com/adminjiraserver/improving-instance-stability-with-rate-limiting-983794911.html:
- * 429 with Retry-After).
+ * 429 with Retry-After). Descriptions and comments are wiki markup, the text formatting notation
+ * (https://jira.atlassian.com/secure/WikiRendererHelpAction.jspa?section=all).
  */
 class JiraDataCenterSinkTest {
 
@@ -43,7 +44,7 @@ class JiraDataCenterSinkTest {
             42,
             FINGERPRINT,
             "[driftwatch] default SG: sg-1",
-            "default SG sg-1 allows traffic",
+            "default SG `sg-1` allows **all** traffic\n\n| | |\n|---|---|\n| Severity | critical |",
             "critical",
             "111111111111/us-east-1/aws_security_group/sg-1",
             TicketTarget.NONE);
@@ -69,7 +70,7 @@ class JiraDataCenterSinkTest {
             new TicketHttp(HttpClient.newHttpClient(), new ObjectMapper(), Duration.ofSeconds(2), Clock.systemUTC()));
 
     @Test
-    void createsAnIssueWithAPlainTextDescriptionAndABearerToken() {
+    void createsAnIssueWithAWikiMarkupDescriptionAndABearerToken() {
         jira.stubFor(post("/jira/rest/api/2/issue")
                 .willReturn(aResponse()
                         .withStatus(201)
@@ -84,11 +85,11 @@ class JiraDataCenterSinkTest {
                 .withRequestBody(equalToJson("""
                         {"fields": {"project": {"key": "OPS"}, "issuetype": {"name": "Bug"},
                           "labels": ["driftwatch", "driftwatch-0123456789ab"], "priority": {"name": "Blocker"},
-                          "description": "default SG sg-1 allows traffic\\n\\n%s"}}""".formatted(TICKET.ticketLine()), false, true)));
+                          "description": "default SG {{sg-1}} allows *all* traffic\\n\\n|Severity|critical|\\n\\n%s"}}""".formatted(TICKET.ticketLine()), false, true)));
     }
 
     @Test
-    void commentsInPlainTextAndClosesByTheNamedTransition() {
+    void commentsInWikiMarkupAndClosesByTheNamedTransition() {
         jira.stubFor(post("/jira/rest/api/2/issue/OPS-24/comment")
                 .willReturn(aResponse().withStatus(201).withBody("{\"id\": \"10000\"}")));
         jira.stubFor(get("/jira/rest/api/2/issue/OPS-24/transitions")
@@ -99,11 +100,12 @@ class JiraDataCenterSinkTest {
         jira.stubFor(post("/jira/rest/api/2/issue/OPS-24/transitions")
                 .willReturn(aResponse().withStatus(204)));
 
-        sink.comment(OPS_24, "Resolved: a complete scan no longer finds this.");
+        sink.comment(OPS_24, "The finding changed (message changed).\n\n- `ingress`: `[]` → `[22]`");
         sink.close(OPS_24);
 
         jira.verify(postRequestedFor(urlEqualTo("/jira/rest/api/2/issue/OPS-24/comment"))
-                .withRequestBody(equalToJson("{\"body\": \"Resolved: a complete scan no longer finds this.\"}")));
+                .withRequestBody(equalToJson("""
+                        {"body": "The finding changed (message changed).\\n\\n* {{ingress}}: {{\\\\[\\\\]}} → {{\\\\[22\\\\]}}"}""")));
         jira.verify(postRequestedFor(urlEqualTo("/jira/rest/api/2/issue/OPS-24/transitions"))
                 .withHeader("Authorization", equalTo("Bearer " + PAT))
                 .withRequestBody(equalToJson("{\"transition\": {\"id\": \"2\"}}")));
