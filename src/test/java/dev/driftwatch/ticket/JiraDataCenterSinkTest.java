@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -23,6 +24,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -156,6 +159,38 @@ class JiraDataCenterSinkTest {
         jira.verify(postRequestedFor(urlEqualTo("/jira/rest/api/2/search"))
                 .withRequestBody(matchingJsonPath(
                         "$.jql", equalTo("labels = \"driftwatch-0123456789ab\" ORDER BY created DESC"))));
+    }
+
+    /** "Search for issues using JQL (POST)": pages by {@code startAt} until {@code total}. */
+    @Test
+    void findsTheIssueOnTheSecondPageByStartAt() {
+        String issue = "{\"id\": \"%1$d\", \"key\": \"OPS-%1$d\", \"fields\": {\"description\": \"x\\n\\n"
+                + "driftwatch ticket %1$d, fingerprint " + FINGERPRINT + "\"}}";
+        String firstPage = IntStream.range(100, 150).mapToObj(issue::formatted).collect(Collectors.joining(", "));
+        jira.stubFor(post("/jira/rest/api/2/search")
+                .withRequestBody(notContaining("startAt"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"startAt\": 0, \"maxResults\": 50, \"total\": 51, \"issues\": [" + firstPage
+                                + "]}")));
+        jira.stubFor(post("/jira/rest/api/2/search")
+                .withRequestBody(matchingJsonPath("$.startAt", equalTo("50")))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"startAt\": 50, \"maxResults\": 50, \"total\": 51, \"issues\": ["
+                                + issue.formatted(42) + "]}")));
+
+        assertThat(sink.find(TICKET))
+                .isEqualTo(Optional.of(new TicketSink.Created("OPS-42", jira.baseUrl() + "/jira/browse/OPS-42")));
+        jira.verify(2, postRequestedFor(urlEqualTo("/jira/rest/api/2/search")));
+        jira.verify(postRequestedFor(urlEqualTo("/jira/rest/api/2/search"))
+                .withRequestBody(equalToJson("{\"startAt\": 50, \"maxResults\": 50}", false, true)));
+
+        TicketSink.NewTicket other = new TicketSink.NewTicket(
+                43, FINGERPRINT, TICKET.title(), TICKET.body(), "critical", TICKET.resource(), TicketTarget.NONE);
+        jira.resetRequests();
+        assertThat(sink.find(other)).isEmpty();
+        jira.verify(2, postRequestedFor(urlEqualTo("/jira/rest/api/2/search")));
     }
 
     @Test
