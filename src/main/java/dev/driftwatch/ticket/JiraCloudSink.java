@@ -1,6 +1,7 @@
 package dev.driftwatch.ticket;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -9,7 +10,9 @@ import java.util.Base64;
  * Jira Cloud, REST API v3 (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/): bodies
  * in the Atlassian Document Format, basic authentication with an account's email and API token
  * (https://developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/), JQL through
- * {@code POST /rest/api/3/search/jql}.
+ * {@code POST /rest/api/3/search/jql}
+ * (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-jql-post),
+ * paged by {@code nextPageToken}.
  */
 final class JiraCloudSink extends JiraSink {
 
@@ -39,6 +42,22 @@ final class JiraCloudSink extends JiraSink {
     @Override
     String search() {
         return "search/jql";
+    }
+
+    /**
+     * The token of the next page; the last page has none (or says {@code isLast}, JRACLOUD-92184), and a token
+     * sent back unchanged would only loop.
+     */
+    @Override
+    boolean nextPage(ObjectNode query, JsonNode page) {
+        String token = page.path("nextPageToken").asText("");
+        if (token.isEmpty()
+                || page.path("isLast").asBoolean(false)
+                || token.equals(query.path("nextPageToken").asText())) {
+            return false;
+        }
+        query.put("nextPageToken", token);
+        return true;
     }
 
     @Override

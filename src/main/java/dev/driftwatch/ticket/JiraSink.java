@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 abstract class JiraSink implements TicketSink {
 
+    static final int PAGE = 50;
+
     /** What every issue of the sink gets; a route may name another project and one more component. */
     record Settings(
             String project,
@@ -63,7 +65,7 @@ abstract class JiraSink implements TicketSink {
     /** The {@code Authorization} header's value. */
     abstract String authorization();
 
-    /** A description's or comment's body: an ADF document (Cloud) or plain text (Data Center). */
+    /** A description's or comment's body: an ADF document (Cloud) or wiki markup (Data Center). */
     abstract JsonNode text(String text);
 
     /** The search resource under {@code /rest/api/<version>/}: {@code search/jql} (Cloud) or {@code search}. */
@@ -143,20 +145,35 @@ abstract class JiraSink implements TicketSink {
         return wontDo.contains(resolution) ? TicketState.WONT_DO : TicketState.CLOSED;
     }
 
+    /**
+     * Every page of the marker's issues until this ticket's is found: a finding reopened many times has many
+     * (the newest first), and the one a lost answer created may be past the first page.
+     */
     @Override
     public Optional<Created> find(NewTicket ticket) {
         ObjectNode query = http.json()
                 .createObjectNode()
                 .put("jql", "labels = \"" + ticket.marker() + "\" ORDER BY created DESC")
-                .put("maxResults", 50);
+                .put("maxResults", PAGE);
         query.putArray("fields").add("description");
-        for (JsonNode issue : http.send(system(), post(search(), query)).path("issues")) {
-            if (issue.path("fields").path("description").toString().contains(ticket.ticketLine())) {
-                return Optional.of(created(issue));
+        while (true) {
+            JsonNode page = http.send(system(), post(search(), query));
+            for (JsonNode issue : page.path("issues")) {
+                if (issue.path("fields").path("description").toString().contains(ticket.ticketLine())) {
+                    return Optional.of(created(issue));
+                }
+            }
+            if (!nextPage(query, page)) {
+                return Optional.empty();
             }
         }
-        return Optional.empty();
     }
+
+    /**
+     * Moves {@code query} on to the page after {@code page}; false when that was the last. Cloud's search/jql pages
+     * by {@code nextPageToken}, Data Center's search by {@code startAt}.
+     */
+    abstract boolean nextPage(ObjectNode query, JsonNode page);
 
     private Created created(JsonNode issue) {
         String key = issue.path("key").asText();

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * ServiceNow incidents through the Table API
  * (https://docs.servicenow.com/bundle/washingtondc-api-reference/page/integrate/inbound-rest/concept/c_TableAPI.html):
- * {@code POST /api/now/table/incident} with {@code correlation_id} = the fingerprint, comments by {@code PATCH} of
+ * {@code POST /api/now/table/incident} with {@code correlation_id} = the fingerprint and {@code impact} and
+ * {@code urgency} from the severity ({@link ServiceNowLevels}), comments by {@code PATCH} of
  * the configured journal field, resolved (state 6) with a close code and notes; found again by
  * {@code sysparm_query=correlation_id=<fingerprint>}. Resolved (6) and closed (7) incidents were closed by a person;
  * cancelled (8), or closed with a configured close code, as won't do.
@@ -26,7 +27,12 @@ final class ServiceNowSink implements TicketSink {
     private static final String CANCELLED = "8";
 
     /** What every incident of the sink gets; a route may name another assignment group. */
-    record Settings(String assignmentGroup, String commentField, String closeCode, List<String> wontDoCloseCodes) {
+    record Settings(
+            String assignmentGroup,
+            String commentField,
+            String closeCode,
+            List<String> wontDoCloseCodes,
+            ServiceNowLevels levels) {
 
         Settings {
             wontDoCloseCodes = List.copyOf(wontDoCloseCodes);
@@ -63,6 +69,7 @@ final class ServiceNowSink implements TicketSink {
         if (group != null) {
             body.put("assignment_group", group);
         }
+        settings.levels().apply(body, ticket.severity());
         return created(http.send(system(), request("").POST(HttpRequest.BodyPublishers.ofString(body.toString())))
                 .path("result"));
     }

@@ -145,6 +145,19 @@ public interface TicketConfig {
         /** servicenow: close codes that mean "won't do" (case ignored); a cancelled incident (state 8) is one too. */
         Optional<List<String>> wontDoCloseCodes();
 
+        /**
+         * servicenow: the incident's {@code impact} (1 high, 2 medium, 3 low) by driftwatch severity, over the
+         * defaults critical 1, high 2, medium 2, low 3, e.g. {@code impacts.high=1}; ServiceNow derives the priority
+         * from impact and urgency. A finding without a severity leaves both to the instance.
+         */
+        Map<String, String> impacts();
+
+        /**
+         * servicenow: the incident's {@code urgency} (1 high, 2 medium, 3 low) by driftwatch severity, over the
+         * defaults critical 1, high 1, medium 2, low 3, e.g. {@code urgencies.high=2}.
+         */
+        Map<String, String> urgencies();
+
         /** pagerduty: the integration's routing key (Events API v2). Never logged or stored. */
         Optional<String> routingKey();
 

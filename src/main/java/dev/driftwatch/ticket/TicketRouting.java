@@ -31,7 +31,7 @@ public class TicketRouting {
     @Inject
     TicketRouting(TicketConfig config, ResourceTags tags) {
         this(config.routes(), config.defaultSink(), paging(config), tags);
-        checkRoutingKeys(config);
+        TicketRouteChecks.check(config); // built when the worker starts, so a route that cannot work fails the start
     }
 
     TicketRouting(
@@ -87,17 +87,6 @@ public class TicketRouting {
                 r.repository().orElse(null),
                 r.assignmentGroup().orElse(null),
                 r.routingKey().orElse(null));
-    }
-
-    /** A route's {@code routing-key} names one of its sink's {@code routing-keys}: checked at start, not at the first page. */
-    static void checkRoutingKeys(TicketConfig config) {
-        config.routes().forEach((name, route) -> route.routingKey().ifPresent(key -> {
-            TicketConfig.Sink sink = config.sinks().get(route.sink());
-            if (sink != null && !sink.routingKeys().containsKey(key)) {
-                throw new IllegalArgumentException("driftwatch.tickets.routes." + name + ".routing-key names " + key
-                        + ", which is not among driftwatch.tickets.sinks." + route.sink() + ".routing-keys");
-            }
-        }));
     }
 
     static Map<String, Set<String>> paging(TicketConfig config) {

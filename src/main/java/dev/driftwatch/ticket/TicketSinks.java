@@ -93,7 +93,8 @@ public class TicketSinks {
                                 sink.assignmentGroup().orElse(null),
                                 sink.commentField(),
                                 sink.closeCode(),
-                                sink.wontDoCloseCodes().orElse(List.of())),
+                                sink.wontDoCloseCodes().orElse(List.of()),
+                                ServiceNowLevels.configured(name, sink.impacts(), sink.urgencies())),
                         http);
             case PAGERDUTY ->
                 new PagerDutySink(

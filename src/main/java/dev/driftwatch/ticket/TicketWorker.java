@@ -50,7 +50,8 @@ public class TicketWorker {
 
     void start(@Observes StartupEvent event) {
         if (config.enabled()) {
-            routing.named().forEach(sinks::named); // a route to a sink that does not exist fails the start
+            routing.named()
+                    .forEach(sinks::named); // builds the routed sinks: a bad route or sink setting fails the start
             metrics.register(sinks.names());
             poller.scheduleWithFixedDelay(this::poll, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -2,7 +2,9 @@ package dev.driftwatch.testsupport;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * {@link TicketProfile} where the test's instance does no ticket work: replicas of their own ({@link SecondInstance})
@@ -26,6 +28,10 @@ public class TicketReplicaProfile extends TicketProfile {
     public static Map<String, String> replica(String instanceId, URI github) {
         Map<String, String> config = new HashMap<>(new TicketProfile().getConfigOverrides());
         config.putAll(RemediatorReplica.besideTheTest(instanceId));
+        for (String sink : List.of("jira", "servicenow", "pagerduty")) { // the test's TicketSystemsStub
+            String url = "driftwatch.tickets.sinks." + sink + ".url";
+            config.put(url, ConfigProvider.getConfig().getValue(url, String.class));
+        }
         config.put("driftwatch.tickets.sinks.github.url", github.toString());
         config.put("driftwatch.tickets.lease", "5s");
         return config;

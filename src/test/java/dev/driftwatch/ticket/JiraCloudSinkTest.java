@@ -227,6 +227,42 @@ class JiraCloudSinkTest {
         assertThat(sink.find(TICKET)).isEmpty();
     }
 
+    /**
+     * "Search for issues using JQL enhanced search (POST)": a page's {@code nextPageToken} is sent back for the next
+     * page, and the last page has none (and {@code isLast: true}).
+     */
+    @Test
+    void findsTheIssueOnTheSecondPageByNextPageToken() {
+        String earlier = "{\"id\": \"9\", \"key\": \"OPS-9\", \"fields\": {\"description\": {\"type\": \"doc\","
+                + " \"version\": 1, \"content\": [{\"type\": \"paragraph\", \"content\": [{\"type\": \"text\","
+                + " \"text\": \"driftwatch ticket 7, fingerprint " + FINGERPRINT + "\"}]}]}}}";
+        String ours = earlier.replace("OPS-9", "OPS-24").replace("ticket 7", "ticket 42");
+        jira.stubFor(post("/rest/api/3/search/jql")
+                .withRequestBody(notContaining("nextPageToken"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"issues\": [" + earlier
+                                + "], \"nextPageToken\": \"CAEaAggD\", \"isLast\": false}")));
+        jira.stubFor(post("/rest/api/3/search/jql")
+                .withRequestBody(matchingJsonPath("$.nextPageToken", equalTo("CAEaAggD")))
+                .willReturn(aResponse().withStatus(200).withBody("{\"issues\": [" + ours + "], \"isLast\": true}")));
+
+        assertThat(sink.find(TICKET)).contains(new TicketSink.Created("OPS-24", jira.baseUrl() + "/browse/OPS-24"));
+        jira.verify(2, postRequestedFor(urlEqualTo("/rest/api/3/search/jql")));
+        jira.verify(postRequestedFor(urlEqualTo("/rest/api/3/search/jql"))
+                .withRequestBody(equalToJson(
+                        "{\"nextPageToken\": \"CAEaAggD\", \"maxResults\": 50, \"fields\": [\"description\"]}",
+                        false,
+                        true)));
+
+        jira.resetRequests();
+        jira.stubFor(post("/rest/api/3/search/jql")
+                .withRequestBody(matchingJsonPath("$.nextPageToken", equalTo("CAEaAggD")))
+                .willReturn(aResponse().withStatus(200).withBody("{\"issues\": [], \"isLast\": true}")));
+        assertThat(sink.find(TICKET)).isEmpty();
+        jira.verify(2, postRequestedFor(urlEqualTo("/rest/api/3/search/jql")));
+    }
+
     @Test
     void aRateLimitIsTriedAgainAfterRetryAfter() {
         jira.stubFor(post("/rest/api/3/issue")

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -23,6 +24,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * /rest/api/2/issue/{key}}, {@code POST /rest/api/2/search}), with a personal access token as bearer token
  * (https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html) and Data Center's rate
  * limiting (https://confluence.atlassian.com/adminjiraserver/improving-instance-stability-with-rate-limiting-983794911.html:
- * 429 with Retry-After).
+ * 429 with Retry-After). Descriptions and comments are wiki markup, the text formatting notation
+ * (https://jira.atlassian.com/secure/WikiRendererHelpAction.jspa?section=all).
  */
 class JiraDataCenterSinkTest {
 
@@ -43,7 +47,7 @@ class JiraDataCenterSinkTest {
             42,
             FINGERPRINT,
             "[driftwatch] default SG: sg-1",
-            "default SG sg-1 allows traffic",
+            "default SG `sg-1` allows **all** traffic\n\n| | |\n|---|---|\n| Severity | critical |",
             "critical",
             "111111111111/us-east-1/aws_security_group/sg-1",
             TicketTarget.NONE);
@@ -69,7 +73,7 @@ class JiraDataCenterSinkTest {
             new TicketHttp(HttpClient.newHttpClient(), new ObjectMapper(), Duration.ofSeconds(2), Clock.systemUTC()));
 
     @Test
-    void createsAnIssueWithAPlainTextDescriptionAndABearerToken() {
+    void createsAnIssueWithAWikiMarkupDescriptionAndABearerToken() {
         jira.stubFor(post("/jira/rest/api/2/issue")
                 .willReturn(aResponse()
                         .withStatus(201)
@@ -84,11 +88,11 @@ class JiraDataCenterSinkTest {
                 .withRequestBody(equalToJson("""
                         {"fields": {"project": {"key": "OPS"}, "issuetype": {"name": "Bug"},
                           "labels": ["driftwatch", "driftwatch-0123456789ab"], "priority": {"name": "Blocker"},
-                          "description": "default SG sg-1 allows traffic\\n\\n%s"}}""".formatted(TICKET.ticketLine()), false, true)));
+                          "description": "default SG {{sg-1}} allows *all* traffic\\n\\n|Severity|critical|\\n\\n%s"}}""".formatted(TICKET.ticketLine()), false, true)));
     }
 
     @Test
-    void commentsInPlainTextAndClosesByTheNamedTransition() {
+    void commentsInWikiMarkupAndClosesByTheNamedTransition() {
         jira.stubFor(post("/jira/rest/api/2/issue/OPS-24/comment")
                 .willReturn(aResponse().withStatus(201).withBody("{\"id\": \"10000\"}")));
         jira.stubFor(get("/jira/rest/api/2/issue/OPS-24/transitions")
@@ -99,11 +103,12 @@ class JiraDataCenterSinkTest {
         jira.stubFor(post("/jira/rest/api/2/issue/OPS-24/transitions")
                 .willReturn(aResponse().withStatus(204)));
 
-        sink.comment(OPS_24, "Resolved: a complete scan no longer finds this.");
+        sink.comment(OPS_24, "The finding changed (message changed).\n\n- `ingress`: `[]` → `[22]`");
         sink.close(OPS_24);
 
         jira.verify(postRequestedFor(urlEqualTo("/jira/rest/api/2/issue/OPS-24/comment"))
-                .withRequestBody(equalToJson("{\"body\": \"Resolved: a complete scan no longer finds this.\"}")));
+                .withRequestBody(equalToJson("""
+                        {"body": "The finding changed (message changed).\\n\\n* {{ingress}}: {{\\\\[\\\\]}} → {{\\\\[22\\\\]}}"}""")));
         jira.verify(postRequestedFor(urlEqualTo("/jira/rest/api/2/issue/OPS-24/transitions"))
                 .withHeader("Authorization", equalTo("Bearer " + PAT))
                 .withRequestBody(equalToJson("{\"transition\": {\"id\": \"2\"}}")));
@@ -154,6 +159,38 @@ class JiraDataCenterSinkTest {
         jira.verify(postRequestedFor(urlEqualTo("/jira/rest/api/2/search"))
                 .withRequestBody(matchingJsonPath(
                         "$.jql", equalTo("labels = \"driftwatch-0123456789ab\" ORDER BY created DESC"))));
+    }
+
+    /** "Search for issues using JQL (POST)": pages by {@code startAt} until {@code total}. */
+    @Test
+    void findsTheIssueOnTheSecondPageByStartAt() {
+        String issue = "{\"id\": \"%1$d\", \"key\": \"OPS-%1$d\", \"fields\": {\"description\": \"x\\n\\n"
+                + "driftwatch ticket %1$d, fingerprint " + FINGERPRINT + "\"}}";
+        String firstPage = IntStream.range(100, 150).mapToObj(issue::formatted).collect(Collectors.joining(", "));
+        jira.stubFor(post("/jira/rest/api/2/search")
+                .withRequestBody(notContaining("startAt"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"startAt\": 0, \"maxResults\": 50, \"total\": 51, \"issues\": [" + firstPage
+                                + "]}")));
+        jira.stubFor(post("/jira/rest/api/2/search")
+                .withRequestBody(matchingJsonPath("$.startAt", equalTo("50")))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"startAt\": 50, \"maxResults\": 50, \"total\": 51, \"issues\": ["
+                                + issue.formatted(42) + "]}")));
+
+        assertThat(sink.find(TICKET))
+                .isEqualTo(Optional.of(new TicketSink.Created("OPS-42", jira.baseUrl() + "/jira/browse/OPS-42")));
+        jira.verify(2, postRequestedFor(urlEqualTo("/jira/rest/api/2/search")));
+        jira.verify(postRequestedFor(urlEqualTo("/jira/rest/api/2/search"))
+                .withRequestBody(equalToJson("{\"startAt\": 50, \"maxResults\": 50}", false, true)));
+
+        TicketSink.NewTicket other = new TicketSink.NewTicket(
+                43, FINGERPRINT, TICKET.title(), TICKET.body(), "critical", TICKET.resource(), TicketTarget.NONE);
+        jira.resetRequests();
+        assertThat(sink.find(other)).isEmpty();
+        jira.verify(2, postRequestedFor(urlEqualTo("/jira/rest/api/2/search")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -23,8 +24,11 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -68,7 +72,11 @@ class ServiceNowSinkTest {
             URI.create(snow.baseUrl()),
             BASIC,
             new ServiceNowSink.Settings(
-                    "Cloud Operations", "comments", "Solution provided", List.of("Not Solved (Too Costly)")),
+                    "Cloud Operations",
+                    "comments",
+                    "Solution provided",
+                    List.of("Not Solved (Too Costly)"),
+                    ServiceNowLevels.configured("itsm", Map.of("LOW", "2"), Map.of())),
             new TicketHttp(HttpClient.newHttpClient(), new ObjectMapper(), Duration.ofSeconds(2), Clock.systemUTC()));
 
     @Test
@@ -87,7 +95,54 @@ class ServiceNowSinkTest {
                         {"short_description": "[driftwatch] default SG: sg-1",
                          "description": "default SG sg-1 allows traffic\\n\\n%s",
                          "correlation_id": "%s", "correlation_display": "driftwatch",
-                         "assignment_group": "Cloud Operations"}""".formatted(TICKET.ticketLine(), FINGERPRINT))));
+                         "assignment_group": "Cloud Operations", "impact": "2", "urgency": "1"}""".formatted(TICKET.ticketLine(), FINGERPRINT))));
+    }
+
+    /**
+     * The incident's impact and urgency (1 High, 2 Medium, 3 Low) from the severity, as the incident table's fields
+     * and ServiceNow's priority lookup rules have them
+     * (https://www.servicenow.com/docs/r/it-service-management/incident-management/def-prio-lookup-rules.html: 1/1
+     * Critical, 1/2 and 2/1 High, 2/2 Moderate, 3/3 Planning); the sink's {@code impacts.low=2} over the default; no
+     * severity, or one driftwatch has no level for, sends neither.
+     */
+    @Test
+    void impactAndUrgencyComeFromTheSeverityAndAreLeftOutWithoutOne() {
+        snow.stubFor(post("/api/now/table/incident")
+                .willReturn(aResponse().withStatus(201).withBody(CREATED)));
+        Map<String, String> sent = new LinkedHashMap<>();
+        sent.put("critical", "{\"impact\": \"1\", \"urgency\": \"1\"}");
+        sent.put("MEDIUM", "{\"impact\": \"2\", \"urgency\": \"2\"}");
+        sent.put("low", "{\"impact\": \"2\", \"urgency\": \"3\"}");
+
+        sent.forEach((severity, levels) -> {
+            snow.resetRequests();
+            sink.create(withSeverity(severity));
+            snow.verify(postRequestedFor(urlEqualTo("/api/now/table/incident"))
+                    .withRequestBody(equalToJson(levels, false, true)));
+        });
+        for (String none : Arrays.asList(null, "informational")) {
+            snow.resetRequests();
+            sink.create(withSeverity(none));
+            snow.verify(postRequestedFor(urlEqualTo("/api/now/table/incident"))
+                    .withRequestBody(notContaining("\"impact\""))
+                    .withRequestBody(notContaining("\"urgency\"")));
+        }
+    }
+
+    @Test
+    void aLevelThatIsNotOneTwoOrThreeIsNamedAtStart() {
+        IllegalArgumentException e = catchThrowableOfType(
+                IllegalArgumentException.class,
+                () -> ServiceNowLevels.configured("itsm", Map.of(), Map.of("high", "High")));
+
+        assertThat(e.getMessage())
+                .isEqualTo("driftwatch.tickets.sinks.itsm.urgencies.high is High; ServiceNow's levels are 1 (high), 2"
+                        + " (medium) and 3 (low)");
+    }
+
+    private static TicketSink.NewTicket withSeverity(String severity) {
+        return new TicketSink.NewTicket(
+                42, FINGERPRINT, TICKET.title(), TICKET.body(), severity, TICKET.resource(), TicketTarget.NONE);
     }
 
     @Test

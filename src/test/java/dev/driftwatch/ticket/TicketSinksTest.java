@@ -71,21 +71,6 @@ class TicketSinksTest {
     }
 
     @Test
-    void aRouteNamingAnUnknownRoutingKeyFailsTheStartWithoutShowingKeys() {
-        Map<String, String> wrong = new HashMap<>(PROPERTIES);
-        wrong.put("driftwatch.tickets.routes.a-page.routing-key", "billing");
-
-        IllegalArgumentException e = catchThrowableOfType(
-                IllegalArgumentException.class, () -> TicketRouting.checkRoutingKeys(config(wrong)));
-
-        assertThat(e.getMessage())
-                .isEqualTo("driftwatch.tickets.routes.a-page.routing-key names billing, which is not among"
-                        + " driftwatch.tickets.sinks.oncall.routing-keys")
-                .doesNotContain(PD_KEY);
-        TicketRouting.checkRoutingKeys(config(PROPERTIES));
-    }
-
-    @Test
     void thePagerDutyRouteTakesTheDefaultPagingSeveritiesOnly() {
         TicketConfig config = config(PROPERTIES);
         TicketRouting routing = new TicketRouting(
@@ -100,7 +85,7 @@ class TicketSinksTest {
         return new TicketSinks(config(properties), new ObjectMapper(), Clock.systemUTC());
     }
 
-    private static TicketConfig config(Map<String, String> properties) {
+    static TicketConfig config(Map<String, String> properties) {
         return new SmallRyeConfigBuilder()
                 .withMapping(TicketConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter())
