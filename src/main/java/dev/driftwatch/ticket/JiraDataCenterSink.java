@@ -8,7 +8,8 @@ import java.net.URI;
 /**
  * Jira Data Center (and Server), REST API v2 (https://docs.atlassian.com/software/jira/docs/api/REST/9.12.0/):
  * bodies in wiki markup ({@link WikiMarkup}; v2 renders {@code description} and comment {@code body} with the wiki
- * renderer, so Markdown sent as is would show its backticks and pipes, and its {@code -} could strike text), a personal access token as bearer token
+ * renderer, so Markdown sent as is would show its backticks and pipes, and its {@code -} could strike text), a
+ * personal access token as bearer token
  * (https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html), JQL through
  * {@code POST /rest/api/2/search}, paged by {@code startAt}.
  */

@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.driftwatch.finding.FindingEvent;
-import dev.driftwatch.finding.FindingKind;
 import dev.driftwatch.finding.FindingStatus;
 import dev.driftwatch.finding.FindingView;
-import dev.driftwatch.finding.Fingerprint;
 import dev.driftwatch.outbox.EventCodec;
-import dev.driftwatch.policy.RemediationSpec;
 import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.GitHubIssues;
 import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.SecondInstance;
 import dev.driftwatch.testsupport.Sql;
 import dev.driftwatch.testsupport.TicketReplicaProfile;
+import dev.driftwatch.testsupport.TicketedFindings;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -49,8 +47,6 @@ import org.junit.jupiter.api.Test;
 class TicketReplicasIT {
 
     private static final String ACCOUNT = "123456789012";
-    private static final String REGION = "us-east-1";
-    private static final String POLICY = "default-sg-allows-traffic";
 
     private GitHubIssues github;
 
@@ -70,7 +66,7 @@ class TicketReplicasIT {
         // the replicas give up on a call after 2 s (request-timeout): each create succeeds in GitHub unanswered
         github.slowCreates(Duration.ofSeconds(3));
         List<FindingView> findings = IntStream.range(0, 6)
-                .mapToObj(i -> finding("sg-0replicas" + i, 1, FindingStatus.OPEN, "has 1 ingress rule"))
+                .mapToObj(i -> TicketedFindings.open(ACCOUNT, "sg-0replicas" + i, "medium", "has 1 ingress rule"))
                 .toList();
         try (SecondInstance first = replica("first");
                 SecondInstance second = replica("second")) {
@@ -102,10 +98,10 @@ class TicketReplicasIT {
     @Test
     void actionsQueuedWhileGitHubIsDownOutliveTheReplicaThatQueuedThemAndAreDoneOnceByTheNext() throws Exception {
         github.down();
-        FindingView opened = finding("sg-0restart1", 1, FindingStatus.OPEN, "has 1 ingress rule");
-        FindingView changed = finding("sg-0restart1", 2, FindingStatus.OPEN, "has 2 ingress rules");
-        FindingView resolved = finding("sg-0restart1", 3, FindingStatus.RESOLVED, "has 2 ingress rules");
-        FindingView other = finding("sg-0restart2", 1, FindingStatus.OPEN, "has 1 ingress rule");
+        FindingView opened = TicketedFindings.open(ACCOUNT, "sg-0restart1", "medium", "has 1 ingress rule");
+        FindingView changed = TicketedFindings.next(opened, FindingStatus.OPEN, "has 2 ingress rules");
+        FindingView resolved = TicketedFindings.next(changed, FindingStatus.RESOLVED, "has 2 ingress rules");
+        FindingView other = TicketedFindings.open(ACCOUNT, "sg-0restart2", "medium", "has 1 ingress rule");
         try (SecondInstance first = replica("before-restart")) {
             publish(opened, other);
             publish(changed);
@@ -147,33 +143,6 @@ class TicketReplicasIT {
     private SecondInstance replica(String name) throws Exception {
         return SecondInstance.start(
                 TicketReplicaProfile.replica(name, github.url()), Path.of("target/ticket-replica-" + name + ".log"));
-    }
-
-    /** A violation of a policy in {@code ticket} mode, as a scan would publish it. */
-    private static FindingView finding(String group, int version, FindingStatus status, String message) {
-        Instant seen = Instant.parse("2026-12-01T00:00:00Z");
-        return new FindingView(
-                version,
-                Fingerprint.of(FindingKind.VIOLATION, ACCOUNT, REGION, "aws_security_group", group, POLICY),
-                FindingKind.VIOLATION,
-                status,
-                version,
-                ACCOUNT,
-                REGION,
-                "aws_security_group",
-                group,
-                POLICY,
-                "medium",
-                "Default security groups allow no traffic",
-                "default security group " + group + " " + message,
-                List.of(),
-                null,
-                null,
-                List.of(),
-                seen,
-                seen.plusSeconds(version),
-                status == FindingStatus.RESOLVED ? seen.plusSeconds(version) : null,
-                new RemediationSpec(RemediationSpec.Mode.TICKET, null, null));
     }
 
     private static void publish(FindingView... findings) {

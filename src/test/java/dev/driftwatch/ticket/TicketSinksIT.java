@@ -18,26 +18,23 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.driftwatch.finding.FindingEvent;
-import dev.driftwatch.finding.FindingKind;
 import dev.driftwatch.finding.FindingStatus;
 import dev.driftwatch.finding.FindingView;
-import dev.driftwatch.policy.RemediationSpec;
 import dev.driftwatch.testsupport.Database;
 import dev.driftwatch.testsupport.GitHubStub;
 import dev.driftwatch.testsupport.KafkaBroker;
 import dev.driftwatch.testsupport.TicketProfile;
 import dev.driftwatch.testsupport.TicketSystemsStub;
+import dev.driftwatch.testsupport.TicketedFindings;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -200,54 +197,11 @@ class TicketSinksIT {
 
     /** A high violation of a policy in {@code ticket} mode, in the account routed to one system. */
     private static FindingView finding(String account) {
-        Instant now = Instant.now();
-        return new FindingView(
-                1,
-                UUID.randomUUID().toString().replace("-", ""),
-                FindingKind.VIOLATION,
-                FindingStatus.OPEN,
-                1,
-                account,
-                "us-east-1",
-                "aws_security_group",
-                "sg-1",
-                "default-sg-allows-traffic",
-                "high",
-                "Default security group allows traffic",
-                "default security group sg-1 has 1 ingress and 1 egress rules",
-                List.of(),
-                null,
-                null,
-                List.of(),
-                now,
-                now,
-                null,
-                new RemediationSpec(RemediationSpec.Mode.TICKET, null, null));
+        return TicketedFindings.open(
+                account, "sg-1", "high", "default security group sg-1 has 1 ingress and 1 egress rules");
     }
 
     private static FindingView resolved(FindingView f) {
-        Instant now = Instant.now();
-        return new FindingView(
-                f.id(),
-                f.fingerprint(),
-                f.kind(),
-                FindingStatus.RESOLVED,
-                f.version() + 1,
-                f.account(),
-                f.region(),
-                f.type(),
-                f.resourceId(),
-                f.policyId(),
-                f.severity(),
-                f.title(),
-                f.message(),
-                f.references(),
-                f.address(),
-                f.stateFile(),
-                f.diffs(),
-                f.firstSeen(),
-                now,
-                now,
-                f.remediation());
+        return TicketedFindings.next(f, FindingStatus.RESOLVED, f.message());
     }
 }
