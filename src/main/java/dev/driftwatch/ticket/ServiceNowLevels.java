@@ -10,8 +10,8 @@ import java.util.Set;
  * An incident's {@code impact} and {@code urgency} (1 high, 2 medium, 3 low) by driftwatch severity; ServiceNow
  * derives the priority from the two (its priority lookup rules,
  * https://www.servicenow.com/docs/r/it-service-management/incident-management/def-prio-lookup-rules.html), so
- * driftwatch never sets {@code priority} itself.
- * A severity with no level (a drift finding has none) leaves the field to the instance's default.
+ * driftwatch never sets {@code priority} itself. A finding without a severity, or of one with no level, leaves the
+ * field to the instance's default.
  *
  * @param impacts {@code impact} by lower-case severity
  * @param urgencies {@code urgency} by lower-case severity
