@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How bad one drift is, from {@code driftwatch.drift.severities}: the highest severity of the rules that match it, or
@@ -51,11 +52,20 @@ public class DriftSeverities {
                 .orElse(fallback);
     }
 
-    /** @param kind empty for every kind */
-    private record Rule(String type, Optional<DriftKind> kind, String attribute, Severity severity) {
+    /**
+     * A rule with its globs compiled once (they are matched for every drift of every scan).
+     *
+     * @param kind      empty for every kind
+     * @param attribute empty for {@code **}: the rule looks at no attribute
+     */
+    private record Rule(Pattern type, Optional<DriftKind> kind, Optional<Pattern> attribute, Severity severity) {
 
         static Rule of(String name, DriftConfig.SeverityRule rule) {
-            return new Rule(rule.type(), kind(name, rule.kind()), rule.attribute(), rule.severity());
+            return new Rule(
+                    PathGlob.compile(rule.type()),
+                    kind(name, rule.kind()),
+                    "**".equals(rule.attribute()) ? Optional.empty() : Optional.of(PathGlob.compile(rule.attribute())),
+                    rule.severity());
         }
 
         private static Optional<DriftKind> kind(String name, String kind) {
@@ -73,8 +83,11 @@ public class DriftSeverities {
         /** The default attribute ({@code **}) looks at none, so it matches drift without changed attributes too. */
         boolean matches(DriftKind drift, String resourceType, List<AttributeDiff> diffs) {
             return kind.map(drift::equals).orElse(true)
-                    && PathGlob.matches(type, resourceType)
-                    && ("**".equals(attribute) || diffs.stream().anyMatch(d -> PathGlob.matches(attribute, d.path())));
+                    && type.matcher(resourceType).matches()
+                    && attribute
+                            .map(path -> diffs.stream()
+                                    .anyMatch(d -> path.matcher(d.path()).matches()))
+                            .orElse(true);
         }
     }
 }

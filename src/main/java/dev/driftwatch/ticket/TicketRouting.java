@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -46,7 +45,7 @@ public class TicketRouting {
     }
 
     public Routed route(FindingView finding) {
-        Optional<Map<String, String>> known = null; // looked up once, and only when a route asks for tags
+        FindingTags known = new FindingTags(tags, finding);
         for (TicketConfig.Route r : routes.values()) {
             if (!(matches(r.account(), finding.account())
                     && matches(r.region(), finding.region())
@@ -55,14 +54,9 @@ public class TicketRouting {
                     && takes(r.sink(), finding.severity()))) {
                 continue;
             }
-            if (!r.tags().isEmpty()) {
-                known = known != null ? known : tags.of(finding);
-                if (known.isEmpty()
-                        || !known.get().entrySet().containsAll(r.tags().entrySet())) {
-                    continue;
-                }
+            if (known.carry(r.tags())) {
+                return new Routed(r.sink(), target(r));
             }
-            return new Routed(r.sink(), target(r));
         }
         return new Routed(takes(defaultSink, finding.severity()) ? defaultSink : BuiltinSink.NAME, TicketTarget.NONE);
     }

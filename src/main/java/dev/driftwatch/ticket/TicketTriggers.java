@@ -12,9 +12,6 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Which open findings get a ticket: a violation whose policy says {@code ticket}; drift whose drift rules say
@@ -44,7 +41,7 @@ public class TicketTriggers {
         if (finding.status() != FindingStatus.OPEN) {
             return false;
         }
-        Supplier<Optional<Map<String, String>>> known = new Once<>(() -> tags.of(finding));
+        FindingTags known = new FindingTags(tags, finding);
         return inTicketMode(finding)
                 || (finding.kind() == FindingKind.CHANGED && driftRules.asksForTicket(finding, known))
                 || openAt.stream().anyMatch(rule -> matches(rule, finding, known));
@@ -56,18 +53,11 @@ public class TicketTriggers {
                 && finding.remediation().mode() == RemediationSpec.Mode.TICKET;
     }
 
-    private static boolean matches(
-            TicketConfig.OpenAt rule, FindingView finding, Supplier<Optional<Map<String, String>>> known) {
-        if (!(atOrAbove(rule.severity(), finding.severity())
+    private static boolean matches(TicketConfig.OpenAt rule, FindingView finding, FindingTags known) {
+        return atOrAbove(rule.severity(), finding.severity())
                 && matches(rule.account(), finding.account())
-                && matches(rule.type(), finding.type()))) {
-            return false;
-        }
-        return rule.tags().isEmpty()
-                || known.get()
-                        .map(carried ->
-                                carried.entrySet().containsAll(rule.tags().entrySet()))
-                        .orElse(false);
+                && matches(rule.type(), finding.type())
+                && known.carry(rule.tags());
     }
 
     /** A finding without a severity, or with one driftwatch does not know, is at no severity. */
@@ -86,24 +76,5 @@ public class TicketTriggers {
 
     private static boolean matches(String wanted, String value) {
         return "*".equals(wanted) || wanted.equalsIgnoreCase(value);
-    }
-
-    /** The resource's tags read once, and only when a rule asks for them (each read is a query). */
-    private static final class Once<T> implements Supplier<T> {
-
-        private final Supplier<T> read;
-        private T value;
-
-        Once(Supplier<T> read) {
-            this.read = read;
-        }
-
-        @Override
-        public T get() {
-            if (value == null) {
-                value = read.get();
-            }
-            return value;
-        }
     }
 }
